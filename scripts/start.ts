@@ -1,0 +1,57 @@
+import "./load-env";
+import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { getEnv } from "@/lib/env";
+
+/**
+ * `npm start`: builds the app when no build of the current sources exists,
+ * then serves it with `next start` on PORT and HOST.
+ */
+const root = process.cwd();
+const buildInputs = ["src", "public", "package-lock.json", "next.config.ts", "postcss.config.mjs", "tsconfig.json"];
+const stampFile = path.join(root, ".next", "callback-build-stamp");
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+
+function filesUnder(entry: string): string[] {
+  const full = path.join(root, entry);
+  if (!existsSync(full)) return [];
+  if (!statSync(full).isDirectory()) return [entry];
+  return readdirSync(full, { recursive: true, withFileTypes: true })
+    .filter((dirent) => dirent.isFile())
+    .map((dirent) => path.relative(root, path.join(dirent.parentPath, dirent.name)))
+    .filter((file) => !/\.test\.tsx?$/.test(file))
+    .sort();
+}
+
+function sourceFingerprint(): string {
+  const hash = createHash("sha256");
+  for (const file of buildInputs.flatMap(filesUnder)) {
+    hash.update(file);
+    hash.update(readFileSync(path.join(root, file)));
+  }
+  return hash.digest("hex");
+}
+
+function ensureBuild() {
+  const fingerprint = sourceFingerprint();
+  const isCurrent = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === fingerprint;
+  if (isCurrent) return;
+  console.log("Building Callback (first start, or the sources changed)...");
+  const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+  writeFileSync(stampFile, fingerprint);
+}
+
+function serve() {
+  const env = getEnv(); // stop here, with a clear message, if the configuration is invalid
+  const args = [nextBin, "start", "--port", String(env.PORT)];
+  if (env.HOST) args.push("--hostname", env.HOST);
+  const server = spawn(process.execPath, args, { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+ensureBuild();
+serve();

@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardTitle } from "@/components/ui/card";
+import { getDb } from "@/db";
+import { requireRole } from "@/modules/access/actor";
+import { countUsersByRole, listNewestUsers } from "@/modules/access/queries";
+import { roleLabels, roles } from "@/modules/access/roles";
+
+export const metadata: Metadata = { title: "Admin" };
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+
+export default async function AdminOverviewPage() {
+  const actor = await requireRole("ADMIN");
+  const db = getDb();
+  const [totals, newest] = await Promise.all([countUsersByRole(db, actor), listNewestUsers(db, actor, 10)]);
+  return (
+    <div className="space-y-6">
+      <h1 className="text-3xl font-bold tracking-tight">Admin</h1>
+      <div className="grid gap-4 sm:grid-cols-4">
+        {roles.map((role) => (
+          <Card key={role} className="p-4">
+            <p className="text-sm text-stone-500">{roleLabels[role]} accounts</p>
+            <p className="mt-1 text-3xl font-bold" data-testid={`count-${role}`}>
+              {totals[role].toLocaleString("en-GB")}
+            </p>
+          </Card>
+        ))}
+      </div>
+      <Card>
+        <CardTitle>Newest accounts</CardTitle>
+        <table className="mt-4 w-full text-left text-sm">
+          <thead className="text-stone-500">
+            <tr>
+              <th className="py-2 font-medium">Name</th>
+              <th className="py-2 font-medium">Email</th>
+              <th className="py-2 font-medium">Account type</th>
+              <th className="py-2 font-medium">Joined</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-stone-100">
+            {newest.map((user) => (
+              <tr key={user.id}>
+                <td className="py-2 font-medium">{user.name}</td>
+                <td className="py-2 text-stone-600">{user.email}</td>
+                <td className="py-2">
+                  <Badge>{roleLabels[user.role]}</Badge>
+                </td>
+                <td className="py-2 text-stone-600">{dateFormat.format(user.joinedAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { Badge } from "@/components/ui/badge";
+import { SignOutButton } from "@/modules/access/components/sign-out-button";
+import { roleLabels } from "@/modules/access/roles";
+import type { Actor } from "@/modules/access/types";
+import { Logo } from "./logo";
+import { NavLink } from "./nav-link";
+import { navigation } from "./navigation";
+
+export function AppHeader({ actor }: { actor: Actor }) {
+  return (
+    <header className="border-b border-stone-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
+        <Logo href="/home" />
+        <nav aria-label="Main" className="flex flex-1 flex-wrap items-center gap-1">
+          {navigation[actor.role].map((item) => (
+            <NavLink key={item.href} href={item.href}>
+              {item.label}
+            </NavLink>
+          ))}
+        </nav>
+        <div className="flex items-center gap-3">
+          <div className="hidden text-right sm:block">
+            <p className="text-sm font-medium leading-tight text-stone-900" data-testid="signed-in-name">
+              {actor.name}
+            </p>
+            <Badge tone="brand">{roleLabels[actor.role]}</Badge>
+          </div>
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,69 @@
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
+import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import pg from "pg";
+import { lockEmbeddedDatabase } from "./embedded-lock";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+
+/**
+ * The database every query and mutation takes as its first argument: the
+ * embedded PGlite database, a PostgreSQL pool, or a transaction of either.
+ */
+export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+export type DatabaseTarget = { kind: "postgres"; url: string; poolSize?: number } | { kind: "pglite"; dataDir: string | null };
+
+export type DatabaseHandle = {
+  db: Db;
+  kind: DatabaseTarget["kind"];
+  close(): Promise<void>;
+};
+
+export const migrationsFolder = path.join(process.cwd(), "src/db/migrations");
+
+/** One key for every process that migrates this database, so two instances never migrate at once. */
+const MIGRATION_LOCK_KEY = 727_001;
+
+export function openDatabase(target: DatabaseTarget): DatabaseHandle {
+  if (target.kind === "postgres") {
+    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    const db = drizzlePostgres(pool, { schema });
+    return { db, kind: "postgres", close: () => pool.end() };
+  }
+  // PGlite does not create parent directories itself; null means in memory.
+  const releaseLock = target.dataDir ? lockEmbeddedDatabase(target.dataDir) : () => undefined;
+  const client = new PGlite(target.dataDir ?? "memory://");
+  const db = drizzlePglite(client, { schema });
+  return {
+    db,
+    kind: "pglite",
+    close: async () => {
+      await client.close();
+      releaseLock();
+    },
+  };
+}
+
+/** Applies every pending migration. On PostgreSQL an advisory lock serialises concurrent callers. */
+export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
+  if (handle.kind === "pglite") {
+    await migratePglite(handle.db as Parameters<typeof migratePglite>[0], { migrationsFolder });
+    return;
+  }
+  const pool = (handle.db as unknown as { $client: pg.Pool }).$client;
+  const connection = await pool.connect();
+  try {
+    await connection.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+    await migratePostgres(drizzlePostgres(connection, { schema }), { migrationsFolder });
+  } finally {
+    await connection.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    connection.release();
+  }
+}

@@ -1,0 +1,3 @@
+// The complete schema, one file per domain; drizzle-kit and the Drizzle client both read it from here.
+export * from "./auth";
+export * from "./access";

@@ -1,0 +1,94 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The one place that reads the process environment. Every variable is documented
+ * in .env.example; the app runs with none of them set.
+ */
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().min(1).optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// or postgresql:// connection string")
+      .optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    DATA_DIR: z.string().min(1).default("./data"),
+    BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters").optional(),
+    BETTER_AUTH_URL: z.url("BETTER_AUTH_URL must be an absolute URL such as https://callback.example.com").optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+    SEED_DEMO_DATA: z.enum(["auto", "always", "never"]).default("auto"),
+  })
+  .transform((raw) => ({
+    ...raw,
+    DATABASE_URL: raw.DATABASE_URL || undefined,
+  }));
+
+export type Env = z.infer<typeof envSchema> & {
+  BETTER_AUTH_SECRET: string;
+  BETTER_AUTH_URL: string;
+  LOG_LEVEL: NonNullable<z.infer<typeof envSchema>["LOG_LEVEL"]>;
+  dataDir: string;
+  isProduction: boolean;
+};
+
+export class EnvError extends Error {
+  constructor(message: string) {
+    super(`Invalid configuration: ${message}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Blank values count as unset, so `FOO=` in a .env file behaves like no FOO at all. */
+function withoutBlanks(source: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(source).filter((entry): entry is [string, string] => Boolean(entry[1]?.trim())));
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const parsed = envSchema.safeParse(withoutBlanks(source));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new EnvError(problems.join("; "));
+  }
+  const raw = parsed.data;
+  const dataDir = path.resolve(raw.DATA_DIR);
+  const isProduction = raw.NODE_ENV === "production";
+  return {
+    ...raw,
+    dataDir,
+    isProduction,
+    LOG_LEVEL: raw.LOG_LEVEL ?? (raw.NODE_ENV === "test" ? "warn" : "info"),
+    BETTER_AUTH_URL: raw.BETTER_AUTH_URL ?? `http://localhost:${raw.PORT}`,
+    BETTER_AUTH_SECRET: raw.BETTER_AUTH_SECRET ?? localSecret(raw.DATABASE_URL, isProduction, dataDir),
+  };
+}
+
+/**
+ * Without BETTER_AUTH_SECRET, a machine-local secret is generated once and kept
+ * in the data directory, so sessions survive restarts. A production deployment
+ * on PostgreSQL must configure the secret explicitly.
+ */
+function localSecret(databaseUrl: string | undefined, isProduction: boolean, dataDir: string): string {
+  if (isProduction && databaseUrl) {
+    throw new EnvError(
+      "BETTER_AUTH_SECRET is required in production with DATABASE_URL. Generate one with `openssl rand -base64 32`.",
+    );
+  }
+  const file = path.join(dataDir, "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: "wx" });
+  return secret;
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

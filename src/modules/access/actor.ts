@@ -1,0 +1,36 @@
+import "server-only";
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { PATHNAME_HEADER } from "@/lib/request";
+import { getAuth } from "./auth";
+import { isRole, type Role } from "./roles";
+import type { Actor } from "./types";
+
+/** The signed-in user for this request, or null. Read once per request. */
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const session = await getAuth().api.getSession({ headers: await headers() });
+  if (!session) return null;
+  const { user } = session;
+  const role = (user as { role?: unknown }).role;
+  if (!isRole(role)) return null;
+  return { userId: user.id, name: user.name, email: user.email, role };
+});
+
+/** The signed-in user; anyone else is sent to sign in and brought back afterwards. */
+export async function requireActor(): Promise<Actor> {
+  const actor = await getActor();
+  if (actor) return actor;
+  const returnTo = (await headers()).get(PATHNAME_HEADER);
+  redirect(returnTo && returnTo !== "/" ? `/sign-in?next=${encodeURIComponent(returnTo)}` : "/sign-in");
+}
+
+/**
+ * The signed-in user if it holds one of the roles. For everyone else the page
+ * does not exist: a 404, the same answer as for a path that was never there.
+ */
+export async function requireRole(...allowed: Role[]): Promise<Actor> {
+  const actor = await requireActor();
+  if (!allowed.includes(actor.role)) notFound();
+  return actor;
+}

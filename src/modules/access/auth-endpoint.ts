@@ -1,0 +1,49 @@
+import "server-only";
+import { toNextJsHandler } from "better-auth/next-js";
+import type { Db } from "@/db";
+import { errorCodes } from "@/lib/errors";
+import { clientAddress } from "@/lib/request";
+import { getAuth } from "./auth";
+import { admitSignIn, admitSignUp, recordFailedSignIn, type Admission } from "./rate-limit";
+
+function tooManyRequests(admission: Extract<Admission, { allowed: false }>) {
+  return Response.json(
+    { code: "rate_limited", message: errorCodes.rate_limited.message },
+    { status: 429, headers: { "Retry-After": String(admission.retryAfterSeconds) } },
+  );
+}
+
+async function emailOf(request: Request): Promise<string | null> {
+  try {
+    const body: unknown = await request.clone().json();
+    const email = (body as { email?: unknown }).email;
+    return typeof email === "string" ? email.trim().toLowerCase() : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Better Auth's HTTP endpoints with the same database-backed limits as our own
+ * sign-in and sign-up forms, so a script posting to /api/auth directly gets no
+ * more tries than a person using the form.
+ */
+export async function handleAuthRequest(db: Db, request: Request): Promise<Response> {
+  const handler = toNextJsHandler(getAuth());
+  if (request.method !== "POST") return handler.GET(request);
+
+  const path = new URL(request.url).pathname;
+  const address = clientAddress(request.headers);
+  if (path.endsWith("/sign-up/email")) {
+    const admission = await admitSignUp(db, address);
+    if (!admission.allowed) return tooManyRequests(admission);
+  }
+  if (!path.endsWith("/sign-in/email")) return handler.POST(request);
+
+  const email = await emailOf(request);
+  const admission = await admitSignIn(db, address, email);
+  if (!admission.allowed) return tooManyRequests(admission);
+  const response = await handler.POST(request);
+  if (email && response.status === 401) await recordFailedSignIn(db, email);
+  return response;
+}

@@ -1,0 +1,70 @@
+import { APIError, betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { nextCookies } from "better-auth/next-js";
+import { getDb } from "@/db";
+import { accounts, sessions, users, verifications } from "@/db/schema/auth";
+import { getEnv } from "@/lib/env";
+import { getLogger } from "@/lib/logger";
+import { nameInput } from "./inputs";
+import { isSelfSignUpRole } from "./roles";
+
+function createAuth() {
+  const env = getEnv();
+  const baseURL = env.BETTER_AUTH_URL;
+  const localOrigins = [`http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`];
+  return betterAuth({
+    appName: "Callback",
+    baseURL,
+    secret: env.BETTER_AUTH_SECRET,
+    trustedOrigins: env.isProduction ? [baseURL] : [baseURL, ...localOrigins],
+    database: drizzleAdapter(getDb(), {
+      provider: "pg",
+      schema: { user: users, session: sessions, account: accounts, verification: verifications },
+    }),
+    emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128, autoSignIn: true },
+    user: {
+      additionalFields: {
+        role: { type: "string", required: false, defaultValue: "TALENT", input: true },
+      },
+    },
+    session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
+    // Our own database-backed limits guard sign-in and sign-up (see rate-limit.ts),
+    // for the HTTP endpoints and the server actions alike.
+    rateLimit: { enabled: false },
+    telemetry: { enabled: false },
+    advanced: { database: { generateId: "uuid" } },
+    logger: {
+      log: (level, message, ...details) =>
+        getLogger()[level]({ source: "better-auth", details: details.map((detail) => (detail instanceof Error ? detail.message : detail)) }, message),
+    },
+    databaseHooks: {
+      user: {
+        create: {
+          // Better Auth does not validate custom fields: this is where ADMIN is refused at sign-up,
+          // whichever way the request arrives (our form or a direct call to the auth endpoint).
+          before: async (user) => {
+            const role = (user as { role?: unknown }).role ?? "TALENT";
+            if (!isSelfSignUpRole(role)) {
+              throw new APIError("BAD_REQUEST", { message: "Choose Talent, Casting professional or Company.", code: "INVALID_ROLE" });
+            }
+            const name = nameInput.safeParse(user.name);
+            if (!name.success) {
+              throw new APIError("BAD_REQUEST", { message: name.error.issues[0]?.message ?? "Enter your name.", code: "INVALID_NAME" });
+            }
+            return { data: { ...user, name: name.data, role } };
+          },
+        },
+      },
+    },
+    plugins: [nextCookies()],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+const globalForAuth = globalThis as unknown as { callbackAuth?: Auth };
+
+export function getAuth(): Auth {
+  globalForAuth.callbackAuth ??= createAuth();
+  return globalForAuth.callbackAuth;
+}

@@ -1,0 +1,45 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { FormError, InputField } from "@/components/ui/field";
+import { signInAction } from "../actions";
+
+export function SignInForm({ returnTo }: { returnTo?: string }) {
+  const [state, formAction, isPending] = useActionState(signInAction, null);
+  const failure = state && !state.ok ? state : undefined;
+  const showFormError = failure && !failure.fieldErrors;
+  return (
+    <form action={formAction} className="space-y-4" noValidate>
+      {returnTo ? <input type="hidden" name="next" value={returnTo} /> : null}
+      {showFormError ? <FormError message={failure.message} /> : null}
+      <InputField
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={failure?.values?.email ?? ""}
+        errors={failure?.fieldErrors?.email}
+      />
+      <InputField
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        required
+        errors={failure?.fieldErrors?.password}
+      />
+      <Button type="submit" className="w-full" disabled={isPending}>
+        {isPending ? "Signing in..." : "Sign in"}
+      </Button>
+      <p className="text-center text-sm text-stone-600">
+        New to Callback?{" "}
+        <Link href="/sign-up" className="font-semibold text-brand-700 hover:underline">
+          Create an account
+        </Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { selfSignUpRoles } from "./roles";
+
+/** No control characters (NUL, escapes, bidi overrides are checked in names). */
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/;
+
+export const nameInput = z
+  .string({ error: "Enter your name." })
+  .trim()
+  .min(1, "Enter your name.")
+  .max(100, "Use at most 100 characters for your name.")
+  .refine((name) => !CONTROL_CHARACTERS.test(name), "Your name cannot contain control characters or line breaks.")
+  .refine((name) => !BIDI_CONTROLS.test(name), "Your name cannot contain text-direction control characters.");
+
+export const emailInput = z
+  .string({ error: "Enter your email address." })
+  .trim()
+  .min(1, "Enter your email address.")
+  .max(254, "That email address is too long.")
+  .pipe(z.email("Enter a valid email address, like name@example.com."))
+  .transform((email) => email.toLowerCase());
+
+export const newPasswordInput = z
+  .string({ error: "Choose a password." })
+  .min(8, "Use at least 8 characters for your password.")
+  .max(128, "Use at most 128 characters for your password.");
+
+export const signUpInput = z.object({
+  name: nameInput,
+  email: emailInput,
+  password: newPasswordInput,
+  accountType: z.enum(selfSignUpRoles, { error: "Choose Talent, Casting professional or Company." }),
+});
+export type SignUpInput = z.infer<typeof signUpInput>;
+
+export const signInInput = z.object({
+  email: emailInput,
+  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(128, "That password is too long."),
+});
+export type SignInInput = z.infer<typeof signInInput>;
+
+export const adminAccountInput = z.object({
+  name: nameInput.default("Admin"),
+  email: emailInput,
+  password: z
+    .string({ error: "Give a password with --password." })
+    .min(12, "An admin password needs at least 12 characters.")
+    .max(128, "Use at most 128 characters for the password."),
+});
+export type AdminAccountInput = z.infer<typeof adminAccountInput>;
+
+/** A local path to return to after signing in; anything else falls back to the home page. */
+export const returnToInput = z
+  .string()
+  .optional()
+  .transform((value) => (value && /^\/(?![/\\])[\x21-\x7e]*$/.test(value) ? value : "/home"));

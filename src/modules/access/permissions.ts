@@ -1,0 +1,57 @@
+import type { Role } from "./roles";
+
+/**
+ * Every permission in the product, each with a one-line description. A role's
+ * rights are listed in rolePermissions below; subscription-dependent rights are
+ * further narrowed by the plan (see checkPremiumAccess once billing exists).
+ */
+export const permissions = {
+  "profile:manage-own": "Create, edit and publish your own talent profile.",
+  "gallery:browse": "Browse and search the public talent gallery.",
+  "talent:view-premium": "See premium profile data: full bio, credits, all photos, measurements, rates.",
+  "conversation:start": "Start a conversation with a talent.",
+  "conversation:reply": "Reply in conversations you are part of.",
+  "contact-request:send": "Ask a talent for their contact details.",
+  "contact-request:respond": "Approve or decline contact requests sent to you.",
+  "sender:block": "Block a sender from messaging you or requesting your details.",
+  "collection:manage": "Keep collections (shortlists) of talents.",
+  "subscription:manage": "Subscribe, change plan and manage billing.",
+  "user:message-any": "Message any user on the platform.",
+  "user:moderate": "See all accounts and content, and suspend or reinstate users.",
+} as const;
+
+export type Permission = keyof typeof permissions;
+
+const subscriberPermissions: Permission[] = [
+  "gallery:browse",
+  "talent:view-premium",
+  "conversation:start",
+  "conversation:reply",
+  "contact-request:send",
+  "collection:manage",
+  "subscription:manage",
+];
+
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  TALENT: ["profile:manage-own", "gallery:browse", "conversation:reply", "contact-request:respond", "sender:block"],
+  PROFESSIONAL: subscriberPermissions,
+  COMPANY: subscriberPermissions,
+  ADMIN: [
+    "gallery:browse",
+    "talent:view-premium",
+    "conversation:start",
+    "conversation:reply",
+    "contact-request:send",
+    "collection:manage",
+    "user:message-any",
+    "user:moderate",
+  ],
+};
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return rolePermissions[role].includes(permission);
+}
+
+export function describePermissions(role: Role): { permission: Permission; description: string }[] {
+  return rolePermissions[role].map((permission) => ({ permission, description: permissions[permission] }));
+}

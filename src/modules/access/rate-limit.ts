@@ -1,0 +1,78 @@
+import { and, eq, lt, sql } from "drizzle-orm";
+import type { Db } from "@/db";
+import { rateLimits } from "@/db/schema/access";
+import { AppError } from "@/lib/errors";
+
+export type RateLimitRule = { limit: number; windowSeconds: number };
+
+export const rateLimitRules = {
+  /** Sign-in attempts from one address, successful or not. */
+  signInPerAddress: { limit: 60, windowSeconds: 600 },
+  /** Failed sign-ins for one email address: the brute-force guard. */
+  failedSignInPerEmail: { limit: 10, windowSeconds: 900 },
+  /** New accounts from one address. */
+  signUpPerAddress: { limit: 10, windowSeconds: 3600 },
+} satisfies Record<string, RateLimitRule>;
+
+function windowOf(rule: RateLimitRule, now: Date) {
+  const windowMs = rule.windowSeconds * 1000;
+  const start = Math.floor(now.getTime() / windowMs) * windowMs;
+  return { windowStart: new Date(start), retryAfterSeconds: Math.max(1, Math.ceil((start + windowMs - now.getTime()) / 1000)) };
+}
+
+/** Counts one hit against the key and tells whether it is still within the limit. */
+export async function hitRateLimit(db: Db, key: string, rule: RateLimitRule, now = new Date()) {
+  const { windowStart, retryAfterSeconds } = windowOf(rule, now);
+  const [row] = await db
+    .insert(rateLimits)
+    .values({ key, windowStart, hits: 1 })
+    .onConflictDoUpdate({ target: [rateLimits.key, rateLimits.windowStart], set: { hits: sql`${rateLimits.hits} + 1` } })
+    .returning({ hits: rateLimits.hits });
+  if (Math.random() < 0.01) await deleteExpiredWindows(db, now);
+  return { allowed: (row?.hits ?? 0) <= rule.limit, retryAfterSeconds };
+}
+
+/** Whether the key has already used up its limit in the current window, without counting a hit. */
+export async function isRateLimited(db: Db, key: string, rule: RateLimitRule, now = new Date()) {
+  const { windowStart } = windowOf(rule, now);
+  const [row] = await db
+    .select({ hits: rateLimits.hits })
+    .from(rateLimits)
+    .where(and(eq(rateLimits.key, key), eq(rateLimits.windowStart, windowStart)));
+  return (row?.hits ?? 0) >= rule.limit;
+}
+
+export type Admission = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+/** Counts a sign-in attempt and tells whether it may go ahead. */
+export async function admitSignIn(db: Db, address: string, email: string | null): Promise<Admission> {
+  const attempt = await hitRateLimit(db, `sign-in:address:${address}`, rateLimitRules.signInPerAddress);
+  if (!attempt.allowed) return attempt;
+  if (email && (await isRateLimited(db, failedSignInKey(email), rateLimitRules.failedSignInPerEmail))) {
+    return { allowed: false, retryAfterSeconds: rateLimitRules.failedSignInPerEmail.windowSeconds };
+  }
+  return { allowed: true };
+}
+
+export async function recordFailedSignIn(db: Db, email: string): Promise<void> {
+  await hitRateLimit(db, failedSignInKey(email), rateLimitRules.failedSignInPerEmail);
+}
+
+/** Counts a sign-up attempt and tells whether it may go ahead. */
+export async function admitSignUp(db: Db, address: string): Promise<Admission> {
+  const attempt = await hitRateLimit(db, `sign-up:address:${address}`, rateLimitRules.signUpPerAddress);
+  return attempt.allowed ? { allowed: true } : attempt;
+}
+
+function failedSignInKey(email: string) {
+  return `sign-in:failed:${email}`;
+}
+
+export function rateLimitedError(retryAfterSeconds: number) {
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  return new AppError("rate_limited", `Too many attempts. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+}
+
+async function deleteExpiredWindows(db: Db, now: Date) {
+  await db.delete(rateLimits).where(lt(rateLimits.windowStart, new Date(now.getTime() - 24 * 3600 * 1000)));
+}
