@@ -1,14 +1,14 @@
 import { APIError, betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
-import { getDb } from "@/db";
+import { getDb, type Db } from "@/db";
 import { accounts, sessions, users, verifications } from "@/db/schema/auth";
 import { getEnv } from "@/lib/env";
 import { getLogger } from "@/lib/logger";
 import { nameInput } from "./inputs";
 import { isSelfSignUpRole } from "./roles";
 
-function createAuth() {
+export function createAuth(db: Db) {
   const env = getEnv();
   const baseURL = env.BETTER_AUTH_URL;
   const localOrigins = [`http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`];
@@ -17,7 +17,7 @@ function createAuth() {
     baseURL,
     secret: env.BETTER_AUTH_SECRET,
     trustedOrigins: env.isProduction ? [baseURL] : [baseURL, ...localOrigins],
-    database: drizzleAdapter(getDb(), {
+    database: drizzleAdapter(db, {
       provider: "pg",
       schema: { user: users, session: sessions, account: accounts, verification: verifications },
     }),
@@ -65,6 +65,6 @@ export type Auth = ReturnType<typeof createAuth>;
 const globalForAuth = globalThis as unknown as { callbackAuth?: Auth };
 
 export function getAuth(): Auth {
-  globalForAuth.callbackAuth ??= createAuth();
+  globalForAuth.callbackAuth ??= createAuth(getDb());
   return globalForAuth.callbackAuth;
 }

@@ -1,11 +1,21 @@
 import "server-only";
-import { APIError } from "better-auth";
 import type { Db } from "@/db";
 import { AppError, postgresErrorCode, UNIQUE_VIOLATION } from "@/lib/errors";
 import { clientAddress } from "@/lib/request";
 import { getAuth } from "./auth";
 import type { SignInInput, SignUpInput } from "./inputs";
 import { admitSignIn, admitSignUp, rateLimitedError, recordFailedSignIn } from "./rate-limit";
+
+/**
+ * Better Auth's refusals, recognised by shape: Next.js may bundle the library
+ * more than once, so `instanceof APIError` is not reliable here.
+ */
+function authRefusal(error: unknown): { status: string; code?: string; message: string } | null {
+  if (!(error instanceof Error) || error.name !== "APIError") return null;
+  const { status, body } = error as Error & { status?: unknown; body?: { code?: unknown } };
+  if (typeof status !== "string") return null;
+  return { status, code: typeof body?.code === "string" ? body.code : undefined, message: error.message };
+}
 
 const EMAIL_TAKEN = "An account with this email already exists. Sign in instead, or use another email.";
 
@@ -19,12 +29,13 @@ export async function signUp(db: Db, requestHeaders: Headers, input: SignUpInput
       body: { name: input.name, email: input.email, password: input.password, role: input.accountType },
     });
   } catch (error) {
-    if (error instanceof APIError && error.body?.code === "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL") {
+    const refusal = authRefusal(error);
+    if (refusal?.code === "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL") {
       throw new AppError("conflict", EMAIL_TAKEN, { email: [EMAIL_TAKEN] });
     }
     // Two sign-ups with one email at the same instant: the unique index lets one through.
     if (postgresErrorCode(error) === UNIQUE_VIOLATION) throw new AppError("conflict", EMAIL_TAKEN, { email: [EMAIL_TAKEN] });
-    if (error instanceof APIError && error.status === "BAD_REQUEST") throw new AppError("invalid_input", error.message);
+    if (refusal?.status === "BAD_REQUEST" || refusal?.status === "UNPROCESSABLE_ENTITY") throw new AppError("invalid_input", refusal.message);
     throw error;
   }
 }
@@ -39,7 +50,8 @@ export async function signIn(db: Db, requestHeaders: Headers, input: SignInInput
   try {
     await getAuth().api.signInEmail({ headers: requestHeaders, body: { email: input.email, password: input.password } });
   } catch (error) {
-    if (error instanceof APIError && (error.status === "UNAUTHORIZED" || error.status === "BAD_REQUEST")) {
+    const refusal = authRefusal(error);
+    if (refusal?.status === "UNAUTHORIZED" || refusal?.status === "BAD_REQUEST") {
       await recordFailedSignIn(db, input.email);
       throw new AppError("unauthenticated", "Incorrect email or password.");
     }
