@@ -36,6 +36,8 @@ export type Env = z.infer<typeof envSchema> & {
   isProduction: boolean;
 };
 
+type EnvSource = Record<string, string | undefined>;
+
 export class EnvError extends Error {
   constructor(message: string) {
     super(`Invalid configuration: ${message}`);
@@ -44,11 +46,11 @@ export class EnvError extends Error {
 }
 
 /** Blank values count as unset, so `FOO=` in a .env file behaves like no FOO at all. */
-function withoutBlanks(source: NodeJS.ProcessEnv): Record<string, string> {
+function withoutBlanks(source: EnvSource): Record<string, string> {
   return Object.fromEntries(Object.entries(source).filter((entry): entry is [string, string] => Boolean(entry[1]?.trim())));
 }
 
-export function parseEnv(source: NodeJS.ProcessEnv): Env {
+export function parseEnv(source: EnvSource): Env {
   const parsed = envSchema.safeParse(withoutBlanks(source));
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);

@@ -23,7 +23,9 @@ export function AppHeader({ actor }: { actor: Actor }) {
             <p className="text-sm font-medium leading-tight text-stone-900" data-testid="signed-in-name">
               {actor.name}
             </p>
-            <Badge tone="brand">{roleLabels[actor.role]}</Badge>
+            <Badge tone="brand" data-testid="signed-in-role">
+              {roleLabels[actor.role]}
+            </Badge>
           </div>
           <SignOutButton />
         </div>

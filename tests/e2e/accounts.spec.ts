@@ -1,0 +1,96 @@
+import { DEMO_PASSWORD, demoAccounts } from "../../src/db/seed/demo";
+import { expect, test } from "./fixtures";
+
+const roleBadges = { ADMIN: "Admin", PROFESSIONAL: "Casting professional", COMPANY: "Company", TALENT: "Talent" } as const;
+
+test.describe("accounts", () => {
+  test("a new talent signs up and lands in the app", async ({ page }) => {
+    const email = `new.talent.${Date.now()}@example.test`;
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/sign-in$/);
+    await page.getByRole("link", { name: "Create an account" }).click();
+    await page.getByLabel("Talent", { exact: false }).first().check();
+    await page.getByLabel("Full name").fill("Robin Castellano");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("a-good-password");
+    await page.getByRole("button", { name: "Create account" }).click();
+
+    await expect(page).toHaveURL(/\/home$/);
+    await expect(page.getByRole("heading", { name: "Welcome, Robin" })).toBeVisible();
+    await expect(page.getByTestId("signed-in-role")).toHaveText("Talent");
+  });
+
+  for (const account of demoAccounts) {
+    test(`${account.email} signs in with the demo password`, async ({ page }) => {
+      await page.goto("/sign-in");
+      await page.getByLabel("Email").fill(account.email);
+      await page.getByLabel("Password").fill(DEMO_PASSWORD);
+      await page.getByRole("button", { name: "Sign in" }).click();
+
+      await expect(page).toHaveURL(/\/home$/);
+      await expect(page.getByTestId("signed-in-name")).toHaveText(account.name);
+      await expect(page.getByTestId("signed-in-role")).toHaveText(roleBadges[account.role]);
+      const adminLink = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" });
+      await expect(adminLink).toHaveCount(account.role === "ADMIN" ? 1 : 0);
+    });
+  }
+
+  test("a wrong password shows an error and keeps the entered email", async ({ page }) => {
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill("casting@callback.test");
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+
+    await expect(page.getByText("Incorrect email or password.")).toBeVisible();
+    await expect(page.getByLabel("Email")).toHaveValue("casting@callback.test");
+    await expect(page).toHaveURL(/\/sign-in$/);
+  });
+
+  test("sign-up shows each problem next to its field and keeps what was typed", async ({ page }) => {
+    await page.goto("/sign-up");
+    await page.getByLabel("Full name").fill("Casey Again");
+    await page.getByLabel("Email").fill("casting@callback.test");
+    await page.getByLabel("Password").fill("short");
+    await page.getByRole("button", { name: "Create account" }).click();
+
+    await expect(page.getByText("Choose Talent, Casting professional or Company.")).toBeVisible();
+    await expect(page.getByText("Use at least 8 characters for your password.")).toBeVisible();
+    await expect(page.getByLabel("Full name")).toHaveValue("Casey Again");
+    await expect(page.getByLabel("Email")).toHaveValue("casting@callback.test");
+
+    await page.getByLabel("Casting professional").check();
+    await page.getByLabel("Password").fill("long-enough-password");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByText("An account with this email already exists.", { exact: false })).toBeVisible();
+    await expect(page.getByLabel("Email")).toHaveValue("casting@callback.test");
+  });
+
+  test("signing out ends the session, and signing in returns to the page asked for", async ({ page, login }) => {
+    await login("admin");
+    await page.goto("/admin");
+    await expect(page.getByRole("heading", { name: "Admin" })).toBeVisible();
+    await expect(page.getByTestId("count-TALENT")).not.toHaveText("0");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/sign-in$/);
+
+    await page.goto("/admin");
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Fadmin$/);
+    await page.getByLabel("Email").fill("admin@callback.test");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/admin$/);
+  });
+
+  test("pages of another role answer as if they did not exist", async ({ page, login }) => {
+    await login("talent");
+    const response = await page.goto("/admin");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "We could not find that page" })).toBeVisible();
+  });
+
+  test("an unknown address shows the 404 page", async ({ page }) => {
+    const response = await page.goto("/no-such-page");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "We could not find that page" })).toBeVisible();
+  });
+});
