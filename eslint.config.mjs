@@ -31,5 +31,10 @@ export default defineConfig([
     files: ["src/lib/env.ts", "src/instrumentation.ts", "scripts/**", "tests/**", "*.config.*", "src/test/**"],
     rules: { "no-restricted-syntax": "off" },
   },
+  {
+    // Playwright fixtures receive a function named `use`; they are not React hooks.
+    files: ["tests/e2e/**"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
+  },
   globalIgnores([".next/**", "node_modules/**", "data/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
 ]);
