@@ -44,8 +44,18 @@ function ensureBuild() {
   writeFileSync(stampFile, fingerprint);
 }
 
+/** Stops at once, with the variable named and no stack trace, when the configuration is invalid. */
+function checkedEnv() {
+  try {
+    return getEnv();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}
+
 function serve() {
-  const env = getEnv(); // stop here, with a clear message, if the configuration is invalid
+  const env = checkedEnv();
   const args = [nextBin, "start", "--port", String(env.PORT)];
   if (env.HOST) args.push("--hostname", env.HOST);
   const server = spawn(process.execPath, args, { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
@@ -53,5 +63,6 @@ function serve() {
   server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
+checkedEnv();
 ensureBuild();
 serve();
