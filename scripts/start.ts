@@ -1,3 +1,4 @@
+import "./production-env";
 import "./load-env";
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -39,7 +40,7 @@ function ensureBuild() {
   const isCurrent = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === fingerprint;
   if (isCurrent) return;
   console.log("Building Callback (first start, or the sources changed)...");
-  const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
   writeFileSync(stampFile, fingerprint);
 }
@@ -58,7 +59,7 @@ function serve() {
   const env = checkedEnv();
   const args = [nextBin, "start", "--port", String(env.PORT)];
   if (env.HOST) args.push("--hostname", env.HOST);
-  const server = spawn(process.execPath, args, { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  const server = spawn(process.execPath, args, { stdio: "inherit" });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
