@@ -22,30 +22,21 @@ export const permissions = {
 
 export type Permission = keyof typeof permissions;
 
-const subscriberPermissions: Permission[] = [
+/** What a subscriber does with the talent database; admins do all of it without a subscription. */
+const talentSearchPermissions: Permission[] = [
   "gallery:browse",
   "talent:view-premium",
   "conversation:start",
   "conversation:reply",
   "contact-request:send",
   "collection:manage",
-  "subscription:manage",
 ];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   TALENT: ["profile:manage-own", "gallery:browse", "conversation:reply", "contact-request:respond", "sender:block"],
-  PROFESSIONAL: subscriberPermissions,
-  COMPANY: subscriberPermissions,
-  ADMIN: [
-    "gallery:browse",
-    "talent:view-premium",
-    "conversation:start",
-    "conversation:reply",
-    "contact-request:send",
-    "collection:manage",
-    "user:message-any",
-    "user:moderate",
-  ],
+  PROFESSIONAL: [...talentSearchPermissions, "subscription:manage"],
+  COMPANY: [...talentSearchPermissions, "subscription:manage"],
+  ADMIN: [...talentSearchPermissions, "user:message-any", "user:moderate"],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {
