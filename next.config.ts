@@ -4,6 +4,10 @@ const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from its own package folder at run time.
   serverExternalPackages: ["@electric-sql/pglite", "pino", "pino-pretty"],
   poweredByHeader: false,
+  experimental: {
+    // Photos are uploaded up to 10 MB; the request proxy must pass the whole body on.
+    proxyClientMaxBodySize: "11mb",
+  },
 };
 
 export default nextConfig;

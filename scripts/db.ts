@@ -1,10 +1,12 @@
 import "./load-env";
 import { rmSync } from "node:fs";
+import path from "node:path";
 import { sql } from "drizzle-orm";
 import { migrateDatabase } from "@/db/client";
 import { closeDatabase, databaseTargetFromEnv, getDatabase } from "@/db/index";
 import { seedDemoData } from "@/db/seed/demo";
 import { getEnv } from "@/lib/env";
+import { getBlobStorage } from "@/lib/storage";
 
 const usage = "Usage: tsx scripts/db.ts <migrate|seed|reset> [--yes]";
 
@@ -17,6 +19,9 @@ async function main() {
     if (target.kind === "postgres" && getEnv().isProduction && !flags.includes("--yes")) {
       throw new Error("Refusing to reset a production PostgreSQL database without --yes.");
     }
+    const uploads = path.join(getEnv().dataDir, "uploads");
+    rmSync(uploads, { recursive: true, force: true });
+    console.log(`Removed uploaded files at ${uploads}.`);
     if (target.kind === "pglite" && target.dataDir) {
       rmSync(target.dataDir, { recursive: true, force: true });
       console.log(`Removed the embedded database at ${target.dataDir}.`);
@@ -32,8 +37,8 @@ async function main() {
   await migrateDatabase(handle);
   console.log(`Migrations applied (${handle.kind}).`);
   if (command !== "migrate") {
-    const { created } = await seedDemoData(handle.db);
-    console.log(`Demo data seeded: ${created} new accounts.`);
+    const { created, profiles } = await seedDemoData(handle.db, getBlobStorage());
+    console.log(`Demo data seeded: ${created} new accounts, ${profiles} new talent profiles.`);
   }
 }
 

@@ -1,2 +1,2 @@
 // `npm start` serves a production build: configuration is read and checked as production reads it.
-process.env.NODE_ENV = "production";
+Object.assign(process.env, { NODE_ENV: "production" });

@@ -1,5 +1,6 @@
 import { getEnv } from "@/lib/env";
 import { getLogger } from "@/lib/logger";
+import { getBlobStorage } from "@/lib/storage";
 import { migrateDatabase } from "./client";
 import { getDatabase } from "./index";
 import { isDatabaseEmpty, seedDemoData } from "./seed/demo";
@@ -20,7 +21,7 @@ export async function prepareDatabase(): Promise<void> {
   const shouldSeed =
     env.SEED_DEMO_DATA === "always" || (env.SEED_DEMO_DATA === "auto" && handle.kind === "pglite" && (await isDatabaseEmpty(handle.db)));
   if (shouldSeed) {
-    const { created } = await seedDemoData(handle.db);
-    log.info({ created }, "demo data seeded");
+    const seeded = await seedDemoData(handle.db, getBlobStorage());
+    log.info({ ...seeded, ms: Date.now() - started }, "demo data seeded");
   }
 }

@@ -3,7 +3,7 @@ import { getLogger } from "./logger";
 import { AppError, errorCodes, isAppError, type ErrorCode, type FieldErrors } from "./errors";
 
 /** What every server action returns: plain data the client can render. */
-export type ActionResult<T = undefined> =
+export type ActionResult<T = void> =
   | { ok: true; data: T }
   | { ok: false; code: ErrorCode; message: string; fieldErrors?: FieldErrors; values?: Record<string, string> };
 

@@ -15,3 +15,18 @@ export function requestIdOf(headers: Headers | Record<string, string | string[] 
   const value = headers instanceof Headers ? headers.get(REQUEST_ID_HEADER) : headers[REQUEST_ID_HEADER];
   return Array.isArray(value) ? value[0] : (value ?? undefined);
 }
+
+/**
+ * Whether a request comes from another site. Browsers send Origin on POSTs and
+ * Sec-Fetch-Site on all requests; either one naming another site is enough to refuse.
+ */
+export function isCrossSiteRequest(headers: Headers): boolean {
+  if (headers.get("sec-fetch-site") === "cross-site") return true;
+  const origin = headers.get("origin");
+  if (!origin) return false;
+  try {
+    return new URL(origin).host !== (headers.get("x-forwarded-host") ?? headers.get("host"));
+  } catch {
+    return true;
+  }
+}

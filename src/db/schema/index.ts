@@ -1,3 +1,4 @@
 // The complete schema, one file per domain; drizzle-kit and the Drizzle client both read it from here.
 export * from "./auth";
 export * from "./access";
+export * from "./talents";

@@ -2,20 +2,24 @@ import { verifyPassword } from "better-auth/crypto";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase } from "@/test/database";
+import { MemoryStorage } from "@/test/memory-storage";
 import type { Db } from "../client";
 import { accounts, users } from "../schema/auth";
+import { talentContacts, talentProfiles } from "../schema/talents";
 import { DEMO_PASSWORD, DEMO_TALENT_COUNT, demoAccounts, isDatabaseEmpty, seedDemoData } from "./demo";
 
 describe("the demo data set", () => {
   let db: Db;
+  const storage = new MemoryStorage();
   beforeAll(async () => {
     ({ db } = await freshDatabase());
   });
 
   it("fills an empty database with the demo accounts and at least 150 talents", async () => {
     expect(await isDatabaseEmpty(db)).toBe(true);
-    const { created } = await seedDemoData(db);
+    const { created, profiles } = await seedDemoData(db, storage);
     expect(created).toBe(demoAccounts.length + DEMO_TALENT_COUNT);
+    expect(profiles).toBe(DEMO_TALENT_COUNT + 1);
     expect(DEMO_TALENT_COUNT).toBeGreaterThanOrEqual(150);
     expect(await isDatabaseEmpty(db)).toBe(false);
   });
@@ -41,9 +45,26 @@ describe("the demo data set", () => {
     expect(firstNames.size).toBeGreaterThan(100);
   });
 
+  it("gives every demo talent a profile with a generated portrait, and private contact details", async () => {
+    const rows = await db
+      .select({ primaryPhotoId: talentProfiles.primaryPhotoId, published: talentProfiles.publishedAt, phone: talentContacts.phone })
+      .from(talentProfiles)
+      .leftJoin(talentContacts, eq(talentContacts.profileId, talentProfiles.id));
+    expect(rows).toHaveLength(DEMO_TALENT_COUNT + 1);
+    for (const row of rows) {
+      expect(row.primaryPhotoId).not.toBeNull();
+      expect(row.phone).toMatch(/^\+\d/);
+    }
+    expect(rows.filter((row) => row.published !== null).length).toBeGreaterThan(150);
+    const thumb = [...storage.files.entries()].find(([key]) => key.endsWith("/thumb.webp"))?.[1];
+    expect(thumb?.subarray(8, 12).toString("ascii")).toBe("WEBP");
+  });
+
   it("changes nothing when run again", async () => {
     const before = await db.select({ id: users.id }).from(users);
-    expect(await seedDemoData(db)).toEqual({ created: 0 });
+    const files = storage.files.size;
+    expect(await seedDemoData(db, storage)).toEqual({ created: 0, profiles: 0 });
+    expect(storage.files.size).toBe(files);
     expect(await db.select({ id: users.id }).from(users)).toHaveLength(before.length);
   });
 });

@@ -1,8 +1,13 @@
 import { fakerDE, fakerEN_GB, fakerEN_US, fakerES, fakerFR, fakerIT, fakerNL, fakerPT_BR, fakerSV, type Faker } from "@faker-js/faker";
-import { count } from "drizzle-orm";
+import { and, count, eq, inArray, isNull } from "drizzle-orm";
+import { makePhotoVariants } from "@/lib/images";
+import type { BlobStorage } from "@/lib/storage";
 import type { Db } from "../client";
 import { users } from "../schema/auth";
-import { createUsers, type NewUser } from "./factories";
+import { talentProfiles } from "../schema/talents";
+import { attachTalentPhoto, createTalentProfile, createUsers, type NewTalentProfile, type NewUser } from "./factories";
+import { demoProfile } from "./demo-profiles";
+import { portraitSvg } from "./portraits";
 
 export const DEMO_PASSWORD = "callback-demo";
 
@@ -28,9 +33,17 @@ function asciiSlug(text: string): string {
     .replace(/^-|-$/g, "");
 }
 
-/** Realistic, varied performer names; the same every time, so the seed is repeatable. */
-export function demoTalents(total = DEMO_TALENT_COUNT): NewUser[] {
-  const talents: NewUser[] = [];
+type DemoTalent = { user: NewUser & { email: string }; profile: NewTalentProfile; photos: number };
+
+/** The demo talents with realistic, varied names and profiles; the same every time, so the seed is repeatable. */
+export function demoTalents(total = DEMO_TALENT_COUNT): DemoTalent[] {
+  const talents: DemoTalent[] = [
+    {
+      user: { ...demoAccounts[4], password: DEMO_PASSWORD },
+      profile: { ...demoProfile(fakerEN_US, 0, "Taylor"), city: "Los Angeles", country: "US" },
+      photos: 3,
+    },
+  ];
   for (let index = 0; index < total; index += 1) {
     const faker = locales[index % locales.length]!;
     faker.seed(1000 + index);
@@ -38,24 +51,66 @@ export function demoTalents(total = DEMO_TALENT_COUNT): NewUser[] {
     const firstName = faker.person.firstName(sex);
     const lastName = faker.person.lastName(sex);
     const joinedDaysAgo = (index * 37) % 400;
+    const joinedAt = new Date(Date.UTC(2026, 0, 1) - joinedDaysAgo * 86_400_000);
+    const isDraft = index % 37 === 5;
     talents.push({
-      role: "TALENT",
-      name: `${firstName} ${lastName}`,
-      email: `${asciiSlug(firstName)}.${asciiSlug(lastName)}.${index + 1}@talent.callback.test`,
-      password: DEMO_PASSWORD,
-      createdAt: new Date(Date.UTC(2026, 0, 1) - joinedDaysAgo * 86_400_000),
+      user: {
+        role: "TALENT",
+        name: `${firstName} ${lastName}`,
+        email: `${asciiSlug(firstName)}.${asciiSlug(lastName)}.${index + 1}@talent.callback.test`,
+        password: DEMO_PASSWORD,
+        createdAt: joinedAt,
+      },
+      profile: {
+        ...demoProfile(faker, index + 1, firstName),
+        publishedAt: isDraft ? null : new Date(joinedAt.getTime() + 86_400_000),
+        createdAt: joinedAt,
+      },
+      photos: index % 4 === 0 ? 3 : 1,
     });
   }
   return talents;
 }
 
-/** Adds whatever part of the demo data set is missing; running it twice changes nothing. */
-export async function seedDemoData(db: Db): Promise<{ created: number }> {
+async function addPortraits(db: Db, storage: BlobStorage, profileId: string, seed: number, total: number) {
+  for (let position = 0; position < total; position += 1) {
+    const variants = await makePhotoVariants(Buffer.from(portraitSvg(seed * 10 + position)));
+    const storageKey = `photos/demo-${profileId}-${position}`;
+    await storage.put(`${storageKey}/thumb.webp`, variants.thumb);
+    await storage.put(`${storageKey}/large.webp`, variants.large);
+    await attachTalentPhoto(db, profileId, { storageKey, width: variants.width, height: variants.height, position });
+  }
+}
+
+/**
+ * Adds whatever part of the demo data set is missing: accounts, talent
+ * profiles with contact details and credits, and generated placeholder
+ * portraits. Running it twice changes nothing.
+ */
+export async function seedDemoData(db: Db, storage: BlobStorage): Promise<{ created: number; profiles: number }> {
+  const talents = demoTalents();
   const created = await createUsers(db, [
-    ...demoAccounts.map((account) => ({ ...account, password: DEMO_PASSWORD })),
-    ...demoTalents(),
+    ...demoAccounts.filter((account) => account.role !== "TALENT").map((account) => ({ ...account, password: DEMO_PASSWORD })),
+    ...talents.map((talent) => talent.user),
   ]);
-  return { created: created.length };
+
+  const withoutProfile = await db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .leftJoin(talentProfiles, eq(talentProfiles.userId, users.id))
+    .where(and(inArray(users.email, talents.map((talent) => talent.user.email)), isNull(talentProfiles.id)));
+  const specs = new Map(talents.map((talent, index) => [talent.user.email, { ...talent, index }]));
+
+  const queue = [...withoutProfile];
+  const worker = async () => {
+    for (let user = queue.shift(); user; user = queue.shift()) {
+      const spec = specs.get(user.email)!;
+      const profileId = await createTalentProfile(db, user, spec.profile);
+      await addPortraits(db, storage, profileId, spec.index, spec.photos);
+    }
+  };
+  await Promise.all(Array.from({ length: 4 }, worker));
+  return { created: created.length, profiles: withoutProfile.length };
 }
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {

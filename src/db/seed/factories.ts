@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import type { Db } from "../client";
+import { and, eq, isNull } from "drizzle-orm";
 import { accounts, users, userRole } from "../schema/auth";
+import { talentContacts, talentCredits, talentPhotos, talentProfiles } from "../schema/talents";
 
 /**
  * Builders of realistic rows, shared by the demo seed and the tests, so both
@@ -97,3 +99,56 @@ export const createTalent = (db: Db, input: Omit<NewUser, "role"> = {}) => creat
 export const createProfessional = (db: Db, input: Omit<NewUser, "role"> = {}) => createUser(db, { ...input, role: "PROFESSIONAL" });
 export const createCompany = (db: Db, input: Omit<NewUser, "role"> = {}) => createUser(db, { ...input, role: "COMPANY" });
 export const createAdmin = (db: Db, input: Omit<NewUser, "role"> = {}) => createUser(db, { ...input, role: "ADMIN" });
+
+export type NewTalentProfile = Partial<Omit<typeof talentProfiles.$inferInsert, "userId" | "searchVector">> & {
+  contact?: Partial<Omit<typeof talentContacts.$inferInsert, "profileId">>;
+  credits?: Omit<typeof talentCredits.$inferInsert, "profileId">[];
+};
+
+/** A talent profile for an existing talent user: published, unless publishedAt is given as null. */
+export async function createTalentProfile(db: Db, user: { id: string; name: string }, input: NewTalentProfile = {}) {
+  const { contact, credits, ...profile } = input;
+  const skills = profile.skills ?? [];
+  const [row] = await db
+    .insert(talentProfiles)
+    .values({
+      displayName: user.name,
+      headline: "Actor for screen and stage",
+      city: "London",
+      country: "GB",
+      categories: ["actor"],
+      playingAgeMin: 25,
+      playingAgeMax: 35,
+      languages: ["English"],
+      publishedAt: new Date(),
+      ...profile,
+      skills,
+      skillsText: skills.join(", "),
+      userId: user.id,
+    })
+    .returning({ id: talentProfiles.id });
+  const profileId = row!.id;
+  if (contact) await db.insert(talentContacts).values({ profileId, ...contact });
+  if (credits?.length) await db.insert(talentCredits).values(credits.map((credit) => ({ profileId, ...credit })));
+  return profileId;
+}
+
+/** A talent user with a profile, in one call. */
+export async function createTalentWithProfile(db: Db, input: { user?: Omit<NewUser, "role">; profile?: NewTalentProfile } = {}) {
+  const user = await createTalent(db, input.user);
+  const profileId = await createTalentProfile(db, user, input.profile);
+  return { ...user, profileId };
+}
+
+/** Records a photo whose variants are already in storage, making it the primary photo when the profile has none. */
+export async function attachTalentPhoto(db: Db, profileId: string, photo: { storageKey: string; width: number; height: number; position: number }) {
+  const [row] = await db
+    .insert(talentPhotos)
+    .values({ profileId, ...photo })
+    .returning({ id: talentPhotos.id });
+  await db
+    .update(talentProfiles)
+    .set({ primaryPhotoId: row!.id })
+    .where(and(eq(talentProfiles.id, profileId), isNull(talentProfiles.primaryPhotoId)));
+  return row!.id;
+}

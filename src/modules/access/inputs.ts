@@ -1,17 +1,8 @@
 import { z } from "zod";
+import { singleLineText } from "@/lib/text-input";
 import { selfSignUpRoles } from "./roles";
 
-/** No control characters (NUL, escapes, bidi overrides are checked in names). */
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
-const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/;
-
-export const nameInput = z
-  .string({ error: "Enter your name." })
-  .trim()
-  .min(1, "Enter your name.")
-  .max(100, "Use at most 100 characters for your name.")
-  .refine((name) => !CONTROL_CHARACTERS.test(name), "Your name cannot contain control characters or line breaks.")
-  .refine((name) => !BIDI_CONTROLS.test(name), "Your name cannot contain text-direction control characters.");
+export const nameInput = singleLineText({ label: "Your name", max: 100, required: true });
 
 export const emailInput = z
   .string({ error: "Enter your email address." })

@@ -1,0 +1,141 @@
+import { randomUUID } from "node:crypto";
+import { and, asc, count, eq, isNull, max } from "drizzle-orm";
+import type { Db } from "@/db";
+import { talentPhotos, talentProfiles } from "@/db/schema/talents";
+import { AppError } from "@/lib/errors";
+import { detectImageFormat, makePhotoVariants, UnreadableImageError } from "@/lib/images";
+import type { BlobStorage } from "@/lib/storage";
+import type { Actor } from "@/modules/access/types";
+import { photoIdInput } from "./inputs";
+import { ensureOwnProfile } from "./mutations";
+import { MAX_PHOTO_BYTES, MAX_PHOTOS } from "./options";
+
+export const photoVariants = ["thumb", "large"] as const;
+export type PhotoVariant = (typeof photoVariants)[number];
+
+export function photoStorageKey(storageKey: string, variant: PhotoVariant) {
+  return `${storageKey}/${variant}.webp`;
+}
+
+const t = talentProfiles;
+
+/**
+ * Adds a photo to the talent's profile: checks the real file type from its
+ * bytes, re-encodes it without metadata into the served variants, stores them,
+ * and records the photo. Bad files are refused with a clear message and leave
+ * nothing behind, in storage or in the database.
+ */
+export async function addPhoto(db: Db, storage: BlobStorage, actor: Actor, bytes: Buffer) {
+  if (bytes.length === 0) throw new AppError("invalid_input", "That file is empty. Choose a JPEG, PNG or WebP photo.");
+  if (bytes.length > MAX_PHOTO_BYTES) throw new AppError("invalid_input", "Photos can be at most 10 MB. Choose a smaller file.");
+  if (!detectImageFormat(bytes)) {
+    throw new AppError("invalid_input", "That file is not a JPEG, PNG or WebP image. Choose a photo in one of those formats.");
+  }
+  const profileId = await ensureOwnProfile(db, actor);
+  await assertRoomForPhoto(db, profileId);
+
+  let variants;
+  try {
+    variants = await makePhotoVariants(bytes);
+  } catch (error) {
+    if (error instanceof UnreadableImageError) {
+      throw new AppError("invalid_input", "That image could not be read: it may be damaged or incomplete. Try exporting it again.");
+    }
+    throw error;
+  }
+
+  const storageKey = `photos/${randomUUID()}`;
+  const keys = photoVariants.map((variant) => photoStorageKey(storageKey, variant));
+  await storage.put(keys[0]!, variants.thumb);
+  await storage.put(keys[1]!, variants.large);
+  try {
+    return await db.transaction(async (tx) => {
+      // Locking the profile row serialises concurrent uploads, so the limit holds.
+      await tx.select({ id: t.id }).from(t).where(eq(t.id, profileId)).for("update");
+      await assertRoomForPhoto(tx, profileId);
+      const [last] = await tx.select({ position: max(talentPhotos.position) }).from(talentPhotos).where(eq(talentPhotos.profileId, profileId));
+      const [photo] = await tx
+        .insert(talentPhotos)
+        .values({ profileId, storageKey, position: (last?.position ?? -1) + 1, width: variants.width, height: variants.height })
+        .returning({ id: talentPhotos.id });
+      await tx
+        .update(t)
+        .set({ primaryPhotoId: photo!.id, updatedAt: new Date() })
+        .where(and(eq(t.id, profileId), isNull(t.primaryPhotoId)));
+      return photo!.id;
+    });
+  } catch (error) {
+    await storage.delete(keys);
+    throw error;
+  }
+}
+
+async function assertRoomForPhoto(db: Db, profileId: string) {
+  const [row] = await db.select({ total: count() }).from(talentPhotos).where(eq(talentPhotos.profileId, profileId));
+  if ((row?.total ?? 0) >= MAX_PHOTOS) {
+    throw new AppError("invalid_input", `A profile can have at most ${MAX_PHOTOS} photos. Delete one to add another.`);
+  }
+}
+
+/** The photo, if it belongs to this talent; otherwise "not found", whether it exists or not. */
+async function ownPhoto(db: Db, actor: Actor, photoId: string) {
+  if (!photoIdInput.safeParse(photoId).success) throw new AppError("not_found", "That photo does not exist.");
+  const profileId = await ensureOwnProfile(db, actor);
+  const [photo] = await db
+    .select({ id: talentPhotos.id, storageKey: talentPhotos.storageKey })
+    .from(talentPhotos)
+    .where(and(eq(talentPhotos.id, photoId), eq(talentPhotos.profileId, profileId)));
+  if (!photo) throw new AppError("not_found", "That photo does not exist.");
+  return { profileId, ...photo };
+}
+
+export async function setPrimaryPhoto(db: Db, actor: Actor, photoId: string) {
+  const { profileId } = await ownPhoto(db, actor, photoId);
+  await db.update(t).set({ primaryPhotoId: photoId, updatedAt: new Date() }).where(eq(t.id, profileId));
+}
+
+/** Moves a photo one place earlier or later in the talent's order. */
+export async function movePhoto(db: Db, actor: Actor, photoId: string, direction: "up" | "down") {
+  const { profileId } = await ownPhoto(db, actor, photoId);
+  await db.transaction(async (tx) => {
+    await tx.select({ id: t.id }).from(t).where(eq(t.id, profileId)).for("update");
+    const order = await tx
+      .select({ id: talentPhotos.id })
+      .from(talentPhotos)
+      .where(eq(talentPhotos.profileId, profileId))
+      .orderBy(asc(talentPhotos.position), asc(talentPhotos.createdAt));
+    const from = order.findIndex((photo) => photo.id === photoId);
+    const to = direction === "up" ? from - 1 : from + 1;
+    if (from < 0 || to < 0 || to >= order.length) return;
+    [order[from], order[to]] = [order[to]!, order[from]!];
+    for (const [position, photo] of order.entries()) {
+      await tx.update(talentPhotos).set({ position }).where(eq(talentPhotos.id, photo.id));
+    }
+    await tx.update(t).set({ updatedAt: new Date() }).where(eq(t.id, profileId));
+  });
+}
+
+/** Deletes a photo; when it was the primary one, the next photo in order takes its place. */
+export async function deletePhoto(db: Db, storage: BlobStorage, actor: Actor, photoId: string) {
+  const { profileId, storageKey } = await ownPhoto(db, actor, photoId);
+  await db.transaction(async (tx) => {
+    const [profile] = await tx.select({ publishedAt: t.publishedAt }).from(t).where(eq(t.id, profileId)).for("update");
+    const [photos] = await tx.select({ total: count() }).from(talentPhotos).where(eq(talentPhotos.profileId, profileId));
+    if (profile?.publishedAt && (photos?.total ?? 0) <= 1) {
+      throw new AppError("invalid_input", "A published profile needs a photo. Add another photo first, or unpublish your profile.");
+    }
+    await tx.delete(talentPhotos).where(eq(talentPhotos.id, photoId));
+    const [next] = await tx
+      .select({ id: talentPhotos.id })
+      .from(talentPhotos)
+      .where(eq(talentPhotos.profileId, profileId))
+      .orderBy(asc(talentPhotos.position))
+      .limit(1);
+    await tx
+      .update(t)
+      .set({ primaryPhotoId: next?.id ?? null, updatedAt: new Date() })
+      .where(and(eq(t.id, profileId), isNull(t.primaryPhotoId)));
+  });
+  // The files go once the database no longer points at them.
+  await storage.delete(photoVariants.map((variant) => photoStorageKey(storageKey, variant)));
+}

@@ -1,0 +1,309 @@
+import { and, arrayContains, asc, desc, eq, gte, ilike, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Db } from "@/db";
+import { users } from "@/db/schema/auth";
+import { talentContacts, talentCredits, talentPhotos, talentProfiles } from "@/db/schema/talents";
+import { AppError } from "@/lib/errors";
+import { hasPermission } from "@/modules/access/permissions";
+import type { Actor } from "@/modules/access/types";
+import { decodeCursor, encodeCursor, prefixSearchQuery, type GalleryQuery } from "./gallery-query";
+import { profileIdInput } from "./inputs";
+import type { Category } from "./options";
+import { audienceFor, canViewProfile, isListed, profileCompleteness, type Audience } from "./policies";
+import type { AdminProfileRow, ContactDetails, GalleryCard, GalleryPage, OwnProfile, PhotoRef, PremiumDetails, ProfileView, PublicProfile } from "./types";
+
+const t = talentProfiles;
+
+/** The rows the public gallery shows: published and not hidden by an admin (matches the partial indexes). */
+export const listedCondition = and(isNotNull(t.publishedAt), isNull(t.hiddenAt))!;
+
+const publicColumns = {
+  id: t.id,
+  displayName: t.displayName,
+  headline: t.headline,
+  city: t.city,
+  country: t.country,
+  categories: t.categories,
+  playingAgeMin: t.playingAgeMin,
+  playingAgeMax: t.playingAgeMax,
+  genderIdentity: t.genderIdentity,
+  languages: t.languages,
+  skills: t.skills,
+  unions: t.unions,
+  availability: t.availability,
+  primaryPhotoId: t.primaryPhotoId,
+};
+
+const factColumns = { ownerId: t.userId, publishedAt: t.publishedAt, hiddenAt: t.hiddenAt, hiddenReason: t.hiddenReason };
+
+const premiumColumns = {
+  bio: t.bio,
+  heightCm: t.heightCm,
+  eyeColour: t.eyeColour,
+  hairColour: t.hairColour,
+  showreelUrls: t.showreelUrls,
+  dayRateMin: t.dayRateMin,
+  dayRateMax: t.dayRateMax,
+  dayRateCurrency: t.dayRateCurrency,
+};
+
+const contactColumns = {
+  phone: talentContacts.phone,
+  email: talentContacts.email,
+  agentName: talentContacts.agentName,
+  agency: talentContacts.agency,
+  agentPhone: talentContacts.agentPhone,
+  agentEmail: talentContacts.agentEmail,
+};
+
+const emptyContact: ContactDetails = { phone: "", email: "", agentName: "", agency: "", agentPhone: "", agentEmail: "" };
+
+type PublicRow = Pick<typeof talentProfiles.$inferSelect, keyof typeof publicColumns>;
+
+async function photosOf(db: Db, profileId: string): Promise<PhotoRef[]> {
+  return db
+    .select({ id: talentPhotos.id, width: talentPhotos.width, height: talentPhotos.height })
+    .from(talentPhotos)
+    .where(eq(talentPhotos.profileId, profileId))
+    .orderBy(asc(talentPhotos.position), asc(talentPhotos.createdAt));
+}
+
+function toPublicProfile(row: PublicRow, photos: PhotoRef[]): PublicProfile {
+  return {
+    id: row.id,
+    displayName: row.displayName,
+    headline: row.headline,
+    city: row.city,
+    country: row.country,
+    categories: row.categories as Category[],
+    playingAgeMin: row.playingAgeMin,
+    playingAgeMax: row.playingAgeMax,
+    genderIdentity: row.genderIdentity,
+    languages: row.languages,
+    skills: row.skills,
+    unions: row.unions,
+    availability: row.availability,
+    primaryPhoto: photos.find((photo) => photo.id === row.primaryPhotoId) ?? null,
+  };
+}
+
+async function premiumDetailsOf(db: Db, profileId: string, photos: PhotoRef[]): Promise<PremiumDetails> {
+  const [[details], credits] = await Promise.all([
+    db.select(premiumColumns).from(t).where(eq(t.id, profileId)),
+    db
+      .select({ id: talentCredits.id, year: talentCredits.year, production: talentCredits.production, role: talentCredits.role, company: talentCredits.company })
+      .from(talentCredits)
+      .where(eq(talentCredits.profileId, profileId))
+      .orderBy(desc(talentCredits.year), asc(talentCredits.createdAt)),
+  ]);
+  if (!details) throw new AppError("not_found");
+  return { ...details, credits, photos };
+}
+
+async function contactDetailsOf(db: Db, profileId: string): Promise<ContactDetails> {
+  const [contact] = await db.select(contactColumns).from(talentContacts).where(eq(talentContacts.profileId, profileId));
+  return contact ?? emptyContact;
+}
+
+/**
+ * A profile as this viewer may see it, or null when it is not theirs to see
+ * (the same answer as for a profile that does not exist). Premium and contact
+ * data are read from the database only when the viewer may see them, so they
+ * cannot leak into a page or payload by accident.
+ */
+export async function getProfileView(db: Db, actor: Actor | null, profileId: string, preview?: Audience): Promise<ProfileView | null> {
+  if (!profileIdInput.safeParse(profileId).success) return null;
+  const [row] = await db.select({ ...publicColumns, ...factColumns }).from(t).where(eq(t.id, profileId));
+  if (!row) return null;
+  const facts = { ownerId: row.ownerId, isPublished: row.publishedAt !== null, isHidden: row.hiddenAt !== null };
+  if (!canViewProfile(actor, facts)) return null;
+  const audience = preview ?? audienceFor(actor, facts);
+  const allPhotos = await photosOf(db, profileId);
+  const visiblePhotos = audience.premium ? allPhotos : allPhotos.filter((photo) => photo.id === row.primaryPhotoId);
+  const [premium, contact] = await Promise.all([
+    audience.premium ? premiumDetailsOf(db, profileId, visiblePhotos) : null,
+    audience.contact ? contactDetailsOf(db, profileId) : null,
+  ]);
+  return {
+    profile: toPublicProfile(row, visiblePhotos),
+    premium,
+    contact,
+    viewer: { isOwner: audience.isOwner, isAdmin: audience.isAdmin, premiumAccess: audience.premiumAccess },
+    status: { ...facts, hiddenReason: audience.isOwner || audience.isAdmin ? row.hiddenReason : null },
+  };
+}
+
+/** The signed-in talent's own profile, everything included, for editing. Null if it has none yet. */
+export async function getOwnProfile(db: Db, actor: Actor): Promise<OwnProfile | null> {
+  const [row] = await db
+    .select({ ...publicColumns, ...factColumns })
+    .from(t)
+    .where(eq(t.userId, actor.userId));
+  if (!row) return null;
+  const photos = await photosOf(db, row.id);
+  const [premium, contact] = await Promise.all([premiumDetailsOf(db, row.id, photos), contactDetailsOf(db, row.id)]);
+  const profile = toPublicProfile(row, photos);
+  return {
+    profile,
+    premium,
+    contact,
+    status: { isPublished: row.publishedAt !== null, isHidden: row.hiddenAt !== null, hiddenReason: row.hiddenReason },
+    completeness: profileCompleteness({
+      ...profile,
+      hasPhoto: photos.length > 0,
+      bio: premium.bio,
+      heightCm: premium.heightCm,
+      credits: premium.credits.length,
+      showreels: premium.showreelUrls.length,
+      hasContact: Object.values(contact).some((value) => value.length > 0),
+    }),
+  };
+}
+
+export const GALLERY_PAGE_SIZE = 24;
+
+function likePrefix(text: string): string {
+  return `${text.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+/**
+ * The public gallery: full-text search, filters and keyset pagination over
+ * published profiles. Every order ends with the id, so equal sort keys never
+ * repeat or skip a card between pages. Returns null for a cursor that is not
+ * one of ours.
+ */
+export async function searchGallery(db: Db, query: GalleryQuery, pageSize = GALLERY_PAGE_SIZE): Promise<GalleryPage | null> {
+  const conditions: SQL[] = [listedCondition];
+  const tsQuery = query.q ? prefixSearchQuery(query.q) : null;
+  const matches = tsQuery ? sql`${t.searchVector} @@ to_tsquery('english', ${tsQuery})` : null;
+  if (query.q && !matches) return { items: [], nextCursor: null };
+  if (matches) conditions.push(matches);
+  if (query.category) conditions.push(arrayContains(t.categories, [query.category]));
+  if (query.language) conditions.push(arrayContains(t.languages, [query.language]));
+  if (query.country) conditions.push(eq(t.country, query.country));
+  if (query.city) conditions.push(sql`lower(${t.city}) like ${likePrefix(query.city)}`);
+  if (query.ageMin !== undefined) conditions.push(gte(t.playingAgeMax, query.ageMin));
+  if (query.ageMax !== undefined) conditions.push(lte(t.playingAgeMin, query.ageMax));
+  if (query.availability) conditions.push(eq(t.availability, query.availability));
+
+  const sort = query.sort === "relevance" && !tsQuery ? "newest" : query.sort;
+  const cursor = query.cursor ? decodeCursor(query.cursor, sort) : undefined;
+  if (cursor === null) return null;
+
+  const rank = sql<number>`ts_rank(${t.searchVector}, to_tsquery('english', ${tsQuery ?? ""}))`;
+  const publishedKey = sql<string>`to_char(${t.publishedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+  const nameKey = sql<string>`lower(${t.displayName})`;
+
+  let order: SQL[];
+  let sortKey: SQL<string | number>;
+  if (sort === "relevance") {
+    sortKey = rank;
+    order = [sql`${rank} desc`, desc(t.id)];
+    if (cursor) conditions.push(sql`(${rank} < ${cursor.v}::real or (${rank} = ${cursor.v}::real and ${t.id} < ${cursor.id}))`);
+  } else if (sort === "name") {
+    sortKey = nameKey;
+    order = [asc(nameKey), asc(t.id)];
+    if (cursor) conditions.push(sql`(${nameKey}, ${t.id}) > (${cursor.v}, ${cursor.id}::uuid)`);
+  } else {
+    sortKey = publishedKey;
+    order = [desc(t.publishedAt), desc(t.id)];
+    if (cursor) conditions.push(sql`(${t.publishedAt}, ${t.id}) < (${cursor.v}::timestamptz, ${cursor.id}::uuid)`);
+  }
+
+  const rows = await db
+    .select({
+      id: t.id,
+      displayName: t.displayName,
+      headline: t.headline,
+      city: t.city,
+      country: t.country,
+      categories: t.categories,
+      availability: t.availability,
+      primaryPhotoId: t.primaryPhotoId,
+      sortKey,
+    })
+    .from(t)
+    .where(and(...conditions))
+    .orderBy(...order)
+    .limit(pageSize + 1);
+
+  const page = rows.slice(0, pageSize);
+  const last = page.at(-1);
+  const nextCursor = rows.length > pageSize && last ? encodeCursor({ s: sort, v: last.sortKey, id: last.id }) : null;
+  const items: GalleryCard[] = page.map(({ sortKey: _sortKey, ...card }) => ({ ...card, categories: card.categories as Category[] }));
+  return { items, nextCursor };
+}
+
+/**
+ * Whether this viewer may see a photo, and whether anyone may (which decides
+ * how it may be cached). A profile's primary photo is public once the profile
+ * is listed; its other photos are premium data.
+ */
+export async function getPhotoAccess(db: Db, actor: Actor | null, photoId: string): Promise<{ storageKey: string; isPublic: boolean } | null> {
+  if (!profileIdInput.safeParse(photoId).success) return null;
+  const [row] = await db
+    .select({ storageKey: talentPhotos.storageKey, primaryPhotoId: t.primaryPhotoId, ...factColumns })
+    .from(talentPhotos)
+    .innerJoin(t, eq(t.id, talentPhotos.profileId))
+    .where(eq(talentPhotos.id, photoId));
+  if (!row) return null;
+  const facts = { ownerId: row.ownerId, isPublished: row.publishedAt !== null, isHidden: row.hiddenAt !== null };
+  const isPublic = isListed(facts) && row.primaryPhotoId === photoId;
+  if (isPublic) return { storageKey: row.storageKey, isPublic };
+  if (!canViewProfile(actor, facts) || !audienceFor(actor, facts).premium) return null;
+  return { storageKey: row.storageKey, isPublic: false };
+}
+
+export type AdminProfileFilter = { q?: string; status?: AdminProfileRow["status"]; cursor?: string };
+
+/** Every profile, for admins: newest change first, searchable by name or email, keyset paginated. */
+export async function listProfilesForAdmin(
+  db: Db,
+  actor: Actor,
+  filter: AdminProfileFilter,
+  pageSize = 50,
+): Promise<{ items: AdminProfileRow[]; nextCursor: string | null }> {
+  if (!hasPermission(actor.role, "user:moderate")) throw new AppError("not_found");
+  const hider = alias(users, "hider");
+  const conditions: SQL[] = [];
+  if (filter.q) {
+    const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+    conditions.push(or(ilike(t.displayName, pattern), ilike(users.email, pattern))!);
+  }
+  if (filter.status === "hidden") conditions.push(isNotNull(t.hiddenAt));
+  if (filter.status === "published") conditions.push(listedCondition);
+  if (filter.status === "draft") conditions.push(and(isNull(t.publishedAt), isNull(t.hiddenAt))!);
+  const updatedKey = sql<string>`to_char(${t.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+  const cursor = filter.cursor ? decodeCursor(filter.cursor, "newest") : undefined;
+  if (cursor) conditions.push(sql`(${t.updatedAt}, ${t.id}) < (${cursor.v}::timestamptz, ${cursor.id}::uuid)`);
+
+  const rows = await db
+    .select({
+      id: t.id,
+      displayName: t.displayName,
+      email: users.email,
+      city: t.city,
+      country: t.country,
+      publishedAt: t.publishedAt,
+      hiddenAt: t.hiddenAt,
+      hiddenReason: t.hiddenReason,
+      hiddenByName: hider.name,
+      updatedAt: t.updatedAt,
+      updatedKey,
+    })
+    .from(t)
+    .innerJoin(users, eq(users.id, t.userId))
+    .leftJoin(hider, eq(hider.id, t.hiddenBy))
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(t.updatedAt), desc(t.id))
+    .limit(pageSize + 1);
+  const page = rows.slice(0, pageSize);
+  const last = page.at(-1);
+  return {
+    items: page.map(({ publishedAt, updatedKey: _key, ...row }) => ({
+      ...row,
+      status: row.hiddenAt ? "hidden" : publishedAt ? "published" : "draft",
+    })),
+    nextCursor: rows.length > pageSize && last ? encodeCursor({ s: "newest", v: last.updatedKey, id: last.id }) : null,
+  };
+}
