@@ -32,12 +32,14 @@ export function invalidInput(error: z.ZodError, values?: Record<string, string>)
 
 /**
  * The text fields of a form, for handing back to the person who typed them.
- * Password fields are never echoed.
+ * A field given several times (a group of checkboxes) has its values joined
+ * with commas. Password fields are never echoed.
  */
 export function formValues(form: FormData, omit: readonly string[] = ["password"]): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of form.entries()) {
-    if (typeof value === "string" && !omit.includes(key) && !key.startsWith("$ACTION")) values[key] = value;
+    if (typeof value !== "string" || omit.includes(key) || key.startsWith("$ACTION")) continue;
+    values[key] = key in values ? `${values[key]},${value}` : value;
   }
   return values;
 }

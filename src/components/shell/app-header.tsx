@@ -1,4 +1,5 @@
 import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
 import { SignOutButton } from "@/modules/access/components/sign-out-button";
 import { roleLabels } from "@/modules/access/roles";
 import type { Actor } from "@/modules/access/types";
@@ -6,29 +7,39 @@ import { Logo } from "./logo";
 import { NavLink } from "./nav-link";
 import { navigation } from "./navigation";
 
-export function AppHeader({ actor }: { actor: Actor }) {
+/** The header on every page: the product, the navigation that fits the visitor, and the account. */
+export function AppHeader({ actor }: { actor: Actor | null }) {
   return (
     <header className="border-b border-stone-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
-        <Logo href="/home" />
+        <Logo href={actor ? "/home" : "/talents"} />
         <nav aria-label="Main" className="flex flex-1 flex-wrap items-center gap-1">
-          {navigation[actor.role].map((item) => (
+          {navigation[actor?.role ?? "VISITOR"].map((item) => (
             <NavLink key={item.href} href={item.href}>
               {item.label}
             </NavLink>
           ))}
         </nav>
-        <div className="flex items-center gap-3">
-          <div className="hidden text-right sm:block">
-            <p className="text-sm font-medium leading-tight text-stone-900" data-testid="signed-in-name">
-              {actor.name}
-            </p>
-            <Badge tone="brand" data-testid="signed-in-role">
-              {roleLabels[actor.role]}
-            </Badge>
+        {actor ? (
+          <div className="flex items-center gap-3">
+            <div className="hidden text-right sm:block">
+              <p className="text-sm font-medium leading-tight text-stone-900" data-testid="signed-in-name">
+                {actor.name}
+              </p>
+              <Badge tone="brand" data-testid="signed-in-role">
+                {roleLabels[actor.role]}
+              </Badge>
+            </div>
+            <SignOutButton />
           </div>
-          <SignOutButton />
-        </div>
+        ) : (
+          <div className="flex items-center gap-2">
+            <ButtonLink href="/sign-in" variant="ghost">
+              Sign in
+            </ButtonLink>
+            <ButtonLink href="/sign-up">Create account</ButtonLink>
+          </div>
+        )}
       </div>
     </header>
   );

@@ -2,13 +2,25 @@ import type { Role } from "@/modules/access/roles";
 
 export type NavItem = { href: string; label: string };
 
-/** What each role finds in the header. Each feature adds its pages here. */
-export const navigation: Record<Role, NavItem[]> = {
-  TALENT: [{ href: "/home", label: "Home" }],
-  PROFESSIONAL: [{ href: "/home", label: "Home" }],
-  COMPANY: [{ href: "/home", label: "Home" }],
+/** What each role finds in the header; visitors who are not signed in see the gallery. */
+export const navigation: Record<Role | "VISITOR", NavItem[]> = {
+  VISITOR: [{ href: "/talents", label: "Talents" }],
+  TALENT: [
+    { href: "/home", label: "Home" },
+    { href: "/profile/edit", label: "My profile" },
+    { href: "/talents", label: "Talents" },
+  ],
+  PROFESSIONAL: [
+    { href: "/home", label: "Home" },
+    { href: "/talents", label: "Talents" },
+  ],
+  COMPANY: [
+    { href: "/home", label: "Home" },
+    { href: "/talents", label: "Talents" },
+  ],
   ADMIN: [
     { href: "/home", label: "Home" },
+    { href: "/talents", label: "Talents" },
     { href: "/admin", label: "Admin" },
   ],
 };

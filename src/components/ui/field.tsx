@@ -9,43 +9,104 @@ type FieldProps = {
   label: string;
   errors?: string[];
   hint?: ReactNode;
-  children?: ReactNode;
+  className?: string;
 };
 
+function describedBy({ name, errors, hint }: FieldProps) {
+  return errors?.length ? `${name}-error` : hint ? `${name}-hint` : undefined;
+}
+
+function controlClass(errors: string[] | undefined, className?: string) {
+  return cn(controlClasses, errors?.length ? "border-red-500" : "border-stone-300", className);
+}
+
 /** A labelled control with its hint and its errors, wired for screen readers. */
-function FieldFrame({ name, label, errors, hint, children }: FieldProps) {
+function FieldFrame({ name, label, errors, hint, className, children }: FieldProps & { children: ReactNode }) {
   return (
-    <div className="space-y-1">
+    <div className={cn("space-y-1", className)}>
       <label htmlFor={name} className="block text-sm font-medium text-stone-800">
         {label}
       </label>
       {children}
-      {hint && !errors?.length ? (
-        <p id={`${name}-hint`} className="text-xs text-stone-500">
-          {hint}
-        </p>
-      ) : null}
-      {errors?.length ? (
-        <p id={`${name}-error`} role="alert" className="text-xs font-medium text-red-700">
-          {errors.join(" ")}
-        </p>
-      ) : null}
+      <FieldMessages name={name} errors={errors} hint={hint} />
     </div>
   );
 }
 
-export function InputField({ name, label, errors, hint, className, ...props }: FieldProps & ComponentProps<"input">) {
-  const describedBy = errors?.length ? `${name}-error` : hint ? `${name}-hint` : undefined;
+export function FieldMessages({ name, errors, hint }: { name: string; errors?: string[]; hint?: ReactNode }) {
+  if (errors?.length) {
+    return (
+      <p id={`${name}-error`} role="alert" className="text-xs font-medium text-red-700">
+        {errors.join(" ")}
+      </p>
+    );
+  }
+  return hint ? (
+    <p id={`${name}-hint`} className="text-xs text-stone-500">
+      {hint}
+    </p>
+  ) : null;
+}
+
+export function InputField({ name, label, errors, hint, className, ...props }: FieldProps & Omit<ComponentProps<"input">, "name">) {
   return (
-    <FieldFrame name={name} label={label} errors={errors} hint={hint}>
+    <FieldFrame name={name} label={label} errors={errors} hint={hint} className={className}>
       <input
         id={name}
         name={name}
         aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy}
-        className={cn(controlClasses, errors?.length ? "border-red-500" : "border-stone-300", className)}
+        aria-describedby={describedBy({ name, label, errors, hint })}
+        className={controlClass(errors)}
         {...props}
       />
+    </FieldFrame>
+  );
+}
+
+export function TextareaField({ name, label, errors, hint, className, ...props }: FieldProps & Omit<ComponentProps<"textarea">, "name">) {
+  return (
+    <FieldFrame name={name} label={label} errors={errors} hint={hint} className={className}>
+      <textarea
+        id={name}
+        name={name}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy({ name, label, errors, hint })}
+        className={controlClass(errors)}
+        {...props}
+      />
+    </FieldFrame>
+  );
+}
+
+export type Option = { value: string; label: string };
+
+export function SelectField({
+  name,
+  label,
+  errors,
+  hint,
+  className,
+  options,
+  placeholder,
+  ...props
+}: FieldProps & Omit<ComponentProps<"select">, "name"> & { options: readonly Option[]; placeholder?: string }) {
+  return (
+    <FieldFrame name={name} label={label} errors={errors} hint={hint} className={className}>
+      <select
+        id={name}
+        name={name}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy({ name, label, errors, hint })}
+        className={controlClass(errors)}
+        {...props}
+      >
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
     </FieldFrame>
   );
 }

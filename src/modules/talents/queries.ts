@@ -117,7 +117,8 @@ export async function getProfileView(db: Db, actor: Actor | null, profileId: str
   if (!row) return null;
   const facts = { ownerId: row.ownerId, isPublished: row.publishedAt !== null, isHidden: row.hiddenAt !== null };
   if (!canViewProfile(actor, facts)) return null;
-  const audience = preview ?? audienceFor(actor, facts);
+  // A preview is how a talent sees its own profile through other eyes; no one else may choose an audience.
+  const audience = preview && actor?.userId === row.ownerId ? preview : audienceFor(actor, facts);
   const allPhotos = await photosOf(db, profileId);
   const visiblePhotos = audience.premium ? allPhotos : allPhotos.filter((photo) => photo.id === row.primaryPhotoId);
   const [premium, contact] = await Promise.all([

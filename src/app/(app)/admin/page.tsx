@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { requireRole } from "@/modules/access/actor";
@@ -16,7 +17,12 @@ export default async function AdminOverviewPage() {
   const [totals, newest] = await Promise.all([countUsersByRole(db, actor), listNewestUsers(db, actor, 10)]);
   return (
     <div className="space-y-6">
-      <h1 className="text-3xl font-bold tracking-tight">Admin</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-3xl font-bold tracking-tight">Admin</h1>
+        <ButtonLink href="/admin/talents" variant="secondary">
+          Talent profiles
+        </ButtonLink>
+      </div>
       <div className="grid gap-4 sm:grid-cols-4">
         {roles.map((role) => (
           <Card key={role} className="p-4">

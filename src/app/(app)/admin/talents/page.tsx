@@ -1,0 +1,94 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { buttonClasses } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { InputField, SelectField } from "@/components/ui/field";
+import { getDb } from "@/db";
+import { requireRole } from "@/modules/access/actor";
+import { AdminProfileActions } from "@/modules/talents/components/admin-profile-actions";
+import { countryName } from "@/modules/talents/options";
+import { listProfilesForAdmin, type AdminProfileFilter } from "@/modules/talents/queries";
+
+export const metadata: Metadata = { title: "Talent profiles" };
+
+const statuses = [
+  { value: "published", label: "Published" },
+  { value: "draft", label: "Draft" },
+  { value: "hidden", label: "Hidden by an admin" },
+] as const;
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+
+export default async function AdminTalentsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const actor = await requireRole("ADMIN");
+  const params = await searchParams;
+  const filter: AdminProfileFilter = {
+    q: params.q?.trim().slice(0, 100) || undefined,
+    status: statuses.find((status) => status.value === params.status)?.value,
+    cursor: params.cursor,
+  };
+  const page = await listProfilesForAdmin(getDb(), actor, filter);
+  const next = new URLSearchParams({ ...(filter.q ? { q: filter.q } : {}), ...(filter.status ? { status: filter.status } : {}) });
+  return (
+    <div className="space-y-6">
+      <div>
+        <Link href="/admin" className="text-sm font-medium text-brand-700 hover:underline">
+          Admin
+        </Link>
+        <h1 className="text-3xl font-bold tracking-tight">Talent profiles</h1>
+      </div>
+      <form method="get" className="flex flex-wrap items-end gap-3">
+        <InputField name="q" label="Name or email" defaultValue={filter.q ?? ""} className="min-w-64 flex-1" />
+        <SelectField name="status" label="Status" defaultValue={filter.status ?? ""} placeholder="Any status" options={statuses} />
+        <button type="submit" className={buttonClasses("primary")}>
+          Filter
+        </button>
+      </form>
+      <Card className="overflow-x-auto p-0">
+        <table className="w-full text-left text-sm">
+          <thead className="bg-stone-50 text-stone-500">
+            <tr>
+              <th className="px-4 py-2 font-medium">Talent</th>
+              <th className="px-4 py-2 font-medium">Location</th>
+              <th className="px-4 py-2 font-medium">Status</th>
+              <th className="px-4 py-2 font-medium">Last change</th>
+              <th className="px-4 py-2 font-medium">Moderation</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-stone-100">
+            {page.items.map((row) => (
+              <tr key={row.id} className="align-top">
+                <td className="px-4 py-3">
+                  <Link href={`/talents/${row.id}`} className="font-medium text-stone-900 hover:text-brand-700">
+                    {row.displayName}
+                  </Link>
+                  <p className="text-xs text-stone-500">{row.email}</p>
+                </td>
+                <td className="px-4 py-3 text-stone-600">{[row.city, row.country ? countryName(row.country) : ""].filter(Boolean).join(", ") || "-"}</td>
+                <td className="px-4 py-3">
+                  <Badge tone={row.status === "published" ? "success" : row.status === "hidden" ? "danger" : "neutral"}>{row.status}</Badge>
+                  {row.status === "hidden" ? (
+                    <p className="mt-1 max-w-64 text-xs text-stone-600">
+                      {row.hiddenReason} - {row.hiddenByName ?? "an admin"}, {row.hiddenAt ? dateFormat.format(row.hiddenAt) : ""}
+                    </p>
+                  ) : null}
+                </td>
+                <td className="px-4 py-3 text-stone-600">{dateFormat.format(row.updatedAt)}</td>
+                <td className="px-4 py-3">
+                  <AdminProfileActions profileId={row.id} displayName={row.displayName} isHidden={row.status === "hidden"} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {page.items.length === 0 ? <p className="p-6 text-center text-sm text-stone-500">No profiles match.</p> : null}
+      </Card>
+      {page.nextCursor ? (
+        <Link href={`/admin/talents?${new URLSearchParams({ ...Object.fromEntries(next), cursor: page.nextCursor })}`} className={buttonClasses("secondary")}>
+          Next page
+        </Link>
+      ) : null}
+    </div>
+  );
+}

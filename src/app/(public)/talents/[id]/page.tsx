@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { getDb } from "@/db";
+import { getActor } from "@/modules/access/actor";
+import { TalentProfile } from "@/modules/talents/components/profile-view";
+import { recordProfileView } from "@/modules/talents/mutations";
+import { getProfileView } from "@/modules/talents/queries";
+
+type Props = { params: Promise<{ id: string }> };
+
+/** One read per request, shared by the metadata and the page. */
+const loadView = cache(async (id: string) => getProfileView(getDb(), await getActor(), id));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const view = await loadView((await params).id);
+  return { title: view ? view.profile.displayName : "Talent not found" };
+}
+
+export default async function TalentProfilePage({ params }: Props) {
+  const { id } = await params;
+  const view = await loadView(id);
+  if (!view) notFound();
+  if (!view.viewer.isOwner) await recordProfileView(getDb(), view.profile.id);
+  return (
+    <div className="space-y-4">
+      <Link href="/talents" className="text-sm font-medium text-brand-700 hover:underline">
+        Back to talents
+      </Link>
+      {!view.status.isPublished || view.status.isHidden ? (
+        <p role="status" className="rounded-xl bg-amber-50 px-4 py-2 text-sm text-amber-900">
+          {view.status.isHidden ? `Hidden from the gallery by an admin: ${view.status.hiddenReason ?? ""}` : "This profile is not published: only you and admins can see it."}
+        </p>
+      ) : null}
+      <TalentProfile view={view} />
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { buttonClasses } from "@/components/ui/button";
+import { getDb } from "@/db";
+import { GalleryFilters } from "@/modules/talents/components/gallery-filters";
+import { TalentCard } from "@/modules/talents/components/talent-card";
+import { parseGallerySearchParams } from "@/modules/talents/gallery-query";
+import { searchGallery } from "@/modules/talents/queries";
+
+export const metadata: Metadata = { title: "Talents" };
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+function withParams(params: SearchParams, changes: Record<string, string | undefined>) {
+  const next = new URLSearchParams();
+  for (const [key, value] of Object.entries({ ...params, ...changes })) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first) next.set(key, first);
+  }
+  const query = next.toString();
+  return query ? `/talents?${query}` : "/talents";
+}
+
+export default async function GalleryPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const params = await searchParams;
+  const query = parseGallerySearchParams(params);
+  const page = await searchGallery(getDb(), query);
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-3xl font-bold tracking-tight">Talents</h1>
+        <p className="mt-1 text-stone-600">Actors, models, dancers, singers, voice artists and more, ready for your next production.</p>
+      </div>
+      <GalleryFilters query={query} />
+      {!page ? (
+        <div role="alert" className="rounded-2xl border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900">
+          That page link is no longer valid.{" "}
+          <Link href={withParams(params, { cursor: undefined })} className="font-semibold underline">
+            Start from the first page of these results
+          </Link>
+          .
+        </div>
+      ) : page.items.length === 0 ? (
+        <div className="rounded-2xl border border-dashed border-stone-300 p-10 text-center">
+          <p className="font-semibold">No talents match this search.</p>
+          <p className="mt-1 text-sm text-stone-600">Try fewer words, or remove a filter.</p>
+        </div>
+      ) : (
+        <>
+          <ul aria-label="Talents" className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4">
+            {page.items.map((talent) => (
+              <TalentCard key={talent.id} talent={talent} />
+            ))}
+          </ul>
+          <nav aria-label="Pages" className="flex justify-center gap-3">
+            {query.cursor ? (
+              <Link href={withParams(params, { cursor: undefined })} className={buttonClasses("secondary")}>
+                First page
+              </Link>
+            ) : null}
+            {page.nextCursor ? (
+              <Link href={withParams(params, { cursor: page.nextCursor })} className={buttonClasses("secondary")}>
+                Next page
+              </Link>
+            ) : null}
+          </nav>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+"use client";
+
+import { useActionState, useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { FormError, InputField } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/form-status";
+import { hideProfileAction, restoreProfileAction } from "../actions";
+
+/** An admin's controls for one profile: unpublish with a reason, or restore. */
+export function AdminProfileActions({ profileId, displayName, isHidden }: { profileId: string; displayName: string; isHidden: boolean }) {
+  const [isOpen, setIsOpen] = useState(false);
+  const [state, formAction] = useActionState(hideProfileAction, null);
+  const [restoreError, setRestoreError] = useState<string>();
+  const [isRestoring, startRestore] = useTransition();
+  const failure = state && !state.ok ? state : undefined;
+
+  if (isHidden) {
+    return (
+      <div>
+        <Button
+          type="button"
+          variant="secondary"
+          className="px-2 py-1 text-xs"
+          disabled={isRestoring}
+          onClick={() =>
+            startRestore(async () => {
+              const result = await restoreProfileAction(profileId);
+              setRestoreError(result.ok ? undefined : result.message);
+            })
+          }
+        >
+          Restore
+        </Button>
+        <FormError message={restoreError} />
+      </div>
+    );
+  }
+  if (!isOpen || state?.ok) {
+    return (
+      <Button type="button" variant="secondary" className="px-2 py-1 text-xs" onClick={() => setIsOpen(true)} aria-label={`Unpublish ${displayName}`}>
+        Unpublish
+      </Button>
+    );
+  }
+  return (
+    <form action={formAction} className="space-y-2" noValidate>
+      <input type="hidden" name="profileId" value={profileId} />
+      <InputField
+        name="reason"
+        label={`Why unpublish ${displayName}?`}
+        defaultValue={failure?.values?.reason ?? ""}
+        errors={failure?.fieldErrors?.reason}
+        hint="The talent sees this reason."
+        autoFocus
+      />
+      {failure && !failure.fieldErrors ? <FormError message={failure.message} /> : null}
+      <div className="flex gap-2">
+        <SubmitButton variant="danger" pendingText="Unpublishing...">
+          Unpublish
+        </SubmitButton>
+        <Button type="button" variant="ghost" onClick={() => setIsOpen(false)}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,69 @@
+import Link from "next/link";
+import { buttonClasses } from "@/components/ui/button";
+import { InputField, SelectField } from "@/components/ui/field";
+import { gallerySortLabels, gallerySorts, type GalleryQuery } from "../gallery-query";
+import { availabilities, availabilityLabels, categories, categoryLabels, countries } from "../options";
+
+/**
+ * The gallery's search and filters: a plain GET form, so the filters live in
+ * the URL, a search can be shared, and the back button works - with or without
+ * JavaScript.
+ */
+export function GalleryFilters({ query }: { query: GalleryQuery }) {
+  return (
+    <form method="get" action="/talents" role="search" aria-label="Search talents" className="space-y-4 rounded-2xl border border-stone-200 bg-white p-4 shadow-sm">
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
+        <InputField
+          name="q"
+          label="Search"
+          type="search"
+          placeholder="Name, skill or keyword - e.g. ballet, Sarah, stage combat"
+          defaultValue={query.q}
+          className="flex-1"
+          maxLength={100}
+        />
+        <SelectField
+          name="sort"
+          label="Sort by"
+          defaultValue={query.sort}
+          options={gallerySorts.map((sort) => ({ value: sort, label: gallerySortLabels[sort] }))}
+        />
+      </div>
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        <SelectField
+          name="category"
+          label="Category"
+          defaultValue={query.category ?? ""}
+          placeholder="All categories"
+          options={categories.map((category) => ({ value: category, label: categoryLabels[category] }))}
+        />
+        <SelectField
+          name="country"
+          label="Country"
+          defaultValue={query.country ?? ""}
+          placeholder="Anywhere"
+          options={countries.map((country) => ({ value: country.code, label: country.name }))}
+        />
+        <InputField name="city" label="City" defaultValue={query.city ?? ""} maxLength={80} />
+        <InputField name="language" label="Language" defaultValue={query.language ?? ""} maxLength={40} placeholder="e.g. Spanish" />
+        <InputField name="ageMin" label="Playing age from" type="number" min={0} max={100} defaultValue={query.ageMin ?? ""} />
+        <InputField name="ageMax" label="Playing age to" type="number" min={0} max={100} defaultValue={query.ageMax ?? ""} />
+        <SelectField
+          name="availability"
+          label="Availability"
+          defaultValue={query.availability ?? ""}
+          placeholder="Any availability"
+          options={availabilities.map((availability) => ({ value: availability, label: availabilityLabels[availability] }))}
+        />
+        <div className="flex items-end gap-2">
+          <button type="submit" className={buttonClasses("primary", "flex-1")}>
+            Search
+          </button>
+          <Link href="/talents" className={buttonClasses("secondary")}>
+            Clear
+          </Link>
+        </div>
+      </div>
+    </form>
+  );
+}
