@@ -83,6 +83,27 @@ const companies = ["Northlight Studios", "Harbour Pictures", "Red Door Theatre",
 const eyes = ["Blue", "Brown", "Green", "Hazel", "Grey", "Amber"] as const;
 const hair = ["Black", "Brown", "Blonde", "Auburn", "Red", "Grey"] as const;
 
+const nouns: Record<string, string> = {
+  actor: "actor",
+  voice: "voice artist",
+  model: "model",
+  dancer: "dancer",
+  singer: "singer",
+  musician: "musician",
+  presenter: "presenter",
+  host: "host",
+  extra: "supporting artist",
+  stunt: "stunt performer",
+  comedian: "comedian",
+  influencer: "content creator",
+};
+
+function describe(categories: string[]) {
+  const words = categories.map((category) => nouns[category] ?? category);
+  const phrase = words.length > 1 ? `${words.slice(0, -1).join(", ")} and ${words.at(-1)}` : words[0]!;
+  return `${/^[aeiou]/.test(phrase) ? "an" : "a"} ${phrase}`;
+}
+
 /** A full, plausible profile for demo talent number `index`, the same every time. */
 export function demoProfile(faker: Faker, index: number, firstName: string): NewTalentProfile {
   const locale = localeProfiles[index % localeProfiles.length]!;
@@ -97,10 +118,11 @@ export function demoProfile(faker: Faker, index: number, firstName: string): New
     company: faker.helpers.arrayElement(companies),
   }));
   const rate = faker.number.int({ min: 2, max: 20 }) * 100;
+  const city = faker.helpers.arrayElement(locale.cities);
   const phone = `+${faker.string.numeric(2)} ${faker.string.numeric(3)} ${faker.string.numeric(3)} ${faker.string.numeric(4)}`;
   return {
     headline,
-    city: faker.helpers.arrayElement(locale.cities),
+    city,
     country: locale.country,
     categories,
     playingAgeMin: Math.max(16, age - faker.number.int({ min: 2, max: 6 })),
@@ -114,7 +136,7 @@ export function demoProfile(faker: Faker, index: number, firstName: string): New
       { weight: 1, value: "UNAVAILABLE" as const },
     ]),
     bio: [
-      `${firstName} is a ${categories.join(" and ")} based in ${locale.cities[0]}, working across ${faker.helpers.arrayElement(["film and television", "theatre and commercials", "music video and live events", "games and animation"])}.`,
+      `${firstName} is ${describe(categories)} based in ${city}, working across ${faker.helpers.arrayElement(["film and television", "theatre and commercials", "music video and live events", "games and animation"])}.`,
       `Trained at ${faker.helpers.arrayElement(["the national drama school", "a conservatoire", "a performing arts college", "a youth theatre company"])}, ${firstName} is known for ${faker.helpers.arrayElement(["precise, understated screen work", "energy and comic timing", "a strong physical presence", "a warm, natural delivery"])}.`,
       `Recent work includes ${credits[0]!.production} (${credits[0]!.role.toLowerCase()}).`,
     ].join("\n\n"),
