@@ -29,6 +29,18 @@ describe("parseGallerySearchParams", () => {
     });
   });
 
+  it("reads the blank fields of a submitted filter form as no filter", () => {
+    expect(parseGallerySearchParams({ q: "", ageMin: "", ageMax: "", city: "", language: "", category: "", country: "", availability: "" })).toMatchObject({
+      ageMin: undefined,
+      ageMax: undefined,
+      city: undefined,
+      language: undefined,
+      category: undefined,
+      country: undefined,
+      availability: undefined,
+    });
+  });
+
   it("takes the first of repeated parameters", () => {
     expect(parseGallerySearchParams({ category: ["model", "actor"] }).category).toBe("model");
   });

@@ -8,7 +8,8 @@ export type GallerySort = (typeof gallerySorts)[number];
 
 export const gallerySortLabels: Record<GallerySort, string> = { relevance: "Best match", newest: "Newest", name: "Name (A-Z)" };
 
-const ageFilter = z.coerce.number().int().min(0).max(100).optional().catch(undefined);
+/** A blank age field (an empty form input) means no age filter, not age 0. */
+const ageFilter = z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), z.coerce.number().int().min(0).max(100).optional()).catch(undefined);
 
 /**
  * The gallery's filters as they appear in the URL. A filter that does not make

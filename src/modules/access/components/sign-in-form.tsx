@@ -1,17 +1,16 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError, InputField } from "@/components/ui/field";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { signInAction } from "../actions";
 
 export function SignInForm({ returnTo }: { returnTo?: string }) {
-  const [state, formAction, isPending] = useActionState(signInAction, null);
-  const failure = state && !state.ok ? state : undefined;
+  const { failure, formAction, formKey, isPending } = useFormAction(signInAction);
   const showFormError = failure && !failure.fieldErrors;
   return (
-    <form action={formAction} className="space-y-4" noValidate>
+    <form key={formKey} action={formAction} className="space-y-4" noValidate>
       {returnTo ? <input type="hidden" name="next" value={returnTo} /> : null}
       {showFormError ? <FormError message={failure.message} /> : null}
       <InputField

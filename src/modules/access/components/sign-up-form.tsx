@@ -1,21 +1,20 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError, InputField } from "@/components/ui/field";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { cn } from "@/lib/cn";
 import { signUpAction } from "../actions";
 import { roleDescriptions, roleLabels, selfSignUpRoles } from "../roles";
 
 export function SignUpForm({ initialAccountType }: { initialAccountType?: string }) {
-  const [state, formAction, isPending] = useActionState(signUpAction, null);
-  const failure = state && !state.ok ? state : undefined;
+  const { failure, formAction, formKey, isPending } = useFormAction(signUpAction);
   const values = failure?.values ?? {};
   const chosenType = values.accountType ?? initialAccountType;
   const accountTypeErrors = failure?.fieldErrors?.accountType;
   return (
-    <form action={formAction} className="space-y-4" noValidate>
+    <form key={formKey} action={formAction} className="space-y-4" noValidate>
       {failure && !failure.fieldErrors ? <FormError message={failure.message} /> : null}
       <fieldset className="space-y-2" aria-describedby={accountTypeErrors ? "accountType-error" : undefined}>
         <legend className="text-sm font-medium text-stone-800">I am joining as</legend>

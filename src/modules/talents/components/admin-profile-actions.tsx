@@ -1,18 +1,18 @@
 "use client";
 
-import { useActionState, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError, InputField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/form-status";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { hideProfileAction, restoreProfileAction } from "../actions";
 
 /** An admin's controls for one profile: unpublish with a reason, or restore. */
 export function AdminProfileActions({ profileId, displayName, isHidden }: { profileId: string; displayName: string; isHidden: boolean }) {
   const [isOpen, setIsOpen] = useState(false);
-  const [state, formAction] = useActionState(hideProfileAction, null);
+  const { result, failure, formAction, formKey } = useFormAction(hideProfileAction);
   const [restoreError, setRestoreError] = useState<string>();
   const [isRestoring, startRestore] = useTransition();
-  const failure = state && !state.ok ? state : undefined;
 
   if (isHidden) {
     return (
@@ -35,7 +35,7 @@ export function AdminProfileActions({ profileId, displayName, isHidden }: { prof
       </div>
     );
   }
-  if (!isOpen || state?.ok) {
+  if (!isOpen || result?.ok) {
     return (
       <Button type="button" variant="secondary" className="px-2 py-1 text-xs" onClick={() => setIsOpen(true)} aria-label={`Unpublish ${displayName}`}>
         Unpublish
@@ -43,7 +43,7 @@ export function AdminProfileActions({ profileId, displayName, isHidden }: { prof
     );
   }
   return (
-    <form action={formAction} className="space-y-2" noValidate>
+    <form key={formKey} action={formAction} className="space-y-2" noValidate>
       <input type="hidden" name="profileId" value={profileId} />
       <InputField
         name="reason"

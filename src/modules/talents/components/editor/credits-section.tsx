@@ -1,17 +1,17 @@
 "use client";
 
-import { useActionState, useTransition, useState } from "react";
+import { useState, useTransition } from "react";
 import { Card } from "@/components/ui/card";
 import { FormError, InputField } from "@/components/ui/field";
 import { ActionFeedback, SubmitButton } from "@/components/ui/form-status";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { addCreditAction, deleteCreditAction } from "../../actions";
 import type { Credit } from "../../types";
 
 export function CreditsSection({ credits }: { credits: Credit[] }) {
-  const [state, formAction] = useActionState(addCreditAction, null);
+  const { result, failure, formAction, formKey } = useFormAction(addCreditAction);
   const [isDeleting, startDelete] = useTransition();
   const [deleteError, setDeleteError] = useState<string>();
-  const failure = state && !state.ok ? state : undefined;
   const values = failure?.values ?? {};
   const errors = failure?.fieldErrors ?? {};
   return (
@@ -49,7 +49,7 @@ export function CreditsSection({ credits }: { credits: Credit[] }) {
         <p className="mt-3 text-sm text-stone-500">No credits yet.</p>
       )}
       <FormError message={deleteError} />
-      <form action={formAction} noValidate className="mt-4 space-y-3" key={state?.ok ? credits.length : "editing"}>
+      <form action={formAction} noValidate className="mt-4 space-y-3" key={formKey}>
         <h3 className="text-sm font-semibold">Add a credit</h3>
         <div className="grid gap-3 sm:grid-cols-[100px_1fr_1fr_1fr]">
           <InputField name="year" label="Year" type="number" min={1900} defaultValue={values.year ?? ""} errors={errors.year} />
@@ -59,7 +59,7 @@ export function CreditsSection({ credits }: { credits: Credit[] }) {
         </div>
         <div className="flex items-center gap-3">
           <SubmitButton pendingText="Adding...">Add credit</SubmitButton>
-          <ActionFeedback state={failure?.fieldErrors ? null : state} success="Credit added." />
+          <ActionFeedback state={failure?.fieldErrors ? null : result} success="Credit added." />
         </div>
       </form>
     </Card>

@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 import { ActionFeedback, SubmitButton } from "@/components/ui/form-status";
+import { useFormAction } from "@/components/ui/use-form-action";
 import type { ActionResult } from "@/lib/action-result";
 import type { FieldErrors } from "@/lib/errors";
 
@@ -28,19 +29,18 @@ export function SectionForm({
   submitLabel?: string;
   children: (state: SectionState) => ReactNode;
 }) {
-  const [state, formAction] = useActionState(action, null);
-  const failure = state && !state.ok ? state : undefined;
+  const { result, failure, formAction, formKey } = useFormAction(action);
   return (
     <Card id={id} aria-labelledby={`${id}-title`} className="scroll-mt-24">
       <h2 id={`${id}-title`} className="text-lg font-semibold">
         {title}
       </h2>
       {description ? <p className="mt-1 text-sm text-stone-600">{description}</p> : null}
-      <form action={formAction} noValidate className="mt-4 space-y-4">
+      <form key={formKey} action={formAction} noValidate className="mt-4 space-y-4">
         {children({ values: failure?.values ?? {}, errors: failure?.fieldErrors ?? {} })}
         <div className="flex flex-wrap items-center gap-3">
           <SubmitButton>{submitLabel}</SubmitButton>
-          <ActionFeedback state={failure?.fieldErrors ? null : state} />
+          <ActionFeedback state={failure?.fieldErrors ? null : result} />
           {failure?.fieldErrors ? (
             <p role="alert" className="text-sm font-medium text-red-700">
               {failure.message}
