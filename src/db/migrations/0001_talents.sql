@@ -67,7 +67,9 @@ CREATE TABLE "talent_profiles" (
 	"hidden_at" timestamp with time zone,
 	"hidden_reason" text,
 	"hidden_by" text,
-	"search_vector" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('english'::regconfig, display_name), 'A') || setweight(to_tsvector('english'::regconfig, headline), 'B') || setweight(to_tsvector('english'::regconfig, skills_text), 'B') || setweight(to_tsvector('english'::regconfig, bio), 'C')) STORED NOT NULL,
+	"name_vector" "tsvector" GENERATED ALWAYS AS (to_tsvector('english'::regconfig, display_name)) STORED NOT NULL,
+	"profile_vector" "tsvector" GENERATED ALWAYS AS (to_tsvector('english'::regconfig, display_name || ' ' || headline || ' ' || skills_text)) STORED NOT NULL,
+	"search_vector" "tsvector" GENERATED ALWAYS AS (to_tsvector('english'::regconfig, display_name || ' ' || headline || ' ' || skills_text || ' ' || bio)) STORED NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "talent_profiles_user_id_unique" UNIQUE("user_id"),
@@ -84,10 +86,12 @@ ALTER TABLE "talent_profiles" ADD CONSTRAINT "talent_profiles_primary_photo_id_t
 ALTER TABLE "talent_profiles" ADD CONSTRAINT "talent_profiles_hidden_by_users_id_fk" FOREIGN KEY ("hidden_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "talent_credits_profile_idx" ON "talent_credits" USING btree ("profile_id","year" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "talent_photos_profile_position_idx" ON "talent_photos" USING btree ("profile_id","position");--> statement-breakpoint
-CREATE INDEX "talent_profiles_listed_newest_idx" ON "talent_profiles" USING btree ("published_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "talent_profiles"."published_at" IS NOT NULL AND "talent_profiles"."hidden_at" IS NULL;--> statement-breakpoint
+CREATE INDEX "talent_profiles_listed_newest_idx" ON "talent_profiles" USING btree ("published_at" DESC NULLS FIRST,"id" DESC NULLS FIRST) WHERE "talent_profiles"."published_at" IS NOT NULL AND "talent_profiles"."hidden_at" IS NULL;--> statement-breakpoint
 CREATE INDEX "talent_profiles_listed_name_idx" ON "talent_profiles" USING btree (lower("display_name"),"id") WHERE "talent_profiles"."published_at" IS NOT NULL AND "talent_profiles"."hidden_at" IS NULL;--> statement-breakpoint
 CREATE INDEX "talent_profiles_listed_search_idx" ON "talent_profiles" USING gin ("search_vector") WHERE "talent_profiles"."published_at" IS NOT NULL AND "talent_profiles"."hidden_at" IS NULL;--> statement-breakpoint
+CREATE INDEX "talent_profiles_listed_name_search_idx" ON "talent_profiles" USING gin ("name_vector") WHERE "talent_profiles"."published_at" IS NOT NULL AND "talent_profiles"."hidden_at" IS NULL;--> statement-breakpoint
+CREATE INDEX "talent_profiles_listed_profile_search_idx" ON "talent_profiles" USING gin ("profile_vector") WHERE "talent_profiles"."published_at" IS NOT NULL AND "talent_profiles"."hidden_at" IS NULL;--> statement-breakpoint
 CREATE INDEX "talent_profiles_listed_categories_idx" ON "talent_profiles" USING gin ("categories") WHERE "talent_profiles"."published_at" IS NOT NULL AND "talent_profiles"."hidden_at" IS NULL;--> statement-breakpoint
 CREATE INDEX "talent_profiles_listed_languages_idx" ON "talent_profiles" USING gin ("languages") WHERE "talent_profiles"."published_at" IS NOT NULL AND "talent_profiles"."hidden_at" IS NULL;--> statement-breakpoint
 CREATE INDEX "talent_profiles_listed_location_idx" ON "talent_profiles" USING btree ("country",lower("city") text_pattern_ops) WHERE "talent_profiles"."published_at" IS NOT NULL AND "talent_profiles"."hidden_at" IS NULL;--> statement-breakpoint
-CREATE INDEX "talent_profiles_updated_idx" ON "talent_profiles" USING btree ("updated_at" DESC NULLS LAST,"id" DESC NULLS LAST);
+CREATE INDEX "talent_profiles_updated_idx" ON "talent_profiles" USING btree ("updated_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);

@@ -49,10 +49,18 @@ export const talentProfiles = pgTable(
     hiddenAt: timestamp("hidden_at", { withTimezone: true }),
     hiddenReason: text("hidden_reason"),
     hiddenBy: text("hidden_by").references(() => users.id, { onDelete: "set null" }),
+    /** The name alone, and the name with headline and skills: "best match" ranks matches there first. */
+    nameVector: tsvector("name_vector")
+      .notNull()
+      .generatedAlwaysAs(sql`to_tsvector('english'::regconfig, display_name)`),
+    profileVector: tsvector("profile_vector")
+      .notNull()
+      .generatedAlwaysAs(sql`to_tsvector('english'::regconfig, display_name || ' ' || headline || ' ' || skills_text)`),
+    /** Everything searchable, bio included. */
     searchVector: tsvector("search_vector")
       .notNull()
       .generatedAlwaysAs(
-        sql`setweight(to_tsvector('english'::regconfig, display_name), 'A') || setweight(to_tsvector('english'::regconfig, headline), 'B') || setweight(to_tsvector('english'::regconfig, skills_text), 'B') || setweight(to_tsvector('english'::regconfig, bio), 'C')`,
+        sql`to_tsvector('english'::regconfig, display_name || ' ' || headline || ' ' || skills_text || ' ' || bio)`,
       ),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -60,13 +68,15 @@ export const talentProfiles = pgTable(
   (table) => {
     const listed = sql`${table.publishedAt} IS NOT NULL AND ${table.hiddenAt} IS NULL`;
     return [
-      index("talent_profiles_listed_newest_idx").on(table.publishedAt.desc(), table.id.desc()).where(listed),
+      index("talent_profiles_listed_newest_idx").on(table.publishedAt.desc().nullsFirst(), table.id.desc().nullsFirst()).where(listed),
       index("talent_profiles_listed_name_idx").on(sql`lower(${table.displayName})`, table.id).where(listed),
       index("talent_profiles_listed_search_idx").using("gin", table.searchVector).where(listed),
+      index("talent_profiles_listed_name_search_idx").using("gin", table.nameVector).where(listed),
+      index("talent_profiles_listed_profile_search_idx").using("gin", table.profileVector).where(listed),
       index("talent_profiles_listed_categories_idx").using("gin", table.categories).where(listed),
       index("talent_profiles_listed_languages_idx").using("gin", table.languages).where(listed),
       index("talent_profiles_listed_location_idx").on(table.country, sql`lower(${table.city}) text_pattern_ops`).where(listed),
-      index("talent_profiles_updated_idx").on(table.updatedAt.desc(), table.id.desc()),
+      index("talent_profiles_updated_idx").on(table.updatedAt.desc().nullsFirst(), table.id.desc().nullsFirst()),
       check("talent_profiles_playing_age", sql`${table.playingAgeMin} IS NULL OR ${table.playingAgeMax} IS NULL OR ${table.playingAgeMin} <= ${table.playingAgeMax}`),
       check("talent_profiles_day_rate", sql`${table.dayRateMin} IS NULL OR ${table.dayRateMax} IS NULL OR ${table.dayRateMin} <= ${table.dayRateMax}`),
     ];

@@ -60,7 +60,7 @@ export function prefixSearchQuery(text: string): string | null {
     .join(" & ");
 }
 
-const cursorInput = z.object({ s: z.enum(gallerySorts), v: z.union([z.string().max(200), z.number()]), id: z.uuid() });
+const cursorInput = z.object({ s: z.enum(gallerySorts), v: z.string().max(200), id: z.uuid() });
 export type GalleryCursor = z.infer<typeof cursorInput>;
 
 export function encodeCursor(cursor: GalleryCursor): string {
@@ -72,8 +72,7 @@ export function decodeCursor(encoded: string, sort: GallerySort): GalleryCursor 
   try {
     const parsed = cursorInput.safeParse(JSON.parse(Buffer.from(encoded, "base64url").toString("utf8")));
     if (!parsed.success || parsed.data.s !== sort) return null;
-    if (sort === "relevance" && typeof parsed.data.v !== "number") return null;
-    if (sort !== "relevance" && typeof parsed.data.v !== "string") return null;
+    if (sort === "relevance" && !/^[123]:/.test(parsed.data.v)) return null;
     return parsed.data;
   } catch {
     return null;

@@ -124,3 +124,33 @@ describe("gallery pagination", () => {
     expect(names).toEqual([...names].sort());
   });
 });
+
+describe("best match", () => {
+  let db: Db;
+  beforeAll(async () => {
+    ({ db } = await freshDatabase());
+    const at = (day: number) => new Date(Date.UTC(2026, 1, day));
+    await createTalentWithProfile(db, { user: { name: "Kit Marlowe" }, profile: { headline: "Stage actor", publishedAt: at(1) } });
+    await createTalentWithProfile(db, { user: { name: "Ann Lee" }, profile: { headline: "Marlowe tribute performer", publishedAt: at(2) } });
+    await createTalentWithProfile(db, { user: { name: "Bo Chen" }, profile: { skills: ["Marlowe monologues"], publishedAt: at(3) } });
+    await createTalentWithProfile(db, { user: { name: "Cy Diaz" }, profile: { bio: "Played Marlowe on tour.", publishedAt: at(4) } });
+  });
+
+  it("ranks matches in the name first, then in the headline or skills, then in the bio; newest first within each", async () => {
+    const byMatch = await search(db, { q: "marlowe" });
+    expect(byMatch!.items.map((item) => item.displayName)).toEqual(["Kit Marlowe", "Bo Chen", "Ann Lee", "Cy Diaz"]);
+    const byDate = await search(db, { q: "marlowe", sort: "newest" });
+    expect(byDate!.items.map((item) => item.displayName)).toEqual(["Cy Diaz", "Bo Chen", "Ann Lee", "Kit Marlowe"]);
+  });
+
+  it("pages across the tiers without repeating or skipping anyone", async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof search>> = await search(db, { q: "marlowe", ...(cursor ? { cursor } : {}) }, 1);
+      seen.push(...page!.items.map((item) => item.displayName));
+      cursor = page!.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(["Kit Marlowe", "Bo Chen", "Ann Lee", "Cy Diaz"]);
+  });
+});

@@ -1,5 +1,5 @@
-import { and, arrayContains, asc, desc, eq, gte, ilike, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, arrayContains, asc, desc, eq, gte, ilike, inArray, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "@/db";
 import { users } from "@/db/schema/auth";
 import { talentContacts, talentCredits, talentPhotos, talentProfiles } from "@/db/schema/talents";
@@ -167,6 +167,69 @@ function likePrefix(text: string): string {
   return `${text.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
+const cardColumns = {
+  id: t.id,
+  displayName: t.displayName,
+  headline: t.headline,
+  city: t.city,
+  country: t.country,
+  categories: t.categories,
+  availability: t.availability,
+  primaryPhotoId: t.primaryPhotoId,
+};
+
+/** A timestamp as text with every microsecond, so a cursor points exactly between two rows. */
+const exactTime = (column: AnyPgColumn) => sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+type CardRow = { [K in keyof typeof cardColumns]: (typeof t.$inferSelect)[K] } & { sortKey: string };
+
+function toCards(rows: CardRow[]): GalleryCard[] {
+  return rows.map(({ sortKey: _sortKey, ...card }) => ({ ...card, categories: card.categories as Category[] }));
+}
+
+/** Above this many matches a text search is common enough to read in index order; below it, matches are gathered first. */
+const FEW_MATCHES = 200;
+
+/**
+ * One page of cards. A text search's selectivity is hard for PostgreSQL to
+ * estimate (prefixes especially); guessing "common" when the words are rare
+ * makes it walk the whole sort index looking for matches. So a text search
+ * first asks the text index for up to FEW_MATCHES ids: when that finds them
+ * all, the page is sorted from those rows alone; when it does not, the matches
+ * are plentiful and walking the sort index finds a page quickly.
+ */
+async function selectCards(db: Db, where: SQL, order: SQL[], sortKey: SQL<string>, limit: number, isTextSearch: boolean): Promise<CardRow[]> {
+  let condition = where;
+  if (isTextSearch) {
+    const matches = await db.select({ id: t.id }).from(t).where(where).limit(FEW_MATCHES + 1);
+    if (matches.length === 0) return [];
+    if (matches.length <= FEW_MATCHES) condition = and(where, inArray(t.id, matches.map((match) => match.id)))!;
+  }
+  return db
+    .select({ ...cardColumns, sortKey })
+    .from(t)
+    .where(condition)
+    .orderBy(...order)
+    .limit(limit);
+}
+
+/**
+ * How well a profile matches a search, best first: every word in the name;
+ * every word in the name, headline or skills; every word somewhere (the bio
+ * included). Each tier is its own indexed query, so "best match" costs a few
+ * index lookups rather than ranking every match of a common word.
+ */
+function matchTiers(tsQuery: string) {
+  const query = sql`to_tsquery('english', ${tsQuery})`;
+  const inName = sql`${t.nameVector} @@ ${query}`;
+  const inProfile = sql`${t.profileVector} @@ ${query}`;
+  return [
+    { tier: 3, condition: inName },
+    { tier: 2, condition: sql`${inProfile} and not ${inName}` },
+    { tier: 1, condition: sql`${t.searchVector} @@ ${query} and not ${inProfile}` },
+  ];
+}
+
 /**
  * The public gallery: full-text search, filters and keyset pagination over
  * published profiles. Every order ends with the id, so equal sort keys never
@@ -174,65 +237,59 @@ function likePrefix(text: string): string {
  * one of ours.
  */
 export async function searchGallery(db: Db, query: GalleryQuery, pageSize = GALLERY_PAGE_SIZE): Promise<GalleryPage | null> {
-  const conditions: SQL[] = [listedCondition];
+  const filters: SQL[] = [listedCondition];
   const tsQuery = query.q ? prefixSearchQuery(query.q) : null;
-  const matches = tsQuery ? sql`${t.searchVector} @@ to_tsquery('english', ${tsQuery})` : null;
-  if (query.q && !matches) return { items: [], nextCursor: null };
-  if (matches) conditions.push(matches);
-  if (query.category) conditions.push(arrayContains(t.categories, [query.category]));
-  if (query.language) conditions.push(arrayContains(t.languages, [query.language]));
-  if (query.country) conditions.push(eq(t.country, query.country));
-  if (query.city) conditions.push(sql`lower(${t.city}) like ${likePrefix(query.city)}`);
-  if (query.ageMin !== undefined) conditions.push(gte(t.playingAgeMax, query.ageMin));
-  if (query.ageMax !== undefined) conditions.push(lte(t.playingAgeMin, query.ageMax));
-  if (query.availability) conditions.push(eq(t.availability, query.availability));
+  if (query.q && !tsQuery) return { items: [], nextCursor: null };
+  if (query.category) filters.push(arrayContains(t.categories, [query.category]));
+  if (query.language) filters.push(arrayContains(t.languages, [query.language]));
+  if (query.country) filters.push(eq(t.country, query.country));
+  if (query.city) filters.push(sql`lower(${t.city}) like ${likePrefix(query.city)}`);
+  if (query.ageMin !== undefined) filters.push(gte(t.playingAgeMax, query.ageMin));
+  if (query.ageMax !== undefined) filters.push(lte(t.playingAgeMin, query.ageMax));
+  if (query.availability) filters.push(eq(t.availability, query.availability));
 
   const sort = query.sort === "relevance" && !tsQuery ? "newest" : query.sort;
   const cursor = query.cursor ? decodeCursor(query.cursor, sort) : undefined;
   if (cursor === null) return null;
+  const publishedKey = exactTime(t.publishedAt);
+  const newerThan = (at: string, id: string) => sql`(${t.publishedAt}, ${t.id}) < (${at}::timestamptz, ${id}::uuid)`;
 
-  const rank = sql<number>`ts_rank(${t.searchVector}, to_tsquery('english', ${tsQuery ?? ""}))`;
-  const publishedKey = sql<string>`to_char(${t.publishedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+  if (sort === "relevance" && tsQuery) {
+    const [cursorTier, cursorAt] = cursor ? [Number(String(cursor.v).slice(0, 1)), String(cursor.v).slice(2)] : [Infinity, ""];
+    const found: (CardRow & { tier: number })[] = [];
+    for (const { tier, condition } of matchTiers(tsQuery)) {
+      if (tier > cursorTier || found.length > pageSize) continue;
+      const where = and(...filters, condition, tier === cursorTier ? newerThan(cursorAt, cursor!.id) : undefined)!;
+      const rows = await selectCards(db, where, [desc(t.publishedAt), desc(t.id)], publishedKey, pageSize + 1 - found.length, true);
+      found.push(...rows.map((row) => ({ ...row, tier })));
+    }
+    const page = found.slice(0, pageSize);
+    const last = page.at(-1);
+    return {
+      items: toCards(page),
+      nextCursor: found.length > pageSize && last ? encodeCursor({ s: sort, v: `${last.tier}:${last.sortKey}`, id: last.id }) : null,
+    };
+  }
+
+  const conditions = [...filters];
+  if (tsQuery) conditions.push(sql`${t.searchVector} @@ to_tsquery('english', ${tsQuery})`);
   const nameKey = sql<string>`lower(${t.displayName})`;
-
   let order: SQL[];
-  let sortKey: SQL<string | number>;
-  if (sort === "relevance") {
-    sortKey = rank;
-    order = [sql`${rank} desc`, desc(t.id)];
-    if (cursor) conditions.push(sql`(${rank} < ${cursor.v}::real or (${rank} = ${cursor.v}::real and ${t.id} < ${cursor.id}))`);
-  } else if (sort === "name") {
+  let sortKey: SQL<string>;
+  if (sort === "name") {
     sortKey = nameKey;
     order = [asc(nameKey), asc(t.id)];
     if (cursor) conditions.push(sql`(${nameKey}, ${t.id}) > (${cursor.v}, ${cursor.id}::uuid)`);
   } else {
     sortKey = publishedKey;
     order = [desc(t.publishedAt), desc(t.id)];
-    if (cursor) conditions.push(sql`(${t.publishedAt}, ${t.id}) < (${cursor.v}::timestamptz, ${cursor.id}::uuid)`);
+    if (cursor) conditions.push(newerThan(String(cursor.v), cursor.id));
   }
 
-  const rows = await db
-    .select({
-      id: t.id,
-      displayName: t.displayName,
-      headline: t.headline,
-      city: t.city,
-      country: t.country,
-      categories: t.categories,
-      availability: t.availability,
-      primaryPhotoId: t.primaryPhotoId,
-      sortKey,
-    })
-    .from(t)
-    .where(and(...conditions))
-    .orderBy(...order)
-    .limit(pageSize + 1);
-
+  const rows = await selectCards(db, and(...conditions)!, order, sortKey, pageSize + 1, Boolean(tsQuery));
   const page = rows.slice(0, pageSize);
   const last = page.at(-1);
-  const nextCursor = rows.length > pageSize && last ? encodeCursor({ s: sort, v: last.sortKey, id: last.id }) : null;
-  const items: GalleryCard[] = page.map(({ sortKey: _sortKey, ...card }) => ({ ...card, categories: card.categories as Category[] }));
-  return { items, nextCursor };
+  return { items: toCards(page), nextCursor: rows.length > pageSize && last ? encodeCursor({ s: sort, v: last.sortKey, id: last.id }) : null };
 }
 
 /**
@@ -274,7 +331,7 @@ export async function listProfilesForAdmin(
   if (filter.status === "hidden") conditions.push(isNotNull(t.hiddenAt));
   if (filter.status === "published") conditions.push(listedCondition);
   if (filter.status === "draft") conditions.push(and(isNull(t.publishedAt), isNull(t.hiddenAt))!);
-  const updatedKey = sql<string>`to_char(${t.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+  const updatedKey = exactTime(t.updatedAt);
   const cursor = filter.cursor ? decodeCursor(filter.cursor, "newest") : undefined;
   if (cursor) conditions.push(sql`(${t.updatedAt}, ${t.id}) < (${cursor.v}::timestamptz, ${cursor.id}::uuid)`);
 
