@@ -8,13 +8,14 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { hideProfileAction, restoreProfileAction } from "../actions";
 
 /** An admin's controls for one profile: unpublish with a reason, or restore. */
-export function AdminProfileActions({ profileId, displayName, isHidden }: { profileId: string; displayName: string; isHidden: boolean }) {
+export function AdminProfileActions({ profileId, displayName, status }: { profileId: string; displayName: string; status: "draft" | "published" | "hidden" }) {
+  const verb = status === "published" ? "Unpublish" : "Hide";
   const [isOpen, setIsOpen] = useState(false);
   const { result, failure, formAction, formKey } = useFormAction(hideProfileAction);
   const [restoreError, setRestoreError] = useState<string>();
   const [isRestoring, startRestore] = useTransition();
 
-  if (isHidden) {
+  if (status === "hidden") {
     return (
       <div>
         <Button
@@ -37,8 +38,8 @@ export function AdminProfileActions({ profileId, displayName, isHidden }: { prof
   }
   if (!isOpen || result?.ok) {
     return (
-      <Button type="button" variant="secondary" className="px-2 py-1 text-xs" onClick={() => setIsOpen(true)} aria-label={`Unpublish ${displayName}`}>
-        Unpublish
+      <Button type="button" variant="secondary" className="px-2 py-1 text-xs" onClick={() => setIsOpen(true)} aria-label={`${verb} ${displayName}`}>
+        {verb}
       </Button>
     );
   }
@@ -47,7 +48,7 @@ export function AdminProfileActions({ profileId, displayName, isHidden }: { prof
       <input type="hidden" name="profileId" value={profileId} />
       <InputField
         name="reason"
-        label={`Why unpublish ${displayName}?`}
+        label={`Why ${verb.toLowerCase()} ${displayName}?`}
         defaultValue={failure?.values?.reason ?? ""}
         errors={failure?.fieldErrors?.reason}
         hint="The talent sees this reason."
@@ -55,8 +56,8 @@ export function AdminProfileActions({ profileId, displayName, isHidden }: { prof
       />
       {failure && !failure.fieldErrors ? <FormError message={failure.message} /> : null}
       <div className="flex gap-2">
-        <SubmitButton variant="danger" pendingText="Unpublishing...">
-          Unpublish
+        <SubmitButton variant="danger" pendingText="Saving...">
+          {verb}
         </SubmitButton>
         <Button type="button" variant="ghost" onClick={() => setIsOpen(false)}>
           Cancel

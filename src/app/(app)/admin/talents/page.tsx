@@ -76,7 +76,7 @@ export default async function AdminTalentsPage({ searchParams }: { searchParams:
                 </td>
                 <td className="px-4 py-3 text-stone-600">{dateFormat.format(row.updatedAt)}</td>
                 <td className="px-4 py-3">
-                  <AdminProfileActions profileId={row.id} displayName={row.displayName} isHidden={row.status === "hidden"} />
+                  <AdminProfileActions profileId={row.id} displayName={row.displayName} status={row.status} />
                 </td>
               </tr>
             ))}
