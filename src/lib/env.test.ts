@@ -55,3 +55,15 @@ describe("parseEnv", () => {
     expect(env.PORT).toBe(3000);
   });
 });
+
+describe("Stripe configuration", () => {
+  it("runs in test mode with no Stripe keys", () => {
+    expect(parseEnv({ DATA_DIR: tempDataDir() }).STRIPE_SECRET_KEY).toBeUndefined();
+  });
+
+  it("asks for the webhook secret and every price once a secret key is set", () => {
+    const attempt = () => parseEnv({ DATA_DIR: tempDataDir(), STRIPE_SECRET_KEY: "sk_test_123" });
+    expect(attempt).toThrow(/STRIPE_WEBHOOK_SECRET is required/);
+    expect(attempt).toThrow(/STRIPE_PRICE_COMPANY_YEARLY is required/);
+  });
+});

@@ -22,6 +22,25 @@ const envSchema = z
     BETTER_AUTH_URL: z.url("BETTER_AUTH_URL must be an absolute URL such as https://callback.example.com").optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
     SEED_DEMO_DATA: z.enum(["auto", "always", "never"]).default("auto"),
+    STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_/, "STRIPE_SECRET_KEY must be a Stripe secret key (sk_test_... or sk_live_...)").optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_/, "STRIPE_WEBHOOK_SECRET must be a webhook signing secret (whsec_...)").optional(),
+    STRIPE_PRICE_PROFESSIONAL_MONTHLY: z.string().regex(/^price_/, "Stripe price ids start with price_").optional(),
+    STRIPE_PRICE_PROFESSIONAL_YEARLY: z.string().regex(/^price_/, "Stripe price ids start with price_").optional(),
+    STRIPE_PRICE_COMPANY_MONTHLY: z.string().regex(/^price_/, "Stripe price ids start with price_").optional(),
+    STRIPE_PRICE_COMPANY_YEARLY: z.string().regex(/^price_/, "Stripe price ids start with price_").optional(),
+  })
+  .superRefine((raw, context) => {
+    if (!raw.STRIPE_SECRET_KEY) return;
+    const needed = [
+      "STRIPE_WEBHOOK_SECRET",
+      "STRIPE_PRICE_PROFESSIONAL_MONTHLY",
+      "STRIPE_PRICE_PROFESSIONAL_YEARLY",
+      "STRIPE_PRICE_COMPANY_MONTHLY",
+      "STRIPE_PRICE_COMPANY_YEARLY",
+    ] as const;
+    for (const key of needed) {
+      if (!raw[key]) context.addIssue({ code: "custom", path: [key], message: `${key} is required when STRIPE_SECRET_KEY is set` });
+    }
   })
   .transform((raw) => ({
     ...raw,

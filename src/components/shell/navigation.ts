@@ -4,7 +4,10 @@ export type NavItem = { href: string; label: string };
 
 /** What each role finds in the header; visitors who are not signed in see the gallery. */
 export const navigation: Record<Role | "VISITOR", NavItem[]> = {
-  VISITOR: [{ href: "/talents", label: "Talents" }],
+  VISITOR: [
+    { href: "/talents", label: "Talents" },
+    { href: "/pricing", label: "Pricing" },
+  ],
   TALENT: [
     { href: "/home", label: "Home" },
     { href: "/profile/edit", label: "My profile" },
@@ -13,14 +16,17 @@ export const navigation: Record<Role | "VISITOR", NavItem[]> = {
   PROFESSIONAL: [
     { href: "/home", label: "Home" },
     { href: "/talents", label: "Talents" },
+    { href: "/billing", label: "Billing" },
   ],
   COMPANY: [
     { href: "/home", label: "Home" },
     { href: "/talents", label: "Talents" },
+    { href: "/billing", label: "Billing" },
   ],
   ADMIN: [
     { href: "/home", label: "Home" },
     { href: "/talents", label: "Talents" },
     { href: "/admin", label: "Admin" },
+    { href: "/admin/users", label: "Users" },
   ],
 };

@@ -21,6 +21,9 @@ export const users = pgTable(
     emailVerified: boolean("email_verified").notNull().default(false),
     image: text("image"),
     role: userRole("role").notNull().default("TALENT"),
+    /** A suspended account cannot sign in, and its sessions end when it is suspended. */
+    suspendedAt: timestamp("suspended_at", { withTimezone: true }),
+    suspendedReason: text("suspended_reason"),
     ...timestamps,
   },
   (table) => [index("users_role_created_at_idx").on(table.role, table.createdAt)],

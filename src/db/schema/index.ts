@@ -2,3 +2,4 @@
 export * from "./auth";
 export * from "./access";
 export * from "./talents";
+export * from "./billing";

@@ -11,13 +11,18 @@ import { portraitSvg } from "./portraits";
 
 export const DEMO_PASSWORD = "callback-demo";
 
+function inDays(days: number) {
+  return new Date(Date.now() + days * 86_400_000);
+}
+
 /** The accounts listed in the README; every one signs in with DEMO_PASSWORD. */
 export const demoAccounts = [
   { email: "admin@callback.test", name: "Alex Morgan", role: "ADMIN" },
-  { email: "casting@callback.test", name: "Casey Rivera", role: "PROFESSIONAL" },
-  { email: "studio@callback.test", name: "Northlight Studios", role: "COMPANY" },
+  { email: "casting@callback.test", name: "Casey Rivera", role: "PROFESSIONAL", subscription: { interval: "month", currentPeriodEnd: inDays(30) } },
+  { email: "studio@callback.test", name: "Northlight Studios", role: "COMPANY", subscription: { interval: "year", currentPeriodEnd: inDays(365) } },
   { email: "free@callback.test", name: "Frankie Lee", role: "PROFESSIONAL" },
   { email: "talent@callback.test", name: "Taylor Brooks", role: "TALENT" },
+  { email: "lapsed@callback.test", name: "Jordan Hale", role: "PROFESSIONAL", subscription: { status: "past_due", interval: "month", currentPeriodEnd: inDays(12) } },
 ] as const satisfies readonly (NewUser & { email: string })[];
 
 export const DEMO_TALENT_COUNT = 160;
@@ -39,7 +44,7 @@ type DemoTalent = { user: NewUser & { email: string }; profile: NewTalentProfile
 export function demoTalents(total = DEMO_TALENT_COUNT): DemoTalent[] {
   const talents: DemoTalent[] = [
     {
-      user: { ...demoAccounts[4], password: DEMO_PASSWORD },
+      user: { email: "talent@callback.test", name: "Taylor Brooks", role: "TALENT", password: DEMO_PASSWORD },
       profile: { ...demoProfile(fakerEN_US, 0, "Taylor"), city: "Los Angeles", country: "US" },
       photos: 3,
     },

@@ -3,6 +3,7 @@ import { hashPassword } from "better-auth/crypto";
 import type { Db } from "../client";
 import { and, eq, isNull } from "drizzle-orm";
 import { accounts, users, userRole } from "../schema/auth";
+import { billingCustomers, subscriptions, subscriptionStatus } from "../schema/billing";
 import { talentContacts, talentCredits, talentPhotos, talentProfiles } from "../schema/talents";
 
 /**
@@ -11,13 +12,26 @@ import { talentContacts, talentCredits, talentPhotos, talentProfiles } from "../
  */
 export type UserRole = (typeof userRole.enumValues)[number];
 
+type SubscriptionState = (typeof subscriptionStatus.enumValues)[number];
+
+export type NewSubscription = {
+  status?: SubscriptionState;
+  interval?: "month" | "year";
+  currentPeriodEnd?: Date;
+  cancelAtPeriodEnd?: boolean;
+};
+
 export type NewUser = {
   role?: UserRole;
   name?: string;
   email?: string;
   password?: string;
   createdAt?: Date;
+  /** For professionals and companies: a subscription to their plan (true: active for a month). */
+  subscription?: NewSubscription | true;
 };
+
+export type SubscriptionFacts = { plan: "PROFESSIONAL" | "COMPANY"; status: SubscriptionState; currentPeriodEnd: Date };
 
 export type CreatedUser = {
   id: string;
@@ -25,7 +39,7 @@ export type CreatedUser = {
   email: string;
   role: UserRole;
   /** The same shape as the signed-in actor the app derives from a session. */
-  actor: { userId: string; name: string; email: string; role: UserRole };
+  actor: { userId: string; name: string; email: string; role: UserRole; subscription: SubscriptionFacts | null };
 };
 
 const passwordHashes = new Map<string, Promise<string>>();
@@ -47,7 +61,39 @@ function defaults(input: NewUser) {
   const role = input.role ?? "TALENT";
   const name = input.name ?? `${role.charAt(0)}${role.slice(1).toLowerCase()} ${sequence}`;
   const email = (input.email ?? `${role.toLowerCase()}-${sequence}-${randomUUID().slice(0, 8)}@example.test`).toLowerCase();
-  return { role, name, email, password: input.password ?? "callback-demo", createdAt: input.createdAt ?? new Date() };
+  return { role, name, email, password: input.password ?? "callback-demo", createdAt: input.createdAt ?? new Date(), subscription: input.subscription };
+}
+
+/**
+ * A subscription as the billing module records it from its provider (the
+ * offline test provider's ids), for a professional or company account.
+ */
+export async function createSubscription(db: Db, user: { id: string; role: UserRole }, input: NewSubscription = {}): Promise<SubscriptionFacts> {
+  if (user.role !== "PROFESSIONAL" && user.role !== "COMPANY") throw new Error(`A ${user.role} account has no plan to subscribe to.`);
+  const now = new Date();
+  const customerId = `test_cus_${randomUUID()}`;
+  const facts: SubscriptionFacts = {
+    plan: user.role,
+    status: input.status ?? "active",
+    currentPeriodEnd: input.currentPeriodEnd ?? new Date(now.getTime() + 30 * 86_400_000),
+  };
+  await db.insert(billingCustomers).values({ userId: user.id, provider: "test", customerId }).onConflictDoNothing();
+  await db
+    .insert(subscriptions)
+    .values({
+      userId: user.id,
+      provider: "test",
+      customerId,
+      subscriptionId: `test_sub_${randomUUID()}`,
+      plan: facts.plan,
+      interval: input.interval ?? "month",
+      status: facts.status,
+      currentPeriodEnd: facts.currentPeriodEnd,
+      cancelAtPeriodEnd: input.cancelAtPeriodEnd ?? false,
+      stateAt: now,
+    })
+    .onConflictDoNothing();
+  return facts;
 }
 
 /**
@@ -85,7 +131,14 @@ export async function createUsers(db: Db, inputs: NewUser[]): Promise<CreatedUse
         };
       }),
     );
-    return inserted.map((user) => ({ ...user, actor: { userId: user.id, name: user.name, email: user.email, role: user.role } }));
+    const rowByEmail = new Map(rows.map((row) => [row.email, row]));
+    const created: CreatedUser[] = [];
+    for (const user of inserted) {
+      const wanted = rowByEmail.get(user.email)?.subscription;
+      const subscription = wanted ? await createSubscription(tx, user, wanted === true ? {} : wanted) : null;
+      created.push({ ...user, actor: { userId: user.id, name: user.name, email: user.email, role: user.role, subscription } });
+    }
+    return created;
   });
 }
 
@@ -96,6 +149,7 @@ export async function createUser(db: Db, input: NewUser = {}): Promise<CreatedUs
 }
 
 export const createTalent = (db: Db, input: Omit<NewUser, "role"> = {}) => createUser(db, { ...input, role: "TALENT" });
+/** A casting professional; give `subscription: true` for an active subscription. */
 export const createProfessional = (db: Db, input: Omit<NewUser, "role"> = {}) => createUser(db, { ...input, role: "PROFESSIONAL" });
 export const createCompany = (db: Db, input: Omit<NewUser, "role"> = {}) => createUser(db, { ...input, role: "COMPANY" });
 export const createAdmin = (db: Db, input: Omit<NewUser, "role"> = {}) => createUser(db, { ...input, role: "ADMIN" });

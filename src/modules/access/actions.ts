@@ -4,8 +4,10 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { formValues, invalidInput, runMutation, type ActionResult } from "@/lib/action-result";
-import { returnToInput, signInInput, signUpInput } from "./inputs";
-import { signIn, signOut, signUp } from "./mutations";
+import { revalidatePath } from "next/cache";
+import { requireActor } from "./actor";
+import { returnToInput, signInInput, signUpInput, suspendUserInput } from "./inputs";
+import { reinstateUser, signIn, signOut, signUp, suspendUser } from "./mutations";
 
 export async function signUpAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const values = formValues(form);
@@ -28,4 +30,17 @@ export async function signInAction(_previous: ActionResult | null, form: FormDat
 export async function signOutAction(): Promise<void> {
   await signOut(await headers());
   redirect("/sign-in");
+}
+
+export async function suspendUserAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const actor = await requireActor();
+  const values = formValues(form);
+  const input = suspendUserInput.safeParse(values);
+  if (!input.success) return invalidInput(input.error, values);
+  return runMutation(() => suspendUser(getDb(), actor, input.data), { values, onSuccess: () => revalidatePath("/admin/users") });
+}
+
+export async function reinstateUserAction(userId: string): Promise<ActionResult> {
+  const actor = await requireActor();
+  return runMutation(() => reinstateUser(getDb(), actor, String(userId)), { onSuccess: () => revalidatePath("/admin/users") });
 }

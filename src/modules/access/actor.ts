@@ -2,19 +2,25 @@ import "server-only";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
+import { getDb } from "@/db";
 import { PATHNAME_HEADER } from "@/lib/request";
+import { getSubscriptionFacts } from "@/modules/billing/queries";
 import { getAuth } from "./auth";
 import { isRole, type Role } from "./roles";
 import type { Actor } from "./types";
 
-/** The signed-in user for this request, or null. Read once per request. */
+/**
+ * The signed-in user for this request, with its subscription, or null. Read
+ * once per request. A suspended account counts as signed out, even if a
+ * session slipped through.
+ */
 export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await getAuth().api.getSession({ headers: await headers() });
   if (!session) return null;
-  const { user } = session;
-  const role = (user as { role?: unknown }).role;
-  if (!isRole(role)) return null;
-  return { userId: user.id, name: user.name, email: user.email, role };
+  const { user } = session as { user: typeof session.user & { role?: unknown; suspendedAt?: unknown } };
+  if (!isRole(user.role) || user.suspendedAt) return null;
+  const subscription = user.role === "PROFESSIONAL" || user.role === "COMPANY" ? await getSubscriptionFacts(getDb(), user.id) : null;
+  return { userId: user.id, name: user.name, email: user.email, role: user.role, subscription };
 });
 
 /** The signed-in user; anyone else is sent to sign in and brought back afterwards. */

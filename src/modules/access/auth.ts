@@ -5,8 +5,11 @@ import { getDb, type Db } from "@/db";
 import { accounts, sessions, users, verifications } from "@/db/schema/auth";
 import { getEnv } from "@/lib/env";
 import { getLogger } from "@/lib/logger";
+import { eq } from "drizzle-orm";
 import { nameInput } from "./inputs";
 import { isSelfSignUpRole } from "./roles";
+
+export const SUSPENDED_MESSAGE = "This account is suspended. If you think this is a mistake, contact support@callback.test.";
 
 export function createAuth(db: Db) {
   const env = getEnv();
@@ -25,6 +28,7 @@ export function createAuth(db: Db) {
     user: {
       additionalFields: {
         role: { type: "string", required: false, defaultValue: "TALENT", input: true },
+        suspendedAt: { type: "date", required: false, input: false },
       },
     },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
@@ -38,6 +42,18 @@ export function createAuth(db: Db) {
         getLogger()[level]({ source: "better-auth", details: details.map((detail) => (detail instanceof Error ? detail.message : detail)) }, message),
     },
     databaseHooks: {
+      session: {
+        create: {
+          // A suspended account never gets a session, whichever way it signs in.
+          before: async (session) => {
+            const [user] = await db.select({ suspendedAt: users.suspendedAt }).from(users).where(eq(users.id, session.userId));
+            if (user?.suspendedAt) {
+              throw new APIError("FORBIDDEN", { message: SUSPENDED_MESSAGE, code: "ACCOUNT_SUSPENDED" });
+            }
+            return { data: session };
+          },
+        },
+      },
       user: {
         create: {
           // Better Auth does not validate custom fields: this is where ADMIN is refused at sign-up,

@@ -46,3 +46,8 @@ export const returnToInput = z
   .string()
   .optional()
   .transform((value) => (value && /^\/(?![/\\])[\x21-\x7e]*$/.test(value) ? value : "/home"));
+
+export const suspendUserInput = z.object({
+  userId: z.string().min(1, "Choose an account."),
+  reason: singleLineText({ label: "The reason", max: 500, required: true, min: 10 }),
+});

@@ -1,7 +1,11 @@
 import "server-only";
+import { and, eq, isNotNull, isNull } from "drizzle-orm";
+import { sessions, users } from "@/db/schema/auth";
 import type { Db } from "@/db";
 import { AppError, postgresErrorCode, UNIQUE_VIOLATION } from "@/lib/errors";
 import { clientAddress } from "@/lib/request";
+import { hasPermission } from "./permissions";
+import type { Actor } from "./types";
 import { getAuth } from "./auth";
 import type { SignInInput, SignUpInput } from "./inputs";
 import { admitSignIn, admitSignUp, rateLimitedError, recordFailedSignIn } from "./rate-limit";
@@ -51,6 +55,7 @@ export async function signIn(db: Db, requestHeaders: Headers, input: SignInInput
     await getAuth().api.signInEmail({ headers: requestHeaders, body: { email: input.email, password: input.password } });
   } catch (error) {
     const refusal = authRefusal(error);
+    if (refusal?.code === "ACCOUNT_SUSPENDED") throw new AppError("forbidden", refusal.message);
     if (refusal?.status === "UNAUTHORIZED" || refusal?.status === "BAD_REQUEST") {
       await recordFailedSignIn(db, input.email);
       throw new AppError("unauthenticated", "Incorrect email or password.");
@@ -61,4 +66,39 @@ export async function signIn(db: Db, requestHeaders: Headers, input: SignInInput
 
 export async function signOut(requestHeaders: Headers): Promise<void> {
   await getAuth().api.signOut({ headers: requestHeaders });
+}
+
+function requireModerator(actor: Actor) {
+  if (!hasPermission(actor.role, "user:moderate")) throw new AppError("not_found");
+}
+
+/**
+ * Suspends an account: it cannot sign in again, and every session it has ends
+ * in the same transaction, so it is signed out at its next request.
+ */
+export async function suspendUser(db: Db, actor: Actor, input: { userId: string; reason: string }) {
+  requireModerator(actor);
+  if (input.userId === actor.userId) throw new AppError("invalid_input", "You cannot suspend your own account.");
+  await db.transaction(async (tx) => {
+    const [target] = await tx.select({ role: users.role }).from(users).where(eq(users.id, input.userId)).for("update");
+    if (!target) throw new AppError("not_found", "That account does not exist.");
+    if (target.role === "ADMIN") throw new AppError("forbidden", "Admin accounts cannot be suspended here.");
+    const updated = await tx
+      .update(users)
+      .set({ suspendedAt: new Date(), suspendedReason: input.reason, updatedAt: new Date() })
+      .where(and(eq(users.id, input.userId), isNull(users.suspendedAt)))
+      .returning({ id: users.id });
+    if (updated.length === 0) throw new AppError("conflict", "That account is already suspended.");
+    await tx.delete(sessions).where(eq(sessions.userId, input.userId));
+  });
+}
+
+export async function reinstateUser(db: Db, actor: Actor, userId: string) {
+  requireModerator(actor);
+  const updated = await db
+    .update(users)
+    .set({ suspendedAt: null, suspendedReason: null, updatedAt: new Date() })
+    .where(and(eq(users.id, userId), isNotNull(users.suspendedAt)))
+    .returning({ id: users.id });
+  if (updated.length === 0) throw new AppError("not_found", "That account is not suspended.");
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "@/modules/access/types";
 import { audienceFor, canViewProfile, previewAudience, profileCompleteness, type CompletenessFacts } from "./policies";
 
-const actor = (role: Actor["role"], userId = `${role.toLowerCase()}-1`): Actor => ({ userId, role, name: role, email: `${userId}@example.test` });
+const actor = (role: Actor["role"], userId = `${role.toLowerCase()}-1`): Actor => ({ userId, role, name: role, email: `${userId}@example.test`, subscription: null });
 const owner = actor("TALENT", "owner");
 const published = { ownerId: "owner", isPublished: true, isHidden: false };
 const draft = { ...published, isPublished: false };

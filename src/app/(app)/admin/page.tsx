@@ -19,9 +19,14 @@ export default async function AdminOverviewPage() {
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-3xl font-bold tracking-tight">Admin</h1>
-        <ButtonLink href="/admin/talents" variant="secondary">
-          Talent profiles
-        </ButtonLink>
+        <div className="flex gap-2">
+          <ButtonLink href="/admin/users" variant="secondary">
+            Users
+          </ButtonLink>
+          <ButtonLink href="/admin/talents" variant="secondary">
+            Talent profiles
+          </ButtonLink>
+        </div>
       </div>
       <div className="grid gap-4 sm:grid-cols-4">
         {roles.map((role) => (

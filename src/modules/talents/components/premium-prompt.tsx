@@ -40,8 +40,10 @@ export function PremiumPrompt({ reason, talentName }: { reason: PremiumDenialRea
                   Sign in
                 </ButtonLink>
               </>
+            ) : reason === "payment_failed" ? (
+              <ButtonLink href="/billing">Fix the payment</ButtonLink>
             ) : (
-              <p className="text-sm font-medium text-stone-700">Plans for professionals and companies are on their way.</p>
+              <ButtonLink href="/pricing">See plans</ButtonLink>
             )}
           </div>
         </>

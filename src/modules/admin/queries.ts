@@ -1,0 +1,65 @@
+import { and, desc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db";
+import { users } from "@/db/schema/auth";
+import { AppError } from "@/lib/errors";
+import { hasPermission } from "@/modules/access/permissions";
+import type { Role } from "@/modules/access/roles";
+import type { Actor } from "@/modules/access/types";
+import type { SubscriptionStatus } from "@/modules/billing/plans";
+import { subscriptionStatusByUser } from "@/modules/billing/queries";
+
+export type AdminUserRow = {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  joinedAt: Date;
+  subscriptionStatus: SubscriptionStatus | null;
+  suspendedAt: Date | null;
+  suspendedReason: string | null;
+};
+
+export type AdminUserFilter = { q?: string; role?: Role; subscription?: SubscriptionStatus | "none"; cursor?: string };
+
+const cursorPattern = /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)\|([0-9a-f-]{36})$/;
+
+/** Every account, for admins: newest first, searchable by name or email, filtered by role and subscription. */
+export async function listUsersForAdmin(db: Db, actor: Actor, filter: AdminUserFilter, pageSize = 50): Promise<{ items: AdminUserRow[]; nextCursor: string | null }> {
+  if (!hasPermission(actor.role, "user:moderate")) throw new AppError("not_found");
+  const subscription = subscriptionStatusByUser(db);
+  const conditions: SQL[] = [];
+  if (filter.q) {
+    const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+    conditions.push(or(ilike(users.name, pattern), ilike(users.email, pattern))!);
+  }
+  if (filter.role) conditions.push(eq(users.role, filter.role));
+  if (filter.subscription === "none") conditions.push(isNull(subscription.status));
+  else if (filter.subscription) conditions.push(eq(subscription.status, filter.subscription));
+  const cursor = filter.cursor?.match(cursorPattern);
+  if (cursor) conditions.push(sql`(${users.createdAt}, ${users.id}) < (${cursor[1]}::timestamptz, ${cursor[2]})`);
+
+  const joinedKey = sql<string>`to_char(${users.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+  const rows = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      joinedAt: users.createdAt,
+      subscriptionStatus: subscription.status,
+      suspendedAt: users.suspendedAt,
+      suspendedReason: users.suspendedReason,
+      joinedKey,
+    })
+    .from(users)
+    .leftJoin(subscription, eq(subscription.userId, users.id))
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(users.createdAt), desc(users.id))
+    .limit(pageSize + 1);
+  const page = rows.slice(0, pageSize);
+  const last = page.at(-1);
+  return {
+    items: page.map(({ joinedKey: _key, ...row }) => row),
+    nextCursor: rows.length > pageSize && last ? `${last.joinedKey}|${last.id}` : null,
+  };
+}
