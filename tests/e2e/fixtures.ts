@@ -2,7 +2,7 @@ import { test as base, expect } from "@playwright/test";
 import { DEMO_PASSWORD, demoAccounts } from "../../src/db/seed/demo";
 
 export type DemoAccount = (typeof demoAccounts)[number];
-export type DemoLogin = "admin" | "casting" | "studio" | "free" | "talent";
+export type DemoLogin = "admin" | "casting" | "studio" | "free" | "talent" | "lapsed";
 
 export function demoAccount(login: DemoLogin): DemoAccount {
   const account = demoAccounts.find((candidate) => candidate.email === `${login}@callback.test`);

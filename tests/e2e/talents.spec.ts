@@ -116,8 +116,13 @@ test.describe("talent profiles and the gallery", () => {
     expect(privatePhoto.status()).toBe(404);
   });
 
-  test("a free professional sees the same prompt instead of premium data", async ({ page, login }) => {
-    await login("free");
+  test("a professional without a subscription sees the same prompt instead of premium data", async ({ page, baseURL }) => {
+    const email = `unsubscribed.${Date.now()}@example.test`;
+    const signUp = await page.request.post("/api/auth/sign-up/email", {
+      data: { name: "Una Subscribed", email, password: "a-good-password", role: "PROFESSIONAL" },
+      headers: { origin: baseURL! },
+    });
+    expect(signUp.ok()).toBe(true);
     await page.goto("/talents?q=Taylor+Brooks");
     await page.getByRole("link", { name: /Taylor Brooks/ }).click();
     await expect(page.getByTestId("premium-prompt")).toContainText("Subscribe to see Taylor Brooks's full profile");
