@@ -27,6 +27,5 @@ export const navigation: Record<Role | "VISITOR", NavItem[]> = {
     { href: "/home", label: "Home" },
     { href: "/talents", label: "Talents" },
     { href: "/admin", label: "Admin" },
-    { href: "/admin/users", label: "Users" },
   ],
 };
