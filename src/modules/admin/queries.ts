@@ -1,5 +1,6 @@
 import { and, desc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
+import { containsPattern, exactTimestamp } from "@/db/sql";
 import { users } from "@/db/schema/auth";
 import { AppError } from "@/lib/errors";
 import { hasPermission } from "@/modules/access/permissions";
@@ -29,7 +30,7 @@ export async function listUsersForAdmin(db: Db, actor: Actor, filter: AdminUserF
   const subscription = subscriptionStatusByUser(db);
   const conditions: SQL[] = [];
   if (filter.q) {
-    const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+    const pattern = containsPattern(filter.q);
     conditions.push(or(ilike(users.name, pattern), ilike(users.email, pattern))!);
   }
   if (filter.role) conditions.push(eq(users.role, filter.role));
@@ -38,7 +39,7 @@ export async function listUsersForAdmin(db: Db, actor: Actor, filter: AdminUserF
   const cursor = filter.cursor?.match(cursorPattern);
   if (cursor) conditions.push(sql`(${users.createdAt}, ${users.id}) < (${cursor[1]}::timestamptz, ${cursor[2]})`);
 
-  const joinedKey = sql<string>`to_char(${users.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+  const joinedKey = exactTimestamp(users.createdAt);
   const rows = await db
     .select({
       id: users.id,

@@ -1,6 +1,7 @@
 import { and, arrayContains, asc, desc, eq, gte, ilike, inArray, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
-import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db";
+import { containsPattern, exactTimestamp, prefixPattern } from "@/db/sql";
 import { users } from "@/db/schema/auth";
 import { talentContacts, talentCredits, talentPhotos, talentProfiles } from "@/db/schema/talents";
 import { AppError } from "@/lib/errors";
@@ -163,23 +164,17 @@ export async function getOwnProfile(db: Db, actor: Actor): Promise<OwnProfile | 
 
 export const GALLERY_PAGE_SIZE = 24;
 
-function likePrefix(text: string): string {
-  return `${text.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-}
-
-const cardColumns = {
-  id: t.id,
-  displayName: t.displayName,
-  headline: t.headline,
-  city: t.city,
-  country: t.country,
-  categories: t.categories,
-  availability: t.availability,
-  primaryPhotoId: t.primaryPhotoId,
-};
-
-/** A timestamp as text with every microsecond, so a cursor points exactly between two rows. */
-const exactTime = (column: AnyPgColumn) => sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+/** What a gallery card shows: a part of the public profile. */
+const cardColumns = (({ id, displayName, headline, city, country, categories, availability, primaryPhotoId }) => ({
+  id,
+  displayName,
+  headline,
+  city,
+  country,
+  categories,
+  availability,
+  primaryPhotoId,
+}))(publicColumns);
 
 type CardRow = { [K in keyof typeof cardColumns]: (typeof t.$inferSelect)[K] } & { sortKey: string };
 
@@ -243,7 +238,7 @@ export async function searchGallery(db: Db, query: GalleryQuery, pageSize = GALL
   if (query.category) filters.push(arrayContains(t.categories, [query.category]));
   if (query.language) filters.push(arrayContains(t.languages, [query.language]));
   if (query.country) filters.push(eq(t.country, query.country));
-  if (query.city) filters.push(sql`lower(${t.city}) like ${likePrefix(query.city)}`);
+  if (query.city) filters.push(sql`lower(${t.city}) like ${prefixPattern(query.city)}`);
   if (query.ageMin !== undefined) filters.push(gte(t.playingAgeMax, query.ageMin));
   if (query.ageMax !== undefined) filters.push(lte(t.playingAgeMin, query.ageMax));
   if (query.availability) filters.push(eq(t.availability, query.availability));
@@ -251,7 +246,7 @@ export async function searchGallery(db: Db, query: GalleryQuery, pageSize = GALL
   const sort = query.sort === "relevance" && !tsQuery ? "newest" : query.sort;
   const cursor = query.cursor ? decodeCursor(query.cursor, sort) : undefined;
   if (cursor === null) return null;
-  const publishedKey = exactTime(t.publishedAt);
+  const publishedKey = exactTimestamp(t.publishedAt);
   const newerThan = (at: string, id: string) => sql`(${t.publishedAt}, ${t.id}) < (${at}::timestamptz, ${id}::uuid)`;
 
   if (sort === "relevance" && tsQuery) {
@@ -325,13 +320,13 @@ export async function listProfilesForAdmin(
   const hider = alias(users, "hider");
   const conditions: SQL[] = [];
   if (filter.q) {
-    const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+    const pattern = containsPattern(filter.q);
     conditions.push(or(ilike(t.displayName, pattern), ilike(users.email, pattern))!);
   }
   if (filter.status === "hidden") conditions.push(isNotNull(t.hiddenAt));
   if (filter.status === "published") conditions.push(listedCondition);
   if (filter.status === "draft") conditions.push(and(isNull(t.publishedAt), isNull(t.hiddenAt))!);
-  const updatedKey = exactTime(t.updatedAt);
+  const updatedKey = exactTimestamp(t.updatedAt);
   const cursor = filter.cursor ? decodeCursor(filter.cursor, "newest") : undefined;
   if (cursor) conditions.push(sql`(${t.updatedAt}, ${t.id}) < (${cursor.v}::timestamptz, ${cursor.id}::uuid)`);
 
