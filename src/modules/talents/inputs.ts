@@ -130,3 +130,4 @@ export const hideProfileInput = z.object({
 
 export const profileIdInput = z.uuid("That profile does not exist.");
 export const photoIdInput = z.uuid("That photo does not exist.");
+export const creditIdInput = z.uuid("That credit does not exist.");

@@ -65,6 +65,7 @@ describe("editing and publishing a profile", () => {
     const creditId = await addCredit(db, talent.actor, creditInput.parse({ year: "2023", production: "Harbour Lights", role: "Lead" }));
     const stranger = await createTalent(db);
     await expect(deleteCredit(db, stranger.actor, creditId)).rejects.toMatchObject({ code: "not_found" });
+    await expect(deleteCredit(db, talent.actor, "not-a-uuid")).rejects.toMatchObject({ code: "not_found" });
     await deleteCredit(db, talent.actor, creditId);
     expect((await getOwnProfile(db, talent.actor))?.premium.credits).toEqual([]);
   });

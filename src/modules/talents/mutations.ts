@@ -4,7 +4,7 @@ import { talentContacts, talentCredits, talentProfileViews, talentProfiles } fro
 import { AppError } from "@/lib/errors";
 import { hasPermission } from "@/modules/access/permissions";
 import type { Actor } from "@/modules/access/types";
-import type { BasicsInput, ContactInput, CreditInput, PremiumDetailsInput, SkillsInput } from "./inputs";
+import { creditIdInput, type BasicsInput, type ContactInput, type CreditInput, type PremiumDetailsInput, type SkillsInput } from "./inputs";
 import { MAX_CREDITS } from "./options";
 import { canManageOwnProfile } from "./policies";
 import { getOwnProfile } from "./queries";
@@ -78,6 +78,7 @@ export async function addCredit(db: Db, actor: Actor, input: CreditInput) {
 }
 
 export async function deleteCredit(db: Db, actor: Actor, creditId: string) {
+  if (!creditIdInput.safeParse(creditId).success) throw new AppError("not_found", "That credit does not exist.");
   const profileId = await ensureOwnProfile(db, actor);
   const deleted = await db
     .delete(talentCredits)
