@@ -23,6 +23,8 @@ export type DatabaseTarget = { kind: "postgres"; url: string; poolSize?: number 
 export type DatabaseHandle = {
   db: Db;
   kind: DatabaseTarget["kind"];
+  /** Receives NOTIFY payloads on a channel until the returned function is called. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 };
 
@@ -35,7 +37,7 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
   if (target.kind === "postgres") {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
     const db = drizzlePostgres(pool, { schema });
-    return { db, kind: "postgres", close: () => pool.end() };
+    return { db, kind: "postgres", listen: (channel, onPayload) => listenOnPostgres(target.url, channel, onPayload), close: () => pool.end() };
   }
   // PGlite does not create parent directories itself; null means in memory.
   const releaseLock = target.dataDir ? lockEmbeddedDatabase(target.dataDir) : () => undefined;
@@ -44,10 +46,38 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
   return {
     db,
     kind: "pglite",
+    listen: async (channel, onPayload) => {
+      const unlisten = await client.listen(channel, onPayload);
+      return async () => unlisten();
+    },
     close: async () => {
       await client.close();
       releaseLock();
     },
+  };
+}
+
+/**
+ * LISTEN on a connection of its own (a pooled one would be handed to other
+ * queries). If the connection drops, it reconnects and listens again.
+ */
+async function listenOnPostgres(url: string, channel: string, onPayload: (payload: string) => void) {
+  let stopped = false;
+  let client: pg.Client | null = null;
+  const connect = async () => {
+    const next = new pg.Client({ connectionString: url });
+    next.on("notification", (message) => message.channel === channel && message.payload !== undefined && onPayload(message.payload));
+    next.on("error", () => {
+      if (!stopped) setTimeout(() => void connect().catch(() => undefined), 1000);
+    });
+    await next.connect();
+    await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    client = next;
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    await client?.end().catch(() => undefined);
   };
 }
 

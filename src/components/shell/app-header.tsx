@@ -1,6 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { SignOutButton } from "@/modules/access/components/sign-out-button";
+import { LiveRefresh } from "@/modules/messaging/components/live-refresh";
 import { roleLabels } from "@/modules/access/roles";
 import type { Actor } from "@/modules/access/types";
 import { Logo } from "./logo";
@@ -8,7 +9,7 @@ import { NavLink } from "./nav-link";
 import { navigation } from "./navigation";
 
 /** The header on every page: the product, the navigation that fits the visitor, and the account. */
-export function AppHeader({ actor }: { actor: Actor | null }) {
+export function AppHeader({ actor, unreadMessages = 0 }: { actor: Actor | null; unreadMessages?: number }) {
   return (
     <header className="border-b border-stone-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
@@ -17,9 +18,15 @@ export function AppHeader({ actor }: { actor: Actor | null }) {
           {navigation[actor?.role ?? "VISITOR"].map((item) => (
             <NavLink key={item.href} href={item.href}>
               {item.label}
+              {item.href === "/messages" && unreadMessages > 0 ? (
+                <span className="ml-1.5 rounded-full bg-brand-600 px-1.5 py-0.5 text-xs font-bold text-white" data-testid="unread-badge" aria-label={`${unreadMessages} unread`}>
+                  {unreadMessages > 99 ? "99+" : unreadMessages}
+                </span>
+              ) : null}
             </NavLink>
           ))}
         </nav>
+        {actor ? <LiveRefresh /> : null}
         {actor ? (
           <div className="flex items-center gap-3">
             <div className="hidden text-right sm:block">

@@ -10,21 +10,25 @@ export const navigation: Record<Role | "VISITOR", NavItem[]> = {
   ],
   TALENT: [
     { href: "/home", label: "Home" },
+    { href: "/messages", label: "Messages" },
     { href: "/profile/edit", label: "My profile" },
     { href: "/talents", label: "Talents" },
   ],
   PROFESSIONAL: [
     { href: "/home", label: "Home" },
+    { href: "/messages", label: "Messages" },
     { href: "/talents", label: "Talents" },
     { href: "/billing", label: "Billing" },
   ],
   COMPANY: [
     { href: "/home", label: "Home" },
+    { href: "/messages", label: "Messages" },
     { href: "/talents", label: "Talents" },
     { href: "/billing", label: "Billing" },
   ],
   ADMIN: [
     { href: "/home", label: "Home" },
+    { href: "/messages", label: "Messages" },
     { href: "/talents", label: "Talents" },
     { href: "/admin", label: "Admin" },
   ],

@@ -3,3 +3,4 @@ export * from "./auth";
 export * from "./access";
 export * from "./talents";
 export * from "./billing";
+export * from "./messaging";

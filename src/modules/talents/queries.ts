@@ -360,3 +360,20 @@ export async function listProfilesForAdmin(
     nextCursor: rows.length > pageSize && last ? encodeCursor({ s: "newest", v: last.updatedKey, id: last.id }) : null,
   };
 }
+
+/** The account behind a profile anyone may see (published, not hidden); null otherwise. */
+export async function getListedTalentUserId(db: Db, profileId: string): Promise<string | null> {
+  if (!profileIdInput.safeParse(profileId).success) return null;
+  const [row] = await db
+    .select({ userId: t.userId })
+    .from(t)
+    .where(and(eq(t.id, profileId), listedCondition));
+  return row?.userId ?? null;
+}
+
+/** The primary photo of each of these accounts' profiles, for showing people beside their names. */
+export async function getPrimaryPhotosByUser(db: Db, userIds: string[]): Promise<Map<string, { profileId: string; photoId: string | null }>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db.select({ userId: t.userId, profileId: t.id, photoId: t.primaryPhotoId }).from(t).where(inArray(t.userId, userIds));
+  return new Map(rows.map((row) => [row.userId, { profileId: row.profileId, photoId: row.photoId }]));
+}

@@ -26,6 +26,9 @@ export default async function AdminOverviewPage() {
           <ButtonLink href="/admin/talents" variant="secondary">
             Talent profiles
           </ButtonLink>
+          <ButtonLink href="/admin/reports" variant="secondary">
+            Reports
+          </ButtonLink>
         </div>
       </div>
       <div className="grid gap-4 sm:grid-cols-4">

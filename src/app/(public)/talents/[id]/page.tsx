@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
 import { getActor } from "@/modules/access/actor";
+import { ContactButton } from "@/modules/messaging/components/contact-button";
 import { TalentProfile } from "@/modules/talents/components/profile-view";
 import { recordProfileView } from "@/modules/talents/mutations";
 import { getProfileView } from "@/modules/talents/queries";
@@ -32,6 +33,11 @@ export default async function TalentProfilePage({ params }: Props) {
         <p role="status" className="rounded-xl bg-amber-50 px-4 py-2 text-sm text-amber-900">
           {view.status.isHidden ? `Hidden from the gallery by an admin: ${view.status.hiddenReason ?? ""}` : "This profile is not published: only you and admins can see it."}
         </p>
+      ) : null}
+      {view.viewer.premiumAccess.allowed && !view.viewer.isOwner && view.status.isPublished && !view.status.isHidden ? (
+        <div className="flex justify-end">
+          <ContactButton profileId={view.profile.id} talentName={view.profile.displayName} />
+        </div>
       ) : null}
       <TalentProfile view={view} />
     </div>

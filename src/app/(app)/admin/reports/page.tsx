@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { getDb } from "@/db";
+import { requireRole } from "@/modules/access/actor";
+import { reportReasonLabels } from "@/modules/messaging/inputs";
+import { listReports } from "@/modules/messaging/queries";
+
+export const metadata: Metadata = { title: "Reported conversations" };
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
+
+export default async function AdminReportsPage() {
+  const actor = await requireRole("ADMIN");
+  const reports = await listReports(getDb(), actor);
+  return (
+    <div className="space-y-6">
+      <div>
+        <Link href="/admin" className="text-sm font-medium text-brand-700 hover:underline">
+          Admin
+        </Link>
+        <h1 className="text-3xl font-bold tracking-tight">Reported conversations</h1>
+        <p className="mt-1 text-sm text-stone-600">Messages stay private to their participants; reports show who reported what, and why.</p>
+      </div>
+      <Card className="p-0">
+        {reports.length === 0 ? <p className="p-6 text-center text-sm text-stone-500">No reports.</p> : null}
+        <ul className="divide-y divide-stone-100">
+          {reports.map((report) => (
+            <li key={report.id} className="space-y-1 px-4 py-3 text-sm">
+              <div className="flex flex-wrap items-center gap-2">
+                <Badge tone="danger">{reportReasonLabels[report.reason as keyof typeof reportReasonLabels] ?? report.reason}</Badge>
+                <span className="text-stone-500">{dateFormat.format(report.createdAt)}</span>
+              </div>
+              <p>
+                <span className="font-medium">{report.reporter}</span> reported the conversation between {report.participants.join(" and ")}.
+              </p>
+              {report.note ? <p className="whitespace-pre-wrap text-stone-700">{report.note}</p> : null}
+            </li>
+          ))}
+        </ul>
+      </Card>
+    </div>
+  );
+}

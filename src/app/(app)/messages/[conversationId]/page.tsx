@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Badge } from "@/components/ui/badge";
+import { getDb } from "@/db";
+import { requireActor } from "@/modules/access/actor";
+import { roleLabels } from "@/modules/access/roles";
+import { ConversationThread } from "@/modules/messaging/components/conversation-thread";
+import { ConversationTools } from "@/modules/messaging/components/conversation-tools";
+import { getConversationView, listMessages } from "@/modules/messaging/queries";
+import { TalentPhoto } from "@/modules/talents/components/talent-photo";
+
+export const metadata: Metadata = { title: "Conversation" };
+
+export default async function ConversationPage({ params }: { params: Promise<{ conversationId: string }> }) {
+  const actor = await requireActor();
+  const { conversationId } = await params;
+  const db = getDb();
+  const [conversation, page] = await Promise.all([getConversationView(db, actor, conversationId), listMessages(db, actor, conversationId)]);
+  if (!conversation || !page) notFound();
+  const { counterpart } = conversation;
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <Link href="/messages" className="text-sm font-medium text-brand-700 hover:underline">
+        All messages
+      </Link>
+      <header className="flex flex-wrap items-center gap-3">
+        <TalentPhoto photoId={counterpart.photoId} name={counterpart.name} className="size-12 rounded-full text-base" />
+        <div className="flex-1">
+          <h1 className="text-2xl font-bold tracking-tight">
+            {counterpart.profileId && counterpart.status === "active" ? (
+              <Link href={`/talents/${counterpart.profileId}`} className="hover:text-brand-700">
+                {counterpart.name}
+              </Link>
+            ) : (
+              counterpart.name
+            )}
+          </h1>
+          {counterpart.role && counterpart.status === "active" ? <Badge>{roleLabels[counterpart.role]}</Badge> : null}
+          {conversation.isBlockedByMe ? <Badge tone="danger">Blocked</Badge> : null}
+        </div>
+      </header>
+      <ConversationThread
+        key={conversation.id}
+        conversationId={conversation.id}
+        counterpartName={counterpart.name}
+        initialMessages={page.messages}
+        initialHasOlder={page.hasOlder}
+        canSend={conversation.canSend}
+      />
+      <ConversationTools conversationId={conversation.id} counterpartName={counterpart.name} canBlock={conversation.canBlock} isBlockedByMe={conversation.isBlockedByMe} />
+    </div>
+  );
+}

@@ -1,0 +1,141 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db";
+import { conversationParticipants, conversationReports, conversations, messages, userBlocks } from "@/db/schema/messaging";
+import { AppError, postgresErrorCode, UNIQUE_VIOLATION } from "@/lib/errors";
+import type { Actor } from "@/modules/access/types";
+import type { ReportInput, SendMessageInput } from "./inputs";
+import { canBlock, canSendMessage, canStartConversation, type Decision } from "./policies";
+import { counterpartIdOf, getCounterpartFacts, getParticipantConversation } from "./queries";
+import { notifyMessage } from "./realtime";
+import type { MessageView } from "./types";
+
+function enforce(decision: Decision) {
+  if (!decision.allowed) throw new AppError(decision.code, decision.message);
+}
+
+function notFound(): never {
+  throw new AppError("not_found", "That conversation does not exist.");
+}
+
+/**
+ * Finds or creates the one conversation between the actor and another person.
+ * The ordered pair's unique index decides races: every concurrent caller, from
+ * either side, gets the same conversation.
+ */
+export async function startConversation(db: Db, actor: Actor, targetUserId: string): Promise<string> {
+  enforce(canStartConversation(actor, await getCounterpartFacts(db, actor, targetUserId)));
+  const [userLo, userHi] = [actor.userId, targetUserId].sort() as [string, string];
+  return db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(conversations)
+      .values({ userLo, userHi, startedBy: actor.userId })
+      .onConflictDoNothing({ target: [conversations.userLo, conversations.userHi] })
+      .returning({ id: conversations.id });
+    const id = created?.id ?? (await tx.select({ id: conversations.id }).from(conversations).where(and(eq(conversations.userLo, userLo), eq(conversations.userHi, userHi))))[0]?.id;
+    if (!id) throw new Error("The conversation could not be found after it was created.");
+    await tx
+      .insert(conversationParticipants)
+      .values([
+        { conversationId: id, userId: userLo },
+        { conversationId: id, userId: userHi },
+      ])
+      .onConflictDoNothing();
+    return id;
+  });
+}
+
+async function messageByClientKey(db: Db, actor: Actor, conversationId: string, clientKey: string): Promise<MessageView | null> {
+  const [row] = await db
+    .select({ id: messages.id, seq: messages.seq, body: messages.body, createdAt: messages.createdAt, conversationId: messages.conversationId })
+    .from(messages)
+    .where(and(eq(messages.senderId, actor.userId), eq(messages.clientKey, clientKey)));
+  if (!row) return null;
+  if (row.conversationId !== conversationId) throw new AppError("conflict", "That message key was already used; reload the page and try again.");
+  return { id: row.id, seq: row.seq, body: row.body, createdAt: row.createdAt, isMine: true, clientKey };
+}
+
+/**
+ * Sends a message. Its seq is taken by incrementing the conversation's
+ * last_seq, which locks the conversation row until commit: concurrent sends
+ * queue there, so seqs have no gaps and no duplicates. Sending the same
+ * client key again returns the message already stored.
+ */
+export async function sendMessage(db: Db, actor: Actor, input: SendMessageInput): Promise<MessageView> {
+  const conversation = await getParticipantConversation(db, actor, input.conversationId);
+  if (!conversation) notFound();
+  const counterpartId = counterpartIdOf(conversation, actor.userId);
+  enforce(canSendMessage(actor, await getCounterpartFacts(db, actor, counterpartId)));
+  const repeated = await messageByClientKey(db, actor, input.conversationId, input.clientKey);
+  if (repeated) return repeated;
+
+  const now = new Date();
+  try {
+    return await db.transaction(async (tx) => {
+      const [advanced] = await tx
+        .update(conversations)
+        .set({ lastSeq: sql`${conversations.lastSeq} + 1`, lastMessageAt: now, lastMessagePreview: input.body.slice(0, 140), lastSenderId: actor.userId })
+        .where(eq(conversations.id, input.conversationId))
+        .returning({ seq: conversations.lastSeq, userLo: conversations.userLo, userHi: conversations.userHi });
+      if (!advanced) notFound();
+      const [message] = await tx
+        .insert(messages)
+        .values({ conversationId: input.conversationId, seq: advanced.seq, senderId: actor.userId, body: input.body, clientKey: input.clientKey, createdAt: now })
+        .returning({ id: messages.id, seq: messages.seq, body: messages.body, createdAt: messages.createdAt });
+      await tx
+        .update(conversationParticipants)
+        .set({
+          lastSeq: advanced.seq,
+          lastMessageAt: now,
+          lastReadSeq: sql`case when ${conversationParticipants.userId} = ${actor.userId} then greatest(${conversationParticipants.lastReadSeq}, ${advanced.seq}) else ${conversationParticipants.lastReadSeq} end`,
+        })
+        .where(eq(conversationParticipants.conversationId, input.conversationId));
+      const userIds = [advanced.userLo, advanced.userHi].filter((id): id is string => Boolean(id));
+      await notifyMessage(tx, { type: "message", conversationId: input.conversationId, seq: advanced.seq, userIds });
+      return { ...message!, isMine: true, clientKey: input.clientKey };
+    });
+  } catch (error) {
+    // The same key sent twice at once: the unique index let one through; answer with it.
+    if (postgresErrorCode(error) === UNIQUE_VIOLATION) {
+      const stored = await messageByClientKey(db, actor, input.conversationId, input.clientKey);
+      if (stored) return stored;
+    }
+    throw error;
+  }
+}
+
+/** Moves the actor's read pointer up to `seq` (never back, never past the newest message). */
+export async function markConversationRead(db: Db, actor: Actor, conversationId: string, seq: number): Promise<number> {
+  if (!(await getParticipantConversation(db, actor, conversationId))) notFound();
+  const upTo = Number.isSafeInteger(seq) && seq > 0 ? seq : 0;
+  const [row] = await db
+    .update(conversationParticipants)
+    .set({ lastReadSeq: sql`greatest(${conversationParticipants.lastReadSeq}, least(${upTo}, ${conversationParticipants.lastSeq}))` })
+    .where(and(eq(conversationParticipants.conversationId, conversationId), eq(conversationParticipants.userId, actor.userId)))
+    .returning({ lastReadSeq: conversationParticipants.lastReadSeq });
+  return row?.lastReadSeq ?? 0;
+}
+
+async function counterpartForBlocking(db: Db, actor: Actor, conversationId: string) {
+  const conversation = await getParticipantConversation(db, actor, conversationId);
+  if (!conversation) notFound();
+  const counterpartId = counterpartIdOf(conversation, actor.userId);
+  enforce(canBlock(actor, await getCounterpartFacts(db, actor, counterpartId)));
+  return counterpartId!;
+}
+
+/** A talent blocks the other person of a conversation: no more messages or contact requests from them. */
+export async function blockCounterpart(db: Db, actor: Actor, conversationId: string) {
+  const blockedId = await counterpartForBlocking(db, actor, conversationId);
+  await db.insert(userBlocks).values({ blockerId: actor.userId, blockedId }).onConflictDoNothing();
+}
+
+export async function unblockCounterpart(db: Db, actor: Actor, conversationId: string) {
+  const blockedId = await counterpartForBlocking(db, actor, conversationId);
+  await db.delete(userBlocks).where(and(eq(userBlocks.blockerId, actor.userId), eq(userBlocks.blockedId, blockedId)));
+}
+
+/** Either participant reports the conversation to admins. */
+export async function reportConversation(db: Db, actor: Actor, input: ReportInput) {
+  if (!(await getParticipantConversation(db, actor, input.conversationId))) notFound();
+  await db.insert(conversationReports).values({ conversationId: input.conversationId, reporterId: actor.userId, reason: input.reason, note: input.note });
+}

@@ -1,0 +1,189 @@
+import { and, asc, desc, eq, gt, lt, sql } from "drizzle-orm";
+import type { Db } from "@/db";
+import { conversationParticipants, conversationReports, conversations, messages, userBlocks } from "@/db/schema/messaging";
+import { exactTimestamp } from "@/db/sql";
+import { AppError } from "@/lib/errors";
+import { hasPermission } from "@/modules/access/permissions";
+import { getAccountFacts } from "@/modules/access/queries";
+import type { Actor } from "@/modules/access/types";
+import { getPrimaryPhotosByUser } from "@/modules/talents/queries";
+import { conversationIdInput } from "./inputs";
+import { canBlock, canSendMessage, type CounterpartFacts } from "./policies";
+import type { ConversationView, Counterpart, InboxPage, MessageView } from "./types";
+
+const p = conversationParticipants;
+const c = conversations;
+
+export function counterpartIdOf(conversation: { userLo: string | null; userHi: string | null }, actorId: string): string | null {
+  return conversation.userLo === actorId ? conversation.userHi : conversation.userLo;
+}
+
+/** The conversation if the actor takes part in it; null for anyone else, exactly as for an id that does not exist. */
+export async function getParticipantConversation(db: Db, actor: Actor, conversationId: string) {
+  if (!conversationIdInput.safeParse(conversationId).success) return null;
+  const [row] = await db
+    .select({ id: c.id, userLo: c.userLo, userHi: c.userHi, lastSeq: c.lastSeq, lastReadSeq: p.lastReadSeq })
+    .from(p)
+    .innerJoin(c, eq(c.id, p.conversationId))
+    .where(and(eq(p.conversationId, conversationId), eq(p.userId, actor.userId)));
+  return row ?? null;
+}
+
+/** Whether `blockerId` has blocked `blockedId` (read by messaging and contact requests). */
+export async function isBlocked(db: Db, blockerId: string, blockedId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ blockerId: userBlocks.blockerId })
+    .from(userBlocks)
+    .where(and(eq(userBlocks.blockerId, blockerId), eq(userBlocks.blockedId, blockedId)));
+  return Boolean(row);
+}
+
+export async function getCounterpartFacts(db: Db, actor: Actor, counterpartId: string | null): Promise<CounterpartFacts> {
+  if (!counterpartId) return { userId: null, role: null, isSuspended: false, hasBlockedActor: false };
+  const [accounts, blocked] = await Promise.all([getAccountFacts(db, [counterpartId]), isBlocked(db, counterpartId, actor.userId)]);
+  const account = accounts.get(counterpartId);
+  if (!account) return { userId: null, role: null, isSuspended: false, hasBlockedActor: false };
+  return { userId: account.id, role: account.role, isSuspended: account.isSuspended, hasBlockedActor: blocked };
+}
+
+async function counterparts(db: Db, userIds: (string | null)[]): Promise<(id: string | null) => Counterpart> {
+  const ids = [...new Set(userIds.filter((id): id is string => Boolean(id)))];
+  const [accounts, photos] = await Promise.all([getAccountFacts(db, ids), getPrimaryPhotosByUser(db, ids)]);
+  return (id) => {
+    const account = id ? accounts.get(id) : undefined;
+    if (!id || !account) return { userId: null, name: "Deleted user", role: null, status: "deleted", photoId: null, profileId: null };
+    if (account.isSuspended) return { userId: account.id, name: "Unavailable", role: account.role, status: "unavailable", photoId: null, profileId: null };
+    const photo = photos.get(id);
+    return { userId: account.id, name: account.name, role: account.role, status: "active", photoId: photo?.photoId ?? null, profileId: photo?.profileId ?? null };
+  };
+}
+
+export const INBOX_PAGE_SIZE = 20;
+const inboxCursor = /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)\|([0-9a-f-]{36})$/;
+
+/**
+ * The actor's conversations, latest activity first: one index range scan on
+ * (user, last_message_at, conversation), so its cost follows the page size,
+ * not how many messages exist.
+ */
+export async function listInbox(db: Db, actor: Actor, cursor?: string, pageSize = INBOX_PAGE_SIZE): Promise<InboxPage> {
+  const after = cursor?.match(inboxCursor);
+  const rows = await db
+    .select({
+      id: p.conversationId,
+      lastSeq: p.lastSeq,
+      lastReadSeq: p.lastReadSeq,
+      lastMessageAt: p.lastMessageAt,
+      activityKey: exactTimestamp(p.lastMessageAt),
+      userLo: c.userLo,
+      userHi: c.userHi,
+      preview: c.lastMessagePreview,
+      lastSenderId: c.lastSenderId,
+    })
+    .from(p)
+    .innerJoin(c, eq(c.id, p.conversationId))
+    .where(and(eq(p.userId, actor.userId), after ? sql`(${p.lastMessageAt}, ${p.conversationId}) < (${after[1]}::timestamptz, ${after[2]}::uuid)` : undefined))
+    .orderBy(desc(p.lastMessageAt), desc(p.conversationId))
+    .limit(pageSize + 1);
+  const page = rows.slice(0, pageSize);
+  const counterpartOf = await counterparts(db, page.map((row) => counterpartIdOf(row, actor.userId)));
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => ({
+      id: row.id,
+      counterpart: counterpartOf(counterpartIdOf(row, actor.userId)),
+      preview: row.preview,
+      lastMessageAt: row.lastMessageAt,
+      isLastFromMe: row.lastSenderId === actor.userId,
+      unread: Math.max(0, row.lastSeq - row.lastReadSeq),
+    })),
+    nextCursor: rows.length > pageSize && last ? `${last.activityKey}|${last.id}` : null,
+  };
+}
+
+/** Unread messages across all the actor's conversations, read from the partial unread index. */
+export async function getUnreadTotal(db: Db, actor: Actor): Promise<number> {
+  const [row] = await db
+    .select({ total: sql<number>`coalesce(sum(${p.lastSeq} - ${p.lastReadSeq}), 0)::int` })
+    .from(p)
+    .where(and(eq(p.userId, actor.userId), sql`${p.lastSeq} > ${p.lastReadSeq}`));
+  return row?.total ?? 0;
+}
+
+export async function getConversationView(db: Db, actor: Actor, conversationId: string): Promise<ConversationView | null> {
+  const conversation = await getParticipantConversation(db, actor, conversationId);
+  if (!conversation) return null;
+  const counterpartId = counterpartIdOf(conversation, actor.userId);
+  const [facts, counterpartOf, isBlockedByMe] = await Promise.all([
+    getCounterpartFacts(db, actor, counterpartId),
+    counterparts(db, [counterpartId]),
+    counterpartId ? isBlocked(db, actor.userId, counterpartId) : Promise.resolve(false),
+  ]);
+  return {
+    id: conversation.id,
+    counterpart: counterpartOf(counterpartId),
+    lastSeq: conversation.lastSeq,
+    lastReadSeq: conversation.lastReadSeq,
+    canSend: canSendMessage(actor, facts),
+    canBlock: canBlock(actor, facts).allowed,
+    isBlockedByMe,
+  };
+}
+
+export const MESSAGE_PAGE_SIZE = 50;
+
+/**
+ * Messages of a conversation the actor takes part in, oldest to newest: the
+ * newest page by default, the page before `beforeSeq`, or everything after
+ * `afterSeq` (what arrived since the viewer last looked). Null for anyone else.
+ */
+export async function listMessages(
+  db: Db,
+  actor: Actor,
+  conversationId: string,
+  window: { beforeSeq?: number; afterSeq?: number } = {},
+  pageSize = MESSAGE_PAGE_SIZE,
+): Promise<{ messages: MessageView[]; hasOlder: boolean } | null> {
+  const conversation = await getParticipantConversation(db, actor, conversationId);
+  if (!conversation) return null;
+  const conditions = [eq(messages.conversationId, conversationId)];
+  if (window.afterSeq !== undefined) conditions.push(gt(messages.seq, window.afterSeq));
+  if (window.beforeSeq !== undefined) conditions.push(lt(messages.seq, window.beforeSeq));
+  const newestFirst = window.afterSeq === undefined;
+  const rows = await db
+    .select({ id: messages.id, seq: messages.seq, body: messages.body, senderId: messages.senderId, createdAt: messages.createdAt, clientKey: messages.clientKey })
+    .from(messages)
+    .where(and(...conditions))
+    .orderBy(newestFirst ? desc(messages.seq) : asc(messages.seq))
+    .limit(pageSize + 1);
+  const page = rows.slice(0, pageSize);
+  const ordered = newestFirst ? page.reverse() : page;
+  return {
+    messages: ordered.map(({ senderId, clientKey, ...message }) => ({ ...message, isMine: senderId === actor.userId, clientKey: senderId === actor.userId ? clientKey : null })),
+    hasOlder: newestFirst && rows.length > pageSize,
+  };
+}
+
+export type ReportRow = { id: string; reason: string; note: string; createdAt: Date; reporter: string; participants: string[] };
+
+/** Reported conversations for admins, newest first: who reported, why, and between whom; never the messages. */
+export async function listReports(db: Db, actor: Actor, limit = 100): Promise<ReportRow[]> {
+  if (!hasPermission(actor.role, "user:moderate")) throw new AppError("not_found");
+  const rows = await db
+    .select({
+      id: conversationReports.id,
+      reason: conversationReports.reason,
+      note: conversationReports.note,
+      createdAt: conversationReports.createdAt,
+      reporterId: conversationReports.reporterId,
+      userLo: c.userLo,
+      userHi: c.userHi,
+    })
+    .from(conversationReports)
+    .innerJoin(c, eq(c.id, conversationReports.conversationId))
+    .orderBy(desc(conversationReports.createdAt))
+    .limit(limit);
+  const accounts = await getAccountFacts(db, [...new Set(rows.flatMap((row) => [row.reporterId, row.userLo, row.userHi]).filter((id): id is string => Boolean(id)))]);
+  const nameOf = (id: string | null) => (id ? (accounts.get(id)?.name ?? "Deleted user") : "Deleted user");
+  return rows.map((row) => ({ id: row.id, reason: row.reason, note: row.note, createdAt: row.createdAt, reporter: nameOf(row.reporterId), participants: [nameOf(row.userLo), nameOf(row.userHi)] }));
+}

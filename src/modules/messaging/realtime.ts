@@ -1,0 +1,69 @@
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import { getDatabase, type Db } from "@/db";
+import { getLogger } from "@/lib/logger";
+
+/**
+ * Real-time fan-out through the database: a change NOTIFYs this channel in
+ * the transaction that makes it (so a rolled-back change says nothing), and
+ * every app instance LISTENs and passes events to its own open streams. A
+ * payload carries ids only, never content: the browser fetches what it may see.
+ */
+export const EVENTS_CHANNEL = "callback_events";
+
+const eventSchema = z.object({ type: z.literal("message"), conversationId: z.uuid(), seq: z.number().int(), userIds: z.array(z.string()) });
+export type RealtimeEvent = z.infer<typeof eventSchema>;
+
+export async function notifyMessage(tx: Db, event: RealtimeEvent): Promise<void> {
+  await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(event)})`);
+}
+
+type Listener = (event: RealtimeEvent) => void;
+
+class RealtimeHub {
+  private readonly listeners = new Map<string, Set<Listener>>();
+  private started: Promise<void> | null = null;
+
+  private dispatch(payload: string) {
+    const parsed = eventSchema.safeParse((() => {
+      try {
+        return JSON.parse(payload);
+      } catch {
+        return null;
+      }
+    })());
+    if (!parsed.success) return;
+    for (const userId of parsed.data.userIds) for (const listener of this.listeners.get(userId) ?? []) listener(parsed.data);
+  }
+
+  private start() {
+    this.started ??= getDatabase()
+      .listen(EVENTS_CHANNEL, (payload) => this.dispatch(payload))
+      .then(() => undefined)
+      .catch((error: unknown) => {
+        this.started = null;
+        getLogger().error({ err: error instanceof Error ? error.message : String(error) }, "real-time listener failed to start");
+        throw error;
+      });
+    return this.started;
+  }
+
+  /** Calls the listener for every event addressed to this user, until unsubscribed. */
+  async subscribe(userId: string, listener: Listener): Promise<() => void> {
+    await this.start();
+    const set = this.listeners.get(userId) ?? new Set();
+    set.add(listener);
+    this.listeners.set(userId, set);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) this.listeners.delete(userId);
+    };
+  }
+}
+
+const globalForHub = globalThis as unknown as { callbackRealtimeHub?: RealtimeHub };
+
+export function getRealtimeHub(): RealtimeHub {
+  globalForHub.callbackRealtimeHub ??= new RealtimeHub();
+  return globalForHub.callbackRealtimeHub;
+}

@@ -1,0 +1,36 @@
+import type { Role } from "@/modules/access/roles";
+import type { Decision } from "./policies";
+
+/** The other person in a conversation, as the viewer sees them. */
+export type Counterpart = {
+  userId: string | null;
+  name: string;
+  role: Role | null;
+  status: "active" | "deleted" | "unavailable";
+  photoId: string | null;
+  /** Their talent profile, when they have a published one. */
+  profileId: string | null;
+};
+
+export type InboxItem = {
+  id: string;
+  counterpart: Counterpart;
+  preview: string;
+  lastMessageAt: Date;
+  isLastFromMe: boolean;
+  unread: number;
+};
+
+export type InboxPage = { items: InboxItem[]; nextCursor: string | null };
+
+export type MessageView = { id: string; seq: number; body: string; isMine: boolean; createdAt: Date; clientKey: string | null };
+
+export type ConversationView = {
+  id: string;
+  counterpart: Counterpart;
+  lastSeq: number;
+  lastReadSeq: number;
+  canSend: Decision;
+  canBlock: boolean;
+  isBlockedByMe: boolean;
+};
