@@ -1,0 +1,62 @@
+import { expect, test } from "./fixtures";
+
+test.describe("messaging", () => {
+  test("casting@ contacts talent@ and the reply arrives live; talent@ sees the unread badge; strangers get 404", async ({ page, browser, baseURL, login }) => {
+    await login("casting");
+    await page.goto("/talents?q=Taylor+Brooks");
+    await page.getByRole("link", { name: /Taylor Brooks/ }).click();
+    await page.getByRole("button", { name: "Message Taylor Brooks" }).click();
+    await page.waitForURL(/\/messages\/[0-9a-f-]{36}$/);
+    const conversationUrl = page.url();
+
+    const opening = `Hello Taylor, are you free for a self-tape this week? ${Date.now()}`;
+    await page.getByLabel("Message to Taylor Brooks").fill("   ");
+    await page.getByRole("button", { name: "Send" }).click();
+    await expect(page.getByText("Write a message.")).toBeVisible();
+    await page.getByLabel("Message to Taylor Brooks").fill(opening);
+    await page.getByRole("button", { name: "Send" }).click();
+    await expect(page.getByTestId("message").filter({ hasText: opening })).toBeVisible();
+    await expect(page.getByTestId("pending-message")).toHaveCount(0);
+
+    const talentContext = await browser.newContext({ baseURL });
+    const talent = await talentContext.newPage();
+    const signIn = await talent.request.post("/api/auth/sign-in/email", { data: { email: "talent@callback.test", password: "callback-demo" }, headers: { origin: baseURL! } });
+    expect(signIn.ok()).toBe(true);
+    await talent.goto("/home");
+    await expect(talent.getByTestId("unread-badge")).toBeVisible();
+    await talent.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /Messages/ }).click();
+    await talent.getByTestId("inbox-item").filter({ hasText: "Casey Rivera" }).click();
+    await expect(talent.getByTestId("message").filter({ hasText: opening })).toBeVisible();
+
+    const reply = `Yes - Thursday works for me. ${Date.now()}`;
+    await talent.getByLabel("Message to Casey Rivera").fill(reply);
+    await talent.getByRole("button", { name: "Send" }).click();
+    await expect(talent.getByTestId("message").filter({ hasText: reply })).toBeVisible();
+
+    // casting@ never reloaded: the reply arrives over the live stream.
+    await expect(page.getByTestId("message").filter({ hasText: reply })).toBeVisible({ timeout: 5000 });
+    await expect(talent.getByTestId("unread-badge")).toHaveCount(0);
+    await talentContext.close();
+
+    const strangerContext = await browser.newContext({ baseURL });
+    const stranger = await strangerContext.newPage();
+    await stranger.request.post("/api/auth/sign-in/email", { data: { email: "studio@callback.test", password: "callback-demo" }, headers: { origin: baseURL! } });
+    const response = await stranger.goto(conversationUrl);
+    expect(response?.status()).toBe(404);
+    await expect(stranger.getByRole("heading", { name: "We could not find that page" })).toBeVisible();
+    await strangerContext.close();
+  });
+
+  test("a professional without a subscription sees the upgrade prompt instead of a message button", async ({ page, baseURL }) => {
+    // A fresh account: free@ itself subscribes in another story running alongside.
+    const signUp = await page.request.post("/api/auth/sign-up/email", {
+      data: { name: "Nina Nosub", email: `nosub.${Date.now()}@example.test`, password: "a-good-password", role: "PROFESSIONAL" },
+      headers: { origin: baseURL! },
+    });
+    expect(signUp.ok()).toBe(true);
+    await page.goto("/talents?q=Taylor+Brooks");
+    await page.getByRole("link", { name: /Taylor Brooks/ }).click();
+    await expect(page.getByTestId("premium-prompt")).toContainText("Messaging and contact requests");
+    await expect(page.getByRole("button", { name: /^Message / })).toHaveCount(0);
+  });
+});
