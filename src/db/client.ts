@@ -36,6 +36,8 @@ const MIGRATION_LOCK_KEY = 727_001;
 export function openDatabase(target: DatabaseTarget): DatabaseHandle {
   if (target.kind === "postgres") {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    // An idle connection that the server ends (a restart, a failover) is dropped from the pool, not fatal.
+    pool.on("error", () => undefined);
     const db = drizzlePostgres(pool, { schema });
     return { db, kind: "postgres", listen: (channel, onPayload) => listenOnPostgres(target.url, channel, onPayload), close: () => pool.end() };
   }

@@ -1,0 +1,131 @@
+import "../load-env";
+import { randomUUID } from "node:crypto";
+import { performance } from "node:perf_hooks";
+import { drizzle } from "drizzle-orm/node-postgres";
+import * as schema from "@/db/schema";
+import type { Actor } from "@/modules/access/types";
+import { sendMessageInput } from "@/modules/messaging/inputs";
+import { markConversationRead, sendMessage } from "@/modules/messaging/mutations";
+import { getUnreadTotal, listInbox, listMessages } from "@/modules/messaging/queries";
+import { benchArgs, measure, ms, progress, withThrowawayDatabase, type Figures } from "./common";
+
+/**
+ * Messaging at scale: USERS users (a fifth of them professionals), CONVERSATIONS
+ * conversations and about MESSAGES messages, one professional with 5,000
+ * conversations. Prints p50/p95/p99 of each operation for that heavy user and
+ * for a light one, and the plan of the inbox query. A benchmark: it asserts nothing.
+ *
+ *   npm run bench:messaging [-- --users 10000 --conversations 200000 --messages 5000000 --runs 200 --keep]
+ */
+const args = benchArgs();
+const totalUsers = Number(args.get("users") ?? 10_000);
+const totalConversations = Number(args.get("conversations") ?? 200_000);
+const totalMessages = Number(args.get("messages") ?? 5_000_000);
+const runs = Number(args.get("runs") ?? 200);
+const professionals = Math.floor(totalUsers / 5);
+const talents = totalUsers - professionals;
+const heavyConversations = Math.min(5_000, Math.floor(totalConversations / 10), talents);
+const userId = (n: number) => `bench-u-${String(n).padStart(7, "0")}`;
+
+async function seed(client: import("pg").Client) {
+  await client.query(`
+    insert into users (id, name, email, role, created_at, updated_at)
+    select 'bench-u-' || lpad(n::text, 7, '0'), 'Bench User ' || n, 'bench' || n || '@bench.callback.test',
+      case when n <= ${professionals} then 'PROFESSIONAL'::user_role else 'TALENT'::user_role end, now(), now()
+    from generate_series(1, ${totalUsers}) n`);
+  progress(totalUsers, totalUsers, "users");
+
+  // Conversation k pairs a professional with a talent; the pairs are distinct by construction.
+  // Professional 1 (the heavy user) talks to the first talents; the others spread over the rest.
+  const averageMessages = Math.max(1, Math.round(totalMessages / totalConversations));
+  const batch = 20_000;
+  for (let from = 0; from < totalConversations; from += batch) {
+    const to = Math.min(totalConversations, from + batch) - 1;
+    await client.query(`
+      with pairs as (
+        select k,
+          case when k < ${heavyConversations} then 1 else 2 + (k % ${professionals - 1}) end as pro,
+          case when k < ${heavyConversations} then k else ((k / ${professionals - 1}) * 79 + (k % ${professionals - 1}) * 13) % ${talents} end as talent,
+          1 + ((k * 2654435761::bigint) % ${2 * averageMessages - 1})::int as n
+        from generate_series(${from}, ${to}) k
+      ), created as (
+        insert into conversations (user_lo, user_hi, started_by, last_seq, last_message_at, last_message_preview, last_sender_id, created_at)
+        select 'bench-u-' || lpad(pro::text, 7, '0'), 'bench-u-' || lpad((${professionals + 1} + talent)::text, 7, '0'), 'bench-u-' || lpad(pro::text, 7, '0'),
+          n, now() - ((k % 100000) || ' minutes')::interval, 'Message ' || n, 'bench-u-' || lpad(pro::text, 7, '0'), now() - interval '200 days'
+        from pairs
+        on conflict do nothing
+        returning id, user_lo, user_hi, last_seq, last_message_at
+      ), participants as (
+        insert into conversation_participants (conversation_id, user_id, last_seq, last_message_at, last_read_seq)
+        select id, user_lo, last_seq, last_message_at, last_seq from created
+        union all
+        select id, user_hi, last_seq, last_message_at, greatest(0, last_seq - 2) from created
+      )
+      insert into messages (conversation_id, seq, sender_id, body, created_at)
+      select c.id, s, case when s % 3 = 0 then c.user_hi else c.user_lo end,
+        'Message ' || s || ': thanks for your time, could you send a self-tape for the role by Friday?',
+        c.last_message_at - ((c.last_seq - s) || ' minutes')::interval
+      from created c, generate_series(1, c.last_seq) s`);
+    progress(to + 1, totalConversations, "conversations");
+  }
+  const counts = await client.query("select (select count(*) from conversations) as conversations, (select count(*) from messages) as messages");
+  await client.query("vacuum analyze");
+  return counts.rows[0] as { conversations: string; messages: string };
+}
+
+function actorOf(n: number, role: Actor["role"]): Actor {
+  return { userId: userId(n), name: `Bench User ${n}`, email: `bench${n}@bench.callback.test`, role, subscription: { plan: "PROFESSIONAL", status: "active", currentPeriodEnd: new Date(Date.now() + 86_400_000 * 30) } };
+}
+
+async function main() {
+  console.log(`Messaging benchmark: ${totalUsers.toLocaleString("en")} users, ${totalConversations.toLocaleString("en")} conversations, ~${totalMessages.toLocaleString("en")} messages, ${runs} runs per operation`);
+  await withThrowawayDatabase("callback_bench_messaging", args.has("keep"), async (handle, client) => {
+    const started = performance.now();
+    const counts = await seed(client);
+    console.log(`  seeded ${Number(counts.conversations).toLocaleString("en")} conversations and ${Number(counts.messages).toLocaleString("en")} messages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const db = handle.db;
+
+    const subjects = [
+      { label: "heavy (5,000 conversations)", actor: actorOf(1, "PROFESSIONAL") },
+      { label: "light", actor: actorOf(2 + 7, "PROFESSIONAL") },
+    ];
+    const rows: [string, string, Figures][] = [];
+    for (const { label, actor } of subjects) {
+      const first = await listInbox(db, actor);
+      const conversationIds = first.items.map((item) => item.id);
+      let cursor = first.nextCursor;
+      for (let page = 0; page < 8 && cursor; page += 1) cursor = (await listInbox(db, actor, cursor)).nextCursor ?? cursor;
+      const deepCursor = cursor ?? first.nextCursor ?? undefined;
+      const pick = (run: number) => conversationIds[run % conversationIds.length]!;
+      const newest = await listMessages(db, actor, pick(0));
+      const olderThan = newest?.messages[0]?.seq ?? 1;
+
+      rows.push([label, "inbox, first page", await measure(runs, () => listInbox(db, actor))]);
+      rows.push([label, "inbox, page 10", await measure(runs, () => listInbox(db, actor, deepCursor))]);
+      rows.push([label, "open conversation (50)", await measure(runs, (run) => listMessages(db, actor, pick(run)))]);
+      rows.push([label, "older page", await measure(runs, (run) => listMessages(db, actor, pick(run), { beforeSeq: Math.max(2, olderThan) }))]);
+      rows.push([label, "send", await measure(runs, (run) => sendMessage(db, actor, sendMessageInput.parse({ conversationId: pick(run), body: `Benchmark message ${run}`, clientKey: randomUUID() })))]);
+      rows.push([label, "mark read", await measure(runs, (run) => markConversationRead(db, actor, pick(run), 1_000_000))]);
+      rows.push([label, "unread badge", await measure(runs, () => getUnreadTotal(db, actor))]);
+    }
+
+    console.log("\n  user                           operation                  p50 ms   p95 ms   p99 ms");
+    for (const [label, operation, figures] of rows) console.log(`  ${label.padEnd(30)} ${operation.padEnd(24)} ${ms(figures.p50)} ${ms(figures.p95)} ${ms(figures.p99)}`);
+    const heavyInbox = rows.find(([label, operation]) => label.startsWith("heavy") && operation === "inbox, first page")![2];
+    const lightInbox = rows.find(([label, operation]) => label === "light" && operation === "inbox, first page")![2];
+    console.log(`\n  inbox p95, heavy / light: ${(heavyInbox.p95 / lightInbox.p95).toFixed(2)}x (target: within 1.5x)`);
+
+    // The plan of the inbox query for the heavy user: how many rows its index scan reads.
+    const captured: { sql: string; params: unknown[] }[] = [];
+    const logged = drizzle(client, { schema, logger: { logQuery: (sql, params) => captured.push({ sql, params }) } });
+    await listInbox(logged, subjects[0]!.actor);
+    const plan = await client.query(`explain (analyze, buffers, costs off) ${captured[0]!.sql}`, captured[0]!.params);
+    console.log("\n  inbox plan (heavy user):");
+    for (const row of plan.rows as Record<string, string>[]) console.log(`    ${row["QUERY PLAN"]}`);
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
