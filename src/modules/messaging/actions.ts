@@ -33,7 +33,8 @@ export async function sendMessageAction(input: { conversationId: string; body: s
 
 export async function markReadAction(conversationId: string, seq: number): Promise<ActionResult<number>> {
   const actor = await requireActor();
-  return runMutation(() => markConversationRead(getDb(), actor, String(conversationId), Number(seq)));
+  // The header's unread badge is part of every page: refresh it with the new pointer.
+  return runMutation(() => markConversationRead(getDb(), actor, String(conversationId), Number(seq)), { onSuccess: () => revalidatePath("/", "layout") });
 }
 
 /** Messages after `afterSeq` (what arrived) or before `beforeSeq` (an older page). */
