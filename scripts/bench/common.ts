@@ -48,8 +48,23 @@ export async function measure(runs: number, operation: (run: number) => Promise<
     await operation(run);
     if (run >= warmup) timings.push(performance.now() - started);
   }
-  timings.sort((a, b) => a - b);
-  const at = (p: number) => timings[Math.min(timings.length - 1, Math.floor((p / 100) * timings.length))]!;
+  return percentiles(timings);
+}
+
+/** Like measure, for two subjects taking turns (turn 0, 1, 0, 1, ...): percentiles for each. */
+export async function measurePair(runs: number, operation: (turn: number) => Promise<unknown>, warmup = 10): Promise<[Figures, Figures]> {
+  const timings: [number[], number[]] = [[], []];
+  for (let turn = 0; turn < 2 * (runs + warmup); turn += 1) {
+    const started = performance.now();
+    await operation(turn);
+    if (turn >= 2 * warmup) timings[turn % 2]!.push(performance.now() - started);
+  }
+  return [percentiles(timings[0]), percentiles(timings[1])];
+}
+
+function percentiles(values: number[]): Figures {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
   return { p50: at(50), p95: at(95), p99: at(99) };
 }
 

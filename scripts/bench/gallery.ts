@@ -1,5 +1,6 @@
 import "../load-env";
 import { performance } from "node:perf_hooks";
+import { measure, progress, type Figures } from "./common";
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { migrateDatabase, openDatabase, type Db } from "@/db/client";
@@ -36,13 +37,6 @@ const headlines = ["Screen and stage actor", "Classically trained actor with TV 
 
 const sqlList = (values: string[]) => `(array[${values.map((value) => `'${value.replace(/'/g, "''")}'`).join(",")}])`;
 
-function bar(done: number, total: number, label: string) {
-  const width = 30;
-  const filled = Math.round((done / total) * width);
-  process.stdout.write(`\r  ${label} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${done.toLocaleString("en")}/${total.toLocaleString("en")}`);
-  if (done === total) process.stdout.write("\n");
-}
-
 async function seed(client: pg.Client) {
   const batch = 10_000;
   await client.query("select setseed(0.42)");
@@ -78,7 +72,7 @@ async function seed(client: pg.Client) {
         150 + floor(r * 45)::int,
         now() - (random() * interval '730 days'), now(), now()
       from rows`);
-    bar(to, profiles, "profiles");
+    progress(to, profiles, "profiles");
   }
   // A steady state, as autovacuum keeps it: statistics gathered and the GIN pending lists merged.
   await client.query("vacuum analyze users");
@@ -101,10 +95,6 @@ const cases: Case[] = [
   { name: "rare: Icelandic speakers", params: () => ({ language: "Icelandic", category: "voice" }) },
   { name: "everything combined", params: (run) => ({ q: "ballet", category: "dancer", country: ["FR", "GB", "US"][run % 3]!, ageMin: "20", ageMax: "40", availability: "AVAILABLE", sort: "newest" }) },
 ];
-
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 async function main() {
   const admin = new pg.Client({ connectionString: serverUrl });
@@ -129,22 +119,15 @@ async function main() {
     for (let page = 0; page < 20; page += 1) deep = (await searchGallery(handle.db, parseGallerySearchParams(deep ? { cursor: deep } : {})))!.nextCursor ?? deep;
 
     const db: Db = handle.db;
-    const results: { name: string; p50: number; p95: number; p99: number; hits: number }[] = [];
+    const results: ({ name: string; hits: number } & Figures)[] = [];
     for (const benchCase of cases) {
-      const timings: number[] = [];
       let hits = 0;
-      for (let run = 0; run < runs + 10; run += 1) {
+      const figures = await measure(runs, async (run) => {
         const params = benchCase.params(run);
         if (params.cursor === "deep") params.cursor = deep!;
-        const query = parseGallerySearchParams(params);
-        const started = performance.now();
-        const page = await searchGallery(db, query);
-        const elapsed = performance.now() - started;
-        if (run >= 10) timings.push(elapsed); // the first runs warm the caches
-        hits = page?.items.length ?? 0;
-      }
-      timings.sort((a, b) => a - b);
-      results.push({ name: benchCase.name, p50: percentile(timings, 50), p95: percentile(timings, 95), p99: percentile(timings, 99), hits });
+        hits = (await searchGallery(db, parseGallerySearchParams(params)))?.items.length ?? 0;
+      });
+      results.push({ name: benchCase.name, hits, ...figures });
     }
 
     console.log("\n  search                                     p50 ms   p95 ms   p99 ms   cards");
