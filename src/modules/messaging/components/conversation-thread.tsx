@@ -13,6 +13,16 @@ type Pending = { clientKey: string; body: string; status: "sending" | "failed"; 
 
 const timeFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
 
+/** A v4 UUID; crypto.randomUUID exists only on https or localhost, getRandomValues everywhere. */
+function newClientKey(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 function merge(current: MessageView[], incoming: MessageView[]) {
   const bySeq = new Map(current.map((message) => [message.seq, message]));
   for (const message of incoming) bySeq.set(message.seq, message);
@@ -127,7 +137,7 @@ export function ConversationThread({
     if (!body) return setDraftError("Write a message.");
     if (body.length > 5000) return setDraftError("Messages can be at most 5,000 characters.");
     setDraftError(undefined);
-    const item: Pending = { clientKey: crypto.randomUUID(), body, status: "sending" };
+    const item: Pending = { clientKey: newClientKey(), body, status: "sending" };
     setPending((current) => [...current, item]);
     setDraft("");
     void deliver(item);
