@@ -227,7 +227,9 @@ function Bubble({ isMine, body, meta, testId, faded }: { isMine: boolean; body: 
     <div className={cn("flex", isMine ? "justify-end" : "justify-start")} data-testid={testId}>
       <div className={cn("max-w-[80%] rounded-2xl px-4 py-2 text-sm", isMine ? "bg-brand-600 text-white" : "bg-stone-100 text-stone-900", faded && "opacity-70")}>
         <p className="whitespace-pre-wrap break-words">{body}</p>
-        <p className={cn("mt-1 text-[11px]", isMine ? "text-brand-100" : "text-stone-500")}>{meta}</p>
+        <p className={cn("mt-1 text-[11px]", isMine ? "text-brand-100" : "text-stone-500")} suppressHydrationWarning>
+          {meta}
+        </p>
       </div>
     </div>
   );
