@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db";
+import { AdminPageHeader } from "@/modules/admin/components/admin-page-header";
 import { requireRole } from "@/modules/access/actor";
 import { reportReasonLabels } from "@/modules/messaging/inputs";
 import { listReports } from "@/modules/messaging/queries";
@@ -16,13 +16,7 @@ export default async function AdminReportsPage() {
   const reports = await listReports(getDb(), actor);
   return (
     <div className="space-y-6">
-      <div>
-        <Link href="/admin" className="text-sm font-medium text-brand-700 hover:underline">
-          Admin
-        </Link>
-        <h1 className="text-3xl font-bold tracking-tight">Reported conversations</h1>
-        <p className="mt-1 text-sm text-stone-600">Messages stay private to their participants; reports show who reported what, and why.</p>
-      </div>
+      <AdminPageHeader title="Reported conversations" description="Messages stay private to their participants; reports show who reported what, and why." />
       <Card className="p-0">
         {reports.length === 0 ? <p className="p-6 text-center text-sm text-stone-500">No reports.</p> : null}
         <ul className="divide-y divide-stone-100">

@@ -5,6 +5,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { InputField, SelectField } from "@/components/ui/field";
 import { getDb } from "@/db";
+import { AdminPageHeader } from "@/modules/admin/components/admin-page-header";
 import { requireRole } from "@/modules/access/actor";
 import { AdminProfileActions } from "@/modules/talents/components/admin-profile-actions";
 import { countryName } from "@/modules/talents/options";
@@ -32,12 +33,7 @@ export default async function AdminTalentsPage({ searchParams }: { searchParams:
   const next = new URLSearchParams({ ...(filter.q ? { q: filter.q } : {}), ...(filter.status ? { status: filter.status } : {}) });
   return (
     <div className="space-y-6">
-      <div>
-        <Link href="/admin" className="text-sm font-medium text-brand-700 hover:underline">
-          Admin
-        </Link>
-        <h1 className="text-3xl font-bold tracking-tight">Talent profiles</h1>
-      </div>
+      <AdminPageHeader title="Talent profiles" />
       <form method="get" className="flex flex-wrap items-end gap-3">
         <InputField name="q" label="Name or email" defaultValue={filter.q ?? ""} className="min-w-64 flex-1" />
         <SelectField name="status" label="Status" defaultValue={filter.status ?? ""} placeholder="Any status" options={statuses} />

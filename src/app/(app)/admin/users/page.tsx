@@ -5,6 +5,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { InputField, SelectField } from "@/components/ui/field";
 import { getDb } from "@/db";
+import { AdminPageHeader } from "@/modules/admin/components/admin-page-header";
 import { requireRole } from "@/modules/access/actor";
 import { roleLabels, roles } from "@/modules/access/roles";
 import { UserModeration } from "@/modules/admin/components/user-moderation";
@@ -32,12 +33,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
   const kept = Object.fromEntries(Object.entries({ q: filter.q, role: filter.role, subscription: filter.subscription }).filter(([, value]) => value)) as Record<string, string>;
   return (
     <div className="space-y-6">
-      <div>
-        <Link href="/admin" className="text-sm font-medium text-brand-700 hover:underline">
-          Admin
-        </Link>
-        <h1 className="text-3xl font-bold tracking-tight">Users</h1>
-      </div>
+      <AdminPageHeader title="Users" />
       <form method="get" className="flex flex-wrap items-end gap-3">
         <InputField name="q" label="Name or email" defaultValue={filter.q ?? ""} className="min-w-64 flex-1" />
         <SelectField name="role" label="Account type" defaultValue={filter.role ?? ""} placeholder="All" options={roles.map((role) => ({ value: role, label: roleLabels[role] }))} />
