@@ -14,6 +14,14 @@ export async function startServer(): Promise<void> {
     process.exit(1);
   }
   await prepareDatabase();
+  const env = getEnv();
+  if (env.EMAIL_WORKER === "inline") {
+    const { getDb } = await import("./db");
+    const { createMailTransport } = await import("./modules/notifications/transport");
+    const { startEmailWorker } = await import("./modules/notifications/worker-loop");
+    startEmailWorker(getDb(), createMailTransport(getDb()), env.EMAIL_WORKER_INTERVAL_MS);
+    getLogger().info({ intervalMs: env.EMAIL_WORKER_INTERVAL_MS, transport: env.SMTP_URL ? "smtp" : "dev-mailbox" }, "email worker started in the server");
+  }
 }
 
 export function logRequestError(...[error, request, context]: Parameters<Instrumentation.onRequestError>): void {

@@ -4,3 +4,4 @@ export * from "./access";
 export * from "./talents";
 export * from "./billing";
 export * from "./messaging";
+export * from "./notifications";

@@ -3,7 +3,8 @@ import type { Db } from "@/db";
 import { users } from "@/db/schema/auth";
 import { billingCustomers, billingEvents, subscriptions } from "@/db/schema/billing";
 import { getLogger } from "@/lib/logger";
-import type { BillingInterval, Plan, SubscriptionStatus } from "./plans";
+import { notify } from "@/modules/notifications/notify";
+import { getPlan, type BillingInterval, type Plan, type SubscriptionStatus } from "./plans";
 
 /** A subscription as the provider describes it at one moment. */
 export type SubscriptionSnapshot = {
@@ -90,6 +91,23 @@ async function setStatus(tx: Db, userId: string, event: BillingEvent, subscripti
   return changed.length > 0 ? "applied" : "unchanged";
 }
 
+async function currentState(tx: Db, userId: string) {
+  const [row] = await tx.select({ status: subscriptions.status, plan: subscriptions.plan }).from(subscriptions).where(eq(subscriptions.userId, userId)).for("update");
+  return row ?? null;
+}
+
+const live = (status: SubscriptionStatus | undefined) => status === "active" || status === "trialing";
+const failing = (status: SubscriptionStatus | undefined) => status === "past_due" || status === "unpaid";
+
+/** Tells the account when its subscription starts, fails to renew, or ends: in the same transaction as the change. */
+async function notifyStatusChange(tx: Db, userId: string, before: { status: SubscriptionStatus } | null, after: { status: SubscriptionStatus; plan: Plan } | null) {
+  if (!after || before?.status === after.status) return;
+  const payload = { planName: getPlan(after.plan).name };
+  if (live(after.status) && !live(before?.status)) await notify(tx, { userId, type: "subscription.activated", payload });
+  else if (failing(after.status) && !failing(before?.status)) await notify(tx, { userId, type: "subscription.payment_failed", payload });
+  else if (after.status === "canceled") await notify(tx, { userId, type: "subscription.canceled", payload });
+}
+
 const allStatuses: SubscriptionStatus[] = ["trialing", "active", "past_due", "canceled", "incomplete", "unpaid"];
 
 /**
@@ -110,6 +128,7 @@ export async function processBillingEvent(db: Db, event: BillingEvent): Promise<
     if (recorded.length === 0) return "duplicate" as const;
 
     const userId = await resolveAccount(tx, event);
+    const before = userId ? await currentState(tx, userId) : null;
     let result: EventOutcome;
     if (!userId) result = "unknown_customer";
     else if (event.type === "checkout.completed") result = event.subscription ? await applySnapshot(tx, userId, event, event.subscription) : "applied";
@@ -119,6 +138,7 @@ export async function processBillingEvent(db: Db, event: BillingEvent): Promise<
     else result = await setStatus(tx, userId, event, event.subscriptionId, "past_due", ["active", "trialing"]);
 
     await tx.update(billingEvents).set({ outcome: result }).where(eq(billingEvents.id, event.id));
+    if (userId && result === "applied") await notifyStatusChange(tx, userId, before, await currentState(tx, userId));
     return result;
   });
   const details = { eventId: event.id, type: event.type, provider: event.provider, outcome };

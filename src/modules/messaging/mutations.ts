@@ -3,10 +3,12 @@ import type { Db } from "@/db";
 import { conversationParticipants, conversationReports, conversations, messages, userBlocks } from "@/db/schema/messaging";
 import { AppError, postgresErrorCode, UNIQUE_VIOLATION } from "@/lib/errors";
 import type { Actor } from "@/modules/access/types";
+import { markMessageNotificationsRead } from "@/modules/notifications/mutations";
+import { notify } from "@/modules/notifications/notify";
 import type { ReportInput, SendMessageInput } from "./inputs";
 import { canBlock, canSendMessage, canStartConversation, type Decision } from "./policies";
 import { counterpartIdOf, getCounterpartFacts, getParticipantConversation } from "./queries";
-import { notifyMessage } from "./realtime";
+import { publishEvent } from "./realtime";
 import type { MessageView } from "./types";
 
 function enforce(decision: Decision) {
@@ -90,7 +92,16 @@ export async function sendMessage(db: Db, actor: Actor, input: SendMessageInput)
         })
         .where(eq(conversationParticipants.conversationId, input.conversationId));
       const userIds = [advanced.userLo, advanced.userHi].filter((id): id is string => Boolean(id));
-      await notifyMessage(tx, { type: "message", conversationId: input.conversationId, seq: advanced.seq, userIds });
+      await publishEvent(tx, { type: "message", conversationId: input.conversationId, seq: advanced.seq, userIds });
+      const recipientId = userIds.find((id) => id !== actor.userId);
+      if (recipientId) {
+        await notify(tx, {
+          userId: recipientId,
+          type: "message.received",
+          payload: { conversationId: input.conversationId, seq: advanced.seq, senderName: actor.name, preview: input.body.slice(0, 280) },
+          now,
+        });
+      }
       return { ...message!, isMine: true, clientKey: input.clientKey };
     });
   } catch (error) {
@@ -112,7 +123,9 @@ export async function markConversationRead(db: Db, actor: Actor, conversationId:
     .set({ lastReadSeq: sql`greatest(${conversationParticipants.lastReadSeq}, least(${upTo}, ${conversationParticipants.lastSeq}))` })
     .where(and(eq(conversationParticipants.conversationId, conversationId), eq(conversationParticipants.userId, actor.userId)))
     .returning({ lastReadSeq: conversationParticipants.lastReadSeq });
-  return row?.lastReadSeq ?? 0;
+  const pointer = row?.lastReadSeq ?? 0;
+  await markMessageNotificationsRead(db, actor.userId, conversationId, pointer);
+  return pointer;
 }
 
 async function counterpartForBlocking(db: Db, actor: Actor, conversationId: string) {

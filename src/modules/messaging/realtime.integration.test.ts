@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { freshDatabase } from "@/test/database";
-import { EVENTS_CHANNEL, notifyMessage, type RealtimeEvent } from "./realtime";
+import { EVENTS_CHANNEL, publishEvent, type RealtimeEvent } from "./realtime";
 
 const waitFor = async (predicate: () => boolean, ms = 3000) => {
   const started = Date.now();
@@ -18,11 +18,11 @@ describe("real-time events through the database", () => {
 
     await db
       .transaction(async (tx) => {
-        await notifyMessage(tx, rolledBack);
+        await publishEvent(tx, rolledBack);
         throw new Error("roll back");
       })
       .catch(() => undefined);
-    await db.transaction(async (tx) => notifyMessage(tx, committed));
+    await db.transaction(async (tx) => publishEvent(tx, committed));
 
     await waitFor(() => received.length > 0);
     await new Promise((resolve) => setTimeout(resolve, 200));

@@ -11,10 +11,14 @@ import { getLogger } from "@/lib/logger";
  */
 export const EVENTS_CHANNEL = "callback_events";
 
-const eventSchema = z.object({ type: z.literal("message"), conversationId: z.uuid(), seq: z.number().int(), userIds: z.array(z.string()) });
+const eventSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("message"), conversationId: z.uuid(), seq: z.number().int(), userIds: z.array(z.string()) }),
+  z.object({ type: z.literal("notification"), userIds: z.array(z.string()) }),
+]);
 export type RealtimeEvent = z.infer<typeof eventSchema>;
 
-export async function notifyMessage(tx: Db, event: RealtimeEvent): Promise<void> {
+/** Announces a change to the users named in the event, when (and only if) the transaction commits. */
+export async function publishEvent(tx: Db, event: RealtimeEvent): Promise<void> {
   await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(event)})`);
 }
 

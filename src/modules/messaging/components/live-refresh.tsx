@@ -5,8 +5,8 @@ import { useRef } from "react";
 import { useRealtime } from "./use-realtime";
 
 /**
- * Re-renders the page's server parts (the unread badge, the inbox) when a
- * message arrives: at most once a second, and once more after a burst.
+ * Re-renders the page's server parts (the unread badge, the notification
+ * bell, the inbox) when a message or a notification arrives: at most once a second, and once more after a burst.
  */
 export function LiveRefresh() {
   const router = useRouter();
@@ -24,6 +24,6 @@ export function LiveRefresh() {
       Math.max(0, wait),
     );
   };
-  useRealtime(refresh, refresh);
+  useRealtime(refresh, refresh, refresh);
   return null;
 }

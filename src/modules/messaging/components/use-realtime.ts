@@ -11,6 +11,7 @@ type Listener = (event: MessageEvent) => void;
  * (`onFallback` every 10 seconds) until it comes back.
  */
 const listeners = new Set<Listener>();
+const notificationListeners = new Set<() => void>();
 const fallbacks = new Set<() => void>();
 let source: EventSource | null = null;
 let pollTimer: ReturnType<typeof setInterval> | null = null;
@@ -29,6 +30,7 @@ function connect() {
   source = new EventSource("/api/messages/stream");
   source.addEventListener("open", stopPolling);
   source.addEventListener("error", startPolling);
+  source.addEventListener("notification", () => notificationListeners.forEach((listener) => listener()));
   source.addEventListener("message", (raw) => {
     try {
       const event = JSON.parse((raw as globalThis.MessageEvent<string>).data) as MessageEvent;
@@ -46,19 +48,23 @@ function disconnectIfUnused() {
   stopPolling();
 }
 
-export function useRealtime(onMessage: Listener, onFallback: () => void) {
-  const latest = useRef({ onMessage, onFallback });
+/** Listens to new messages (and, optionally, new notifications) of the signed-in user. */
+export function useRealtime(onMessage: Listener, onFallback: () => void, onNotification?: () => void) {
+  const latest = useRef({ onMessage, onFallback, onNotification });
   useEffect(() => {
-    latest.current = { onMessage, onFallback };
+    latest.current = { onMessage, onFallback, onNotification };
   });
   useEffect(() => {
     const listener: Listener = (event) => latest.current.onMessage(event);
+    const notification = () => latest.current.onNotification?.();
     const fallback = () => latest.current.onFallback();
     listeners.add(listener);
+    notificationListeners.add(notification);
     fallbacks.add(fallback);
     connect();
     return () => {
       listeners.delete(listener);
+      notificationListeners.delete(notification);
       fallbacks.delete(fallback);
       disconnectIfUnused();
     };

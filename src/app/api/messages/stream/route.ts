@@ -30,7 +30,9 @@ export async function GET(request: Request) {
         }
       };
       send("retry: 3000\n\n");
-      unsubscribe = await getRealtimeHub().subscribe(actor.userId, (event) => send(`event: message\ndata: ${JSON.stringify({ conversationId: event.conversationId, seq: event.seq })}\n\n`));
+      unsubscribe = await getRealtimeHub().subscribe(actor.userId, (event) =>
+        send(event.type === "message" ? `event: message\ndata: ${JSON.stringify({ conversationId: event.conversationId, seq: event.seq })}\n\n` : "event: notification\ndata: {}\n\n"),
+      );
       heartbeat = setInterval(() => send(": keep-alive\n\n"), 20_000);
       request.signal.addEventListener("abort", () => {
         close();

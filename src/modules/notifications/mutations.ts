@@ -1,0 +1,63 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Db } from "@/db";
+import { notificationPreferences, notifications } from "@/db/schema/notifications";
+import { AppError } from "@/lib/errors";
+import type { Actor } from "@/modules/access/types";
+import type { Category } from "./definition";
+import type { EmailMode } from "./notify";
+import { verifyUnsubscribeToken } from "./tokens";
+
+const categories: Category[] = ["messages", "contact_requests", "billing"];
+
+export async function markNotificationRead(db: Db, actor: Actor, notificationId: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(notificationId)) throw new AppError("not_found", "That notification does not exist.");
+  const updated = await db
+    .update(notifications)
+    .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
+    .where(and(eq(notifications.id, notificationId), eq(notifications.userId, actor.userId)))
+    .returning({ id: notifications.id });
+  if (updated.length === 0) throw new AppError("not_found", "That notification does not exist.");
+}
+
+export async function markAllNotificationsRead(db: Db, actor: Actor) {
+  await db.update(notifications).set({ readAt: new Date() }).where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt)));
+}
+
+/** Marks read the notifications of messages the person has now seen in a conversation. */
+export async function markMessageNotificationsRead(db: Db, userId: string, conversationId: string, upToSeq: number) {
+  await db
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(
+      and(
+        eq(notifications.userId, userId),
+        isNull(notifications.readAt),
+        eq(notifications.type, "message.received"),
+        sql`${notifications.payload}->>'conversationId' = ${conversationId}`,
+        sql`(${notifications.payload}->>'seq')::int <= ${upToSeq}`,
+      ),
+    );
+}
+
+async function setEmailMode(db: Db, userId: string, category: Category, email: EmailMode) {
+  await db
+    .insert(notificationPreferences)
+    .values({ userId, category, email })
+    .onConflictDoUpdate({ target: [notificationPreferences.userId, notificationPreferences.category], set: { email, updatedAt: new Date() } });
+}
+
+export async function updateEmailPreferences(db: Db, actor: Actor, preferences: Record<Category, EmailMode>) {
+  await db.transaction(async (tx) => {
+    for (const category of categories) await setEmailMode(tx, actor.userId, category, preferences[category]);
+  });
+}
+
+/** The one-click unsubscribe link of an email: works signed out; a forged or damaged token changes nothing. */
+export async function unsubscribeWithToken(db: Db, token: string): Promise<{ scope: Category | "all" }> {
+  const verified = verifyUnsubscribeToken(token);
+  if (!verified) throw new AppError("invalid_input", "This unsubscribe link is not valid. Change your email settings after signing in.");
+  await db.transaction(async (tx) => {
+    for (const category of verified.scope === "all" ? categories : [verified.scope]) await setEmailMode(tx, verified.userId, category, "off");
+  });
+  return { scope: verified.scope };
+}

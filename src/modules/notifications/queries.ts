@@ -1,0 +1,54 @@
+import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
+import type { Db } from "@/db";
+import { notificationPreferences, notifications } from "@/db/schema/notifications";
+import { exactTimestamp } from "@/db/sql";
+import type { Actor } from "@/modules/access/types";
+import type { Category } from "./definition";
+import { defaultEmailModes, type EmailMode } from "./notify";
+import { definitionOf } from "./registry";
+
+export type NotificationView = { id: string; title: string; body: string; link: string; isRead: boolean; createdAt: Date };
+
+function toView(row: { id: string; type: string; payload: unknown; readAt: Date | null; createdAt: Date }): NotificationView | null {
+  const definition = definitionOf(row.type);
+  const payload = definition?.payload.safeParse(row.payload);
+  if (!definition || !payload?.success) return null;
+  return { id: row.id, ...definition.inApp(payload.data), isRead: row.readAt !== null, createdAt: row.createdAt };
+}
+
+const cursorPattern = /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)\|([0-9a-f-]{36})$/;
+
+/** The actor's notifications, newest first, all or unread only, keyset paginated. */
+export async function listNotifications(db: Db, actor: Actor, options: { unreadOnly?: boolean; cursor?: string; limit?: number } = {}) {
+  const limit = Math.min(Math.max(options.limit ?? 20, 1), 100);
+  const after = options.cursor?.match(cursorPattern);
+  const rows = await db
+    .select({ id: notifications.id, type: notifications.type, payload: notifications.payload, readAt: notifications.readAt, createdAt: notifications.createdAt, key: exactTimestamp(notifications.createdAt) })
+    .from(notifications)
+    .where(
+      and(
+        eq(notifications.userId, actor.userId),
+        options.unreadOnly ? isNull(notifications.readAt) : undefined,
+        after ? sql`(${notifications.createdAt}, ${notifications.id}) < (${after[1]}::timestamptz, ${after[2]}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toView).filter((item): item is NotificationView => item !== null),
+    nextCursor: rows.length > limit && last ? `${last.key}|${last.id}` : null,
+  };
+}
+
+/** Unread notifications, counted from the partial unread index. */
+export async function countUnreadNotifications(db: Db, actor: Actor): Promise<number> {
+  const [row] = await db.select({ total: count() }).from(notifications).where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt)));
+  return row?.total ?? 0;
+}
+
+export async function getEmailPreferences(db: Db, actor: Actor): Promise<Record<Category, EmailMode>> {
+  const rows = await db.select({ category: notificationPreferences.category, email: notificationPreferences.email }).from(notificationPreferences).where(eq(notificationPreferences.userId, actor.userId));
+  return { ...defaultEmailModes, ...Object.fromEntries(rows.map((row) => [row.category, row.email])) };
+}

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { defineNotification } from "../definition";
+import { layoutEmail } from "../email";
+
+export const messageReceived = defineNotification({
+  type: "message.received",
+  category: "messages",
+  payload: z.object({ conversationId: z.uuid(), seq: z.number().int(), senderName: z.string(), preview: z.string() }),
+  inApp: (payload) => ({ title: `New message from ${payload.senderName}`, body: payload.preview, link: `/messages/${payload.conversationId}` }),
+  email: (payloads, context) => {
+    const first = payloads[0]!;
+    const count = payloads.length;
+    return layoutEmail(context, {
+      subject: count === 1 ? `New message from ${first.senderName}` : `${count} new messages from ${first.senderName}`,
+      intro: count === 1 ? `${first.senderName} sent you a message on Callback:` : `${first.senderName} sent you ${count} messages on Callback:`,
+      quotes: payloads.map((payload) => payload.preview),
+      action: { label: "Reply on Callback", url: `${context.appUrl}/messages/${first.conversationId}` },
+    });
+  },
+});

@@ -1,0 +1,32 @@
+import type { Db } from "@/db";
+import { getLogger } from "@/lib/logger";
+import type { MailTransport } from "./transport";
+import { runEmailWorkerTick } from "./worker";
+
+/**
+ * Runs the email worker every `intervalMs` until stopped; passes never overlap.
+ * Started inside the server by default (EMAIL_WORKER=inline), or on its own with
+ * `npm run worker`; any number of copies may run.
+ */
+export function startEmailWorker(db: Db, transport: MailTransport, intervalMs: number): { stop(): Promise<void> } {
+  let running: Promise<unknown> | null = null;
+  let stopped = false;
+  const tick = () => {
+    if (running || stopped) return;
+    running = runEmailWorkerTick(db, transport)
+      .catch((error: unknown) => getLogger().error({ err: error instanceof Error ? error.message : String(error) }, "email worker pass failed"))
+      .finally(() => {
+        running = null;
+      });
+  };
+  const timer = setInterval(tick, intervalMs);
+  timer.unref();
+  tick();
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
