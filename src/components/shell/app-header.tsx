@@ -2,6 +2,8 @@ import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { SignOutButton } from "@/modules/access/components/sign-out-button";
 import { LiveRefresh } from "@/modules/messaging/components/live-refresh";
+import { NotificationBell } from "@/modules/notifications/components/notification-bell";
+import type { NotificationView } from "@/modules/notifications/queries";
 import { roleLabels } from "@/modules/access/roles";
 import type { Actor } from "@/modules/access/types";
 import { Logo } from "./logo";
@@ -9,7 +11,15 @@ import { NavLink } from "./nav-link";
 import { navigation } from "./navigation";
 
 /** The header on every page: the product, the navigation that fits the visitor, and the account. */
-export function AppHeader({ actor, unreadMessages = 0 }: { actor: Actor | null; unreadMessages?: number }) {
+export function AppHeader({
+  actor,
+  unreadMessages = 0,
+  notifications,
+}: {
+  actor: Actor | null;
+  unreadMessages?: number;
+  notifications?: { unread: number; latest: NotificationView[] };
+}) {
   return (
     <header className="border-b border-stone-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
@@ -29,6 +39,7 @@ export function AppHeader({ actor, unreadMessages = 0 }: { actor: Actor | null; 
         {actor ? <LiveRefresh /> : null}
         {actor ? (
           <div className="flex items-center gap-3">
+            {notifications ? <NotificationBell unread={notifications.unread} latest={notifications.latest} /> : null}
             <div className="hidden text-right sm:block">
               <p className="text-sm font-medium leading-tight text-stone-900" data-testid="signed-in-name">
                 {actor.name}

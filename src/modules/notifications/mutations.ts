@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { notificationPreferences, notifications } from "@/db/schema/notifications";
-import { AppError } from "@/lib/errors";
+import { AppError, FOREIGN_KEY_VIOLATION, postgresErrorCode } from "@/lib/errors";
 import type { Actor } from "@/modules/access/types";
 import type { Category } from "./definition";
 import type { EmailMode } from "./notify";
@@ -56,8 +56,13 @@ export async function updateEmailPreferences(db: Db, actor: Actor, preferences: 
 export async function unsubscribeWithToken(db: Db, token: string): Promise<{ scope: Category | "all" }> {
   const verified = verifyUnsubscribeToken(token);
   if (!verified) throw new AppError("invalid_input", "This unsubscribe link is not valid. Change your email settings after signing in.");
-  await db.transaction(async (tx) => {
-    for (const category of verified.scope === "all" ? categories : [verified.scope]) await setEmailMode(tx, verified.userId, category, "off");
-  });
+  try {
+    await db.transaction(async (tx) => {
+      for (const category of verified.scope === "all" ? categories : [verified.scope]) await setEmailMode(tx, verified.userId, category, "off");
+    });
+  } catch (error) {
+    // The account no longer exists: there is nothing left to send to it.
+    if (postgresErrorCode(error) !== FOREIGN_KEY_VIOLATION) throw error;
+  }
   return { scope: verified.scope };
 }

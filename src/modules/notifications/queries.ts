@@ -1,7 +1,9 @@
 import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { notificationPreferences, notifications } from "@/db/schema/notifications";
+import { devMailbox, notificationPreferences, notifications } from "@/db/schema/notifications";
 import { exactTimestamp } from "@/db/sql";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import type { Actor } from "@/modules/access/types";
 import type { Category } from "./definition";
 import { defaultEmailModes, type EmailMode } from "./notify";
@@ -51,4 +53,13 @@ export async function countUnreadNotifications(db: Db, actor: Actor): Promise<nu
 export async function getEmailPreferences(db: Db, actor: Actor): Promise<Record<Category, EmailMode>> {
   const rows = await db.select({ category: notificationPreferences.category, email: notificationPreferences.email }).from(notificationPreferences).where(eq(notificationPreferences.userId, actor.userId));
   return { ...defaultEmailModes, ...Object.fromEntries(rows.map((row) => [row.category, row.email])) };
+}
+
+/**
+ * The development mailbox: in development and tests, any signed-in person may
+ * read it; in a production build, only admins. Newest first.
+ */
+export async function listDevMailbox(db: Db, actor: Actor, limit = 50) {
+  if (getEnv().isProduction && actor.role !== "ADMIN") throw new AppError("not_found");
+  return db.select().from(devMailbox).orderBy(desc(devMailbox.createdAt)).limit(limit);
 }

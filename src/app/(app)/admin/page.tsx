@@ -3,6 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { getDb } from "@/db";
+import { getEnv } from "@/lib/env";
 import { requireRole } from "@/modules/access/actor";
 import { countUsersByRole, listNewestUsers } from "@/modules/access/queries";
 import { roleLabels, roles } from "@/modules/access/roles";
@@ -29,6 +30,11 @@ export default async function AdminOverviewPage() {
           <ButtonLink href="/admin/reports" variant="secondary">
             Reports
           </ButtonLink>
+          {getEnv().SMTP_URL ? null : (
+            <ButtonLink href="/dev/mailbox" variant="secondary">
+              Mailbox
+            </ButtonLink>
+          )}
         </div>
       </div>
       <div className="grid gap-4 sm:grid-cols-4">

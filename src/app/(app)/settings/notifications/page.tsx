@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { Card } from "@/components/ui/card";
+import { getDb } from "@/db";
+import { requireActor } from "@/modules/access/actor";
+import { PreferencesForm } from "@/modules/notifications/components/preferences-form";
+import { getEmailPreferences } from "@/modules/notifications/queries";
+
+export const metadata: Metadata = { title: "Notification settings" };
+
+export default async function NotificationSettingsPage() {
+  const actor = await requireActor();
+  const preferences = await getEmailPreferences(getDb(), actor);
+  return (
+    <div className="mx-auto max-w-2xl space-y-5">
+      <div>
+        <h1 className="text-3xl font-bold tracking-tight">Notification settings</h1>
+        <p className="mt-1 text-sm text-stone-600">
+          Notifications always appear in the app, under the bell. Choose which ones also come by email. Message emails wait a few minutes and are skipped if you have already read the message.
+        </p>
+      </div>
+      <Card>
+        <PreferencesForm preferences={preferences} />
+      </Card>
+    </div>
+  );
+}
