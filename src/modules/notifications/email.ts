@@ -35,7 +35,7 @@ export function layoutEmail(
     greeting,
     "",
     content.intro,
-    ...(content.quotes?.length ? ["", ...content.quotes.map(quote)] : []),
+    ...(content.quotes ?? []).flatMap((item) => ["", quote(item)]),
     ...(content.action ? ["", `${content.action.label}: ${content.action.url}`] : []),
     "",
     "-- ",
