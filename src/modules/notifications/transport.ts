@@ -3,6 +3,7 @@ import type { Db } from "@/db";
 import { devMailbox } from "@/db/schema/notifications";
 import { getEnv } from "@/lib/env";
 
+/** An email ready to go; `unsubscribeUrl` is the one-click (POST) address for the List-Unsubscribe header. */
 export type OutgoingEmail = { to: string; subject: string; text: string; html: string; messageId: string; unsubscribeUrl: string };
 
 /** Where email goes: an SMTP server, or the development mailbox. */

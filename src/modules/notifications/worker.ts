@@ -59,7 +59,9 @@ async function compose(db: Db, job: ClaimedJob): Promise<Composed> {
 
   const appUrl = getEnv().BETTER_AUTH_URL;
   const scope: Category | "all" = job.kind === "digest" ? "all" : (wanted[0]!.category as Category);
-  const unsubscribeUrl = `${appUrl}/unsubscribe?token=${signUnsubscribeToken(job.userId, scope)}`;
+  const token = signUnsubscribeToken(job.userId, scope);
+  const unsubscribeUrl = `${appUrl}/unsubscribe?token=${token}`;
+  const oneClickUrl = `${appUrl}/api/unsubscribe?token=${token}`;
   const context: EmailContext = { appUrl, recipientName: account.name, unsubscribeUrl, preferencesUrl: `${appUrl}/settings/notifications` };
 
   if (job.kind === "digest") {
@@ -76,12 +78,12 @@ async function compose(db: Db, job: ClaimedJob): Promise<Composed> {
       quotes: lines,
       action: { label: "Open Callback", url: `${appUrl}/notifications` },
     });
-    return { email: { ...email, to: account.email, unsubscribeUrl }, notificationIds: wanted.map((row) => row.id) };
+    return { email: { ...email, to: account.email, unsubscribeUrl: oneClickUrl }, notificationIds: wanted.map((row) => row.id) };
   }
   const definition = definitionOf(wanted[0]!.type)!;
   const payloads = wanted.map((row) => definition.payload.parse(row.payload));
   const email = definition.email(payloads, context);
-  return { email: { ...email, to: account.email, unsubscribeUrl }, notificationIds: wanted.map((row) => row.id) };
+  return { email: { ...email, to: account.email, unsubscribeUrl: oneClickUrl }, notificationIds: wanted.map((row) => row.id) };
 }
 
 async function finish(db: Db, job: ClaimedJob, status: "sent" | "canceled", notificationIds: string[], emailState: "emailed" | "skipped") {
