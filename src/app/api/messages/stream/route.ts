@@ -5,9 +5,9 @@ import { getRealtimeHub } from "@/modules/messaging/realtime";
 export const dynamic = "force-dynamic";
 
 /**
- * Server-Sent Events for the signed-in user: one event per new message in
- * their own conversations (ids only; the page fetches the content through its
- * authorised actions). A comment every 20 seconds keeps proxies from closing
+ * Server-Sent Events for the signed-in user: a "message" event per new message
+ * in their own conversations and a "notification" event per new notification
+ * (ids only; the page fetches the content through its authorised actions). A comment every 20 seconds keeps proxies from closing
  * the connection; browsers reconnect by themselves after `retry` milliseconds.
  */
 export async function GET(request: Request) {
