@@ -5,3 +5,4 @@ export * from "./talents";
 export * from "./billing";
 export * from "./messaging";
 export * from "./notifications";
+export * from "./contact-requests";

@@ -136,10 +136,14 @@ async function counterpartForBlocking(db: Db, actor: Actor, conversationId: stri
   return counterpartId!;
 }
 
+/** Records that `blockerId` blocks `blockedId` (also used by "decline and block" on contact requests). */
+export async function blockUser(db: Db, blockerId: string, blockedId: string) {
+  await db.insert(userBlocks).values({ blockerId, blockedId }).onConflictDoNothing();
+}
+
 /** A talent blocks the other person of a conversation: no more messages or contact requests from them. */
 export async function blockCounterpart(db: Db, actor: Actor, conversationId: string) {
-  const blockedId = await counterpartForBlocking(db, actor, conversationId);
-  await db.insert(userBlocks).values({ blockerId: actor.userId, blockedId }).onConflictDoNothing();
+  await blockUser(db, actor.userId, await counterpartForBlocking(db, actor, conversationId));
 }
 
 export async function unblockCounterpart(db: Db, actor: Actor, conversationId: string) {

@@ -1,10 +1,12 @@
 import type { Db } from "@/db";
 import { getLogger } from "@/lib/logger";
+import { expireContactRequests } from "@/modules/contact-requests/mutations";
 import type { MailTransport } from "./transport";
 import { runEmailWorkerTick } from "./worker";
 
 /**
- * Runs the email worker every `intervalMs` until stopped; passes never overlap.
+ * Runs the scheduled work every `intervalMs` until stopped - contact-request
+ * reminders and expiry, then email delivery; passes never overlap.
  * Started inside the server by default (EMAIL_WORKER=inline), or on its own with
  * `npm run worker`; any number of copies may run.
  */
@@ -13,7 +15,8 @@ export function startEmailWorker(db: Db, transport: MailTransport, intervalMs: n
   let stopped = false;
   const tick = () => {
     if (running || stopped) return;
-    running = runEmailWorkerTick(db, transport)
+    running = expireContactRequests(db)
+      .then(() => runEmailWorkerTick(db, transport))
       .catch((error: unknown) => getLogger().error({ err: error instanceof Error ? error.message : String(error) }, "email worker pass failed"))
       .finally(() => {
         running = null;

@@ -101,7 +101,12 @@ async function premiumDetailsOf(db: Db, profileId: string, photos: PhotoRef[]): 
   return { ...details, credits, photos };
 }
 
-async function contactDetailsOf(db: Db, profileId: string): Promise<ContactDetails> {
+/**
+ * A talent's private contact details. Callers decide who may see them: the
+ * talent itself and admins (getProfileView), and the contact-requests reveal,
+ * which reads them only for an approved, unrevoked request of the caller.
+ */
+export async function readContactDetails(db: Db, profileId: string): Promise<ContactDetails> {
   const [contact] = await db.select(contactColumns).from(talentContacts).where(eq(talentContacts.profileId, profileId));
   return contact ?? emptyContact;
 }
@@ -124,7 +129,7 @@ export async function getProfileView(db: Db, actor: Actor | null, profileId: str
   const visiblePhotos = audience.premium ? allPhotos : allPhotos.filter((photo) => photo.id === row.primaryPhotoId);
   const [premium, contact] = await Promise.all([
     audience.premium ? premiumDetailsOf(db, profileId, visiblePhotos) : null,
-    audience.contact ? contactDetailsOf(db, profileId) : null,
+    audience.contact ? readContactDetails(db, profileId) : null,
   ]);
   return {
     profile: toPublicProfile(row, visiblePhotos),
@@ -143,7 +148,7 @@ export async function getOwnProfile(db: Db, actor: Actor): Promise<OwnProfile | 
     .where(eq(t.userId, actor.userId));
   if (!row) return null;
   const photos = await photosOf(db, row.id);
-  const [premium, contact] = await Promise.all([premiumDetailsOf(db, row.id, photos), contactDetailsOf(db, row.id)]);
+  const [premium, contact] = await Promise.all([premiumDetailsOf(db, row.id, photos), readContactDetails(db, row.id)]);
   const profile = toPublicProfile(row, photos);
   return {
     profile,
@@ -376,4 +381,11 @@ export async function getPrimaryPhotosByUser(db: Db, userIds: string[]): Promise
   if (userIds.length === 0) return new Map();
   const rows = await db.select({ userId: t.userId, profileId: t.id, photoId: t.primaryPhotoId }).from(t).where(inArray(t.userId, userIds));
   return new Map(rows.map((row) => [row.userId, { profileId: row.profileId, photoId: row.photoId }]));
+}
+
+/** Whose profile this is, and whether anyone may see it. */
+export async function getProfileOwner(db: Db, profileId: string): Promise<{ userId: string; displayName: string; isListed: boolean } | null> {
+  if (!profileIdInput.safeParse(profileId).success) return null;
+  const [row] = await db.select({ userId: t.userId, displayName: t.displayName, publishedAt: t.publishedAt, hiddenAt: t.hiddenAt }).from(t).where(eq(t.id, profileId));
+  return row ? { userId: row.userId, displayName: row.displayName, isListed: row.publishedAt !== null && row.hiddenAt === null } : null;
 }

@@ -1,0 +1,153 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { contactRequestEvents, contactRequests } from "@/db/schema/contact-requests";
+import { notifications } from "@/db/schema/notifications";
+import { createAdmin, createProfessional, createTalentWithProfile } from "@/db/seed/factories";
+import type { Db } from "@/db";
+import { freshDatabase } from "@/test/database";
+import { contactRequestInput } from "./inputs";
+import { approveContactRequest, declineContactRequest, expireContactRequests, revokeApproval, sendContactRequest, withdrawContactRequest } from "./mutations";
+import { getRequestView, listRequests } from "./queries";
+
+const PHONE = "+44 7700 900555";
+const AGENT_EMAIL = "agent.secret@agency.example.com";
+
+type Talent = Awaited<ReturnType<typeof createTalentWithProfile>>;
+
+const requestFor = (profileId: string, title = "The Long Night") =>
+  contactRequestInput.parse({
+    profileId,
+    projectTitle: title,
+    role: "Lead",
+    productionType: "film",
+    description: "A feature film shooting in Bristol over six weeks next spring.",
+    isPaid: "paid",
+    rate: "$600 a day",
+  });
+
+async function notificationTypes(db: Db, userId: string) {
+  return (await db.select({ type: notifications.type }).from(notifications).where(eq(notifications.userId, userId))).map((row) => row.type).sort();
+}
+
+describe("contact requests", () => {
+  let db: Db;
+  let talent: Talent;
+  beforeAll(async () => {
+    ({ db } = await freshDatabase());
+    talent = await createTalentWithProfile(db, { user: { name: "Taylor Brooks" }, profile: { contact: { phone: PHONE, agentName: "Pat Agent", agentEmail: AGENT_EMAIL } } });
+  });
+
+  it("runs send and approve with the chosen fields; only those are revealed, and each view is logged", async () => {
+    const pro = await createProfessional(db, { subscription: true });
+    const id = await sendContactRequest(db, pro.actor, requestFor(talent.profileId));
+    const before = await getRequestView(db, pro.actor, id);
+    expect(before?.status).toBe("PENDING");
+    expect(before?.revealed).toBeNull();
+    expect(JSON.stringify(before)).not.toContain(PHONE);
+    expect(await notificationTypes(db, talent.id)).toContain("contact_request.received");
+
+    await approveContactRequest(db, talent.actor, { requestId: id, sharedFields: ["agent"] });
+    const after = await getRequestView(db, pro.actor, id);
+    expect(after?.revealed).toEqual({ agentName: "Pat Agent", agency: "", agentPhone: "", agentEmail: AGENT_EMAIL });
+    expect(JSON.stringify(after)).not.toContain(PHONE);
+    expect(await notificationTypes(db, pro.id)).toEqual(["contact_request.approved"]);
+
+    const events = await db.select().from(contactRequestEvents).where(eq(contactRequestEvents.requestId, id));
+    expect(events.map((event) => [event.fromStatus, event.toStatus])).toEqual([
+      [null, "PENDING"],
+      ["PENDING", "APPROVED"],
+    ]);
+
+    const stranger = await createProfessional(db, { subscription: true });
+    expect(await getRequestView(db, stranger.actor, id)).toBeNull();
+
+    await revokeApproval(db, talent.actor, id);
+    const revoked = await getRequestView(db, pro.actor, id);
+    expect(revoked?.revealed).toBeNull();
+    expect(revoked?.isRevoked).toBe(true);
+  });
+
+  it("gives exactly one winner to concurrent approve and decline, with one notification", async () => {
+    const pro = await createProfessional(db, { subscription: true });
+    const id = await sendContactRequest(db, pro.actor, requestFor(talent.profileId, "Race"));
+    const results = await Promise.allSettled([
+      approveContactRequest(db, talent.actor, { requestId: id, sharedFields: ["phone"] }),
+      declineContactRequest(db, talent.actor, { requestId: id, block: false }),
+      approveContactRequest(db, talent.actor, { requestId: id, sharedFields: ["email"] }),
+    ]);
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    for (const result of results.filter((item): item is PromiseRejectedResult => item.status === "rejected")) {
+      expect(result.reason).toMatchObject({ code: "conflict", message: expect.stringMatching(/no longer pending/) });
+    }
+    const answers = (await notificationTypes(db, pro.id)).filter((type) => type !== "contact_request.received");
+    expect(answers).toHaveLength(1);
+  });
+
+  it("keeps one pending request per sender and talent, even when sent twice at once", async () => {
+    const pro = await createProfessional(db, { subscription: true });
+    const results = await Promise.allSettled([sendContactRequest(db, pro.actor, requestFor(talent.profileId)), sendContactRequest(db, pro.actor, requestFor(talent.profileId))]);
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    const pending = await db.select().from(contactRequests).where(eq(contactRequests.senderId, pro.id));
+    expect(pending).toHaveLength(1);
+    const refused = results.find((result): result is PromiseRejectedResult => result.status === "rejected");
+    expect(refused?.reason.message).toMatch(/already have a pending request/);
+  });
+
+  it("never lets concurrent sends go over the monthly quota", async () => {
+    const pro = await createProfessional(db, { subscription: true });
+    const talents = await Promise.all(Array.from({ length: 35 }, () => createTalentWithProfile(db)));
+    const results = await Promise.allSettled(talents.map((each) => sendContactRequest(db, pro.actor, requestFor(each.profileId))));
+    const sent = results.filter((result) => result.status === "fulfilled").length;
+    // The daily cap (20) binds before the monthly quota (30) here; the point is that no limit is ever exceeded.
+    expect(sent).toBe(20);
+    const refused = results.find((result): result is PromiseRejectedResult => result.status === "rejected");
+    expect(refused?.reason.message).toMatch(/at most 20 contact requests a day/);
+    expect(await db.select().from(contactRequests).where(eq(contactRequests.senderId, pro.id))).toHaveLength(20);
+  });
+
+  it("waits out the cooldown after a decline, and a decline can block the sender", async () => {
+    const pro = await createProfessional(db, { subscription: true });
+    const first = await sendContactRequest(db, pro.actor, requestFor(talent.profileId));
+    await declineContactRequest(db, talent.actor, { requestId: first, reason: "unavailable", block: false });
+    await expect(sendContactRequest(db, pro.actor, requestFor(talent.profileId))).rejects.toThrow(/declined your last request. You can ask again from/);
+
+    const other = await createProfessional(db, { subscription: true });
+    const second = await sendContactRequest(db, other.actor, requestFor(talent.profileId));
+    await declineContactRequest(db, talent.actor, { requestId: second, block: true });
+    await db.update(contactRequests).set({ respondedAt: new Date(Date.now() - 40 * 86_400_000) }).where(eq(contactRequests.id, second));
+    await expect(sendContactRequest(db, other.actor, requestFor(talent.profileId))).rejects.toThrow("This talent is not accepting contact requests from you.");
+  });
+
+  it("lets the sender withdraw, and answers 'no longer pending' afterwards", async () => {
+    const pro = await createProfessional(db, { subscription: true });
+    const id = await sendContactRequest(db, pro.actor, requestFor(talent.profileId));
+    await expect(withdrawContactRequest(db, talent.actor, id)).rejects.toMatchObject({ code: "not_found" });
+    await withdrawContactRequest(db, pro.actor, id);
+    await expect(approveContactRequest(db, talent.actor, { requestId: id, sharedFields: ["phone"] })).rejects.toMatchObject({ code: "conflict" });
+    expect((await getRequestView(db, pro.actor, id))?.revealed).toBeNull();
+  });
+
+  it("reminds the talent 48 hours before expiry, then expires the request and tells the sender; approving after that is refused", async () => {
+    const admin = await createAdmin(db);
+    const id = await sendContactRequest(db, admin.actor, requestFor(talent.profileId, "Expiring"));
+    const [row] = await db.select({ expiresAt: contactRequests.expiresAt }).from(contactRequests).where(eq(contactRequests.id, id));
+    const soon = new Date(row!.expiresAt.getTime() - 24 * 3_600_000);
+    // Other tests' requests are pending too; what matters is this one, and that a reminder goes once.
+    expect((await expireContactRequests(db, soon)).reminded).toBeGreaterThanOrEqual(1);
+    expect(await expireContactRequests(db, soon)).toEqual({ reminded: 0, expired: 0 });
+    expect(await notificationTypes(db, talent.id)).toContain("contact_request.expiring_soon");
+    expect((await expireContactRequests(db, new Date(row!.expiresAt.getTime() + 1000))).expired).toBeGreaterThanOrEqual(1);
+    expect((await getRequestView(db, admin.actor, id))?.status).toBe("EXPIRED");
+    expect(await notificationTypes(db, admin.id)).toContain("contact_request.expired");
+    await expect(approveContactRequest(db, talent.actor, { requestId: id, sharedFields: ["phone"] })).rejects.toMatchObject({ code: "conflict" });
+  });
+
+  it("lists sent and received requests with their status, for their own side only", async () => {
+    const pro = await createProfessional(db, { subscription: true, name: "Lister Pro" });
+    const id = await sendContactRequest(db, pro.actor, requestFor(talent.profileId, "Listed"));
+    const sent = await listRequests(db, pro.actor, "sent");
+    expect(sent.items).toEqual([expect.objectContaining({ id, status: "PENDING", otherName: "Taylor Brooks" })]);
+    const received = await listRequests(db, talent.actor, "received", { status: "PENDING" });
+    expect(received.items.map((item) => item.id)).toContain(id);
+  });
+});

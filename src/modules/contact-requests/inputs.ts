@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { multiLineText, singleLineText } from "@/lib/text-input";
+import { contactFields } from "./policies";
+
+export const productionTypes = ["film", "tv", "commercial", "theatre", "music_video", "web", "photo", "voice", "event", "other"] as const;
+export const productionTypeLabels: Record<(typeof productionTypes)[number], string> = {
+  film: "Film",
+  tv: "Television",
+  commercial: "Commercial",
+  theatre: "Theatre",
+  music_video: "Music video",
+  web: "Web series or online",
+  photo: "Photo shoot",
+  voice: "Voice or audio",
+  event: "Live event",
+  other: "Other",
+};
+
+const isoDate = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => value || undefined)
+  .refine((value) => value === undefined || (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))), "Enter a date like 2026-12-31.");
+
+export const contactRequestInput = z
+  .object({
+    profileId: z.uuid("That talent's profile is not available."),
+    projectTitle: singleLineText({ label: "The project title", max: 120, required: true }),
+    role: singleLineText({ label: "The role", max: 120, required: true }),
+    productionType: z.enum(productionTypes, { error: "Choose the type of production." }),
+    description: multiLineText({ label: "The project description", max: 2000, min: 20, required: true }),
+    shootStart: isoDate,
+    shootEnd: isoDate,
+    location: singleLineText({ label: "The location", max: 120 }).default(""),
+    isPaid: z.enum(["paid", "unpaid"], { error: "Say whether the work is paid." }).transform((value) => value === "paid"),
+    rate: singleLineText({ label: "The rate", max: 120 }).default(""),
+    message: multiLineText({ label: "Your message", max: 1000 }).default(""),
+  })
+  .refine((input) => !input.shootStart || !input.shootEnd || input.shootStart <= input.shootEnd, { path: ["shootEnd"], message: "The last shoot date cannot be before the first." })
+  .refine((input) => !input.isPaid || input.rate.length > 0, { path: ["rate"], message: "Give the rate for paid work, e.g. $500 a day." });
+export type ContactRequestInput = z.infer<typeof contactRequestInput>;
+
+export const approveInput = z.object({
+  requestId: z.uuid("That request does not exist."),
+  sharedFields: z.array(z.enum(contactFields)).min(1, "Choose at least one detail to share.").transform((fields) => [...new Set(fields)]),
+});
+
+export const declineReasons = ["not_right", "unavailable", "rate_too_low", "other"] as const;
+export const declineReasonLabels: Record<(typeof declineReasons)[number], string> = {
+  not_right: "Not right for me",
+  unavailable: "Unavailable",
+  rate_too_low: "Rate too low",
+  other: "Other",
+};
+
+export const declineInput = z.object({
+  requestId: z.uuid("That request does not exist."),
+  reason: z.enum(declineReasons).optional(),
+  block: z.boolean().default(false),
+});
+
+export const requestIdInput = z.uuid("That request does not exist.");

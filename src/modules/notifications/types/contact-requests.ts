@@ -1,0 +1,75 @@
+import { z } from "zod";
+import { defineNotification } from "../definition";
+import { layoutEmail } from "../email";
+
+const payload = z.object({ requestId: z.uuid(), projectTitle: z.string(), otherName: z.string() });
+
+/** A new request, to the talent. */
+export const contactRequestReceived = defineNotification({
+  type: "contact_request.received",
+  category: "contact_requests",
+  payload,
+  inApp: (p) => ({ title: `${p.otherName} asks for your contact details`, body: `For "${p.projectTitle}". Approve or decline.`, link: `/contact-requests/${p.requestId}` }),
+  email: ([p], context) =>
+    layoutEmail(context, {
+      subject: `${p!.otherName} asks for your contact details`,
+      intro: `${p!.otherName} sent you a contact request for "${p!.projectTitle}". Your details stay private until you approve, and you choose what to share.`,
+      action: { label: "Review the request", url: `${context.appUrl}/contact-requests/${p!.requestId}` },
+    }),
+});
+
+/** The talent approved, to the sender. */
+export const contactRequestApproved = defineNotification({
+  type: "contact_request.approved",
+  category: "contact_requests",
+  payload,
+  inApp: (p) => ({ title: `${p.otherName} approved your request`, body: `Their contact details for "${p.projectTitle}" are on the request.`, link: `/contact-requests/${p.requestId}` }),
+  email: ([p], context) =>
+    layoutEmail(context, {
+      subject: `${p!.otherName} approved your contact request`,
+      intro: `${p!.otherName} approved your request for "${p!.projectTitle}". The details they chose to share are on the request page.`,
+      action: { label: "See the details", url: `${context.appUrl}/contact-requests/${p!.requestId}` },
+    }),
+});
+
+/** The talent declined, to the sender. */
+export const contactRequestDeclined = defineNotification({
+  type: "contact_request.declined",
+  category: "contact_requests",
+  payload,
+  inApp: (p) => ({ title: `${p.otherName} declined your request`, body: `For "${p.projectTitle}".`, link: `/contact-requests/${p.requestId}` }),
+  email: ([p], context) =>
+    layoutEmail(context, {
+      subject: `${p!.otherName} declined your contact request`,
+      intro: `${p!.otherName} declined your request for "${p!.projectTitle}".`,
+      action: { label: "See your requests", url: `${context.appUrl}/contact-requests/${p!.requestId}` },
+    }),
+});
+
+/** A pending request expires in 48 hours, to the talent. */
+export const contactRequestExpiringSoon = defineNotification({
+  type: "contact_request.expiring_soon",
+  category: "contact_requests",
+  payload,
+  inApp: (p) => ({ title: `A request from ${p.otherName} expires soon`, body: `"${p.projectTitle}" expires in about two days.`, link: `/contact-requests/${p.requestId}` }),
+  email: ([p], context) =>
+    layoutEmail(context, {
+      subject: `A contact request from ${p!.otherName} expires soon`,
+      intro: `The request from ${p!.otherName} for "${p!.projectTitle}" expires in about two days. Approve or decline it before then.`,
+      action: { label: "Review the request", url: `${context.appUrl}/contact-requests/${p!.requestId}` },
+    }),
+});
+
+/** A pending request expired, to the sender. */
+export const contactRequestExpired = defineNotification({
+  type: "contact_request.expired",
+  category: "contact_requests",
+  payload,
+  inApp: (p) => ({ title: `Your request to ${p.otherName} expired`, body: `"${p.projectTitle}" got no answer in time.`, link: `/contact-requests/${p.requestId}` }),
+  email: ([p], context) =>
+    layoutEmail(context, {
+      subject: `Your contact request to ${p!.otherName} expired`,
+      intro: `Your request to ${p!.otherName} for "${p!.projectTitle}" expired without an answer.`,
+      action: { label: "See your requests", url: `${context.appUrl}/contact-requests/${p!.requestId}` },
+    }),
+});
