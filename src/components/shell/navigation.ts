@@ -11,18 +11,21 @@ export const navigation: Record<Role | "VISITOR", NavItem[]> = {
   TALENT: [
     { href: "/home", label: "Home" },
     { href: "/messages", label: "Messages" },
+    { href: "/contact-requests/received", label: "Requests" },
     { href: "/profile/edit", label: "My profile" },
     { href: "/talents", label: "Talents" },
   ],
   PROFESSIONAL: [
     { href: "/home", label: "Home" },
     { href: "/messages", label: "Messages" },
+    { href: "/contact-requests/sent", label: "Requests" },
     { href: "/talents", label: "Talents" },
     { href: "/billing", label: "Billing" },
   ],
   COMPANY: [
     { href: "/home", label: "Home" },
     { href: "/messages", label: "Messages" },
+    { href: "/contact-requests/sent", label: "Requests" },
     { href: "/talents", label: "Talents" },
     { href: "/billing", label: "Billing" },
   ],

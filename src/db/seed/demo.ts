@@ -45,7 +45,19 @@ export function demoTalents(total = DEMO_TALENT_COUNT): DemoTalent[] {
   const talents: DemoTalent[] = [
     {
       user: { email: "talent@callback.test", name: "Taylor Brooks", role: "TALENT", password: DEMO_PASSWORD },
-      profile: { ...demoProfile(fakerEN_US, 0, "Taylor"), city: "Los Angeles", country: "US" },
+      profile: {
+        ...demoProfile(fakerEN_US, 0, "Taylor"),
+        city: "Los Angeles",
+        country: "US",
+        contact: {
+          phone: "+1 310 555 0142",
+          email: "taylor.brooks@mail.example.com",
+          agentName: "Morgan Ellis",
+          agency: "Spotlight Talent",
+          agentPhone: "+1 310 555 0199",
+          agentEmail: "morgan.ellis@spotlight.example.com",
+        },
+      },
       photos: 3,
     },
   ];

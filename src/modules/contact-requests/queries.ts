@@ -1,13 +1,13 @@
-import { and, count, desc, eq, sql } from "drizzle-orm";
+import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { contactRequests, contactRevealViews } from "@/db/schema/contact-requests";
+import { contactRequestCounters, contactRequests, contactRevealViews } from "@/db/schema/contact-requests";
 import { exactTimestamp } from "@/db/sql";
 import { getAccountFacts } from "@/modules/access/queries";
 import type { Actor } from "@/modules/access/types";
 import { readContactDetails } from "@/modules/talents/queries";
 import type { ContactDetails } from "@/modules/talents/types";
 import { requestIdInput } from "./inputs";
-import { revealedFields, type ContactField, type RequestStatus } from "./policies";
+import { quotaWindows, revealedFields, type ContactField, type RequestStatus } from "./policies";
 
 const r = contactRequests;
 
@@ -145,4 +145,32 @@ export async function listRevealViews(db: Db, actor: Actor, requestId: string) {
     .where(and(eq(contactRevealViews.requestId, requestId), eq(r.talentUserId, actor.userId)))
     .orderBy(desc(contactRevealViews.viewedAt))
     .limit(50);
+}
+
+/** Contact requests the actor sent this month, against the plan's quota (for the billing page). */
+export async function getMonthlyUsage(db: Db, actor: Actor, now = new Date()): Promise<number> {
+  const [row] = await db
+    .select({ used: contactRequestCounters.used })
+    .from(contactRequestCounters)
+    .where(and(eq(contactRequestCounters.senderId, actor.userId), eq(contactRequestCounters.window, quotaWindows(now).month)));
+  return row?.used ?? 0;
+}
+
+/**
+ * The details a talent shared with the actor through an approved, unrevoked
+ * request, for the talent's profile page; null when there is none. Each view is logged.
+ */
+export async function getSharedContactForProfile(db: Db, actor: Actor, profileId: string): Promise<{ requestId: string; details: Partial<ContactDetails> } | null> {
+  if (!requestIdInput.safeParse(profileId).success) return null;
+  const [request] = await db
+    .select()
+    .from(r)
+    .where(and(eq(r.talentProfileId, profileId), eq(r.senderId, actor.userId), eq(r.status, "APPROVED"), isNull(r.revokedAt)))
+    .orderBy(desc(r.respondedAt))
+    .limit(1);
+  if (!request) return null;
+  const fields = revealedFields(actor.userId, request);
+  if (fields.length === 0) return null;
+  await db.insert(contactRevealViews).values({ requestId: request.id, viewerId: actor.userId });
+  return { requestId: request.id, details: pick(await readContactDetails(db, profileId), fields) };
 }

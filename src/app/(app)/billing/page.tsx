@@ -10,6 +10,7 @@ import { TestModeNotice } from "@/modules/billing/components/test-mode-notice";
 import { getPlan, getPlanCapabilities, intervalLabels, statusLabels } from "@/modules/billing/plans";
 import { getBillingProvider } from "@/modules/billing/provider";
 import { getOwnSubscription } from "@/modules/billing/queries";
+import { getMonthlyUsage } from "@/modules/contact-requests/queries";
 
 export const metadata: Metadata = { title: "Billing" };
 
@@ -18,7 +19,7 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "lo
 export default async function BillingPage({ searchParams }: { searchParams: Promise<{ checkout?: string }> }) {
   const actor = await requireRole("PROFESSIONAL", "COMPANY");
   const { checkout } = await searchParams;
-  const subscription = await getOwnSubscription(getDb(), actor);
+  const [subscription, usage] = await Promise.all([getOwnSubscription(getDb(), actor), getMonthlyUsage(getDb(), actor)]);
   const access = checkPremiumAccess(actor);
   return (
     <div className="space-y-6">
@@ -64,7 +65,9 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
             <ul className="mt-2 grid gap-1 text-sm text-stone-700 sm:grid-cols-2">
               <li>Full talent profiles</li>
               <li>Direct messages to talents</li>
-              <li>{getPlanCapabilities(subscription.plan).contactRequestsPerMonth} contact requests a month</li>
+              <li data-testid="request-usage">
+                Contact requests this month: {usage} of {getPlanCapabilities(subscription.plan).contactRequestsPerMonth}
+              </li>
               <li>Collections of talents</li>
             </ul>
           </div>

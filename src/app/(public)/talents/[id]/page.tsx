@@ -4,6 +4,9 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
 import { getActor } from "@/modules/access/actor";
+import { ButtonLink } from "@/components/ui/button";
+import { SharedDetails } from "@/modules/contact-requests/components/shared-details";
+import { getSharedContactForProfile } from "@/modules/contact-requests/queries";
 import { ContactButton } from "@/modules/messaging/components/contact-button";
 import { TalentProfile } from "@/modules/talents/components/profile-view";
 import { recordProfileView } from "@/modules/talents/mutations";
@@ -24,6 +27,8 @@ export default async function TalentProfilePage({ params }: Props) {
   const view = await loadView(id);
   if (!view) notFound();
   if (!view.viewer.isOwner) await recordProfileView(getDb(), view.profile.id);
+  const actor = await getActor();
+  const shared = actor && !view.viewer.isOwner ? await getSharedContactForProfile(getDb(), actor, view.profile.id) : null;
   return (
     <div className="space-y-4">
       <Link href="/talents" className="text-sm font-medium text-brand-700 hover:underline">
@@ -35,10 +40,14 @@ export default async function TalentProfilePage({ params }: Props) {
         </p>
       ) : null}
       {view.viewer.premiumAccess.allowed && !view.viewer.isOwner && view.status.isPublished && !view.status.isHidden ? (
-        <div className="flex justify-end">
+        <div className="flex flex-wrap justify-end gap-2">
+          <ButtonLink href={`/contact-requests/new?profile=${view.profile.id}`} variant="secondary">
+            Request contact details
+          </ButtonLink>
           <ContactButton profileId={view.profile.id} talentName={view.profile.displayName} />
         </div>
       ) : null}
+      {shared ? <SharedDetails details={shared.details} title={`Contact details ${view.profile.displayName} shared with you`} /> : null}
       <TalentProfile view={view} />
     </div>
   );

@@ -1,0 +1,88 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { getDb } from "@/db";
+import { requireActor } from "@/modules/access/actor";
+import { RespondPanel, RevokeButton, WithdrawButton } from "@/modules/contact-requests/components/request-controls";
+import { SharedDetails } from "@/modules/contact-requests/components/shared-details";
+import { declineReasonLabels, productionTypeLabels } from "@/modules/contact-requests/inputs";
+import { getRequestView, listRevealViews } from "@/modules/contact-requests/queries";
+
+export const metadata: Metadata = { title: "Contact request" };
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
+const statusTone = { PENDING: "warning", APPROVED: "success", DECLINED: "danger", EXPIRED: "neutral", WITHDRAWN: "neutral" } as const;
+
+export default async function ContactRequestPage({ params }: { params: Promise<{ requestId: string }> }) {
+  const actor = await requireActor();
+  const { requestId } = await params;
+  const db = getDb();
+  const request = await getRequestView(db, actor, requestId);
+  if (!request) notFound();
+  const views = request.side === "talent" && request.status === "APPROVED" ? await listRevealViews(db, actor, request.id) : [];
+  const isTalent = request.side === "talent";
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <Link href={isTalent ? "/contact-requests/received" : "/contact-requests/sent"} className="text-sm font-medium text-brand-700 hover:underline">
+        {isTalent ? "Requests you received" : "Requests you sent"}
+      </Link>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-3xl font-bold tracking-tight">{request.projectTitle}</h1>
+        <Badge tone={statusTone[request.status]} data-testid="request-status">
+          {request.isRevoked ? "Approval revoked" : request.status.toLowerCase()}
+        </Badge>
+      </div>
+      <p className="text-sm text-stone-600">
+        {isTalent ? `From ${request.otherName}` : (
+          <>
+            To <Link href={`/talents/${request.talentProfileId}`} className="font-medium text-brand-700 hover:underline">{request.otherName}</Link>
+          </>
+        )}
+        , sent {dateFormat.format(request.createdAt)} UTC{request.status === "PENDING" ? `, expires ${dateFormat.format(request.expiresAt)} UTC` : ""}
+      </p>
+      <Card>
+        <dl className="grid gap-3 text-sm sm:grid-cols-2">
+          <div>
+            <dt className="text-xs font-medium uppercase tracking-wide text-stone-500">Role</dt>
+            <dd>{request.role}</dd>
+          </div>
+          <div>
+            <dt className="text-xs font-medium uppercase tracking-wide text-stone-500">Production</dt>
+            <dd>{productionTypeLabels[request.productionType as keyof typeof productionTypeLabels] ?? request.productionType}</dd>
+          </div>
+          <div>
+            <dt className="text-xs font-medium uppercase tracking-wide text-stone-500">Dates</dt>
+            <dd>{request.shootStart ? `${request.shootStart}${request.shootEnd && request.shootEnd !== request.shootStart ? ` to ${request.shootEnd}` : ""}` : "Not given"}</dd>
+          </div>
+          <div>
+            <dt className="text-xs font-medium uppercase tracking-wide text-stone-500">Location</dt>
+            <dd>{request.location || "Not given"}</dd>
+          </div>
+          <div>
+            <dt className="text-xs font-medium uppercase tracking-wide text-stone-500">Pay</dt>
+            <dd>{request.isPaid ? `Paid: ${request.rate}` : "Unpaid"}</dd>
+          </div>
+        </dl>
+        <p className="mt-4 whitespace-pre-wrap text-sm leading-6">{request.description}</p>
+        {request.message ? <p className="mt-3 whitespace-pre-wrap rounded-lg bg-stone-50 p-3 text-sm italic">{request.message}</p> : null}
+        {request.status === "DECLINED" && isTalent && request.declineReason ? (
+          <p className="mt-3 text-sm text-stone-600">You declined: {declineReasonLabels[request.declineReason as keyof typeof declineReasonLabels]}.</p>
+        ) : null}
+      </Card>
+      {isTalent && request.status === "PENDING" ? <RespondPanel requestId={request.id} hasAgent={Boolean(request.revealed?.agentName || request.revealed?.agentEmail || request.revealed?.agentPhone)} /> : null}
+      {!isTalent && request.status === "PENDING" ? <WithdrawButton requestId={request.id} /> : null}
+      {!isTalent && request.revealed ? <SharedDetails details={request.revealed} /> : null}
+      {isTalent && request.status === "APPROVED" && !request.isRevoked ? (
+        <Card className="space-y-3">
+          <h2 className="font-semibold">You shared: {request.sharedFields.join(", ")}</h2>
+          <p className="text-sm text-stone-600">
+            {views.length ? `Viewed ${views.length} time${views.length === 1 ? "" : "s"}, last on ${dateFormat.format(views[0]!.viewedAt)} UTC.` : "Not viewed yet."}
+          </p>
+          <RevokeButton requestId={request.id} />
+        </Card>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+import type { Metadata } from "next";
+import { requireRole } from "@/modules/access/actor";
+import { RequestListPage } from "@/modules/contact-requests/components/request-list-page";
+
+export const metadata: Metadata = { title: "Requests you sent" };
+
+export default async function SentRequestsPage({ searchParams }: { searchParams: Promise<{ status?: string; cursor?: string }> }) {
+  const actor = await requireRole("PROFESSIONAL", "COMPANY", "ADMIN");
+  const { status, cursor } = await searchParams;
+  return <RequestListPage actor={actor} side="sent" status={status} cursor={cursor} />;
+}

@@ -1,0 +1,59 @@
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { buttonClasses } from "@/components/ui/button";
+import { getDb } from "@/db";
+import { cn } from "@/lib/cn";
+import type { Actor } from "@/modules/access/types";
+import { requestStatuses, type RequestStatus } from "../policies";
+import { countRequestsByStatus, listRequests } from "../queries";
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+
+/** The requests one side sent or received: status tabs with counts, newest first, "Older" pages. */
+export async function RequestListPage({ actor, side, status, cursor }: { actor: Actor; side: "sent" | "received"; status?: string; cursor?: string }) {
+  const db = getDb();
+  const chosen = requestStatuses.find((value) => value === status) as RequestStatus | undefined;
+  const [page, counts] = await Promise.all([listRequests(db, actor, side, { status: chosen, cursor }), countRequestsByStatus(db, actor, side)]);
+  const base = `/contact-requests/${side}`;
+  const total = Object.values(counts).reduce((sum, value) => sum + (value ?? 0), 0);
+  return (
+    <div className="mx-auto max-w-4xl space-y-5">
+      <h1 className="text-3xl font-bold tracking-tight">{side === "sent" ? "Contact requests you sent" : "Contact requests you received"}</h1>
+      <nav aria-label="Status" className="flex flex-wrap gap-2 text-sm">
+        {[["", `All (${total})`] as const, ...requestStatuses.map((value) => [value, `${value.charAt(0)}${value.slice(1).toLowerCase()} (${counts[value] ?? 0})`] as const)].map(([value, label]) => (
+          <Link key={value || "all"} href={value ? `${base}?status=${value}` : base} aria-current={(chosen ?? "") === value ? "page" : undefined} className={cn("rounded-full px-3 py-1 font-medium", (chosen ?? "") === value ? "bg-brand-600 text-white" : "bg-white ring-1 ring-stone-200")}>
+            {label}
+          </Link>
+        ))}
+      </nav>
+      {page.items.length === 0 ? (
+        <p className="rounded-2xl border border-dashed border-stone-300 p-8 text-center text-sm text-stone-500">No requests here.</p>
+      ) : (
+        <ul className="divide-y divide-stone-100 overflow-hidden rounded-2xl border border-stone-200 bg-white">
+          {page.items.map((item) => (
+            <li key={item.id}>
+              <Link href={`/contact-requests/${item.id}`} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3 hover:bg-stone-50" data-testid="request-item">
+                <span>
+                  <span className="font-medium">{item.projectTitle}</span>
+                  <span className="text-sm text-stone-600">
+                    {" "}
+                    - {item.role}, {side === "sent" ? "to" : "from"} {item.otherName}
+                  </span>
+                </span>
+                <span className="flex items-center gap-2 text-xs text-stone-500">
+                  {dateFormat.format(item.createdAt)}
+                  <Badge tone={item.status === "APPROVED" ? "success" : item.status === "PENDING" ? "warning" : item.status === "DECLINED" ? "danger" : "neutral"}>{item.status.toLowerCase()}</Badge>
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      {page.nextCursor ? (
+        <Link href={`${base}?${new URLSearchParams({ ...(chosen ? { status: chosen } : {}), cursor: page.nextCursor })}`} className={buttonClasses("secondary")}>
+          Older requests
+        </Link>
+      ) : null}
+    </div>
+  );
+}
