@@ -28,7 +28,7 @@ test("casting@ requests talent@'s details; talent@ shares agent details only; ca
 
   // Before approval: none of the contact values in the page, its payload, or the profile.
   for (const url of [requestUrl, profileUrl]) {
-    for (const headers of [{}, { RSC: "1" }]) {
+    for (const headers of [{}, { RSC: "1" }] as Record<string, string>[]) {
       const body = await (await page.request.get(url, { headers })).text();
       for (const secret of [PHONE, PRIVATE_EMAIL, AGENT_EMAIL]) expect(body).not.toContain(secret);
     }
