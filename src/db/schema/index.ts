@@ -6,3 +6,4 @@ export * from "./billing";
 export * from "./messaging";
 export * from "./notifications";
 export * from "./contact-requests";
+export * from "./audit";

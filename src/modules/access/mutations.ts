@@ -4,6 +4,7 @@ import { sessions, users } from "@/db/schema/auth";
 import type { Db } from "@/db";
 import { AppError, postgresErrorCode, UNIQUE_VIOLATION } from "@/lib/errors";
 import { clientAddress } from "@/lib/request";
+import { recordAdminAction } from "@/modules/audit/audit";
 import { hasPermission } from "./permissions";
 import type { Actor } from "./types";
 import { getAuth } from "./auth";
@@ -90,15 +91,19 @@ export async function suspendUser(db: Db, actor: Actor, input: { userId: string;
       .returning({ id: users.id });
     if (updated.length === 0) throw new AppError("conflict", "That account is already suspended.");
     await tx.delete(sessions).where(eq(sessions.userId, input.userId));
+    await recordAdminAction(tx, { adminId: actor.userId, action: "user.suspend", targetType: "user", targetId: input.userId, detail: { reason: input.reason } });
   });
 }
 
 export async function reinstateUser(db: Db, actor: Actor, userId: string) {
   requireModerator(actor);
-  const updated = await db
-    .update(users)
-    .set({ suspendedAt: null, suspendedReason: null, updatedAt: new Date() })
-    .where(and(eq(users.id, userId), isNotNull(users.suspendedAt)))
-    .returning({ id: users.id });
-  if (updated.length === 0) throw new AppError("not_found", "That account is not suspended.");
+  await db.transaction(async (tx) => {
+    const updated = await tx
+      .update(users)
+      .set({ suspendedAt: null, suspendedReason: null, updatedAt: new Date() })
+      .where(and(eq(users.id, userId), isNotNull(users.suspendedAt)))
+      .returning({ id: users.id });
+    if (updated.length === 0) throw new AppError("not_found", "That account is not suspended.");
+    await recordAdminAction(tx, { adminId: actor.userId, action: "user.reinstate", targetType: "user", targetId: userId });
+  });
 }

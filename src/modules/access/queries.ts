@@ -1,6 +1,7 @@
 import "server-only";
-import { count, desc, inArray } from "drizzle-orm";
+import { count, desc, ilike, inArray } from "drizzle-orm";
 import type { Db } from "@/db";
+import { containsPattern } from "@/db/sql";
 import { users } from "@/db/schema/auth";
 import { AppError } from "@/lib/errors";
 import { hasPermission } from "./permissions";
@@ -41,4 +42,10 @@ export async function getAccountFacts(db: Db, userIds: string[]): Promise<Map<st
     .from(users)
     .where(inArray(users.id, userIds));
   return new Map(rows.map((row) => [row.id, { id: row.id, name: row.name, email: row.email, role: row.role, isSuspended: row.suspendedAt !== null }]));
+}
+
+/** Accounts whose name contains the text, for other modules' searches (at most `limit`). */
+export async function findUserIdsByName(db: Db, text: string, limit = 500): Promise<string[]> {
+  const rows = await db.select({ id: users.id }).from(users).where(ilike(users.name, containsPattern(text))).limit(limit);
+  return rows.map((row) => row.id);
 }

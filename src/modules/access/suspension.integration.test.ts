@@ -4,6 +4,7 @@ import { sessions } from "@/db/schema/auth";
 import { createAdmin, createProfessional, createTalent } from "@/db/seed/factories";
 import type { Db } from "@/db";
 import { listUsersForAdmin } from "@/modules/admin/queries";
+import { listAuditEntries } from "@/modules/audit/audit";
 import { freshDatabase } from "@/test/database";
 import { createAuth, type Auth } from "./auth";
 import { reinstateUser, suspendUser } from "./mutations";
@@ -32,6 +33,12 @@ describe("suspending accounts", () => {
 
     await reinstateUser(db, admin.actor, pro.id);
     await expect(auth.api.signInEmail({ body: { email: pro.email, password: "pro-password" } })).resolves.toBeTruthy();
+
+    const audit = await listAuditEntries(db, admin.actor);
+    expect(audit.filter((entry) => entry.targetId === pro.id).map((entry) => [entry.action, entry.detail])).toEqual([
+      ["user.reinstate", {}],
+      ["user.suspend", { reason: "Sent abusive messages to talents." }],
+    ]);
   });
 
   it("lets only admins suspend, never themselves or another admin", async () => {

@@ -7,7 +7,7 @@ import type { Db } from "@/db";
 import { freshDatabase } from "@/test/database";
 import { contactRequestInput } from "./inputs";
 import { approveContactRequest, declineContactRequest, expireContactRequests, revokeApproval, sendContactRequest, withdrawContactRequest } from "./mutations";
-import { getRequestView, listRequests } from "./queries";
+import { getRequestView, listRequests, listSenderOversight } from "./queries";
 
 const PHONE = "+44 7700 900555";
 const AGENT_EMAIL = "agent.secret@agency.example.com";
@@ -149,5 +149,30 @@ describe("contact requests", () => {
     expect(sent.items).toEqual([expect.objectContaining({ id, status: "PENDING", otherName: "Taylor Brooks" })]);
     const received = await listRequests(db, talent.actor, "received", { status: "PENDING" });
     expect(received.items.map((item) => item.id)).toContain(id);
+  });
+
+  it("searches a history by project title or the other person's name, and by date", async () => {
+    const pro = await createProfessional(db, { subscription: true });
+    const other = await createTalentWithProfile(db, { user: { name: "Quincy Searchable" } });
+    await sendContactRequest(db, pro.actor, requestFor(other.profileId, "Moonlit Harbour"));
+    await sendContactRequest(db, pro.actor, requestFor(talent.profileId, "Other Project"));
+    expect((await listRequests(db, pro.actor, "sent", { q: "moonlit" })).items.map((item) => item.projectTitle)).toEqual(["Moonlit Harbour"]);
+    expect((await listRequests(db, pro.actor, "sent", { q: "quincy" })).items.map((item) => item.projectTitle)).toEqual(["Moonlit Harbour"]);
+    expect((await listRequests(db, pro.actor, "sent", { from: "2000-01-01", to: "2000-01-02" })).items).toEqual([]);
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await listRequests(db, pro.actor, "sent", { from: today, to: today })).items).toHaveLength(2);
+  });
+
+  it("gives admins per-sender statistics and flags senders with low acceptance over a minimum volume", async () => {
+    const admin = await createAdmin(db);
+    const spammer = await createProfessional(db, { name: "Spammy Sender", subscription: true });
+    const talents = await Promise.all(Array.from({ length: 11 }, () => createTalentWithProfile(db)));
+    for (const [index, each] of talents.entries()) {
+      const id = await sendContactRequest(db, spammer.actor, requestFor(each.profileId), new Date(Date.now() - index * 3_600_000));
+      await declineContactRequest(db, each.actor, { requestId: id, block: index === 0 });
+    }
+    const flagged = await listSenderOversight(db, admin.actor, { flaggedOnly: true });
+    expect(flagged.find((row) => row.senderId === spammer.id)).toMatchObject({ sent: 11, declined: 11, acceptanceRate: 0, blocks: 1, isFlagged: true });
+    await expect(listSenderOversight(db, spammer.actor)).rejects.toMatchObject({ code: "not_found" });
   });
 });

@@ -1,9 +1,12 @@
-import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, count, desc, eq, gte, ilike, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { contactRequestCounters, contactRequests, contactRevealViews } from "@/db/schema/contact-requests";
-import { exactTimestamp } from "@/db/sql";
-import { getAccountFacts } from "@/modules/access/queries";
+import { containsPattern, exactTimestamp } from "@/db/sql";
+import { AppError } from "@/lib/errors";
+import { hasPermission } from "@/modules/access/permissions";
+import { findUserIdsByName, getAccountFacts } from "@/modules/access/queries";
 import type { Actor } from "@/modules/access/types";
+import { countBlocksOf, countReportsAgainst } from "@/modules/messaging/queries";
 import { readContactDetails } from "@/modules/talents/queries";
 import type { ContactDetails } from "@/modules/talents/types";
 import { requestIdInput } from "./inputs";
@@ -95,10 +98,19 @@ export async function getRequestView(db: Db, actor: Actor, requestId: string): P
 const cursorPattern = /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)\|([0-9a-f-]{36})$/;
 
 /** Requests the actor sent or received, newest first, optionally of one status, keyset paginated. */
-export async function listRequests(db: Db, actor: Actor, side: "sent" | "received", options: { status?: RequestStatus; cursor?: string; limit?: number } = {}) {
+export type RequestListFilter = { status?: RequestStatus; q?: string; from?: string; to?: string; cursor?: string; limit?: number };
+
+/** Requests the actor sent or received, newest first: by status, project title or the other person's name, and date range. */
+export async function listRequests(db: Db, actor: Actor, side: "sent" | "received", options: RequestListFilter = {}) {
   const limit = Math.min(Math.max(options.limit ?? 20, 1), 100);
   const mine = side === "sent" ? eq(r.senderId, actor.userId) : eq(r.talentUserId, actor.userId);
   const after = options.cursor?.match(cursorPattern);
+  const otherSide = side === "sent" ? r.talentUserId : r.senderId;
+  const named = options.q ? await findUserIdsByName(db, options.q) : [];
+  const search = options.q ? or(ilike(r.projectTitle, containsPattern(options.q)), named.length ? inArray(otherSide, named) : undefined) : undefined;
+  const isDate = (value?: string) => Boolean(value && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)));
+  const from = isDate(options.from) ? gte(r.createdAt, new Date(`${options.from}T00:00:00Z`)) : undefined;
+  const to = isDate(options.to) ? lt(r.createdAt, new Date(Date.parse(`${options.to}T00:00:00Z`) + 86_400_000)) : undefined;
   const rows = await db
     .select({
       id: r.id,
@@ -113,7 +125,7 @@ export async function listRequests(db: Db, actor: Actor, side: "sent" | "receive
       key: exactTimestamp(r.createdAt),
     })
     .from(r)
-    .where(and(mine, options.status ? eq(r.status, options.status) : undefined, after ? sql`(${r.createdAt}, ${r.id}) < (${after[1]}::timestamptz, ${after[2]}::uuid)` : undefined))
+    .where(and(mine, options.status ? eq(r.status, options.status) : undefined, search, from, to, after ? sql`(${r.createdAt}, ${r.id}) < (${after[1]}::timestamptz, ${after[2]}::uuid)` : undefined))
     .orderBy(desc(r.createdAt), desc(r.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
@@ -173,4 +185,74 @@ export async function getSharedContactForProfile(db: Db, actor: Actor, profileId
   if (fields.length === 0) return null;
   await db.insert(contactRevealViews).values({ requestId: request.id, viewerId: actor.userId });
   return { requestId: request.id, details: pick(await readContactDetails(db, profileId), fields) };
+}
+
+export type SenderStats = { sent: number; approved: number; declined: number; answered: number; acceptanceRate: number | null };
+
+function statsOf(row: { sent: number; approved: number; declined: number }): SenderStats {
+  const answered = row.approved + row.declined;
+  return { ...row, answered, acceptanceRate: answered > 0 ? row.approved / answered : null };
+}
+
+const statColumns = {
+  sent: sql<number>`count(*)::int`,
+  approved: sql<number>`(count(*) filter (where ${r.status} = 'APPROVED'))::int`,
+  declined: sql<number>`(count(*) filter (where ${r.status} = 'DECLINED'))::int`,
+};
+
+/** A sender's track record, shown to the talent deciding on their request. */
+export async function getSenderStats(db: Db, senderId: string): Promise<SenderStats> {
+  const [row] = await db.select(statColumns).from(r).where(eq(r.senderId, senderId));
+  return statsOf(row ?? { sent: 0, approved: 0, declined: 0 });
+}
+
+export const FLAG_MIN_REQUESTS = 10;
+export const FLAG_MAX_ACCEPTANCE = 0.2;
+
+export type SenderOversight = SenderStats & { senderId: string; name: string; email: string; isSuspended: boolean; blocks: number; reports: number; isFlagged: boolean };
+
+/**
+ * Per-sender statistics for admins, most active first: requests, answers,
+ * acceptance, how many talents block them and how many reports name them.
+ * Senders with at least FLAG_MIN_REQUESTS answered requests and an acceptance
+ * below FLAG_MAX_ACCEPTANCE are flagged.
+ */
+export async function listSenderOversight(db: Db, actor: Actor, options: { flaggedOnly?: boolean; limit?: number } = {}): Promise<SenderOversight[]> {
+  if (!hasPermission(actor.role, "user:moderate")) throw new AppError("not_found");
+  const rows = await db
+    .select({ senderId: r.senderId, ...statColumns })
+    .from(r)
+    .groupBy(r.senderId)
+    .orderBy(sql`count(*) desc`)
+    .limit(options.limit ?? 200);
+  const ids = rows.map((row) => row.senderId);
+  const [accounts, blocks, reports] = await Promise.all([getAccountFacts(db, ids), countBlocksOf(db, ids), countReportsAgainst(db, ids)]);
+  const all = rows.map((row) => {
+    const stats = statsOf(row);
+    const account = accounts.get(row.senderId);
+    return {
+      ...stats,
+      senderId: row.senderId,
+      name: account?.name ?? "Deleted user",
+      email: account?.email ?? "",
+      isSuspended: account?.isSuspended ?? false,
+      blocks: blocks.get(row.senderId) ?? 0,
+      reports: reports.get(row.senderId) ?? 0,
+      isFlagged: stats.answered >= FLAG_MIN_REQUESTS && (stats.acceptanceRate ?? 1) < FLAG_MAX_ACCEPTANCE,
+    };
+  });
+  return options.flaggedOnly ? all.filter((row) => row.isFlagged) : all;
+}
+
+/** Every request, for admins: newest first, by status, searchable by project title; never the contact details. */
+export async function listRequestsForAdmin(db: Db, actor: Actor, options: { status?: RequestStatus; q?: string; limit?: number } = {}) {
+  if (!hasPermission(actor.role, "user:moderate")) throw new AppError("not_found");
+  const rows = await db
+    .select({ id: r.id, status: r.status, projectTitle: r.projectTitle, createdAt: r.createdAt, senderId: r.senderId, talentUserId: r.talentUserId })
+    .from(r)
+    .where(and(options.status ? eq(r.status, options.status) : undefined, options.q ? ilike(r.projectTitle, containsPattern(options.q)) : undefined))
+    .orderBy(desc(r.createdAt), desc(r.id))
+    .limit(options.limit ?? 100);
+  const accounts = await getAccountFacts(db, [...new Set(rows.flatMap((row) => [row.senderId, row.talentUserId]))]);
+  return rows.map((row) => ({ ...row, senderName: accounts.get(row.senderId)?.name ?? "Deleted user", talentName: accounts.get(row.talentUserId)?.name ?? "Deleted user" }));
 }

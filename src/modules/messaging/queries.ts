@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, lt, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, lt, or, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { conversationParticipants, conversationReports, conversations, messages, userBlocks } from "@/db/schema/messaging";
 import { exactTimestamp } from "@/db/sql";
@@ -186,4 +186,26 @@ export async function listReports(db: Db, actor: Actor, limit = 100): Promise<Re
   const accounts = await getAccountFacts(db, [...new Set(rows.flatMap((row) => [row.reporterId, row.userLo, row.userHi]).filter((id): id is string => Boolean(id)))]);
   const nameOf = (id: string | null) => (id ? (accounts.get(id)?.name ?? "Deleted user") : "Deleted user");
   return rows.map((row) => ({ id: row.id, reason: row.reason, note: row.note, createdAt: row.createdAt, reporter: nameOf(row.reporterId), participants: [nameOf(row.userLo), nameOf(row.userHi)] }));
+}
+
+/** How many talents block each of these accounts (for admin oversight of senders). */
+export async function countBlocksOf(db: Db, userIds: string[]): Promise<Map<string, number>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db.select({ userId: userBlocks.blockedId, total: count() }).from(userBlocks).where(inArray(userBlocks.blockedId, userIds)).groupBy(userBlocks.blockedId);
+  return new Map(rows.map((row) => [row.userId, row.total]));
+}
+
+/** How many reports others filed on conversations with each of these accounts. */
+export async function countReportsAgainst(db: Db, userIds: string[]): Promise<Map<string, number>> {
+  if (userIds.length === 0) return new Map();
+  const totals = new Map<string, number>();
+  const rows = await db
+    .select({ reporterId: conversationReports.reporterId, userLo: c.userLo, userHi: c.userHi })
+    .from(conversationReports)
+    .innerJoin(c, eq(c.id, conversationReports.conversationId))
+    .where(or(inArray(c.userLo, userIds), inArray(c.userHi, userIds)));
+  for (const row of rows) {
+    for (const id of [row.userLo, row.userHi]) if (id && userIds.includes(id) && id !== row.reporterId) totals.set(id, (totals.get(id) ?? 0) + 1);
+  }
+  return totals;
 }

@@ -3,6 +3,7 @@ import type { Db } from "@/db";
 import { talentContacts, talentCredits, talentProfileViews, talentProfiles } from "@/db/schema/talents";
 import { AppError } from "@/lib/errors";
 import { hasPermission } from "@/modules/access/permissions";
+import { recordAdminAction } from "@/modules/audit/audit";
 import type { Actor } from "@/modules/access/types";
 import { creditIdInput, type BasicsInput, type ContactInput, type CreditInput, type PremiumDetailsInput, type SkillsInput } from "./inputs";
 import { MAX_CREDITS } from "./options";
@@ -117,22 +118,28 @@ function requireModerator(actor: Actor) {
 /** An admin takes a profile out of the gallery, saying why; the talent sees the reason. */
 export async function hideProfile(db: Db, actor: Actor, input: { profileId: string; reason: string }) {
   requireModerator(actor);
-  const updated = await db
-    .update(t)
-    .set({ hiddenAt: new Date(), hiddenReason: input.reason, hiddenBy: actor.userId, updatedAt: new Date() })
-    .where(eq(t.id, input.profileId))
-    .returning({ id: t.id });
-  if (updated.length === 0) throw new AppError("not_found", "That profile does not exist.");
+  await db.transaction(async (tx) => {
+    const updated = await tx
+      .update(t)
+      .set({ hiddenAt: new Date(), hiddenReason: input.reason, hiddenBy: actor.userId, updatedAt: new Date() })
+      .where(eq(t.id, input.profileId))
+      .returning({ id: t.id });
+    if (updated.length === 0) throw new AppError("not_found", "That profile does not exist.");
+    await recordAdminAction(tx, { adminId: actor.userId, action: "profile.hide", targetType: "profile", targetId: input.profileId, detail: { reason: input.reason } });
+  });
 }
 
 export async function restoreProfile(db: Db, actor: Actor, profileId: string) {
   requireModerator(actor);
-  const updated = await db
-    .update(t)
-    .set({ hiddenAt: null, hiddenReason: null, hiddenBy: null, updatedAt: new Date() })
-    .where(eq(t.id, profileId))
-    .returning({ id: t.id });
-  if (updated.length === 0) throw new AppError("not_found", "That profile does not exist.");
+  await db.transaction(async (tx) => {
+    const updated = await tx
+      .update(t)
+      .set({ hiddenAt: null, hiddenReason: null, hiddenBy: null, updatedAt: new Date() })
+      .where(eq(t.id, profileId))
+      .returning({ id: t.id });
+    if (updated.length === 0) throw new AppError("not_found", "That profile does not exist.");
+    await recordAdminAction(tx, { adminId: actor.userId, action: "profile.restore", targetType: "profile", targetId: profileId });
+  });
 }
 
 /** Counts a view of the profile for today; who viewed is not stored. */

@@ -20,15 +20,21 @@ export default async function AdminOverviewPage() {
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-3xl font-bold tracking-tight">Admin</h1>
-        <div className="flex gap-2">
+        <div className="flex flex-wrap gap-2">
           <ButtonLink href="/admin/users" variant="secondary">
             Users
           </ButtonLink>
           <ButtonLink href="/admin/talents" variant="secondary">
             Talent profiles
           </ButtonLink>
+          <ButtonLink href="/admin/contact-requests" variant="secondary">
+            Contact requests
+          </ButtonLink>
           <ButtonLink href="/admin/reports" variant="secondary">
             Reports
+          </ButtonLink>
+          <ButtonLink href="/admin/audit" variant="secondary">
+            Audit log
           </ButtonLink>
           {getEnv().SMTP_URL ? null : (
             <ButtonLink href="/dev/mailbox" variant="secondary">

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
+import { InputField } from "@/components/ui/field";
 import { getDb } from "@/db";
 import { cn } from "@/lib/cn";
 import type { Actor } from "@/modules/access/types";
@@ -10,11 +11,13 @@ import { countRequestsByStatus, listRequests } from "../queries";
 const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
 /** The requests one side sent or received: status tabs with counts, newest first, "Older" pages. */
-export async function RequestListPage({ actor, side, status, cursor }: { actor: Actor; side: "sent" | "received"; status?: string; cursor?: string }) {
+export async function RequestListPage({ actor, side, params }: { actor: Actor; side: "sent" | "received"; params: Record<string, string | undefined> }) {
   const db = getDb();
-  const chosen = requestStatuses.find((value) => value === status) as RequestStatus | undefined;
-  const [page, counts] = await Promise.all([listRequests(db, actor, side, { status: chosen, cursor }), countRequestsByStatus(db, actor, side)]);
+  const chosen = requestStatuses.find((value) => value === params.status) as RequestStatus | undefined;
+  const filter = { q: params.q?.trim().slice(0, 100) || undefined, from: params.from || undefined, to: params.to || undefined };
+  const [page, counts] = await Promise.all([listRequests(db, actor, side, { status: chosen, cursor: params.cursor, ...filter }), countRequestsByStatus(db, actor, side)]);
   const base = `/contact-requests/${side}`;
+  const kept = Object.fromEntries(Object.entries({ status: chosen, ...filter }).filter(([, value]) => value)) as Record<string, string>;
   const total = Object.values(counts).reduce((sum, value) => sum + (value ?? 0), 0);
   return (
     <div className="mx-auto max-w-4xl space-y-5">
@@ -26,6 +29,15 @@ export async function RequestListPage({ actor, side, status, cursor }: { actor: 
           </Link>
         ))}
       </nav>
+      <form method="get" className="flex flex-wrap items-end gap-3">
+        {chosen ? <input type="hidden" name="status" value={chosen} /> : null}
+        <InputField name="q" label={side === "sent" ? "Project or talent" : "Project or sender"} defaultValue={filter.q ?? ""} className="min-w-56 flex-1" />
+        <InputField name="from" label="From" type="date" defaultValue={filter.from ?? ""} />
+        <InputField name="to" label="To" type="date" defaultValue={filter.to ?? ""} />
+        <button type="submit" className={buttonClasses("secondary")}>
+          Search
+        </button>
+      </form>
       {page.items.length === 0 ? (
         <p className="rounded-2xl border border-dashed border-stone-300 p-8 text-center text-sm text-stone-500">No requests here.</p>
       ) : (
@@ -50,7 +62,7 @@ export async function RequestListPage({ actor, side, status, cursor }: { actor: 
         </ul>
       )}
       {page.nextCursor ? (
-        <Link href={`${base}?${new URLSearchParams({ ...(chosen ? { status: chosen } : {}), cursor: page.nextCursor })}`} className={buttonClasses("secondary")}>
+        <Link href={`${base}?${new URLSearchParams({ ...kept, cursor: page.nextCursor })}`} className={buttonClasses("secondary")}>
           Older requests
         </Link>
       ) : null}

@@ -8,7 +8,7 @@ import { requireActor } from "@/modules/access/actor";
 import { RespondPanel, RevokeButton, WithdrawButton } from "@/modules/contact-requests/components/request-controls";
 import { SharedDetails } from "@/modules/contact-requests/components/shared-details";
 import { declineReasonLabels, productionTypeLabels } from "@/modules/contact-requests/inputs";
-import { getRequestView, listRevealViews } from "@/modules/contact-requests/queries";
+import { getRequestView, getSenderStats, listRevealViews } from "@/modules/contact-requests/queries";
 
 export const metadata: Metadata = { title: "Contact request" };
 
@@ -22,6 +22,7 @@ export default async function ContactRequestPage({ params }: { params: Promise<{
   const request = await getRequestView(db, actor, requestId);
   if (!request) notFound();
   const views = request.side === "talent" && request.status === "APPROVED" ? await listRevealViews(db, actor, request.id) : [];
+  const senderStats = request.side === "talent" ? await getSenderStats(db, request.otherUserId) : null;
   const isTalent = request.side === "talent";
   return (
     <div className="mx-auto max-w-3xl space-y-4">
@@ -42,6 +43,12 @@ export default async function ContactRequestPage({ params }: { params: Promise<{
         )}
         , sent {dateFormat.format(request.createdAt)} UTC{request.status === "PENDING" ? `, expires ${dateFormat.format(request.expiresAt)} UTC` : ""}
       </p>
+      {senderStats ? (
+        <p className="text-sm text-stone-600" data-testid="sender-stats">
+          {request.otherName} has sent {senderStats.sent} request{senderStats.sent === 1 ? "" : "s"} on Callback
+          {senderStats.acceptanceRate === null ? "." : `; talents accepted ${senderStats.approved} of ${senderStats.answered} answered (${Math.round(senderStats.acceptanceRate * 100)}%).`}
+        </p>
+      ) : null}
       <Card>
         <dl className="grid gap-3 text-sm sm:grid-cols-2">
           <div>

@@ -4,8 +4,7 @@ import { RequestListPage } from "@/modules/contact-requests/components/request-l
 
 export const metadata: Metadata = { title: "Requests you received" };
 
-export default async function ReceivedRequestsPage({ searchParams }: { searchParams: Promise<{ status?: string; cursor?: string }> }) {
+export default async function ReceivedRequestsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requireRole("TALENT");
-  const { status, cursor } = await searchParams;
-  return <RequestListPage actor={actor} side="received" status={status} cursor={cursor} />;
+  return <RequestListPage actor={actor} side="received" params={await searchParams} />;
 }

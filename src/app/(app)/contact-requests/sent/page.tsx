@@ -4,8 +4,7 @@ import { RequestListPage } from "@/modules/contact-requests/components/request-l
 
 export const metadata: Metadata = { title: "Requests you sent" };
 
-export default async function SentRequestsPage({ searchParams }: { searchParams: Promise<{ status?: string; cursor?: string }> }) {
+export default async function SentRequestsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requireRole("PROFESSIONAL", "COMPANY", "ADMIN");
-  const { status, cursor } = await searchParams;
-  return <RequestListPage actor={actor} side="sent" status={status} cursor={cursor} />;
+  return <RequestListPage actor={actor} side="sent" params={await searchParams} />;
 }
