@@ -1,4 +1,5 @@
 import { and, count, desc, eq, gte, ilike, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "@/db";
 import { contactRequestCounters, contactRequests, contactRevealViews } from "@/db/schema/contact-requests";
 import { containsPattern, exactTimestamp } from "@/db/sql";
@@ -173,7 +174,7 @@ export async function getMonthlyUsage(db: Db, actor: Actor, now = new Date()): P
  * request, for the talent's profile page; null when there is none. Each view is logged.
  */
 export async function getSharedContactForProfile(db: Db, actor: Actor, profileId: string): Promise<{ requestId: string; details: Partial<ContactDetails> } | null> {
-  if (!requestIdInput.safeParse(profileId).success) return null;
+  if (!z.uuid().safeParse(profileId).success) return null;
   const [request] = await db
     .select()
     .from(r)
