@@ -23,3 +23,19 @@ export function prefixPattern(text: string): string {
 export function exactTimestamp(column: AnyPgColumn): SQL<string> {
   return sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 }
+
+const KEYSET_CURSOR = /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)\|([0-9a-f-]{36})$/;
+
+/** The cursor of a "newest first" list: the last row's exact timestamp and id. */
+export function keysetCursor(row: { key: string; id: string }): string {
+  return `${row.key}|${row.id}`;
+}
+
+/**
+ * The condition for the rows after a cursor in a list ordered by (time desc,
+ * id desc); undefined for no cursor or one that is not ours (the first page).
+ */
+export function keysetBefore(cursor: string | undefined, time: AnyPgColumn, id: AnyPgColumn): SQL | undefined {
+  const match = cursor?.match(KEYSET_CURSOR);
+  return match ? sql`(${time}, ${id}) < (${match[1]}::timestamptz, ${match[2]})` : undefined;
+}

@@ -60,4 +60,17 @@ describe("suspending accounts", () => {
     const none = await listUsersForAdmin(db, admin.actor, { q: "filter", subscription: "none", role: "PROFESSIONAL" });
     expect(none.items.map((user) => user.name)).toEqual(["Filter Free"]);
   });
+
+  it("pages through accounts for admins, newest first", async () => {
+    const admin = await createAdmin(db);
+    for (let index = 0; index < 5; index += 1) await createProfessional(db, { name: `Paged Account ${index}`, createdAt: new Date(Date.UTC(2025, 0, 1 + index)) });
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listUsersForAdmin(db, admin.actor, { q: "paged account", cursor }, 2);
+      seen.push(...page.items.map((user) => user.name));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(["Paged Account 4", "Paged Account 3", "Paged Account 2", "Paged Account 1", "Paged Account 0"]);
+  });
 });

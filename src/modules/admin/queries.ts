@@ -1,6 +1,6 @@
-import { and, desc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, ilike, isNull, or, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
-import { containsPattern, exactTimestamp } from "@/db/sql";
+import { containsPattern, exactTimestamp, keysetBefore, keysetCursor } from "@/db/sql";
 import { users } from "@/db/schema/auth";
 import { AppError } from "@/lib/errors";
 import { hasPermission } from "@/modules/access/permissions";
@@ -22,8 +22,6 @@ export type AdminUserRow = {
 
 export type AdminUserFilter = { q?: string; role?: Role; subscription?: SubscriptionStatus | "none"; cursor?: string };
 
-const cursorPattern = /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)\|([0-9a-f-]{36})$/;
-
 /** Every account, for admins: newest first, searchable by name or email, filtered by role and subscription. */
 export async function listUsersForAdmin(db: Db, actor: Actor, filter: AdminUserFilter, pageSize = 50): Promise<{ items: AdminUserRow[]; nextCursor: string | null }> {
   if (!hasPermission(actor.role, "user:moderate")) throw new AppError("not_found");
@@ -36,8 +34,8 @@ export async function listUsersForAdmin(db: Db, actor: Actor, filter: AdminUserF
   if (filter.role) conditions.push(eq(users.role, filter.role));
   if (filter.subscription === "none") conditions.push(isNull(subscription.status));
   else if (filter.subscription) conditions.push(eq(subscription.status, filter.subscription));
-  const cursor = filter.cursor?.match(cursorPattern);
-  if (cursor) conditions.push(sql`(${users.createdAt}, ${users.id}) < (${cursor[1]}::timestamptz, ${cursor[2]})`);
+  const after = keysetBefore(filter.cursor, users.createdAt, users.id);
+  if (after) conditions.push(after);
 
   const joinedKey = exactTimestamp(users.createdAt);
   const rows = await db
@@ -61,6 +59,6 @@ export async function listUsersForAdmin(db: Db, actor: Actor, filter: AdminUserF
   const last = page.at(-1);
   return {
     items: page.map(({ joinedKey: _key, ...row }) => row),
-    nextCursor: rows.length > pageSize && last ? `${last.joinedKey}|${last.id}` : null,
+    nextCursor: rows.length > pageSize && last ? keysetCursor({ key: last.joinedKey, id: last.id }) : null,
   };
 }

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
-import { billingCustomers, subscriptions, testCheckoutSessions } from "@/db/schema/billing";
+import { z } from "zod";
+import { subscriptions, testCheckoutSessions } from "@/db/schema/billing";
 import type { Actor, SubscriptionFacts } from "@/modules/access/types";
 import type { BillingInterval, Plan, SubscriptionStatus } from "./plans";
 
@@ -38,11 +39,6 @@ export async function getOwnSubscription(db: Db, actor: Actor): Promise<Subscrip
   return row ?? null;
 }
 
-export async function getCustomerId(db: Db, userId: string): Promise<string | null> {
-  const [row] = await db.select({ customerId: billingCustomers.customerId }).from(billingCustomers).where(eq(billingCustomers.userId, userId));
-  return row?.customerId ?? null;
-}
-
 /** Each account's subscription status, as a subquery other modules' lists can join on user id. */
 export function subscriptionStatusByUser(db: Db) {
   return db.select({ userId: subscriptions.userId, status: subscriptions.status }).from(subscriptions).as("subscription_status");
@@ -50,7 +46,7 @@ export function subscriptionStatusByUser(db: Db) {
 
 /** An open test-mode checkout of this account; null for anyone else's, a finished one, or an unknown id. */
 export async function getOpenTestCheckout(db: Db, actor: Actor, sessionId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
+  if (!z.uuid().safeParse(sessionId).success) return null;
   const [row] = await db
     .select({ id: testCheckoutSessions.id, plan: testCheckoutSessions.plan, interval: testCheckoutSessions.interval, expiresAt: testCheckoutSessions.expiresAt })
     .from(testCheckoutSessions)

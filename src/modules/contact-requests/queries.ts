@@ -2,7 +2,7 @@ import { and, count, desc, eq, gte, ilike, inArray, isNull, lt, or, sql } from "
 import { z } from "zod";
 import type { Db } from "@/db";
 import { contactRequestCounters, contactRequests, contactRevealViews } from "@/db/schema/contact-requests";
-import { containsPattern, exactTimestamp } from "@/db/sql";
+import { containsPattern, exactTimestamp, keysetBefore, keysetCursor } from "@/db/sql";
 import { AppError } from "@/lib/errors";
 import { hasPermission } from "@/modules/access/permissions";
 import { findUserIdsByName, getAccountFacts } from "@/modules/access/queries";
@@ -96,8 +96,6 @@ export async function getRequestView(db: Db, actor: Actor, requestId: string): P
   };
 }
 
-const cursorPattern = /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)\|([0-9a-f-]{36})$/;
-
 /** Requests the actor sent or received, newest first, optionally of one status, keyset paginated. */
 export type RequestListFilter = { status?: RequestStatus; q?: string; from?: string; to?: string; cursor?: string; limit?: number };
 
@@ -105,7 +103,6 @@ export type RequestListFilter = { status?: RequestStatus; q?: string; from?: str
 export async function listRequests(db: Db, actor: Actor, side: "sent" | "received", options: RequestListFilter = {}) {
   const limit = Math.min(Math.max(options.limit ?? 20, 1), 100);
   const mine = side === "sent" ? eq(r.senderId, actor.userId) : eq(r.talentUserId, actor.userId);
-  const after = options.cursor?.match(cursorPattern);
   const otherSide = side === "sent" ? r.talentUserId : r.senderId;
   const named = options.q ? await findUserIdsByName(db, options.q) : [];
   const search = options.q ? or(ilike(r.projectTitle, containsPattern(options.q)), named.length ? inArray(otherSide, named) : undefined) : undefined;
@@ -126,7 +123,7 @@ export async function listRequests(db: Db, actor: Actor, side: "sent" | "receive
       key: exactTimestamp(r.createdAt),
     })
     .from(r)
-    .where(and(mine, options.status ? eq(r.status, options.status) : undefined, search, from, to, after ? sql`(${r.createdAt}, ${r.id}) < (${after[1]}::timestamptz, ${after[2]}::uuid)` : undefined))
+    .where(and(mine, options.status ? eq(r.status, options.status) : undefined, search, from, to, keysetBefore(options.cursor, r.createdAt, r.id)))
     .orderBy(desc(r.createdAt), desc(r.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
@@ -137,7 +134,7 @@ export async function listRequests(db: Db, actor: Actor, side: "sent" | "receive
       const otherUserId = side === "sent" ? talentUserId : senderId;
       return { ...row, otherUserId, otherName: accounts.get(otherUserId)?.name ?? "Deleted user" };
     }),
-    nextCursor: rows.length > limit && last ? `${last.key}|${last.id}` : null,
+    nextCursor: rows.length > limit && last ? keysetCursor(last) : null,
   };
 }
 

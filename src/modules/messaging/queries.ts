@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gt, inArray, lt, or, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { conversationParticipants, conversationReports, conversations, messages, userBlocks } from "@/db/schema/messaging";
-import { exactTimestamp } from "@/db/sql";
+import { exactTimestamp, keysetBefore, keysetCursor } from "@/db/sql";
 import { AppError } from "@/lib/errors";
 import { hasPermission } from "@/modules/access/permissions";
 import { getAccountFacts } from "@/modules/access/queries";
@@ -59,7 +59,6 @@ async function counterparts(db: Db, userIds: (string | null)[]): Promise<(id: st
 }
 
 export const INBOX_PAGE_SIZE = 20;
-const inboxCursor = /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)\|([0-9a-f-]{36})$/;
 
 /**
  * The actor's conversations, latest activity first: one index range scan on
@@ -67,7 +66,6 @@ const inboxCursor = /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)\|([0-9a-f-]{36})$/;
  * not how many messages exist.
  */
 export async function listInbox(db: Db, actor: Actor, cursor?: string, pageSize = INBOX_PAGE_SIZE): Promise<InboxPage> {
-  const after = cursor?.match(inboxCursor);
   const rows = await db
     .select({
       id: p.conversationId,
@@ -82,7 +80,7 @@ export async function listInbox(db: Db, actor: Actor, cursor?: string, pageSize 
     })
     .from(p)
     .innerJoin(c, eq(c.id, p.conversationId))
-    .where(and(eq(p.userId, actor.userId), after ? sql`(${p.lastMessageAt}, ${p.conversationId}) < (${after[1]}::timestamptz, ${after[2]}::uuid)` : undefined))
+    .where(and(eq(p.userId, actor.userId), keysetBefore(cursor, p.lastMessageAt, p.conversationId)))
     .orderBy(desc(p.lastMessageAt), desc(p.conversationId))
     .limit(pageSize + 1);
   const page = rows.slice(0, pageSize);
@@ -97,7 +95,7 @@ export async function listInbox(db: Db, actor: Actor, cursor?: string, pageSize 
       isLastFromMe: row.lastSenderId === actor.userId,
       unread: Math.max(0, row.lastSeq - row.lastReadSeq),
     })),
-    nextCursor: rows.length > pageSize && last ? `${last.activityKey}|${last.id}` : null,
+    nextCursor: rows.length > pageSize && last ? keysetCursor({ key: last.activityKey, id: last.id }) : null,
   };
 }
 

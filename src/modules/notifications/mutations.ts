@@ -1,4 +1,5 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "@/db";
 import { notificationPreferences, notifications } from "@/db/schema/notifications";
 import { AppError, FOREIGN_KEY_VIOLATION, postgresErrorCode } from "@/lib/errors";
@@ -10,7 +11,7 @@ import { verifyUnsubscribeToken } from "./tokens";
 const categories: Category[] = ["messages", "contact_requests", "billing"];
 
 export async function markNotificationRead(db: Db, actor: Actor, notificationId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(notificationId)) throw new AppError("not_found", "That notification does not exist.");
+  if (!z.uuid().safeParse(notificationId).success) throw new AppError("not_found", "That notification does not exist.");
   const updated = await db
     .update(notifications)
     .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })

@@ -150,4 +150,17 @@ describe("notifications and their email", () => {
     const rows = await db.select({ type: notifications.type }).from(notifications).where(eq(notifications.userId, pro.id));
     expect(rows).toEqual([{ type: "subscription.activated" }]);
   });
+
+  it("pages through notifications newest first with a cursor, all or unread only", async () => {
+    const talent = await createTalent(db);
+    for (let index = 0; index < 5; index += 1) {
+      await db.transaction((tx) => notify(tx, { userId: talent.id, type: "subscription.activated", payload: { planName: `Plan ${index}` }, now: new Date(Date.now() - index * 1000) }).then(() => undefined));
+    }
+    const first = await listNotifications(db, talent.actor, { limit: 2 });
+    const second = await listNotifications(db, talent.actor, { limit: 2, cursor: first.nextCursor! });
+    const third = await listNotifications(db, talent.actor, { limit: 2, cursor: second.nextCursor! });
+    expect([...first.items, ...second.items, ...third.items].map((item) => item.body)).toEqual([0, 1, 2, 3, 4].map((index) => `Welcome to the Plan ${index} plan: full profiles and messaging are open to you.`));
+    expect(third.nextCursor).toBeNull();
+    expect((await listNotifications(db, talent.actor, { cursor: "not a cursor" })).items).toHaveLength(5);
+  });
 });

@@ -1,7 +1,7 @@
-import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, count, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db";
 import { devMailbox, notificationPreferences, notifications } from "@/db/schema/notifications";
-import { exactTimestamp } from "@/db/sql";
+import { exactTimestamp, keysetBefore, keysetCursor } from "@/db/sql";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/modules/access/types";
@@ -18,12 +18,9 @@ function toView(row: { id: string; type: string; payload: unknown; readAt: Date 
   return { id: row.id, ...definition.inApp(payload.data), isRead: row.readAt !== null, createdAt: row.createdAt };
 }
 
-const cursorPattern = /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)\|([0-9a-f-]{36})$/;
-
 /** The actor's notifications, newest first, all or unread only, keyset paginated. */
 export async function listNotifications(db: Db, actor: Actor, options: { unreadOnly?: boolean; cursor?: string; limit?: number } = {}) {
   const limit = Math.min(Math.max(options.limit ?? 20, 1), 100);
-  const after = options.cursor?.match(cursorPattern);
   const rows = await db
     .select({ id: notifications.id, type: notifications.type, payload: notifications.payload, readAt: notifications.readAt, createdAt: notifications.createdAt, key: exactTimestamp(notifications.createdAt) })
     .from(notifications)
@@ -31,7 +28,7 @@ export async function listNotifications(db: Db, actor: Actor, options: { unreadO
       and(
         eq(notifications.userId, actor.userId),
         options.unreadOnly ? isNull(notifications.readAt) : undefined,
-        after ? sql`(${notifications.createdAt}, ${notifications.id}) < (${after[1]}::timestamptz, ${after[2]}::uuid)` : undefined,
+        keysetBefore(options.cursor, notifications.createdAt, notifications.id),
       ),
     )
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
@@ -40,7 +37,7 @@ export async function listNotifications(db: Db, actor: Actor, options: { unreadO
   const last = page.at(-1);
   return {
     items: page.map(toView).filter((item): item is NotificationView => item !== null),
-    nextCursor: rows.length > limit && last ? `${last.key}|${last.id}` : null,
+    nextCursor: rows.length > limit && last ? keysetCursor(last) : null,
   };
 }
 
