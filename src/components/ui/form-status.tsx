@@ -16,7 +16,7 @@ export function SubmitButton({ children, pendingText, variant }: { children: Rea
 }
 
 /** What became of the last submission: the form-level error, or a short confirmation. */
-export function ActionFeedback({ state, success = "Saved." }: { state: ActionResult | null; success?: string }) {
+export function ActionFeedback({ state, success = "Saved." }: { state: ActionResult<unknown> | null; success?: string }) {
   if (!state) return null;
   if (state.ok) {
     return (

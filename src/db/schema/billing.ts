@@ -1,4 +1,4 @@
-import { boolean, index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 
 export const billingPlan = pgEnum("billing_plan", ["PROFESSIONAL", "COMPANY"]);
@@ -36,6 +36,29 @@ export const subscriptions = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index("subscriptions_status_idx").on(table.status)],
+);
+
+/**
+ * Each change of an account's subscription status, plan or interval, written by
+ * a database trigger on subscriptions, so every path that changes one (webhooks,
+ * test mode, seeds) leaves its history. Dashboards read active subscriptions and
+ * monthly revenue on any past day from here.
+ */
+export const subscriptionChanges = pgTable(
+  "subscription_changes",
+  {
+    /** In the order the changes were written, which breaks ties between changes at the same moment. */
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    plan: billingPlan("plan").notNull(),
+    interval: billingInterval("interval").notNull(),
+    status: subscriptionStatus("status").notNull(),
+    /** When the provider said the change happened (the subscription's state_at). */
+    at: timestamp("at", { withTimezone: true }).notNull(),
+  },
+  (table) => [index("subscription_changes_at_idx").on(table.at)],
 );
 
 /** Every provider event processed, recorded in the same transaction as its effect: a replay is a no-op. */

@@ -48,6 +48,8 @@ export const contactRequests = pgTable(
     uniqueIndex("contact_requests_one_pending_idx").on(table.senderId, table.talentUserId).where(sql`${table.status} = 'PENDING'`),
     index("contact_requests_talent_idx").on(table.talentUserId, table.createdAt.desc().nullsFirst(), table.id.desc().nullsFirst()),
     index("contact_requests_sender_idx").on(table.senderId, table.createdAt.desc().nullsFirst(), table.id.desc().nullsFirst()),
+    index("contact_requests_created_idx").on(table.createdAt),
+    index("contact_requests_responded_idx").on(table.respondedAt).where(sql`${table.respondedAt} IS NOT NULL`),
     index("contact_requests_pending_expiry_idx").on(table.expiresAt).where(sql`${table.status} = 'PENDING'`),
   ],
 );

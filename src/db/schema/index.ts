@@ -7,3 +7,5 @@ export * from "./messaging";
 export * from "./notifications";
 export * from "./contact-requests";
 export * from "./audit";
+export * from "./collections";
+export * from "./activity";

@@ -67,6 +67,8 @@ export const messages = pgTable(
   (table) => [
     uniqueIndex("messages_conversation_seq_idx").on(table.conversationId, table.seq),
     uniqueIndex("messages_sender_client_key_idx").on(table.senderId, table.clientKey).where(sql`${table.clientKey} IS NOT NULL`),
+    index("messages_created_idx").on(table.createdAt),
+    index("messages_sender_created_idx").on(table.senderId, table.createdAt),
   ],
 );
 

@@ -23,22 +23,35 @@ const isoDate = z
   .transform((value) => value || undefined)
   .refine((value) => value === undefined || (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))), "Enter a date like 2026-12-31.");
 
-export const contactRequestInput = z
-  .object({
+/** What a request says about the project, shared by single requests and bulk requests from a collection. */
+export const projectFields = {
+  projectTitle: singleLineText({ label: "The project title", max: 120, required: true }),
+  role: singleLineText({ label: "The role", max: 120, required: true }),
+  productionType: z.enum(productionTypes, { error: "Choose the type of production." }),
+  description: multiLineText({ label: "The project description", max: 2000, min: 20, required: true }),
+  shootStart: isoDate,
+  shootEnd: isoDate,
+  location: singleLineText({ label: "The location", max: 120 }).default(""),
+  isPaid: z.enum(["paid", "unpaid"], { error: "Say whether the work is paid." }).transform((value) => value === "paid"),
+  rate: singleLineText({ label: "The rate", max: 120 }).default(""),
+};
+
+type ProjectFacts = { shootStart?: string; shootEnd?: string; isPaid: boolean; rate: string };
+
+/** The rules across project fields: dates in order, a rate for paid work. */
+export function withProjectRules<T extends z.ZodType<ProjectFacts>>(schema: T) {
+  return schema
+    .refine((input) => !input.shootStart || !input.shootEnd || input.shootStart <= input.shootEnd, { path: ["shootEnd"], message: "The last shoot date cannot be before the first." })
+    .refine((input) => !input.isPaid || input.rate.length > 0, { path: ["rate"], message: "Give the rate for paid work, e.g. $500 a day." });
+}
+
+export const contactRequestInput = withProjectRules(
+  z.object({
     profileId: z.uuid("That talent's profile is not available."),
-    projectTitle: singleLineText({ label: "The project title", max: 120, required: true }),
-    role: singleLineText({ label: "The role", max: 120, required: true }),
-    productionType: z.enum(productionTypes, { error: "Choose the type of production." }),
-    description: multiLineText({ label: "The project description", max: 2000, min: 20, required: true }),
-    shootStart: isoDate,
-    shootEnd: isoDate,
-    location: singleLineText({ label: "The location", max: 120 }).default(""),
-    isPaid: z.enum(["paid", "unpaid"], { error: "Say whether the work is paid." }).transform((value) => value === "paid"),
-    rate: singleLineText({ label: "The rate", max: 120 }).default(""),
+    ...projectFields,
     message: multiLineText({ label: "Your message", max: 1000 }).default(""),
-  })
-  .refine((input) => !input.shootStart || !input.shootEnd || input.shootStart <= input.shootEnd, { path: ["shootEnd"], message: "The last shoot date cannot be before the first." })
-  .refine((input) => !input.isPaid || input.rate.length > 0, { path: ["rate"], message: "Give the rate for paid work, e.g. $500 a day." });
+  }),
+);
 export type ContactRequestInput = z.infer<typeof contactRequestInput>;
 
 export const approveInput = z.object({

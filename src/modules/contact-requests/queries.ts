@@ -3,10 +3,12 @@ import { z } from "zod";
 import type { Db } from "@/db";
 import { contactRequestCounters, contactRequests, contactRevealViews } from "@/db/schema/contact-requests";
 import { containsPattern, exactTimestamp, keysetBefore, keysetCursor } from "@/db/sql";
+import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { hasPermission } from "@/modules/access/permissions";
 import { findUserIdsByName, getAccountFacts } from "@/modules/access/queries";
 import type { Actor } from "@/modules/access/types";
+import { getPlanCapabilities } from "@/modules/billing/plans";
 import { countBlocksOf, countReportsAgainst } from "@/modules/messaging/queries";
 import { readContactDetails } from "@/modules/talents/queries";
 import type { ContactDetails } from "@/modules/talents/types";
@@ -159,11 +161,29 @@ export async function listRevealViews(db: Db, actor: Actor, requestId: string) {
 
 /** Contact requests the actor sent this month, against the plan's quota (for the billing page). */
 export async function getMonthlyUsage(db: Db, actor: Actor, now = new Date()): Promise<number> {
-  const [row] = await db
-    .select({ used: contactRequestCounters.used })
+  return (await getQuotaUsage(db, actor, now)).month;
+}
+
+/**
+ * How many contact requests the actor may still send this month and today
+ * (null for admins, who have no quota), so a bulk send can be refused whole
+ * rather than run out halfway.
+ */
+export async function getRemainingQuota(db: Db, actor: Actor, now = new Date()): Promise<{ month: number; day: number } | null> {
+  if (actor.role === "ADMIN") return null;
+  const used = await getQuotaUsage(db, actor, now);
+  const monthly = getPlanCapabilities(actor.subscription?.plan ?? "PROFESSIONAL").contactRequestsPerMonth;
+  return { month: Math.max(0, monthly - used.month), day: Math.max(0, getEnv().CONTACT_REQUEST_DAILY_CAP - used.day) };
+}
+
+async function getQuotaUsage(db: Db, actor: Actor, now: Date): Promise<{ month: number; day: number }> {
+  const windows = quotaWindows(now);
+  const rows = await db
+    .select({ window: contactRequestCounters.window, used: contactRequestCounters.used })
     .from(contactRequestCounters)
-    .where(and(eq(contactRequestCounters.senderId, actor.userId), eq(contactRequestCounters.window, quotaWindows(now).month)));
-  return row?.used ?? 0;
+    .where(and(eq(contactRequestCounters.senderId, actor.userId), inArray(contactRequestCounters.window, [windows.month, windows.day])));
+  const used = new Map(rows.map((row) => [row.window, row.used]));
+  return { month: used.get(windows.month) ?? 0, day: used.get(windows.day) ?? 0 };
 }
 
 /**

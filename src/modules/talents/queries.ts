@@ -389,3 +389,36 @@ export async function getProfileOwner(db: Db, profileId: string): Promise<{ user
   const [row] = await db.select({ userId: t.userId, displayName: t.displayName, publishedAt: t.publishedAt, hiddenAt: t.hiddenAt }).from(t).where(eq(t.id, profileId));
   return row ? { userId: row.userId, displayName: row.displayName, isListed: row.publishedAt !== null && row.hiddenAt === null } : null;
 }
+
+export type TalentSummary = GalleryCard & { playingAgeMin: number | null; playingAgeMax: number | null; isListed: boolean };
+
+/**
+ * The public card data of these profiles, keyed by profile id, with whether
+ * each is still listed; for lists kept elsewhere (collections). Never premium data.
+ */
+export async function getTalentSummaries(db: Db, profileIds: string[]): Promise<Map<string, TalentSummary>> {
+  if (profileIds.length === 0) return new Map();
+  const rows = await db
+    .select({ ...cardColumns, playingAgeMin: t.playingAgeMin, playingAgeMax: t.playingAgeMax, publishedAt: t.publishedAt, hiddenAt: t.hiddenAt })
+    .from(t)
+    .where(inArray(t.id, profileIds));
+  return new Map(
+    rows.map(({ publishedAt, hiddenAt, ...row }) => [row.id, { ...row, categories: row.categories as Category[], isListed: isListed({ isPublished: publishedAt !== null, isHidden: hiddenAt !== null }) }]),
+  );
+}
+
+/** Which of these profiles anyone may see (published, not hidden). */
+export async function filterListedProfiles(db: Db, profileIds: string[]): Promise<Set<string>> {
+  if (profileIds.length === 0) return new Set();
+  const rows = await db
+    .select({ id: t.id })
+    .from(t)
+    .where(and(inArray(t.id, profileIds), listedCondition));
+  return new Set(rows.map((row) => row.id));
+}
+
+/** The id of an account's own talent profile, if it has one. */
+export async function getProfileIdOfUser(db: Db, userId: string): Promise<string | null> {
+  const [row] = await db.select({ id: t.id }).from(t).where(eq(t.userId, userId));
+  return row?.id ?? null;
+}

@@ -6,6 +6,10 @@ import { GalleryFilters } from "@/modules/talents/components/gallery-filters";
 import { TalentCard } from "@/modules/talents/components/talent-card";
 import { parseGallerySearchParams } from "@/modules/talents/gallery-query";
 import { searchGallery } from "@/modules/talents/queries";
+import { getActor } from "@/modules/access/actor";
+import { AddToCollectionForm } from "@/modules/collections/components/add-to-collection";
+import { collectionRights } from "@/modules/collections/policies";
+import { listCollections } from "@/modules/collections/queries";
 
 export const metadata: Metadata = { title: "Talents" };
 
@@ -24,7 +28,10 @@ function withParams(params: SearchParams, changes: Record<string, string | undef
 export default async function GalleryPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const query = parseGallerySearchParams(params);
-  const page = await searchGallery(getDb(), query);
+  const db = getDb();
+  const page = await searchGallery(db, query);
+  const actor = await getActor();
+  const collections = actor && collectionRights(actor).write ? await listCollections(db, actor) : null;
   return (
     <div className="space-y-6">
       <div>
@@ -47,9 +54,15 @@ export default async function GalleryPage({ searchParams }: { searchParams: Prom
         </div>
       ) : (
         <>
+          {collections ? (
+            <div className="rounded-2xl border border-stone-200 bg-white p-4 shadow-sm">
+              <AddToCollectionForm formId="gallery-add" collections={collections} label="Add the talents you select to" />
+              <p className="mt-2 text-xs text-stone-500">Tick talents below, or use a card&apos;s own &quot;Add&quot; button to add just that one.</p>
+            </div>
+          ) : null}
           <ul aria-label="Talents" className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4">
             {page.items.map((talent) => (
-              <TalentCard key={talent.id} talent={talent} />
+              <TalentCard key={talent.id} talent={talent} selectForm={collections ? { id: "gallery-add", buttonLabel: "Add" } : undefined} />
             ))}
           </ul>
           <nav aria-label="Pages" className="flex justify-center gap-3">

@@ -1,12 +1,10 @@
 "use client";
 
-import { useState, useTransition } from "react";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FormError, SelectField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/form-status";
+import { OneClick } from "@/components/ui/one-click";
 import { useFormAction } from "@/components/ui/use-form-action";
-import type { ActionResult } from "@/lib/action-result";
 import { approveContactRequestAction, declineContactRequestAction, revokeApprovalAction, withdrawContactRequestAction } from "../actions";
 import { declineReasonLabels, declineReasons } from "../inputs";
 
@@ -50,29 +48,6 @@ export function RespondPanel({ requestId, hasAgent }: { requestId: string; hasAg
           </SubmitButton>
         </form>
       </Card>
-    </div>
-  );
-}
-
-export function OneClick({ label, action, variant = "secondary" }: { label: string; action: () => Promise<ActionResult>; variant?: "secondary" | "danger" }) {
-  const [error, setError] = useState<string>();
-  const [isPending, startTransition] = useTransition();
-  return (
-    <div className="space-y-2">
-      <Button
-        type="button"
-        variant={variant}
-        disabled={isPending}
-        onClick={() =>
-          startTransition(async () => {
-            const result = await action();
-            setError(result.ok ? undefined : result.message);
-          })
-        }
-      >
-        {label}
-      </Button>
-      <FormError message={error} />
     </div>
   );
 }

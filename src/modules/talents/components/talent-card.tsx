@@ -4,7 +4,11 @@ import { availabilityLabels, categoryLabels, countryName } from "../options";
 import type { GalleryCard } from "../types";
 import { TalentPhoto } from "./talent-photo";
 
-export function TalentCard({ talent }: { talent: GalleryCard }) {
+/**
+ * A gallery card. With `selectForm`, it also carries a checkbox and an "Add"
+ * button that belong to that form (by id), for adding talents to a list.
+ */
+export function TalentCard({ talent, selectForm }: { talent: GalleryCard; selectForm?: { id: string; buttonLabel: string } }) {
   const location = [talent.city, talent.country ? countryName(talent.country) : ""].filter(Boolean).join(", ");
   return (
     <li className="group overflow-hidden rounded-2xl border border-stone-200 bg-white shadow-sm transition hover:shadow-md">
@@ -28,6 +32,17 @@ export function TalentCard({ talent }: { talent: GalleryCard }) {
           </div>
         </div>
       </Link>
+      {selectForm ? (
+        <div className="flex items-center justify-between gap-2 border-t border-stone-100 px-3 py-2 text-sm">
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="profileIds" value={talent.id} form={selectForm.id} className="accent-brand-600" aria-label={`Select ${talent.displayName}`} />
+            Select
+          </label>
+          <button type="submit" name="only" value={talent.id} form={selectForm.id} className="font-medium text-brand-700 hover:underline" aria-label={`${selectForm.buttonLabel}: ${talent.displayName}`}>
+            {selectForm.buttonLabel}
+          </button>
+        </div>
+      ) : null}
     </li>
   );
 }

@@ -7,6 +7,9 @@ import { getActor } from "@/modules/access/actor";
 import { ButtonLink } from "@/components/ui/button";
 import { SharedDetails } from "@/modules/contact-requests/components/shared-details";
 import { getSharedContactForProfile } from "@/modules/contact-requests/queries";
+import { ProfileCollections } from "@/modules/collections/components/profile-collections";
+import { collectionRights } from "@/modules/collections/policies";
+import { getCollectionsForProfile } from "@/modules/collections/queries";
 import { ContactButton } from "@/modules/messaging/components/contact-button";
 import { TalentProfile } from "@/modules/talents/components/profile-view";
 import { recordProfileView } from "@/modules/talents/mutations";
@@ -29,6 +32,8 @@ export default async function TalentProfilePage({ params }: Props) {
   if (!view.viewer.isOwner) await recordProfileView(getDb(), view.profile.id);
   const actor = await getActor();
   const shared = actor && !view.viewer.isOwner ? await getSharedContactForProfile(getDb(), actor, view.profile.id) : null;
+  const rights = collectionRights(actor);
+  const collections = actor && rights.read ? await getCollectionsForProfile(getDb(), actor, view.profile.id) : null;
   return (
     <div className="space-y-4">
       <Link href="/talents" className="text-sm font-medium text-brand-700 hover:underline">
@@ -46,6 +51,9 @@ export default async function TalentProfilePage({ params }: Props) {
           </ButtonLink>
           <ContactButton profileId={view.profile.id} talentName={view.profile.displayName} />
         </div>
+      ) : null}
+      {collections && (rights.write || collections.some((collection) => collection.contains)) ? (
+        <ProfileCollections profileId={view.profile.id} talentName={view.profile.displayName} collections={collections} canChange={rights.write && view.status.isPublished && !view.status.isHidden} />
       ) : null}
       {shared ? <SharedDetails details={shared.details} title={`Contact details ${view.profile.displayName} shared with you`} /> : null}
       <TalentProfile view={view} />

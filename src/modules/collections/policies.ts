@@ -1,0 +1,29 @@
+import { hasPermission } from "@/modules/access/permissions";
+import { checkPremiumAccess, type PremiumDenialReason } from "@/modules/access/premium";
+import type { Actor } from "@/modules/access/types";
+
+/**
+ * What an account may do with its collections. Subscribers (and admins) keep
+ * and change them; an account whose subscription lapsed still reads its own,
+ * exports them and can revoke a share link, but changes nothing until it
+ * renews. Talents keep none.
+ */
+export type CollectionRights = { read: true; write: true } | { read: true; write: false; reason: PremiumDenialReason } | { read: false; write: false };
+
+export function collectionRights(actor: Actor | null, now = new Date()): CollectionRights {
+  if (!actor || !hasPermission(actor.role, "collection:manage")) return { read: false, write: false };
+  const access = checkPremiumAccess(actor, now);
+  return access.allowed ? { read: true, write: true } : { read: true, write: false, reason: access.reason };
+}
+
+export function readOnlyMessage(reason: PremiumDenialReason): string {
+  return reason === "payment_failed"
+    ? "Your last payment failed, so your collections are read-only. Update your payment details on the billing page to change them again."
+    : "Your collections are read-only without an active subscription. Subscribe on the billing page to change them again.";
+}
+
+/** A share token: 32 random bytes, URL-safe. */
+export function newShareToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return Buffer.from(bytes).toString("base64url");
+}
