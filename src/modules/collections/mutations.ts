@@ -143,6 +143,7 @@ export async function setNote(db: Db, actor: Actor, input: { collectionId: strin
     .where(and(eq(items.collectionId, input.collectionId), eq(items.profileId, input.profileId)))
     .returning({ profileId: items.profileId });
   if (updated.length === 0) throw new AppError("not_found", "That talent is not in this collection.");
+  await touch(db, input.collectionId);
 }
 
 async function currentOrder(tx: Db, collectionId: string): Promise<string[]> {
@@ -183,7 +184,7 @@ export async function reorderTalents(db: Db, actor: Actor, input: { collectionId
     await ownCollection(tx, actor, input.collectionId, { write: true, lock: true });
     const order = await currentOrder(tx, input.collectionId);
     const given = new Set(input.profileIds);
-    if (given.size !== order.length || order.some((id) => !given.has(id))) {
+    if (given.size !== input.profileIds.length || given.size !== order.length || order.some((id) => !given.has(id))) {
       throw new AppError("conflict", "This collection changed since the page was loaded. Reload it and try again.");
     }
     await writeOrder(tx, input.collectionId, input.profileIds);
