@@ -4,7 +4,7 @@ import { closeDatabase, getDatabase } from "@/db/index";
 import { getEnv } from "@/lib/env";
 import { getLogger } from "@/lib/logger";
 import { createMailTransport } from "@/modules/notifications/transport";
-import { startEmailWorker } from "@/modules/notifications/worker-loop";
+import { startWorker } from "@/worker";
 
 /**
  * The email worker as its own process, for scaling: run any number of copies
@@ -15,8 +15,8 @@ async function main() {
   const env = getEnv();
   const handle = getDatabase();
   await migrateDatabase(handle);
-  const worker = startEmailWorker(handle.db, createMailTransport(handle.db), env.EMAIL_WORKER_INTERVAL_MS);
-  getLogger().info({ database: handle.kind, transport: env.SMTP_URL ? "smtp" : "dev-mailbox" }, "email worker running");
+  const worker = startWorker(handle.db, createMailTransport(handle.db), env.EMAIL_WORKER_INTERVAL_MS);
+  getLogger().info({ database: handle.kind, transport: env.SMTP_URL ? "smtp" : "dev-mailbox" }, "worker running");
   const stop = async () => {
     await worker.stop();
     await closeDatabase();

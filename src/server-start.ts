@@ -18,8 +18,8 @@ export async function startServer(): Promise<void> {
   if (env.EMAIL_WORKER === "inline") {
     const { getDb } = await import("./db");
     const { createMailTransport } = await import("./modules/notifications/transport");
-    const { startEmailWorker } = await import("./modules/notifications/worker-loop");
-    startEmailWorker(getDb(), createMailTransport(getDb()), env.EMAIL_WORKER_INTERVAL_MS);
+    const { startWorker } = await import("./worker");
+    startWorker(getDb(), createMailTransport(getDb()), env.EMAIL_WORKER_INTERVAL_MS);
     getLogger().info({ intervalMs: env.EMAIL_WORKER_INTERVAL_MS, transport: env.SMTP_URL ? "smtp" : "dev-mailbox" }, "email worker started in the server");
   }
 }

@@ -39,3 +39,16 @@ export function keysetBefore(cursor: string | undefined, time: AnyPgColumn, id: 
   const match = cursor?.match(KEYSET_CURSOR);
   return match ? sql`(${time}, ${id}) < (${match[1]}::timestamptz, ${match[2]})` : undefined;
 }
+
+/**
+ * The UTC calendar day of a timestamp, as 'YYYY-MM-DD' text. Explicitly UTC,
+ * so the answer does not depend on the database session's time zone.
+ */
+export function utcDay(column: AnyPgColumn | SQL): SQL<string> {
+  return sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD')`;
+}
+
+/** The Monday (UTC) of a timestamp's week, as 'YYYY-MM-DD' text. */
+export function utcWeek(column: AnyPgColumn | SQL): SQL<string> {
+  return sql<string>`to_char(date_trunc('week', ${column} at time zone 'UTC'), 'YYYY-MM-DD')`;
+}

@@ -50,6 +50,7 @@ CREATE INDEX "collection_items_order_idx" ON "collection_items" USING btree ("co
 CREATE INDEX "collection_items_profile_idx" ON "collection_items" USING btree ("profile_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "collections_owner_name_idx" ON "collections" USING btree ("owner_id",lower("name"));--> statement-breakpoint
 CREATE INDEX "collections_owner_updated_idx" ON "collections" USING btree ("owner_id","updated_at" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "talent_profile_views_day_idx" ON "talent_profile_views" USING btree ("day");--> statement-breakpoint
 CREATE INDEX "messages_created_idx" ON "messages" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "messages_sender_created_idx" ON "messages" USING btree ("sender_id","created_at");--> statement-breakpoint
 CREATE INDEX "contact_requests_created_idx" ON "contact_requests" USING btree ("created_at");--> statement-breakpoint

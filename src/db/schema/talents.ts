@@ -140,5 +140,5 @@ export const talentProfileViews = pgTable(
     day: date("day", { mode: "string" }).notNull(),
     views: integer("views").notNull().default(0),
   },
-  (table) => [primaryKey({ columns: [table.profileId, table.day] })],
+  (table) => [primaryKey({ columns: [table.profileId, table.day] }), index("talent_profile_views_day_idx").on(table.day)],
 );

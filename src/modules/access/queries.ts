@@ -1,7 +1,7 @@
 import "server-only";
-import { count, desc, ilike, inArray } from "drizzle-orm";
+import { and, count, desc, gte, ilike, inArray, lt, min } from "drizzle-orm";
 import type { Db } from "@/db";
-import { containsPattern } from "@/db/sql";
+import { containsPattern, utcDay } from "@/db/sql";
 import { users } from "@/db/schema/auth";
 import { AppError } from "@/lib/errors";
 import { hasPermission } from "./permissions";
@@ -48,4 +48,20 @@ export async function getAccountFacts(db: Db, userIds: string[]): Promise<Map<st
 export async function findUserIdsByName(db: Db, text: string, limit = 500): Promise<string[]> {
   const rows = await db.select({ id: users.id }).from(users).where(ilike(users.name, containsPattern(text))).limit(limit);
   return rows.map((row) => row.id);
+}
+
+/** Sign-ups per UTC day and role in [from, to), for the activity rollups. */
+export async function dailySignups(db: Db, from: Date, to: Date): Promise<{ day: string; role: Role; count: number }[]> {
+  const day = utcDay(users.createdAt);
+  return db
+    .select({ day, role: users.role, count: count() })
+    .from(users)
+    .where(and(gte(users.createdAt, from), lt(users.createdAt, to)))
+    .groupBy(day, users.role);
+}
+
+/** When the first account was created: no activity can be older. */
+export async function getFirstSignupAt(db: Db): Promise<Date | null> {
+  const [row] = await db.select({ first: min(users.createdAt) }).from(users);
+  return row?.first ?? null;
 }

@@ -1,9 +1,9 @@
-import { and, eq } from "drizzle-orm";
+import { and, count, desc, eq, inArray, lt } from "drizzle-orm";
 import type { Db } from "@/db";
 import { z } from "zod";
-import { subscriptions, testCheckoutSessions } from "@/db/schema/billing";
+import { subscriptionChanges, subscriptions, testCheckoutSessions } from "@/db/schema/billing";
 import type { Actor, SubscriptionFacts } from "@/modules/access/types";
-import type { BillingInterval, Plan, SubscriptionStatus } from "./plans";
+import { getPlan, type BillingInterval, type Plan, type SubscriptionStatus } from "./plans";
 
 export type SubscriptionView = {
   provider: string;
@@ -52,4 +52,34 @@ export async function getOpenTestCheckout(db: Db, actor: Actor, sessionId: strin
     .from(testCheckoutSessions)
     .where(and(eq(testCheckoutSessions.id, sessionId), eq(testCheckoutSessions.userId, actor.userId), eq(testCheckoutSessions.status, "open")));
   return row && row.expiresAt > new Date() ? row : null;
+}
+
+/** A plan's price per month in cents: the monthly price, or a twelfth of the yearly one. */
+export function monthlyRevenueCents(plan: Plan, interval: BillingInterval): number {
+  const price = getPlan(plan).price;
+  return interval === "month" ? price.month * 100 : Math.round((price.year * 100) / 12);
+}
+
+/**
+ * Subscriptions active (or trialing) at a moment, and the monthly recurring
+ * revenue they bring at the plans' list prices, from the history of changes:
+ * each account's latest change before that moment decides.
+ */
+export async function getSubscriptionTotalsAt(db: Db, at: Date): Promise<{ active: number; mrrCents: number }> {
+  const h = subscriptionChanges;
+  const latest = db
+    .selectDistinctOn([h.userId], { plan: h.plan, interval: h.interval, status: h.status })
+    .from(h)
+    .where(lt(h.at, at))
+    .orderBy(h.userId, desc(h.at), desc(h.id))
+    .as("latest");
+  const rows = await db
+    .select({ plan: latest.plan, interval: latest.interval, total: count() })
+    .from(latest)
+    .where(inArray(latest.status, ["active", "trialing"]))
+    .groupBy(latest.plan, latest.interval);
+  return {
+    active: rows.reduce((sum, row) => sum + row.total, 0),
+    mrrCents: rows.reduce((sum, row) => sum + row.total * monthlyRevenueCents(row.plan, row.interval), 0),
+  };
 }

@@ -1,8 +1,8 @@
 import { and, count, desc, eq, gte, ilike, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db";
-import { contactRequestCounters, contactRequests, contactRevealViews } from "@/db/schema/contact-requests";
-import { containsPattern, exactTimestamp, keysetBefore, keysetCursor } from "@/db/sql";
+import { contactRequestCounters, contactRequestEvents, contactRequests, contactRevealViews } from "@/db/schema/contact-requests";
+import { containsPattern, exactTimestamp, keysetBefore, keysetCursor, utcDay, utcWeek } from "@/db/sql";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { hasPermission } from "@/modules/access/permissions";
@@ -13,7 +13,7 @@ import { countBlocksOf, countReportsAgainst } from "@/modules/messaging/queries"
 import { readContactDetails } from "@/modules/talents/queries";
 import type { ContactDetails } from "@/modules/talents/types";
 import { requestIdInput } from "./inputs";
-import { quotaWindows, revealedFields, type ContactField, type RequestStatus } from "./policies";
+import { quotaWindows, requestStatuses, revealedFields, type ContactField, type RequestStatus } from "./policies";
 
 const r = contactRequests;
 
@@ -273,4 +273,119 @@ export async function listRequestsForAdmin(db: Db, actor: Actor, options: { stat
     .limit(options.limit ?? 100);
   const accounts = await getAccountFacts(db, [...new Set(rows.flatMap((row) => [row.senderId, row.talentUserId]))]);
   return rows.map((row) => ({ ...row, senderName: accounts.get(row.senderId)?.name ?? "Deleted user", talentName: accounts.get(row.talentUserId)?.name ?? "Deleted user" }));
+}
+
+const answerSeconds = sql<number>`extract(epoch from (${r.respondedAt} - ${r.createdAt}))`;
+const isAnswered = inArray(r.status, ["APPROVED", "DECLINED"]);
+
+export type DailyRequestActivity = {
+  /** Requests sent per UTC day. */
+  sent: { day: string; count: number }[];
+  /** Requests that left PENDING per UTC day, by the status they reached, with the seconds the answered ones waited. */
+  closed: { day: string; status: RequestStatus; count: number; answerSeconds: number }[];
+  /** Per sender and UTC day: requests sent, requests answered by the talent and the seconds those waited. */
+  bySender: { day: string; senderId: string; sent: number; answered: number; answerSeconds: number }[];
+};
+
+/** Contact request activity per UTC day in [from, to), for the activity rollups. */
+export async function dailyRequestActivity(db: Db, from: Date, to: Date): Promise<DailyRequestActivity> {
+  const sentDay = utcDay(r.createdAt);
+  const closedDay = utcDay(r.respondedAt);
+  const createdIn = and(gte(r.createdAt, from), lt(r.createdAt, to));
+  const respondedIn = and(gte(r.respondedAt, from), lt(r.respondedAt, to));
+  const seconds = sql<number>`coalesce(sum(${answerSeconds}) filter (where ${isAnswered}), 0)::float8`;
+  const [sent, closed, senderSent, senderAnswered] = await Promise.all([
+    db.select({ day: sentDay, count: count() }).from(r).where(createdIn).groupBy(sentDay),
+    db.select({ day: closedDay, status: r.status, count: count(), answerSeconds: seconds }).from(r).where(respondedIn).groupBy(closedDay, r.status),
+    db.select({ day: sentDay, senderId: r.senderId, count: count() }).from(r).where(createdIn).groupBy(sentDay, r.senderId),
+    db
+      .select({ day: closedDay, senderId: r.senderId, count: count(), answerSeconds: seconds })
+      .from(r)
+      .where(and(respondedIn, isAnswered))
+      .groupBy(closedDay, r.senderId),
+  ]);
+  const bySender = new Map<string, DailyRequestActivity["bySender"][number]>();
+  const entry = (day: string, senderId: string) => {
+    const key = `${day}|${senderId}`;
+    if (!bySender.has(key)) bySender.set(key, { day, senderId, sent: 0, answered: 0, answerSeconds: 0 });
+    return bySender.get(key)!;
+  };
+  for (const row of senderSent) entry(row.day, row.senderId).sent = row.count;
+  for (const row of senderAnswered) Object.assign(entry(row.day, row.senderId), { answered: row.count, answerSeconds: row.answerSeconds });
+  return { sent, closed: closed.map((row) => ({ ...row, status: row.status as RequestStatus })), bySender: [...bySender.values()] };
+}
+
+export type RequestMetrics = { byStatus: Record<RequestStatus, number>; total: number; acceptanceRate: number | null; medianAnswerSeconds: number | null };
+
+/**
+ * An account's requests created since a moment (sent, or received by a
+ * talent): how many by status, the share approved among those the talent
+ * decided on or let expire, and the median time the answered ones waited.
+ */
+export async function getRequestMetrics(db: Db, userId: string, side: "sent" | "received", since: Date): Promise<RequestMetrics> {
+  const mine = and(side === "sent" ? eq(r.senderId, userId) : eq(r.talentUserId, userId), gte(r.createdAt, since));
+  const [rows, [median]] = await Promise.all([
+    db.select({ status: r.status, total: count() }).from(r).where(mine).groupBy(r.status),
+    db
+      .select({ seconds: sql<number | null>`percentile_cont(0.5) within group (order by ${answerSeconds})` })
+      .from(r)
+      .where(and(mine, isAnswered)),
+  ]);
+  const byStatus = Object.fromEntries(requestStatuses.map((status) => [status, 0])) as Record<RequestStatus, number>;
+  for (const row of rows) byStatus[row.status as RequestStatus] = row.total;
+  const decided = byStatus.APPROVED + byStatus.DECLINED + byStatus.EXPIRED;
+  return {
+    byStatus,
+    total: rows.reduce((sum, row) => sum + row.total, 0),
+    acceptanceRate: decided > 0 ? byStatus.APPROVED / decided : null,
+    medianAnswerSeconds: median?.seconds == null ? null : Number(median.seconds),
+  };
+}
+
+/** An account's requests per UTC week (Monday) since a moment: created, and approved (by the week of the approval). */
+export async function getRequestsByWeek(db: Db, userId: string, side: "sent" | "received", since: Date): Promise<{ week: string; created: number; approved: number }[]> {
+  const owner = side === "sent" ? eq(r.senderId, userId) : eq(r.talentUserId, userId);
+  const createdWeek = utcWeek(r.createdAt);
+  const approvedWeek = utcWeek(r.respondedAt);
+  const [created, approved] = await Promise.all([
+    db.select({ week: createdWeek, total: count() }).from(r).where(and(owner, gte(r.createdAt, since))).groupBy(createdWeek),
+    db
+      .select({ week: approvedWeek, total: count() })
+      .from(r)
+      .where(and(owner, eq(r.status, "APPROVED"), gte(r.respondedAt, since)))
+      .groupBy(approvedWeek),
+  ]);
+  const weeks = new Map<string, { week: string; created: number; approved: number }>();
+  const at = (week: string) => weeks.get(week) ?? weeks.set(week, { week, created: 0, approved: 0 }).get(week)!;
+  for (const row of created) at(row.week).created = row.total;
+  for (const row of approved) at(row.week).approved = row.total;
+  return [...weeks.values()];
+}
+
+export type RequestActivity = { at: Date; requestId: string; projectTitle: string; status: RequestStatus; isNew: boolean; side: "sent" | "received"; otherName: string };
+
+/** The latest changes to requests an account sent or received: new requests and their answers, newest first. */
+export async function listRecentRequestActivity(db: Db, userId: string, limit = 10): Promise<RequestActivity[]> {
+  const recent = (side: "sent" | "received") =>
+    db
+      .select({ at: contactRequestEvents.at, requestId: r.id, projectTitle: r.projectTitle, status: contactRequestEvents.toStatus, from: contactRequestEvents.fromStatus, senderId: r.senderId, talentUserId: r.talentUserId })
+      .from(r)
+      .innerJoin(contactRequestEvents, eq(contactRequestEvents.requestId, r.id))
+      .where(side === "sent" ? eq(r.senderId, userId) : eq(r.talentUserId, userId))
+      .orderBy(desc(contactRequestEvents.at))
+      .limit(limit);
+  const [sent, received] = await Promise.all([recent("sent"), recent("received")]);
+  const rows = [...sent.map((row) => ({ ...row, side: "sent" as const })), ...received.map((row) => ({ ...row, side: "received" as const }))]
+    .sort((a, b) => b.at.getTime() - a.at.getTime())
+    .slice(0, limit);
+  const names = await getAccountFacts(db, [...new Set(rows.map((row) => (row.side === "sent" ? row.talentUserId : row.senderId)))]);
+  return rows.map((row) => ({
+    at: row.at,
+    requestId: row.requestId,
+    projectTitle: row.projectTitle,
+    status: row.status as RequestStatus,
+    isNew: row.from === null,
+    side: row.side,
+    otherName: names.get(row.side === "sent" ? row.talentUserId : row.senderId)?.name ?? "A former member",
+  }));
 }

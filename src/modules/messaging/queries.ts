@@ -1,7 +1,7 @@
-import { and, asc, count, desc, eq, gt, inArray, lt, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, lt, ne, or, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { conversationParticipants, conversationReports, conversations, messages, userBlocks } from "@/db/schema/messaging";
-import { exactTimestamp, keysetBefore, keysetCursor } from "@/db/sql";
+import { exactTimestamp, keysetBefore, keysetCursor, utcDay } from "@/db/sql";
 import { AppError } from "@/lib/errors";
 import { hasPermission } from "@/modules/access/permissions";
 import { getAccountFacts } from "@/modules/access/queries";
@@ -206,4 +206,31 @@ export async function countReportsAgainst(db: Db, userIds: string[]): Promise<Ma
     for (const id of [row.userLo, row.userHi]) if (id && userIds.includes(id) && id !== row.reporterId) totals.set(id, (totals.get(id) ?? 0) + 1);
   }
   return totals;
+}
+
+/** Messages sent per UTC day in [from, to), for the activity rollups. */
+export async function dailyMessages(db: Db, from: Date, to: Date): Promise<{ day: string; count: number }[]> {
+  const day = utcDay(messages.createdAt);
+  return db
+    .select({ day, count: count() })
+    .from(messages)
+    .where(and(gte(messages.createdAt, from), lt(messages.createdAt, to)))
+    .groupBy(day);
+}
+
+/**
+ * Messages an account sent since a moment, and messages it received in its
+ * conversations since then (only conversations active since then are read).
+ */
+export async function getMessageCounts(db: Db, userId: string, since: Date): Promise<{ sent: number; received: number }> {
+  const [sent] = await db
+    .select({ total: count() })
+    .from(messages)
+    .where(and(eq(messages.senderId, userId), gte(messages.createdAt, since)));
+  const [received] = await db
+    .select({ total: count() })
+    .from(p)
+    .innerJoin(messages, and(eq(messages.conversationId, p.conversationId), gte(messages.createdAt, since), ne(messages.senderId, userId)))
+    .where(and(eq(p.userId, userId), gte(p.lastMessageAt, since)));
+  return { sent: sent?.total ?? 0, received: received?.total ?? 0 };
 }

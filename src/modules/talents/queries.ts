@@ -1,9 +1,9 @@
-import { and, arrayContains, asc, desc, eq, gte, ilike, inArray, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, arrayContains, asc, desc, eq, gte, ilike, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db";
 import { containsPattern, exactTimestamp, prefixPattern } from "@/db/sql";
 import { users } from "@/db/schema/auth";
-import { talentContacts, talentCredits, talentPhotos, talentProfiles } from "@/db/schema/talents";
+import { talentContacts, talentCredits, talentPhotos, talentProfiles, talentProfileViews } from "@/db/schema/talents";
 import { AppError } from "@/lib/errors";
 import { hasPermission } from "@/modules/access/permissions";
 import type { Actor } from "@/modules/access/types";
@@ -421,4 +421,24 @@ export async function filterListedProfiles(db: Db, profileIds: string[]): Promis
 export async function getProfileIdOfUser(db: Db, userId: string): Promise<string | null> {
   const [row] = await db.select({ id: t.id }).from(t).where(eq(t.userId, userId));
   return row?.id ?? null;
+}
+
+/** Profile views per UTC day in [from, to) over all profiles, for the activity rollups. */
+export async function dailyProfileViews(db: Db, from: string, to: string): Promise<{ day: string; count: number }[]> {
+  const v = talentProfileViews;
+  return db
+    .select({ day: v.day, count: sql<number>`sum(${v.views})::int` })
+    .from(v)
+    .where(and(gte(v.day, from), lt(v.day, to)))
+    .groupBy(v.day);
+}
+
+/** One profile's views per UTC day from a day on (days without views are absent). */
+export async function getProfileViewsByDay(db: Db, profileId: string, from: string): Promise<{ day: string; views: number }[]> {
+  const v = talentProfileViews;
+  return db
+    .select({ day: v.day, views: v.views })
+    .from(v)
+    .where(and(eq(v.profileId, profileId), gte(v.day, from)))
+    .orderBy(v.day);
 }

@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { addDays, dayOf } from "./periods";
+
+/** The longest range the admin dashboard shows at once. */
+export const MAX_RANGE_DAYS = 366;
+export const DEFAULT_RANGE_DAYS = 90;
+
+const day = (label: string) =>
+  z
+    .string({ error: `Enter ${label} like 2026-01-31.` })
+    .trim()
+    .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && dayOf(new Date(`${value}T00:00:00Z`)) === value, `Enter ${label} as a real date like 2026-01-31.`);
+
+/** A range of whole UTC days, both ends included: at most a year, not in the future, the start not after the end. */
+export function dateRangeInput(now: Date) {
+  const today = dayOf(now);
+  return z
+    .object({ from: day("the start date"), to: day("the end date") })
+    .refine((range) => range.to <= today, { path: ["to"], message: "The end date cannot be in the future." })
+    .refine((range) => range.from <= range.to, { path: ["from"], message: "The start date must be on or before the end date." })
+    .refine((range) => range.from >= addDays(range.to, -(MAX_RANGE_DAYS - 1)), { path: ["from"], message: `Choose a range of at most ${MAX_RANGE_DAYS} days.` });
+}
+
+export type DateRange = { from: string; to: string };
+
+export function defaultRange(now: Date, days = DEFAULT_RANGE_DAYS): DateRange {
+  const to = dayOf(now);
+  return { from: addDays(to, -(days - 1)), to };
+}

@@ -1,0 +1,49 @@
+import type { Db } from "@/db";
+import { getLogger } from "@/lib/logger";
+import { rollupActivity } from "@/modules/activity/rollup";
+import { expireContactRequests } from "@/modules/contact-requests/mutations";
+import type { MailTransport } from "@/modules/notifications/transport";
+import { runEmailWorkerTick } from "@/modules/notifications/worker";
+
+/** How often the dashboards' daily rollup looks for newly closed days. */
+const ROLLUP_EVERY_MS = 10 * 60 * 1000;
+
+/**
+ * The background work, every `intervalMs` until stopped: contact-request
+ * reminders and expiry, email delivery, and (every ten minutes) the activity
+ * rollup of closed days. Passes never overlap. Started inside the server by
+ * default (EMAIL_WORKER=inline), or on its own with `npm run worker`; any
+ * number of copies may run against one database.
+ */
+export function startWorker(db: Db, transport: MailTransport, intervalMs: number): { stop(): Promise<void> } {
+  let running: Promise<unknown> | null = null;
+  let stopped = false;
+  let lastRollup = 0;
+  const pass = async () => {
+    await expireContactRequests(db);
+    await runEmailWorkerTick(db, transport);
+    if (Date.now() - lastRollup >= ROLLUP_EVERY_MS) {
+      lastRollup = Date.now();
+      const days = await rollupActivity(db);
+      if (days > 0) getLogger().info({ days }, "activity rolled up");
+    }
+  };
+  const tick = () => {
+    if (running || stopped) return;
+    running = pass()
+      .catch((error: unknown) => getLogger().error({ err: error instanceof Error ? error.message : String(error) }, "worker pass failed"))
+      .finally(() => {
+        running = null;
+      });
+  };
+  const timer = setInterval(tick, intervalMs);
+  timer.unref();
+  tick();
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
