@@ -6,6 +6,7 @@ import type { Db } from "../client";
 import { users } from "../schema/auth";
 import { talentProfiles } from "../schema/talents";
 import { attachTalentPhoto, createTalentProfile, createUsers, type NewTalentProfile, type NewUser } from "./factories";
+import { seedDemoActivity } from "./demo-activity";
 import { demoProfile } from "./demo-profiles";
 import { portraitSvg } from "./portraits";
 
@@ -101,8 +102,9 @@ async function addPortraits(db: Db, storage: BlobStorage, profileId: string, see
 
 /**
  * Adds whatever part of the demo data set is missing: accounts, talent
- * profiles with contact details and credits, and generated placeholder
- * portraits. Running it twice changes nothing.
+ * profiles with contact details and credits, generated placeholder
+ * portraits, and a year of activity for the dashboards. Running it twice
+ * changes nothing.
  */
 export async function seedDemoData(db: Db, storage: BlobStorage): Promise<{ created: number; profiles: number }> {
   const talents = demoTalents();
@@ -127,6 +129,8 @@ export async function seedDemoData(db: Db, storage: BlobStorage): Promise<{ crea
     }
   };
   await Promise.all(Array.from({ length: 4 }, worker));
+  // The first demo talents after talent@ start without history with casting@ and studio@ (the end-to-end stories use them).
+  await seedDemoActivity(db, talents.slice(1, 4).map((talent) => talent.user.email));
   return { created: created.length, profiles: withoutProfile.length };
 }
 

@@ -19,6 +19,8 @@ export type NewSubscription = {
   interval?: "month" | "year";
   currentPeriodEnd?: Date;
   cancelAtPeriodEnd?: boolean;
+  /** When the subscription reached this state (default now); its history starts there. */
+  stateAt?: Date;
 };
 
 export type NewUser = {
@@ -90,7 +92,7 @@ export async function createSubscription(db: Db, user: { id: string; role: UserR
       status: facts.status,
       currentPeriodEnd: facts.currentPeriodEnd,
       cancelAtPeriodEnd: input.cancelAtPeriodEnd ?? false,
-      stateAt: now,
+      stateAt: input.stateAt ?? now,
     })
     .onConflictDoNothing();
   return facts;
