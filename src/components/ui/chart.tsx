@@ -44,9 +44,12 @@ export function LineChart({
   labels,
   series,
   format = (value: number) => value.toLocaleString("en"),
+  periodLabel = "Day",
   className,
 }: {
   title: string;
+  /** What each point is, for the table's first column: "Day", "Week of". */
+  periodLabel?: string;
   labels: string[];
   series: ChartSeries[];
   format?: (value: number) => string;
@@ -88,13 +91,15 @@ export function LineChart({
             </text>
           </g>
         ))}
-        {labels.map((label, index) =>
-          index % labelEvery === 0 || index === labels.length - 1 ? (
-            <text key={index} x={x(index)} y={HEIGHT - 12} textAnchor="middle" fontSize="11" fill="#57534e">
+        {labels.map((label, index) => {
+          const isLast = index === labels.length - 1;
+          if (index % labelEvery !== 0 && !(isLast && index % labelEvery >= labelEvery / 2)) return null;
+          return (
+            <text key={index} x={x(index)} y={HEIGHT - 12} textAnchor={index === 0 && labels.length > 1 ? "start" : isLast && labels.length > 1 ? "end" : "middle"} fontSize="11" fill="#57534e">
               {label}
             </text>
-          ) : null,
-        )}
+          );
+        })}
         {series.map((line, seriesIndex) => {
           const look = looks[seriesIndex % looks.length]!;
           const path = line.values.map((value, index) => `${index === 0 ? "M" : "L"}${x(index).toFixed(1)} ${y(value).toFixed(1)}`).join("");
@@ -114,7 +119,7 @@ export function LineChart({
             <thead>
               <tr>
                 <th scope="col" className="py-1 pr-3">
-                  Period
+                  {periodLabel}
                 </th>
                 {series.map((line) => (
                   <th key={line.name} scope="col" className="py-1 pr-3 text-right">

@@ -33,7 +33,7 @@ export async function getRolledDays(db: Db, from: string, to: string): Promise<S
  * this at once: a transaction-scoped advisory lock makes them take turns, and
  * each re-reads which days are left. Returns how many days it rolled up.
  */
-export async function rollupActivity(db: Db, now = new Date(), maxDays = 400): Promise<number> {
+export async function rollupActivity(db: Db, now = new Date(), maxDays = 1_000): Promise<number> {
   const firstSignup = await getFirstSignupAt(db);
   if (!firstSignup) return 0;
   const first = dayOf(firstSignup);

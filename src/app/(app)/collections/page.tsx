@@ -55,8 +55,8 @@ export default async function CollectionsPage() {
                     {collection.description ? <p className="mt-1 line-clamp-2 text-sm text-stone-600">{collection.description}</p> : null}
                     <div aria-hidden className="mt-3 flex -space-x-3">
                       {collection.photoIds.map((photoId) => (
-                        <div key={photoId} className="w-10 overflow-hidden rounded-full ring-2 ring-white">
-                          <TalentPhoto photoId={photoId} name="" className="w-full" />
+                        <div key={photoId} className="size-10 overflow-hidden rounded-full ring-2 ring-white">
+                          <TalentPhoto photoId={photoId} name="" className="aspect-square size-full" />
                         </div>
                       ))}
                     </div>

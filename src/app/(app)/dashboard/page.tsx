@@ -45,7 +45,8 @@ async function ProfessionalView({ actor }: { actor: Actor }) {
         <Card>
           <LineChart
             title="Your contact requests, last 12 weeks"
-            labels={data.weeks.map((week) => `Week of ${shortDay(week.week)}`)}
+            labels={data.weeks.map((week) => shortDay(week.week))}
+            periodLabel="Week of"
             series={[
               { name: "Sent", values: data.weeks.map((week) => week.created) },
               { name: "Approved", values: data.weeks.map((week) => week.approved) },
@@ -78,7 +79,8 @@ async function TalentView({ actor }: { actor: Actor }) {
         <Card>
           <LineChart
             title="Profile views and contact requests, last 12 weeks"
-            labels={data.weeks.map((week) => `Week of ${shortDay(week.week)}`)}
+            labels={data.weeks.map((week) => shortDay(week.week))}
+            periodLabel="Week of"
             series={[
               { name: "Profile views", values: data.weeks.map((week) => week.views) },
               { name: "Requests received", values: data.weeks.map((week) => week.requests) },

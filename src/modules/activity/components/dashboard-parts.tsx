@@ -10,7 +10,9 @@ export function Stat({ label, value, detail }: { label: string; value: ReactNode
   return (
     <Card className="p-4">
       <p className="text-xs font-medium uppercase tracking-wide text-stone-500">{label}</p>
-      <p className="mt-1 text-2xl font-bold tabular-nums text-stone-900">{value}</p>
+      <p data-testid={`stat-${label.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`} className="mt-1 text-2xl font-bold tabular-nums text-stone-900">
+        {value}
+      </p>
       {detail ? <p className="mt-1 text-xs text-stone-600">{detail}</p> : null}
     </Card>
   );
