@@ -60,7 +60,7 @@ async function seed(client: pg.Client) {
     const to = Math.min(conversations, from + batch) - 1;
     await client.query(`
       with pairs as (
-        select k, 'bench-u-' || (1 + k % ${professionals}) as pro, 'bench-u-' || (${professionals + 1} + (k::bigint * 7919) % ${talents}) as talent
+        select k, 'bench-u-' || (1 + k % ${professionals}) as pro, 'bench-u-' || (${professionals + 1} + ((k / ${professionals}) * 79 + (k % ${professionals}) * 13) % ${talents}) as talent
         from generate_series(${from}, ${to}) k
       ), created as (
         insert into conversations (user_lo, user_hi, started_by, last_seq, created_at)

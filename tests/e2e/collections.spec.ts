@@ -99,10 +99,10 @@ test("talent@ sees views and requests on the dashboard; the admin sees platform 
   await expect(admin.getByRole("img", { name: /Contact requests per day/ })).toBeVisible();
   await admin.getByRole("link", { name: "Last 365 days" }).click();
   await expect(admin.getByText("(365 days)")).toBeVisible();
-  await admin.getByLabel("From").fill("2026-01-10");
-  await admin.getByLabel("To").fill("2026-01-01");
+  await admin.getByLabel("From", { exact: true }).fill("2026-01-10");
+  await admin.getByLabel("To", { exact: true }).fill("2026-01-01");
   await admin.getByRole("button", { name: "Show" }).click();
-  await expect(admin.getByRole("alert")).toContainText("The start date must be on or before the end date.");
+  await expect(admin.getByText("The start date must be on or before the end date.")).toBeVisible();
   const csv = await admin.request.get("/dashboard/export?from=2026-01-01&to=2026-01-31");
   expect(csv.headers()["content-type"]).toContain("text/csv");
   const lines = (await csv.text()).trim().split("\r\n");

@@ -39,7 +39,8 @@ test("casting@ requests talent@'s details; talent@ shares agent details only; ca
   await talent.request.post("/api/auth/sign-in/email", { data: { email: "talent@callback.test", password: "callback-demo" }, headers: { origin: baseURL! } });
   await talent.goto("/contact-requests/received");
   await talent.getByTestId("request-item").filter({ hasText: "Harbour Lights" }).click();
-  await expect(talent.getByText("From Casey Rivera", { exact: false })).toBeVisible();
+  await talent.waitForURL(/\/contact-requests\/[0-9a-f-]{36}$/);
+  await expect(talent.getByText(/^From Casey Rivera, sent/)).toBeVisible();
   await talent.getByLabel("Phone number").uncheck();
   await talent.getByLabel("Email address").uncheck();
   await talent.getByLabel("Agent details").check();

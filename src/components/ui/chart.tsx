@@ -64,7 +64,9 @@ export function LineChart({
   const y = (value: number) => PAD.top + plotHeight - (value / top) * plotHeight;
   const labelEvery = Math.max(1, Math.ceil(labels.length / 8));
   const showMarkers = labels.length <= 40;
-  const totals = series.map((line) => `${line.name} ${format(line.values.reduce((sum, value) => sum + value, 0))} in total`).join(", ");
+  const summary = series
+    .map((line) => `${line.name} from ${format(line.values[0] ?? 0)} to ${format(line.values.at(-1) ?? 0)}, highest ${format(Math.max(0, ...line.values))}`)
+    .join("; ");
   return (
     <figure className={cn("space-y-2", className)}>
       <figcaption className="text-sm font-semibold text-stone-900">{title}</figcaption>
@@ -82,7 +84,7 @@ export function LineChart({
           );
         })}
       </ul>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`${title}: ${labels[0] ?? ""} to ${labels.at(-1) ?? ""}; ${totals}. The table below has every value.`} className="h-auto w-full">
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`${title}, ${labels[0] ?? ""} to ${labels.at(-1) ?? ""}: ${summary}. The table below has every value.`} className="h-auto w-full">
         {ticks.map((tick) => (
           <g key={tick}>
             <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(tick)} y2={y(tick)} stroke="#e7e5e4" />

@@ -39,12 +39,11 @@ export type MetricRow = { metric: PlatformMetric | SenderMetric; day: string; su
 export async function measureDays(db: Db, from: string, to: string): Promise<MetricRow[]> {
   const start = startOf(from);
   const end = startOf(addDays(to, 1));
-  const [signups, messages, requests, views] = await Promise.all([
-    dailySignups(db, start, end),
-    dailyMessages(db, start, end),
-    dailyRequestActivity(db, start, end),
-    dailyProfileViews(db, from, addDays(to, 1)),
-  ]);
+  // One after another: inside the rollup's transaction they share one connection.
+  const signups = await dailySignups(db, start, end);
+  const messages = await dailyMessages(db, start, end);
+  const requests = await dailyRequestActivity(db, start, end);
+  const views = await dailyProfileViews(db, from, addDays(to, 1));
   const rows: MetricRow[] = [];
   const platform = (metric: PlatformMetric, day: string, value: number) => value && rows.push({ metric, day, subject: "", value });
   for (const row of signups) if (row.role !== "ADMIN") platform(`signups.${row.role}`, row.day, row.count);

@@ -294,16 +294,15 @@ export async function dailyRequestActivity(db: Db, from: Date, to: Date): Promis
   const createdIn = and(gte(r.createdAt, from), lt(r.createdAt, to));
   const respondedIn = and(gte(r.respondedAt, from), lt(r.respondedAt, to));
   const seconds = sql<number>`coalesce(sum(${answerSeconds}) filter (where ${isAnswered}), 0)::float8`;
-  const [sent, closed, senderSent, senderAnswered] = await Promise.all([
-    db.select({ day: sentDay, count: count() }).from(r).where(createdIn).groupBy(sentDay),
-    db.select({ day: closedDay, status: r.status, count: count(), answerSeconds: seconds }).from(r).where(respondedIn).groupBy(closedDay, r.status),
-    db.select({ day: sentDay, senderId: r.senderId, count: count() }).from(r).where(createdIn).groupBy(sentDay, r.senderId),
-    db
-      .select({ day: closedDay, senderId: r.senderId, count: count(), answerSeconds: seconds })
-      .from(r)
-      .where(and(respondedIn, isAnswered))
-      .groupBy(closedDay, r.senderId),
-  ]);
+  // One after another, so this also runs inside a transaction (one connection).
+  const sent = await db.select({ day: sentDay, count: count() }).from(r).where(createdIn).groupBy(sentDay);
+  const closed = await db.select({ day: closedDay, status: r.status, count: count(), answerSeconds: seconds }).from(r).where(respondedIn).groupBy(closedDay, r.status);
+  const senderSent = await db.select({ day: sentDay, senderId: r.senderId, count: count() }).from(r).where(createdIn).groupBy(sentDay, r.senderId);
+  const senderAnswered = await db
+    .select({ day: closedDay, senderId: r.senderId, count: count(), answerSeconds: seconds })
+    .from(r)
+    .where(and(respondedIn, isAnswered))
+    .groupBy(closedDay, r.senderId);
   const bySender = new Map<string, DailyRequestActivity["bySender"][number]>();
   const entry = (day: string, senderId: string) => {
     const key = `${day}|${senderId}`;
