@@ -95,6 +95,12 @@ export async function getCollection(db: Db, actor: Actor, collectionId: string):
   };
 }
 
+/** The actor's collections to add talents to, most recently changed first: names only. */
+export async function listCollectionChoices(db: Db, actor: Actor): Promise<{ id: string; name: string }[]> {
+  assertMayRead(actor);
+  return db.select({ id: c.id, name: c.name }).from(c).where(eq(c.ownerId, actor.userId)).orderBy(desc(c.updatedAt), desc(c.id));
+}
+
 /** The actor's collections with whether each holds this talent, for the profile page; empty for accounts without collections. */
 export async function getCollectionsForProfile(db: Db, actor: Actor, profileId: string): Promise<{ id: string; name: string; contains: boolean }[]> {
   if (!collectionRights(actor).read) return [];

@@ -9,7 +9,7 @@ import { searchGallery } from "@/modules/talents/queries";
 import { getActor } from "@/modules/access/actor";
 import { AddToCollectionForm } from "@/modules/collections/components/add-to-collection";
 import { collectionRights } from "@/modules/collections/policies";
-import { listCollections } from "@/modules/collections/queries";
+import { listCollectionChoices } from "@/modules/collections/queries";
 
 export const metadata: Metadata = { title: "Talents" };
 
@@ -31,7 +31,7 @@ export default async function GalleryPage({ searchParams }: { searchParams: Prom
   const db = getDb();
   const page = await searchGallery(db, query);
   const actor = await getActor();
-  const collections = actor && collectionRights(actor).write ? await listCollections(db, actor) : null;
+  const collections = actor && collectionRights(actor).write ? await listCollectionChoices(db, actor) : null;
   return (
     <div className="space-y-6">
       <div>
