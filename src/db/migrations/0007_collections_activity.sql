@@ -41,6 +41,16 @@ CREATE TABLE "activity_rolled_days" (
 	"rolled_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "activity_sender_totals" (
+	"period" text NOT NULL,
+	"start" date NOT NULL,
+	"sender_id" text NOT NULL,
+	"sent" integer NOT NULL,
+	"answered" integer NOT NULL,
+	"answer_seconds" bigint NOT NULL,
+	CONSTRAINT "activity_sender_totals_period_start_sender_id_pk" PRIMARY KEY("period","start","sender_id")
+);
+--> statement-breakpoint
 ALTER TABLE "subscription_changes" ADD CONSTRAINT "subscription_changes_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "collection_items" ADD CONSTRAINT "collection_items_collection_id_collections_id_fk" FOREIGN KEY ("collection_id") REFERENCES "public"."collections"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "collection_items" ADD CONSTRAINT "collection_items_profile_id_talent_profiles_id_fk" FOREIGN KEY ("profile_id") REFERENCES "public"."talent_profiles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

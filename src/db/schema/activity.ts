@@ -1,4 +1,4 @@
-import { bigint, date, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, date, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 
 /**
  * Daily rollups for the dashboards: one value per metric, UTC day and subject
@@ -22,3 +22,23 @@ export const activityRolledDays = pgTable("activity_rolled_days", {
   day: date("day", { mode: "string" }).primaryKey(),
   rolledAt: timestamp("rolled_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Contact request figures per sender, for the admin's busiest and slowest
+ * lists: one row per sender and rolled-up day, and one per sender and month
+ * (the sum of that month's day rows), so a year reads about twelve rows per
+ * sender instead of one per active day.
+ */
+export const activitySenderTotals = pgTable(
+  "activity_sender_totals",
+  {
+    period: text("period", { enum: ["day", "month"] }).notNull(),
+    /** The day, or the first day of the month. */
+    start: date("start", { mode: "string" }).notNull(),
+    senderId: text("sender_id").notNull(),
+    sent: integer("sent").notNull(),
+    answered: integer("answered").notNull(),
+    answerSeconds: bigint("answer_seconds", { mode: "number" }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.period, table.start, table.senderId] })],
+);

@@ -1,8 +1,8 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import type { DatabaseHandle } from "@/db/client";
-import { activityDaily, activityRolledDays } from "@/db/schema/activity";
+import { activityDaily, activityRolledDays, activitySenderTotals } from "@/db/schema/activity";
 import { subscriptions } from "@/db/schema/billing";
 import { collectionItems, collections } from "@/db/schema/collections";
 import { contactRequestCounters, contactRequestEvents, contactRequests } from "@/db/schema/contact-requests";
@@ -449,7 +449,30 @@ describe("platform activity: daily metrics, admin dashboard, CSV and rollups", (
     });
   });
 
-  // Runs last in this block: it writes the rollups the tests above must not see.
+  /** What the rollup stored, as measureDays rows: the platform rows and the per-sender day rows spread back into metrics. */
+async function storedRows(db: Db, day?: string): Promise<MetricRow[]> {
+  const platform = await db.select().from(activityDaily).where(day ? eq(activityDaily.day, day) : undefined);
+  const senders = await db
+    .select()
+    .from(activitySenderTotals)
+    .where(and(eq(activitySenderTotals.period, "day"), day ? eq(activitySenderTotals.start, day) : undefined));
+  return [
+    ...platform.map((row) => ({ ...row, value: Number(row.value) }) as MetricRow),
+    ...senders.flatMap((row) =>
+      (
+        [
+          ["sender.sent", row.sent],
+          ["sender.answered", row.answered],
+          ["sender.answer_seconds", row.answerSeconds],
+        ] as const
+      )
+        .filter(([, value]) => value !== 0)
+        .map(([metric, value]) => ({ metric, day: row.start, subject: row.senderId, value: Number(value) })),
+    ),
+  ];
+}
+
+// Runs last in this block: it writes the rollups the tests above must not see.
   describe("rollupActivity", () => {
     const week = { from: "2026-03-01", to: "2026-03-06" };
     const wide = { from: "2026-02-25", to: "2026-03-12" };
@@ -476,8 +499,13 @@ describe("platform activity: daily metrics, admin dashboard, CSV and rollups", (
         "2026-03-08",
         "2026-03-09",
       ]);
-      const stored = await db.select().from(activityDaily);
-      expect(sorted(stored.map((row) => ({ ...row, value: Number(row.value) }) as MetricRow))).toEqual(measured);
+      expect(sorted(await storedRows(db))).toEqual(measured);
+      // Each month's per-sender row is the sum of its day rows.
+      const monthRows = await db.select().from(activitySenderTotals).where(eq(activitySenderTotals.period, "month"));
+      const avery = monthRows.find((row) => row.start === "2026-03-01" && row.senderId === measured.find((entry) => entry.metric === "sender.sent")!.subject);
+      const averyDays = measured.filter((row) => row.subject === avery?.senderId && row.day.startsWith("2026-03"));
+      expect(avery?.sent).toBe(averyDays.filter((row) => row.metric === "sender.sent").reduce((sum, row) => sum + row.value, 0));
+      expect(avery?.answerSeconds).toBe(averyDays.filter((row) => row.metric === "sender.answer_seconds").reduce((sum, row) => sum + row.value, 0));
 
       // The week is read wholly from rollups, the wide range partly (02-25, 02-26 and 03-10 .. 03-12 live).
       expect(await getAdminDashboard(db, admin.actor, week)).toEqual(liveWeek);
@@ -490,8 +518,7 @@ describe("platform activity: daily metrics, admin dashboard, CSV and rollups", (
       expect(await rollupActivity(db, at("2026-03-11T01:30:00Z"))).toBe(1);
       expect(await rollupActivity(db, at("2026-03-11T01:30:00Z"))).toBe(0);
       // 03-10 holds r12, sent by Northlight; from now on it is read from the rollup.
-      const march10 = await db.select().from(activityDaily).where(eq(activityDaily.day, "2026-03-10"));
-      expect(sorted(march10.map((row) => ({ ...row, value: Number(row.value) }) as MetricRow))).toEqual(
+      expect(sorted(await storedRows(db, "2026-03-10"))).toEqual(
         sorted([
           ...platformRows({ "requests.sent": { "2026-03-10": 1 }, "subscriptions.active": { "2026-03-10": 1 }, "revenue.mrr_cents": { "2026-03-10": 4083 } }),
           { metric: "sender.sent", day: "2026-03-10", subject: northlight.id, value: 1 },

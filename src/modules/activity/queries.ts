@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, gte, inArray, lte, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { activityDaily } from "@/db/schema/activity";
+import { activityDaily, activitySenderTotals } from "@/db/schema/activity";
 import { toCsv } from "@/lib/csv";
 import { AppError } from "@/lib/errors";
 import { hasPermission } from "@/modules/access/permissions";
@@ -13,9 +13,9 @@ import { getMonthlyUsage, getRequestMetrics, getRequestsByWeek, listRecentReques
 import { getMessageCounts } from "@/modules/messaging/queries";
 import { getProfileIdOfUser, getProfileViewsByDay } from "@/modules/talents/queries";
 import type { DateRange } from "./inputs";
-import { measureDays, platformMetrics, senderMetrics, type PlatformMetric } from "./metrics";
+import { measureDays, platformMetrics, type PlatformMetric } from "./metrics";
 import { addDays, dayOf, daysBetween, lastWeeks, monthStart, startOf, weekOf } from "./periods";
-import { getRolledDays } from "./rollup";
+import { getLastRolledDay, getRolledDays } from "./rollup";
 
 const WEEKS = 12;
 
@@ -112,6 +112,39 @@ export type AdminDashboard = {
 export const SLOWEST_MIN_ANSWERED = 3;
 const TOP = 10;
 
+/**
+ * The rolled-up per-sender figures of a range, summed per sender. A month
+ * whose rolled days all fall in the range is read from its month row; the
+ * other rolled days in the range from their day rows.
+ */
+async function readSenderTotals(db: Db, range: DateRange, days: string[], rolled: Set<string>) {
+  const t = activitySenderTotals;
+  const lastRolled = await getLastRolledDay(db);
+  const months: string[] = [];
+  const singleDays: string[] = [];
+  for (const month of new Set(days.map((day) => dayOf(monthStart(startOf(day)))))) {
+    const monthEnd = addDays(dayOf(new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 1))), -1);
+    const coversRolledDays = month >= range.from && (monthEnd <= range.to || (lastRolled !== null && lastRolled <= range.to));
+    if (coversRolledDays) months.push(month);
+    else singleDays.push(...days.filter((day) => day.startsWith(month.slice(0, 7)) && rolled.has(day)));
+  }
+  if (months.length === 0 && singleDays.length === 0) return [];
+  const wanted = [
+    ...(months.length ? [and(eq(t.period, "month"), inArray(t.start, months))!] : []),
+    ...(singleDays.length ? [and(eq(t.period, "day"), inArray(t.start, singleDays))!] : []),
+  ];
+  return db
+    .select({
+      senderId: t.senderId,
+      sent: sql<number>`sum(${t.sent})::float8`,
+      answered: sql<number>`sum(${t.answered})::float8`,
+      answerSeconds: sql<number>`sum(${t.answerSeconds})::float8`,
+    })
+    .from(t)
+    .where(or(...wanted))
+    .groupBy(t.senderId);
+}
+
 /** Runs of consecutive days, to compute the days not rolled up yet in as few passes as possible. */
 function spans(days: string[]): [string, string][] {
   const result: [string, string][] = [];
@@ -140,16 +173,7 @@ export async function getAdminDashboard(db: Db, actor: Actor, range: DateRange):
       .select({ metric: activityDaily.metric, day: activityDaily.day, value: activityDaily.value })
       .from(activityDaily)
       .where(and(inArray(activityDaily.metric, [...platformMetrics]), inRange, eq(activityDaily.subject, ""))),
-    db
-      .select({
-        subject: activityDaily.subject,
-        sent: sql<number>`coalesce(sum(${activityDaily.value}) filter (where ${activityDaily.metric} = 'sender.sent'), 0)::float8`,
-        answered: sql<number>`coalesce(sum(${activityDaily.value}) filter (where ${activityDaily.metric} = 'sender.answered'), 0)::float8`,
-        answerSeconds: sql<number>`coalesce(sum(${activityDaily.value}) filter (where ${activityDaily.metric} = 'sender.answer_seconds'), 0)::float8`,
-      })
-      .from(activityDaily)
-      .where(and(inArray(activityDaily.metric, [...senderMetrics]), inRange))
-      .groupBy(activityDaily.subject),
+    readSenderTotals(db, range, days, rolled),
     Promise.all(spans(days.filter((day) => !rolled.has(day))).map(([from, to]) => measureDays(db, from, to))).then((parts) => parts.flat()),
   ]);
 
@@ -160,7 +184,7 @@ export async function getAdminDashboard(db: Db, actor: Actor, range: DateRange):
     if (position !== undefined && row.metric in series) series[row.metric as PlatformMetric][position] = Number(row.value);
   };
   stored.forEach(place);
-  const senders = new Map(storedSenders.map((row) => [row.subject, { sent: row.sent, answered: row.answered, answerSeconds: row.answerSeconds }]));
+  const senders = new Map(storedSenders.map((row) => [row.senderId, { sent: row.sent, answered: row.answered, answerSeconds: row.answerSeconds }]));
   for (const row of live) {
     if (row.subject === "") place(row);
     else {
