@@ -1,6 +1,6 @@
 import "./production-env";
 import "./load-env";
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -8,7 +8,7 @@ import { getEnv } from "@/lib/env";
 
 /**
  * `npm start`: builds the app when no build of the current sources exists,
- * then serves it with `next start` on PORT and HOST.
+ * then serves it on PORT and HOST with the production server (scripts/server.ts).
  */
 const root = process.cwd();
 const buildInputs = ["src", "public", "package-lock.json", "next.config.ts", "postcss.config.mjs", "tsconfig.json"];
@@ -55,15 +55,12 @@ function checkedEnv() {
   }
 }
 
-function serve() {
-  const env = checkedEnv();
-  const args = [nextBin, "start", "--port", String(env.PORT)];
-  if (env.HOST) args.push("--hostname", env.HOST);
-  const server = spawn(process.execPath, args, { stdio: "inherit" });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-  server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
-}
-
 checkedEnv();
 ensureBuild();
-serve();
+// The same production server as `npm run serve` (graceful shutdown, metrics), in this process.
+import("./server")
+  .then(({ serve }) => serve())
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });

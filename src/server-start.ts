@@ -1,6 +1,7 @@
 import type { Instrumentation } from "next";
 import { prepareDatabase } from "./db/boot";
 import { getEnv } from "./lib/env";
+import { onShutdown, shutdownOrder } from "./lib/lifecycle";
 import { getLogger } from "./lib/logger";
 import { requestIdOf } from "./lib/request";
 
@@ -14,12 +15,16 @@ export async function startServer(): Promise<void> {
     process.exit(1);
   }
   await prepareDatabase();
+  const { closeDatabase } = await import("./db");
+  onShutdown("database", shutdownOrder.database, closeDatabase);
   const env = getEnv();
   if (env.EMAIL_WORKER === "inline") {
     const { getDb } = await import("./db");
     const { createMailTransport } = await import("./modules/notifications/transport");
     const { startWorker } = await import("./worker");
-    startWorker(getDb(), createMailTransport(getDb()), env.EMAIL_WORKER_INTERVAL_MS);
+    const worker = startWorker(getDb(), createMailTransport(getDb()), env.EMAIL_WORKER_INTERVAL_MS);
+    // At shutdown the worker finishes its current pass (jobs it holds are sent or go back to the queue).
+    onShutdown("worker", shutdownOrder.work, () => worker.stop());
     getLogger().info({ intervalMs: env.EMAIL_WORKER_INTERVAL_MS, transport: env.SMTP_URL ? "smtp" : "dev-mailbox" }, "email worker started in the server");
   }
 }

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import type { ExtractTablesWithRelations } from "drizzle-orm";
+import { sql, type ExtractTablesWithRelations } from "drizzle-orm";
+import { readMigrationFiles } from "drizzle-orm/migrator";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
@@ -25,6 +26,8 @@ export type DatabaseHandle = {
   kind: DatabaseTarget["kind"];
   /** Receives NOTIFY payloads on a channel until the returned function is called. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /** Connections of the pool now: open, idle, and clients waiting for one (the embedded database has one). */
+  poolStats(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 };
 
@@ -39,7 +42,13 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
     // An idle connection that the server ends (a restart, a failover) is dropped from the pool, not fatal.
     pool.on("error", () => undefined);
     const db = drizzlePostgres(pool, { schema });
-    return { db, kind: "postgres", listen: (channel, onPayload) => listenOnPostgres(target.url, channel, onPayload), close: () => pool.end() };
+    return {
+      db,
+      kind: "postgres",
+      listen: (channel, onPayload) => listenOnPostgres(target.url, channel, onPayload),
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+      close: () => pool.end(),
+    };
   }
   // PGlite does not create parent directories itself; null means in memory.
   const releaseLock = target.dataDir ? lockEmbeddedDatabase(target.dataDir) : () => undefined;
@@ -52,6 +61,7 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
       const unlisten = await client.listen(channel, onPayload);
       return async () => unlisten();
     },
+    poolStats: () => ({ total: 1, idle: 0, waiting: 0 }),
     close: async () => {
       await client.close();
       releaseLock();
@@ -81,6 +91,21 @@ async function listenOnPostgres(url: string, channel: string, onPayload: (payloa
     stopped = true;
     await client?.end().catch(() => undefined);
   };
+}
+
+/**
+ * Whether every migration in the migrations folder has been applied: the
+ * newest one recorded in the database is the newest one shipped.
+ */
+export async function areMigrationsCurrent(handle: DatabaseHandle): Promise<boolean> {
+  const shipped = readMigrationFiles({ migrationsFolder }).at(-1)?.folderMillis ?? 0;
+  try {
+    const result = await handle.db.execute(sql`select max(created_at)::text as applied from drizzle.__drizzle_migrations`);
+    const rows = (result as unknown as { rows: { applied: string | null }[] }).rows;
+    return Number(rows[0]?.applied ?? 0) >= shipped;
+  } catch {
+    return false;
+  }
 }
 
 /** Applies every pending migration. On PostgreSQL an advisory lock serialises concurrent callers. */

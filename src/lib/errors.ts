@@ -11,6 +11,7 @@ export const errorCodes = {
   rate_limited: { status: 429, message: "Too many attempts. Please wait a moment and try again." },
   subscription_required: { status: 402, message: "A subscription is needed for this." },
   internal: { status: 500, message: "Something went wrong on our side. Please try again." },
+  unavailable: { status: 503, message: "This server is restarting. Please try again in a moment." },
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -388,3 +388,9 @@ export async function listRecentRequestActivity(db: Db, userId: string, limit = 
     otherName: names.get(row.side === "sent" ? row.talentUserId : row.senderId)?.name ?? "A former member",
   }));
 }
+
+/** Contact requests sent on the platform since a moment, for monitoring. */
+export async function countRequestsSince(db: Db, since: Date): Promise<number> {
+  const [row] = await db.select({ total: count() }).from(r).where(gte(r.createdAt, since));
+  return row?.total ?? 0;
+}

@@ -234,3 +234,9 @@ export async function getMessageCounts(db: Db, userId: string, since: Date): Pro
     .where(and(eq(p.userId, userId), gte(p.lastMessageAt, since)));
   return { sent: sent?.total ?? 0, received: received?.total ?? 0 };
 }
+
+/** Messages sent on the platform since a moment, for monitoring. */
+export async function countMessagesSince(db: Db, since: Date): Promise<number> {
+  const [row] = await db.select({ total: count() }).from(messages).where(gte(messages.createdAt, since));
+  return row?.total ?? 0;
+}

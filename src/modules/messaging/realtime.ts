@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDatabase, type Db } from "@/db";
+import { onShutdown, shutdownOrder } from "@/lib/lifecycle";
 import { getLogger } from "@/lib/logger";
 
 /**
@@ -43,7 +44,10 @@ class RealtimeHub {
   private start() {
     this.started ??= getDatabase()
       .listen(EVENTS_CHANNEL, (payload) => this.dispatch(payload))
-      .then(() => undefined)
+      .then((unlisten) => {
+        // At shutdown, after the streams have ended, the listening connection closes too.
+        onShutdown("realtime-listener", shutdownOrder.work, unlisten);
+      })
       .catch((error: unknown) => {
         this.started = null;
         getLogger().error({ err: error instanceof Error ? error.message : String(error) }, "real-time listener failed to start");

@@ -1,6 +1,6 @@
-import { and, count, desc, eq, isNull } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, lte, min } from "drizzle-orm";
 import type { Db } from "@/db";
-import { devMailbox, notificationPreferences, notifications } from "@/db/schema/notifications";
+import { devMailbox, emailJobs, notificationPreferences, notifications } from "@/db/schema/notifications";
 import { exactTimestamp, keysetBefore, keysetCursor } from "@/db/sql";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -59,4 +59,13 @@ export async function getEmailPreferences(db: Db, actor: Actor): Promise<Record<
 export async function listDevMailbox(db: Db, actor: Actor, limit = 50) {
   if (getEnv().isProduction && actor.role !== "ADMIN") throw new AppError("not_found");
   return db.select().from(devMailbox).orderBy(desc(devMailbox.createdAt)).limit(limit);
+}
+
+/** The email outbox's backlog, for monitoring: jobs due now, and how long the oldest has waited. */
+export async function getOutboxStats(db: Db, now = new Date()): Promise<{ due: number; oldestAgeSeconds: number }> {
+  const [row] = await db
+    .select({ due: count(), oldest: min(emailJobs.runAfter) })
+    .from(emailJobs)
+    .where(and(inArray(emailJobs.status, ["pending", "sending"]), lte(emailJobs.runAfter, now)));
+  return { due: row?.due ?? 0, oldestAgeSeconds: row?.oldest ? Math.max(0, (now.getTime() - row.oldest.getTime()) / 1000) : 0 };
 }
