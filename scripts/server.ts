@@ -83,6 +83,7 @@ export async function serve(): Promise<void> {
 
 // Run directly (`npm run serve`); `npm start` imports it after checking the build.
 if (process.argv[1]?.endsWith("server.ts")) {
+  // Started as `node --import tsx scripts/server.ts`: one process, so SIGTERM reaches this handler directly.
   serve().catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
