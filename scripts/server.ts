@@ -50,6 +50,10 @@ export async function serve(): Promise<void> {
     if (isDraining()) response.setHeader("Connection", "close");
     void handle(request, response);
   });
+  // Idle keep-alive connections stay open longer than a client or balancer keeps them (often 60 s), so the
+  // server is never the side that closes one just as a new request is sent on it (a reset for the client).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
   log.info({ port: env.PORT, host: env.HOST ?? "all interfaces" }, "server listening");
 

@@ -1,0 +1,323 @@
+import "../load-env";
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import type pg from "pg";
+import type { Db } from "@/db/client";
+import { hashOnce } from "@/db/seed/factories";
+import type { Actor } from "@/modules/access/types";
+import { getUnreadTotal, listInbox, listMessages } from "@/modules/messaging/queries";
+import { ensureBuild } from "../build-if-needed";
+import { benchArgs, benchServerUrl, measure, withThrowawayDatabase, type Figures } from "./common";
+import { chatMix, type DriverPlan, type Phase, type PhaseResult, type VirtualUser } from "./load-driver";
+import { scales, seedLoad, shapeOf, userEmail, userId, type Scale } from "./load-seed";
+
+/**
+ * `npm run bench [-- --scale small|medium|large --seconds 20 --keep]`: the
+ * product as its users meet it. Seeds a data set into a throwaway PostgreSQL
+ * database, serves the production build on it, signs in virtual users and
+ * drives the app over HTTP from a separate process (scripts/bench/load-driver.ts)
+ * with the chat-system mix at rising rates, then a send-only phase. Beside
+ * each figure it measures a floor in the same run: the same queries as
+ * hand-written SQL through pg, and a bare Node HTTP server returning the same
+ * bytes. Results go to bench-results/ as JSON, Markdown and an SVG plot.
+ */
+const args = benchArgs();
+const scale = (args.get("scale") ?? "small") as Scale;
+if (!(scale in scales)) throw new Error("Choose --scale small, medium or large.");
+const phaseSeconds = Number(args.get("seconds") ?? (scale === "small" ? 10 : 20));
+const port = Number(args.get("port") ?? 3300);
+const floorPort = port + 1;
+const baseUrl = `http://localhost:${port}`;
+const secret = "benchmark-secret-0123456789abcdef0123456789";
+const virtualUsers = scale === "small" ? 50 : scale === "medium" ? 300 : 1_000;
+
+function waitForReady(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const attempt = () =>
+      http
+        .get(url, (res) => {
+          res.resume();
+          if (res.statusCode === 200) resolve();
+          else retry();
+        })
+        .on("error", retry);
+    const retry = () => (Date.now() > deadline ? reject(new Error(`${url} not ready`)) : setTimeout(attempt, 500));
+    attempt();
+  });
+}
+
+/** CPU time (user + system, in seconds) of a process and of all PostgreSQL server processes, from /proc. */
+function cpuSeconds(pid: number): { app: number; database: number } {
+  const ticks = 100; // USER_HZ on Linux
+  const read = (id: string) => {
+    try {
+      const stat = readFileSync(`/proc/${id}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      return { comm: stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")), seconds: (Number(fields[11]) + Number(fields[12])) / ticks };
+    } catch {
+      return null;
+    }
+  };
+  let database = 0;
+  for (const id of readdirSync("/proc").filter((entry) => /^\d+$/.test(entry))) {
+    const entry = read(id);
+    if (entry?.comm === "postgres") database += entry.seconds;
+  }
+  return { app: read(String(pid))?.seconds ?? 0, database };
+}
+
+async function signIn(n: number): Promise<string> {
+  const body = JSON.stringify({ email: userEmail(n), password: "callback-demo" });
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      `${baseUrl}/api/auth/sign-in/email`,
+      { method: "POST", headers: { "content-type": "application/json", origin: baseUrl, "x-forwarded-for": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` } },
+      (res) => {
+        res.resume();
+        const cookie = (res.headers["set-cookie"] ?? []).map((entry) => entry.split(";")[0]).join("; ");
+        if (res.statusCode === 200 && cookie) resolve(cookie);
+        else reject(new Error(`sign-in of ${userEmail(n)}: HTTP ${res.statusCode}`));
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+function runDriver(plan: DriverPlan, file: string): Promise<PhaseResult[]> {
+  writeFileSync(file, JSON.stringify(plan));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/bench/load-driver.ts", file], { stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out) as PhaseResult[]) : reject(new Error(`driver exited ${code}`))));
+  });
+}
+
+/** A bare Node HTTP server answering each operation with the bytes the app gave for it: the HTTP floor. */
+function startFloorServer(bodies: Record<string, string>): http.Server {
+  const server = http.createServer((req, res) => {
+    const url = req.url ?? "/";
+    const key = req.method === "POST" ? "action" : url.startsWith("/api/messages/unread") ? "badge" : url.startsWith("/messages/") ? "open" : url.startsWith("/messages") ? "inbox" : url.startsWith("/talents") ? "gallery" : url.startsWith("/notifications") ? "notifications" : "requests";
+    req.resume();
+    req.on("end", () => {
+      res.writeHead(200, { "content-type": key === "badge" ? "application/json" : key === "action" ? "text/x-component" : "text/html; charset=utf-8" });
+      res.end(bodies[key] ?? "");
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  server.listen(floorPort);
+  return server;
+}
+
+function get(url: string, cookie: string): Promise<string> {
+  return new Promise((resolve, reject) =>
+    http
+      .get(url, { headers: { cookie } }, (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (body += chunk));
+        res.on("end", () => resolve(body));
+      })
+      .on("error", reject),
+  );
+}
+
+type DbFloor = { op: string; user: string; ours: Figures; floor: Figures; rowsRead: number };
+
+/** Inbox, conversation and badge at the database: our module functions against the hand-written SQL, for a heavy and a light user. */
+async function databaseFloors(client: pg.Client, db: Db, heavy: string, light: string): Promise<DbFloor[]> {
+  const results: DbFloor[] = [];
+  for (const [label, id] of [
+    ["heavy", heavy],
+    ["light", light],
+  ] as const) {
+    const actor: Actor = { userId: id, name: "Load", email: "load@bench.callback.test", role: "PROFESSIONAL", subscription: { plan: "PROFESSIONAL", status: "active", currentPeriodEnd: new Date(Date.now() + 86_400_000) } };
+    const first = (await client.query("select conversation_id from conversation_participants where user_id = $1 order by last_message_at desc limit 1", [id])).rows[0]?.conversation_id as string;
+    const sql = {
+      inbox: `select p.conversation_id, p.last_seq, p.last_read_seq, p.last_message_at, c.last_message_preview, c.user_lo, c.user_hi
+              from conversation_participants p join conversations c on c.id = p.conversation_id
+              where p.user_id = $1 order by p.last_message_at desc, p.conversation_id desc limit 21`,
+      open: `select m.id, m.seq, m.sender_id, m.body, m.created_at from messages m
+             where m.conversation_id = $2 and exists (select 1 from conversation_participants p where p.conversation_id = $2 and p.user_id = $1)
+             order by m.seq desc limit 51`,
+      badge: `select coalesce(sum(last_seq - last_read_seq), 0) from conversation_participants where user_id = $1 and last_seq > last_read_seq`,
+    };
+    const ours = { inbox: () => listInbox(db, actor), open: () => listMessages(db, actor, first), badge: () => getUnreadTotal(db, actor) };
+    for (const op of ["inbox", "open", "badge"] as const) {
+      const params = op === "open" ? [id, first] : [id];
+      const oursFigures = await measure(100, () => ours[op](), 10);
+      const floorFigures = await measure(100, () => client.query(sql[op], params), 10);
+      const plan = (await client.query(`explain (analyze, buffers, format json) ${sql[op]}`, params)).rows[0]["QUERY PLAN"][0].Plan;
+      const rowsRead = (function walk(node: { "Node Type": string; "Actual Rows": number; "Actual Loops": number; Plans?: unknown[] }): number {
+        const own = /Scan/.test(node["Node Type"]) ? node["Actual Rows"] * node["Actual Loops"] : 0;
+        return own + (node.Plans ?? []).reduce<number>((sum, child) => sum + walk(child as typeof node), 0);
+      })(plan);
+      results.push({ op, user: label, ours: oursFigures, floor: floorFigures, rowsRead });
+    }
+  }
+  return results;
+}
+
+const ms = (value: number) => value.toFixed(1);
+
+function svgPlot(steps: PhaseResult[]): string {
+  const width = 640;
+  const height = 320;
+  const pad = 50;
+  const maxRate = Math.max(...steps.map((step) => step.offeredRate), 1);
+  const p95s = steps.map((step) => Math.max(...Object.values(step.ops).map((op) => op.p95)));
+  const p50s = steps.map((step) => Math.max(...Object.values(step.ops).map((op) => op.p50)));
+  const maxLatency = Math.max(100, ...p95s) * 1.1;
+  const x = (rate: number) => pad + (rate / maxRate) * (width - 2 * pad);
+  const y = (latency: number) => height - pad - (latency / maxLatency) * (height - 2 * pad);
+  const line = (values: number[]) => steps.map((step, index) => `${index ? "L" : "M"}${x(step.offeredRate).toFixed(1)} ${y(values[index]!).toFixed(1)}`).join("");
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="11">
+  <title>Latency against offered load (worst operation at each rate)</title>
+  <line x1="${pad}" y1="${height - pad}" x2="${width - pad}" y2="${height - pad}" stroke="#444"/>
+  <line x1="${pad}" y1="${pad}" x2="${pad}" y2="${height - pad}" stroke="#444"/>
+  <line x1="${pad}" y1="${y(100)}" x2="${width - pad}" y2="${y(100)}" stroke="#b91c1c" stroke-dasharray="4 4"/>
+  <text x="${width - pad}" y="${y(100) - 4}" text-anchor="end" fill="#b91c1c">p95 target 100 ms</text>
+  <path d="${line(p95s)}" fill="none" stroke="#1d4ed8" stroke-width="2"/>
+  <path d="${line(p50s)}" fill="none" stroke="#047857" stroke-width="2" stroke-dasharray="6 3"/>
+  ${steps.map((step) => `<text x="${x(step.offeredRate)}" y="${height - pad + 16}" text-anchor="middle">${step.offeredRate}</text>`).join("")}
+  <text x="${width / 2}" y="${height - 12}" text-anchor="middle">offered actions per second</text>
+  <text x="14" y="${height / 2}" transform="rotate(-90 14 ${height / 2})" text-anchor="middle">latency, ms (worst operation)</text>
+  <text x="${pad + 8}" y="${pad}" fill="#1d4ed8">p95 (solid)</text>
+  <text x="${pad + 8}" y="${pad + 14}" fill="#047857">p50 (dashed)</text>
+  ${[0, 0.25, 0.5, 0.75, 1].map((f) => `<text x="${pad - 6}" y="${y(f * maxLatency) + 4}" text-anchor="end">${Math.round(f * maxLatency)}</text>`).join("")}
+</svg>
+`;
+}
+
+async function main() {
+  const size = scales[scale];
+  const shape = shapeOf(scale);
+  console.log(`Load benchmark, scale ${scale}: ${size.users.toLocaleString("en")} users, ${size.conversations.toLocaleString("en")} conversations, ${size.messages.toLocaleString("en")} messages, ${size.requests.toLocaleString("en")} contact requests; ${virtualUsers} virtual users`);
+  console.log(`  machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; app and PostgreSQL on the same host`);
+  ensureBuild();
+
+  await withThrowawayDatabase("callback_bench_load", args.has("keep"), async (handle, client) => {
+    const seeded = performance.now();
+    const counts = await seedLoad(client, scale, await hashOnce("callback-demo"));
+    console.log(`  seeded in ${((performance.now() - seeded) / 1000).toFixed(1)} s: ${Number(counts.conversations).toLocaleString("en")} conversations, ${Number(counts.messages).toLocaleString("en")} messages, ${Number(counts.requests).toLocaleString("en")} requests, ${Number(counts.notifications).toLocaleString("en")} notifications; the busiest user has ${Number(counts.max_conversations).toLocaleString("en")} conversations`);
+
+    const url = new URL(benchServerUrl);
+    url.pathname = "/callback_bench_load";
+    const app: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), BETTER_AUTH_SECRET: secret, BETTER_AUTH_URL: baseUrl, SEED_DEMO_DATA: "never", LOG_LEVEL: "warn", DATABASE_POOL_SIZE: "20", EMAIL_WORKER: "inline" },
+    });
+    try {
+      await waitForReady(`${baseUrl}/api/ready`, 120_000);
+      const manifest = JSON.parse(readFileSync(path.join(".next", "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName?: string }> };
+      const actions = Object.fromEntries(Object.entries(manifest.node).map(([id, entry]) => [entry.exportedName ?? id, id]));
+
+      // Virtual users: the heavy professionals, then professionals and talents in equal parts.
+      const picks = new Set<number>();
+      for (let n = 1; n <= shape.heavy; n += 1) picks.add(n);
+      for (let k = 0; picks.size < virtualUsers; k += 1) picks.add(k % 2 === 0 ? 1 + shape.heavy + ((k * 7) % (shape.professionals - shape.heavy)) : shape.professionals + 1 + ((k * 13) % shape.talents));
+      const started = performance.now();
+      const queue = [...picks];
+      const users: VirtualUser[] = [];
+      await Promise.all(
+        Array.from({ length: 6 }, async () => {
+          for (let n = queue.shift(); n !== undefined; n = queue.shift()) {
+            const cookie = await signIn(n);
+            const conversations = (await client.query("select conversation_id as id, last_seq as seq from conversation_participants where user_id = $1 order by last_message_at desc limit 20", [userId(n)])).rows as { id: string; seq: number }[];
+            users.push({ cookie, role: n <= shape.professionals ? "PROFESSIONAL" : "TALENT", conversations });
+          }
+        }),
+      );
+      console.log(`  signed in ${users.length} virtual users in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+      const file = path.join(os.tmpdir(), `callback-load-plan-${process.pid}.json`);
+      const run = async (phases: Phase[], target = baseUrl) => {
+        const results: (PhaseResult & { cpu: { app: number; database: number } })[] = [];
+        for (const phase of phases) {
+          const before = cpuSeconds(app.pid!);
+          const [result] = await runDriver({ baseUrl: target, actions, users, phases: [phase], maxOutstanding: 2_000 }, file);
+          const after = cpuSeconds(app.pid!);
+          results.push({ ...result!, cpu: { app: (after.app - before.app) / result!.seconds, database: (after.database - before.database) / result!.seconds } });
+        }
+        return results;
+      };
+
+      console.log("\n  warm-up and rising load (chat mix plus gallery):");
+      await run([{ name: "warm-up", rate: 20, seconds: 5, mix: chatMix }]);
+      const rates = scale === "small" ? [25, 50, 100, 150, 200, 300] : [50, 100, 200, 300, 400, 600];
+      const steps: Awaited<ReturnType<typeof run>> = [];
+      for (const rate of rates) {
+        const [step] = await run([{ name: `mix at ${rate}/s`, rate, seconds: phaseSeconds, mix: chatMix }]);
+        steps.push(step!);
+        const worstP95 = Math.max(...Object.values(step!.ops).map((op) => op.p95));
+        if (worstP95 > 250 || step!.errors / step!.total > 0.01) break;
+      }
+      const sustained = steps.filter((step) => step.errors / step.total < 0.001 && Object.values(step.ops).every((op) => op.p95 < 100)).at(-1);
+      const activeUsers = virtualUsers / 5;
+      console.log(`\n  ${virtualUsers} active users, one action every 5 s each (${activeUsers}/s):`);
+      const [usersPhase] = await run([{ name: `${virtualUsers} users`, rate: activeUsers, seconds: phaseSeconds * 2, mix: chatMix }]);
+      console.log("\n  sends only:");
+      const [sends] = await run([{ name: "sends at 300/s", rate: 300, seconds: phaseSeconds, mix: { send: 1 } }]);
+
+      // The floors, in the same run: the bytes the app answered, served by a bare Node server; and the hand-written SQL.
+      const sample = users.find((user) => user.role === "PROFESSIONAL" && user.conversations.length)!;
+      const bodies = {
+        inbox: await get(`${baseUrl}/messages`, sample.cookie),
+        open: await get(`${baseUrl}/messages/${sample.conversations[0]!.id}`, sample.cookie),
+        badge: await get(`${baseUrl}/api/messages/unread`, sample.cookie),
+        gallery: await get(`${baseUrl}/talents?q=actor`, sample.cookie),
+        notifications: await get(`${baseUrl}/notifications`, sample.cookie),
+        requests: await get(`${baseUrl}/contact-requests/sent`, sample.cookie),
+        action: '0:{"a":"$@1","f":"","b":"bench"}\n1:{"ok":true,"data":null}\n',
+      };
+      const floorServer = startFloorServer(bodies);
+      console.log("\n  HTTP floor (a bare Node server returning the same bytes):");
+      const floorRate = (usersPhase ?? steps.at(-1)!).offeredRate;
+      const [floor] = await run([{ name: `floor at ${floorRate}/s`, rate: floorRate, seconds: phaseSeconds, mix: chatMix }], `http://localhost:${floorPort}`);
+      floorServer.close();
+      const dbFloors = await databaseFloors(client, handle.db, userId(1), userId(shape.heavy + 3));
+
+      const result = { scale, size, machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30) }, counts, virtualUsers, steps, sustained: sustained ? sustained.offeredRate : null, usersPhase, sends, floor, dbFloors };
+      mkdirSync("bench-results", { recursive: true });
+      const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+      const base = path.join("bench-results", `bench-${scale}-${stamp}`);
+      writeFileSync(`${base}.json`, JSON.stringify(result, null, 2));
+      writeFileSync(`${base}.svg`, svgPlot(steps));
+      const lines: string[] = [];
+      lines.push(`# Load benchmark, scale ${scale}`, "", `${os.cpus().length} x ${os.cpus()[0]?.model}; app and PostgreSQL on one host; ${virtualUsers} virtual users.`, "");
+      const table = (title: string, phase: PhaseResult & { cpu?: { app: number; database: number } }, against?: PhaseResult) => {
+        lines.push(`## ${title}`, "", `Offered ${phase.offeredRate}/s, achieved ${phase.achievedRate.toFixed(1)}/s, errors ${phase.errors} of ${phase.total}${phase.cpu ? `, CPU app ${(phase.cpu.app * 100).toFixed(0)}% / database ${(phase.cpu.database * 100).toFixed(0)}% of one core` : ""}.`, "");
+        lines.push(`| operation | count | p50 ms | p95 ms | p99 ms | errors |${against ? " floor p50 | floor p95 | ours / floor (p50) |" : ""}`);
+        lines.push(`| --- | ---: | ---: | ---: | ---: | ---: |${against ? " ---: | ---: | ---: |" : ""}`);
+        for (const [op, figures] of Object.entries(phase.ops)) {
+          const floorOp = against?.ops[op];
+          lines.push(`| ${op} | ${figures.count} | ${ms(figures.p50)} | ${ms(figures.p95)} | ${ms(figures.p99)} | ${figures.errors} |${floorOp ? ` ${ms(floorOp.p50)} | ${ms(floorOp.p95)} | ${(figures.p50 / Math.max(0.01, floorOp.p50)).toFixed(1)}x |` : against ? " | | |" : ""}`);
+        }
+        lines.push("");
+      };
+      for (const step of steps) table(step.name, step);
+      if (usersPhase) table(`${virtualUsers} active users (one action every 5 s each), against the HTTP floor`, usersPhase, floor);
+      if (sends) table("Sends only", sends);
+      lines.push("## At the database: ours against hand-written SQL", "", "| operation | user | ours p50 ms | ours p95 ms | SQL p50 ms | SQL p95 ms | ours / SQL (p50) | rows read (EXPLAIN) |", "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+      for (const row of dbFloors) lines.push(`| ${row.op} | ${row.user} | ${row.ours.p50.toFixed(2)} | ${row.ours.p95.toFixed(2)} | ${row.floor.p50.toFixed(2)} | ${row.floor.p95.toFixed(2)} | ${(row.ours.p50 / Math.max(0.001, row.floor.p50)).toFixed(2)}x | ${row.rowsRead} |`);
+      lines.push("", `Highest sustained rate with every p95 under 100 ms and errors under 0.1%: ${sustained ? `${sustained.offeredRate}/s` : "none of the rates tried"}.`, "", `![latency against load](${path.basename(base)}.svg)`, "");
+      writeFileSync(`${base}.md`, lines.join("\n"));
+      console.log(`\n${lines.join("\n")}`);
+      console.log(`\n  results: ${base}.json, .md, .svg`);
+    } finally {
+      app.kill("SIGTERM");
+      await new Promise((resolve) => app.once("exit", resolve));
+    }
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

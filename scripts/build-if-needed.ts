@@ -1,0 +1,41 @@
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+/** Builds the app with `next build` unless a build of the current sources exists (used by `npm start` and the benchmark). */
+const root = process.cwd();
+const buildInputs = ["src", "public", "package-lock.json", "next.config.ts", "postcss.config.mjs", "tsconfig.json"];
+const stampFile = path.join(root, ".next", "callback-build-stamp");
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+
+function filesUnder(entry: string): string[] {
+  const full = path.join(root, entry);
+  if (!existsSync(full)) return [];
+  if (!statSync(full).isDirectory()) return [entry];
+  return readdirSync(full, { recursive: true, withFileTypes: true })
+    .filter((dirent) => dirent.isFile())
+    .map((dirent) => path.relative(root, path.join(dirent.parentPath, dirent.name)))
+    .filter((file) => !/\.test\.tsx?$/.test(file))
+    .sort();
+}
+
+function sourceFingerprint(): string {
+  const hash = createHash("sha256");
+  for (const file of buildInputs.flatMap(filesUnder)) {
+    hash.update(file);
+    hash.update(readFileSync(path.join(root, file)));
+  }
+  return hash.digest("hex");
+}
+
+export function ensureBuild() {
+  const fingerprint = sourceFingerprint();
+  const isCurrent = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === fingerprint;
+  if (isCurrent) return;
+  console.log("Building Callback (first start, or the sources changed)...");
+  const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit" });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+  writeFileSync(stampFile, fingerprint);
+}
+
