@@ -112,8 +112,8 @@ export async function seedLoad(client: pg.Client, scale: Scale, passwordHash: st
 
   // A year of notifications, mostly read.
   await client.query(`
-    insert into notifications (user_id, type, payload, created_at, read_at, email_state)
-    select 'load-u-' || (1 + floor(random() * ${size.users})::int), 'message.received',
+    insert into notifications (user_id, type, category, payload, created_at, read_at, email_state)
+    select 'load-u-' || (1 + floor(random() * ${size.users})::int), 'message.received', 'messages',
       jsonb_build_object('conversationId', gen_random_uuid(), 'seq', 1, 'senderName', 'Load User', 'preview', 'Hello'),
       t, case when random() < 0.95 then t + interval '1 hour' end, 'emailed'
     from (select now() - (random() * interval '365 days') as t from generate_series(1, ${size.notifications})) x`);

@@ -51,8 +51,12 @@ function waitForReady(url: string, timeoutMs: number): Promise<void> {
   });
 }
 
-/** CPU time (user + system, in seconds) of a process and of all PostgreSQL server processes, from /proc. */
-function cpuSeconds(pid: number): { app: number; database: number } {
+/**
+ * CPU time (user + system, in seconds) of a process and of each PostgreSQL
+ * server process, from /proc. A backend that exits between two samples takes
+ * its time with it, so the database figure is a lower bound.
+ */
+function cpuSeconds(pid: number): { app: number; database: Map<string, number> } {
   const ticks = 100; // USER_HZ on Linux
   const read = (id: string) => {
     try {
@@ -63,10 +67,10 @@ function cpuSeconds(pid: number): { app: number; database: number } {
       return null;
     }
   };
-  let database = 0;
+  const database = new Map<string, number>();
   for (const id of readdirSync("/proc").filter((entry) => /^\d+$/.test(entry))) {
     const entry = read(id);
-    if (entry?.comm === "postgres") database += entry.seconds;
+    if (entry?.comm === "postgres") database.set(id, entry.seconds);
   }
   return { app: read(String(pid))?.seconds ?? 0, database };
 }
@@ -218,6 +222,7 @@ async function main() {
       const manifest = JSON.parse(readFileSync(path.join(".next", "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName?: string }> };
       const actions = Object.fromEntries(Object.entries(manifest.node).map(([id, entry]) => [entry.exportedName ?? id, id]));
 
+      const pool = (handle.db as unknown as { $client: pg.Pool }).$client;
       // Virtual users: the heavy professionals, then professionals and talents in equal parts.
       const picks = new Set<number>();
       for (let n = 1; n <= shape.heavy; n += 1) picks.add(n);
@@ -229,7 +234,7 @@ async function main() {
         Array.from({ length: 6 }, async () => {
           for (let n = queue.shift(); n !== undefined; n = queue.shift()) {
             const cookie = await signIn(n);
-            const conversations = (await client.query("select conversation_id as id, last_seq as seq from conversation_participants where user_id = $1 order by last_message_at desc limit 20", [userId(n)])).rows as { id: string; seq: number }[];
+            const conversations = (await pool.query("select conversation_id as id, last_seq as seq from conversation_participants where user_id = $1 order by last_message_at desc limit 20", [userId(n)])).rows as { id: string; seq: number }[];
             users.push({ cookie, role: n <= shape.professionals ? "PROFESSIONAL" : "TALENT", conversations });
           }
         }),
@@ -243,7 +248,8 @@ async function main() {
           const before = cpuSeconds(app.pid!);
           const [result] = await runDriver({ baseUrl: target, actions, users, phases: [phase], maxOutstanding: 2_000 }, file);
           const after = cpuSeconds(app.pid!);
-          results.push({ ...result!, cpu: { app: (after.app - before.app) / result!.seconds, database: (after.database - before.database) / result!.seconds } });
+          const database = [...after.database].reduce((sum, [id, seconds]) => sum + (before.database.has(id) ? seconds - before.database.get(id)! : seconds), 0);
+          results.push({ ...result!, cpu: { app: (after.app - before.app) / result!.seconds, database: database / result!.seconds } });
         }
         return results;
       };

@@ -15,7 +15,9 @@ import type { Actor } from "./types";
  * session slipped through.
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = await getAuth().api.getSession({ headers: await headers() });
+  // Headers first: during a build's prerender they end the render before the database is opened.
+  const requestHeaders = await headers();
+  const session = await getAuth().api.getSession({ headers: requestHeaders });
   if (!session) return null;
   const { user } = session as { user: typeof session.user & { role?: unknown; suspendedAt?: unknown } };
   if (!isRole(user.role) || user.suspendedAt) return null;
