@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-/** Builds the app with `next build` unless a build of the current sources exists (used by `npm start` and the benchmark). */
+// The build check shared by `npm start` and the benchmark: a fingerprint of the sources, kept beside the build.
 const root = process.cwd();
 const buildInputs = ["src", "public", "package-lock.json", "next.config.ts", "postcss.config.mjs", "tsconfig.json"];
 const stampFile = path.join(root, ".next", "callback-build-stamp");
@@ -29,6 +29,7 @@ function sourceFingerprint(): string {
   return hash.digest("hex");
 }
 
+/** Builds the app with `next build` unless a build of the current sources exists. */
 export function ensureBuild() {
   const fingerprint = sourceFingerprint();
   const isCurrent = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === fingerprint;
