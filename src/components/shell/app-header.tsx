@@ -2,6 +2,7 @@ import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { SignOutButton } from "@/modules/access/components/sign-out-button";
 import { LiveRefresh } from "@/modules/messaging/components/live-refresh";
+import { UnreadMessagesBadge } from "@/modules/messaging/components/unread-badge";
 import { NotificationBell } from "@/modules/notifications/components/notification-bell";
 import type { NotificationView } from "@/modules/notifications/queries";
 import { roleLabels } from "@/modules/access/roles";
@@ -28,11 +29,7 @@ export function AppHeader({
           {navigation[actor?.role ?? "VISITOR"].map((item) => (
             <NavLink key={item.href} href={item.href}>
               {item.label}
-              {item.href === "/messages" && unreadMessages > 0 ? (
-                <span className="ml-1.5 rounded-full bg-brand-600 px-1.5 py-0.5 text-xs font-bold text-white" data-testid="unread-badge" aria-label={`${unreadMessages} unread`}>
-                  {unreadMessages > 99 ? "99+" : unreadMessages}
-                </span>
-              ) : null}
+              {item.href === "/messages" && actor ? <UnreadMessagesBadge initial={unreadMessages} /> : null}
             </NavLink>
           ))}
         </nav>

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from "re
 import { Button, ButtonLink } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 import { cn } from "@/lib/cn";
+import { announceUnread } from "@/lib/unread-events";
 import { loadMessagesAction, markReadAction, sendMessageAction } from "../actions";
 import type { Decision } from "../policies";
 import type { MessageView } from "../types";
@@ -65,7 +66,9 @@ export function ConversationThread({
 
   const markRead = useCallback(
     (seq: number) => {
-      if (seq > 0 && document.visibilityState === "visible") void markReadAction(conversationId, seq);
+      if (seq > 0 && document.visibilityState === "visible") {
+        void markReadAction(conversationId, seq).then((result) => result.ok && announceUnread(result.data));
+      }
     },
     [conversationId],
   );

@@ -1,0 +1,18 @@
+/**
+ * The header's unread counts, told to the page's client components when an
+ * action in the page changes them (reading a conversation), so the header
+ * updates without re-rendering the whole page.
+ */
+export type UnreadCounts = { messages: number; notifications: number };
+
+const EVENT = "callback:unread";
+
+export function announceUnread(counts: UnreadCounts): void {
+  window.dispatchEvent(new CustomEvent<UnreadCounts>(EVENT, { detail: counts }));
+}
+
+export function onUnread(listener: (counts: UnreadCounts) => void): () => void {
+  const handler = (event: Event) => listener((event as CustomEvent<UnreadCounts>).detail);
+  window.addEventListener(EVENT, handler);
+  return () => window.removeEventListener(EVENT, handler);
+}
