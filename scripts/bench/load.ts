@@ -213,7 +213,9 @@ async function main() {
 
     const url = new URL(benchServerUrl);
     url.pathname = "/callback_bench_load";
-    const app: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
+    // BENCH_APP_NODE_ARGS passes options to the app's node, e.g. "--cpu-prof --cpu-prof-dir=profiles" to profile it under load.
+    const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean);
+    const app: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/server.ts"], {
       stdio: ["ignore", "ignore", "inherit"],
       env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), BETTER_AUTH_SECRET: secret, BETTER_AUTH_URL: baseUrl, SEED_DEMO_DATA: "never", LOG_LEVEL: "warn", DATABASE_POOL_SIZE: "20", EMAIL_WORKER: "inline" },
     });
