@@ -7,6 +7,16 @@ import { isDraining, runShutdownHooks, startDraining } from "@/lib/lifecycle";
 import { getLogger } from "@/lib/logger";
 import { getMetrics, routeLabel } from "@/lib/metrics";
 
+/** Stops at once, with the variable named and no stack trace, when the configuration is invalid. */
+export function checkedEnv() {
+  try {
+    return getEnv();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}
+
 /**
  * The production server (`npm run serve`, and `npm start` after its build
  * check): the built app behind Node's HTTP server, so that this process can
@@ -19,15 +29,6 @@ import { getMetrics, routeLabel } from "@/lib/metrics";
  * within SHUTDOWN_TIMEOUT_MS (9 s by default), after which the remaining
  * connections are cut and the process exits anyway.
  */
-function checkedEnv() {
-  try {
-    return getEnv();
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  }
-}
-
 export async function serve(): Promise<void> {
   const env = checkedEnv();
   const log = getLogger();

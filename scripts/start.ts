@@ -1,27 +1,13 @@
 import "./production-env";
 import "./load-env";
 import { ensureBuild } from "./build-if-needed";
-import { getEnv } from "@/lib/env";
+import { checkedEnv, serve } from "./server";
 
-// `npm start`: builds the app when no build of the current sources exists,
-// then serves it on PORT and HOST with the production server (scripts/server.ts).
-
-/** Stops at once, with the variable named and no stack trace, when the configuration is invalid. */
-function checkedEnv() {
-  try {
-    return getEnv();
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  }
-}
-
+// `npm start`: builds the app when no build of the current sources exists, then serves it on PORT and HOST
+// with the same production server as `npm run serve` (graceful shutdown, metrics), in this process.
 checkedEnv();
 ensureBuild();
-// The same production server as `npm run serve` (graceful shutdown, metrics), in this process.
-import("./server")
-  .then(({ serve }) => serve())
-  .catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  });
+serve().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

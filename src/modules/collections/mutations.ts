@@ -8,7 +8,7 @@ import { getRemainingQuota } from "@/modules/contact-requests/queries";
 import { filterListedProfiles, getTalentSummaries } from "@/modules/talents/queries";
 import { MAX_COLLECTIONS, MAX_COLLECTION_SIZE, type AddTalentsInput, type BulkRequestInput, type CollectionDetailsInput } from "./inputs";
 import { moveInList } from "./order";
-import { collectionRights, newShareToken, readOnlyMessage } from "./policies";
+import { newShareToken, requireCollectionRights } from "./policies";
 
 const c = collections;
 const items = collectionItems;
@@ -21,19 +21,11 @@ const items = collectionItems;
  * changes to one collection's order and size happen one after another.
  */
 export async function ownCollection(db: Db, actor: Actor, collectionId: string, options: { write: boolean; lock?: boolean }) {
-  const rights = collectionRights(actor);
-  if (!rights.read) throw new AppError("forbidden", "Collections are for casting professionals, companies and admins.");
-  if (options.write && !rights.write) throw new AppError("subscription_required", readOnlyMessage(rights.reason));
+  requireCollectionRights(actor, options);
   const query = db.select().from(c).where(and(eq(c.id, collectionId), eq(c.ownerId, actor.userId)));
   const [row] = options.lock ? await query.for("update") : await query;
   if (!row) throw new AppError("not_found", "That collection does not exist.");
   return row;
-}
-
-function assertMayCreate(actor: Actor) {
-  const rights = collectionRights(actor);
-  if (!rights.read) throw new AppError("forbidden", "Collections are for casting professionals, companies and admins.");
-  if (!rights.write) throw new AppError("subscription_required", readOnlyMessage(rights.reason));
 }
 
 function nameTaken(name: string) {
@@ -58,7 +50,7 @@ async function withUniqueName<T>(name: string, change: () => Promise<T>): Promis
 }
 
 export async function createCollection(db: Db, actor: Actor, input: CollectionDetailsInput): Promise<string> {
-  assertMayCreate(actor);
+  requireCollectionRights(actor, { write: true });
   return withUniqueName(input.name, () => db.transaction((tx) => insertCollection(tx, actor, input)));
 }
 
@@ -86,7 +78,7 @@ export type AddTalentsResult = { collectionId: string; added: number; alreadyIn:
  * the row lock, so concurrent additions cannot pass it together.
  */
 export async function addTalents(db: Db, actor: Actor, input: AddTalentsInput): Promise<AddTalentsResult> {
-  assertMayCreate(actor);
+  requireCollectionRights(actor, { write: true });
   const listed = await filterListedProfiles(db, input.profileIds);
   if (listed.size === 0) throw new AppError("not_found", input.profileIds.length === 1 ? "That talent's profile is not available." : "None of those talents' profiles are available.");
   const wanted = input.profileIds.filter((id) => listed.has(id));

@@ -1,3 +1,4 @@
+import { AppError } from "@/lib/errors";
 import { hasPermission } from "@/modules/access/permissions";
 import { checkPremiumAccess, type PremiumDenialReason } from "@/modules/access/premium";
 import type { Actor } from "@/modules/access/types";
@@ -26,4 +27,15 @@ export function readOnlyMessage(reason: PremiumDenialReason): string {
 export function newShareToken(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(32));
   return Buffer.from(bytes).toString("base64url");
+}
+
+/**
+ * The check every collection query and mutation starts with: the account may
+ * keep collections at all, and (with `write`) may change them now.
+ */
+export function requireCollectionRights(actor: Actor, options: { write: boolean }): CollectionRights {
+  const rights = collectionRights(actor);
+  if (!rights.read) throw new AppError("forbidden", "Collections are for casting professionals, companies and admins.");
+  if (options.write && !rights.write) throw new AppError("subscription_required", readOnlyMessage(rights.reason));
+  return rights;
 }

@@ -8,22 +8,16 @@ import type { Actor } from "@/modules/access/types";
 import { categoryLabels, countryName } from "@/modules/talents/options";
 import { getTalentSummaries, type TalentSummary } from "@/modules/talents/queries";
 import { collectionIdInput } from "./inputs";
-import { collectionRights, type CollectionRights } from "./policies";
+import { collectionRights, requireCollectionRights, type CollectionRights } from "./policies";
 
 const c = collections;
 const items = collectionItems;
 
 export type CollectionSummary = { id: string; name: string; description: string; size: number; isShared: boolean; updatedAt: Date; photoIds: string[] };
 
-function assertMayRead(actor: Actor): CollectionRights {
-  const rights = collectionRights(actor);
-  if (!rights.read) throw new AppError("forbidden", "Collections are for casting professionals, companies and admins.");
-  return rights;
-}
-
 /** The actor's collections, most recently changed first, with their sizes and a few faces. */
 export async function listCollections(db: Db, actor: Actor): Promise<CollectionSummary[]> {
-  assertMayRead(actor);
+  requireCollectionRights(actor, { write: false });
   const rows = await db
     .select({ id: c.id, name: c.name, description: c.description, shareToken: c.shareToken, updatedAt: c.updatedAt, size: count(items.profileId) })
     .from(c)
@@ -70,7 +64,7 @@ export type CollectionDetail = {
 
 /** One of the actor's collections with its talents in order; null when it is not theirs or does not exist. */
 export async function getCollection(db: Db, actor: Actor, collectionId: string): Promise<CollectionDetail | null> {
-  const rights = assertMayRead(actor);
+  const rights = requireCollectionRights(actor, { write: false });
   if (!collectionIdInput.safeParse(collectionId).success) return null;
   const [collection] = await db
     .select()
@@ -97,7 +91,7 @@ export async function getCollection(db: Db, actor: Actor, collectionId: string):
 
 /** The actor's collections to add talents to, most recently changed first: names only. */
 export async function listCollectionChoices(db: Db, actor: Actor): Promise<{ id: string; name: string }[]> {
-  assertMayRead(actor);
+  requireCollectionRights(actor, { write: false });
   return db.select({ id: c.id, name: c.name }).from(c).where(eq(c.ownerId, actor.userId)).orderBy(desc(c.updatedAt), desc(c.id));
 }
 

@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useState, useTransition } from "react";
+import { useTransition } from "react";
 import { cn } from "@/lib/cn";
-import { onUnread } from "@/lib/unread-events";
+import { useUnreadCount } from "@/lib/unread-events";
 import { markAllNotificationsReadAction, markNotificationReadAction } from "../actions";
 import type { NotificationView } from "../queries";
 
@@ -37,10 +37,7 @@ export function NotificationItem({ item, onOpen }: { item: NotificationView; onO
 /** The bell in the header: the unread count, the latest notifications, and the way to all of them. */
 export function NotificationBell({ unread: initial, latest }: { unread: number; latest: NotificationView[] }) {
   const { open } = useOpenNotification();
-  const [state, setState] = useState({ from: initial, count: initial });
-  // A new count from the server replaces the one announced in the page (after reading a conversation).
-  const unread = state.from === initial ? state.count : initial;
-  useEffect(() => onUnread((counts) => setState({ from: initial, count: counts.notifications })), [initial]);
+  const unread = useUnreadCount(initial, "notifications");
   const [isMarking, startMarking] = useTransition();
   return (
     <details className="relative">
