@@ -10,7 +10,7 @@ import pg from "pg";
 const fresh = process.argv.includes("--fresh");
 const url = new URL(process.env.DATABASE_URL ?? "");
 const name = url.pathname.slice(1);
-if (!/^callback_ops\w*$/.test(name)) throw new Error(`Refusing to recreate ${name}: the operations database must be named callback_ops...`);
+if (!/^callback_(ops|security|crash)\w*$/.test(name)) throw new Error(`Refusing to recreate ${name}: the database must be named callback_ops..., callback_security... or callback_crash...`);
 
 async function main() {
   if (fresh) {
