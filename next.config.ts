@@ -5,6 +5,19 @@ const nextConfig: NextConfig = {
   // prom-client is shared with the production server in the same process (one metrics registry).
   serverExternalPackages: ["@electric-sql/pglite", "pino", "pino-pretty", "prom-client"],
   poweredByHeader: false,
+  // The request proxy sets the full set of security headers (src/proxy.ts); the static files it
+  // does not see still must never be sniffed into another type or embedded by other sites.
+  async headers() {
+    return [
+      {
+        source: "/_next/static/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Cross-Origin-Resource-Policy", value: "same-origin" },
+        ],
+      },
+    ];
+  },
   experimental: {
     // Photos are uploaded up to 10 MB; the request proxy must pass the whole body on.
     proxyClientMaxBodySize: "11mb",

@@ -28,7 +28,8 @@ export default defineConfig({
     command: "tsx scripts/ops-server.ts --fresh",
     url: `http://localhost:${securityPort}/api/ready`,
     timeout: 300_000,
-    reuseExistingServer: false,
+    // Locally a running security server may be reused (it must have been started fresh); CI always starts one.
+    reuseExistingServer: !process.env.CI,
     env: { ...securityEnv, PORT: String(securityPort), SEED_DEMO_DATA: "always" },
     stdout: "pipe",
     stderr: "pipe",

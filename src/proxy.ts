@@ -1,19 +1,35 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { PATHNAME_HEADER, REQUEST_ID_HEADER } from "@/lib/request";
+import { getEnv } from "@/lib/env";
+import { contentSecurityPolicy, NONCE_HEADER, newNonce, securityHeaders } from "@/lib/security-headers";
 
 /**
- * Gives every request an id (kept from a trusted upstream proxy when it sent a
- * sane one) so a logged error can be matched to what the person saw, and passes
- * the path on so sign-in can return people to where they were.
+ * Runs before every request. It gives the request an id (kept from a trusted
+ * upstream proxy when it sent a sane one) so a logged error can be matched to
+ * what the person saw, passes the path on so sign-in can return people to where
+ * they were, and sets the security headers with a fresh script nonce: Next.js
+ * reads the policy from the request headers and puts the nonce on its own
+ * scripts, so only the scripts of this answer run.
  */
 export function proxy(request: NextRequest) {
   const upstream = request.headers.get(REQUEST_ID_HEADER);
   const requestId = upstream && /^[\w-]{8,64}$/.test(upstream) ? upstream : crypto.randomUUID();
+  const env = getEnv();
+  const https = env.BETTER_AUTH_URL.startsWith("https://");
+  const production = env.isProduction;
+  const nonce = newNonce();
+  const policy = contentSecurityPolicy({ nonce, production, https });
+
   const headers = new Headers(request.headers);
   headers.set(REQUEST_ID_HEADER, requestId);
   headers.set(PATHNAME_HEADER, request.nextUrl.pathname + request.nextUrl.search);
+  headers.set(NONCE_HEADER, nonce);
+  headers.set("Content-Security-Policy", policy);
+
   const response = NextResponse.next({ request: { headers } });
   response.headers.set(REQUEST_ID_HEADER, requestId);
+  response.headers.set("Content-Security-Policy", policy);
+  for (const [name, value] of Object.entries(securityHeaders({ https }))) response.headers.set(name, value);
   return response;
 }
 

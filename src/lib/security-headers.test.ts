@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { contentSecurityPolicy, newNonce, securityHeaders } from "./security-headers";
+
+describe("security headers", () => {
+  it("allows scripts only with this answer's nonce, and never eval in production", () => {
+    const policy = contentSecurityPolicy({ nonce: "abc123", production: true, https: true });
+    expect(policy).toContain("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
+    expect(policy).not.toContain("unsafe-eval");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).toContain("object-src 'none'");
+    expect(policy).toContain("base-uri 'self'");
+    expect(policy).toContain("upgrade-insecure-requests");
+  });
+
+  it("lets development tools evaluate code, and does not upgrade a plain-HTTP site's requests", () => {
+    const policy = contentSecurityPolicy({ nonce: "n", production: false, https: false });
+    expect(policy).toContain("'unsafe-eval'");
+    expect(policy).not.toContain("upgrade-insecure-requests");
+  });
+
+  it("sends HSTS only for an HTTPS site", () => {
+    expect(securityHeaders({ https: true })["Strict-Transport-Security"]).toMatch(/max-age=\d+/);
+    expect(securityHeaders({ https: false })).not.toHaveProperty("Strict-Transport-Security");
+    expect(securityHeaders({ https: false })).toMatchObject({ "X-Content-Type-Options": "nosniff", "X-Frame-Options": "DENY", "Referrer-Policy": "strict-origin-when-cross-origin" });
+  });
+
+  it("makes a fresh 128-bit nonce each time", () => {
+    const nonces = new Set(Array.from({ length: 100 }, newNonce));
+    expect(nonces.size).toBe(100);
+    expect(Buffer.from([...nonces][0]!, "base64")).toHaveLength(16);
+  });
+});

@@ -1,0 +1,231 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { actorNames, loadFixtures, type ActorName, type Fixtures } from "./fixtures";
+import { actionRows, pageRows, routeRows, type Expectations } from "./matrix";
+import { actionIds, baseUrl, callAction, changedTables, closeDatabase, fingerprint, get, signIn } from "./support";
+
+/**
+ * The authorization matrix, generated from the code: every server action of the
+ * build, every page and every route handler under src/app must have a row in
+ * matrix.ts, and every row is tried as every actor. A refused call must also
+ * leave the database exactly as it was.
+ *
+ * MATRIX_REPORT=1 prints every cell's observed outcome (for reviewing a change).
+ */
+const report = process.env.MATRIX_REPORT === "1";
+
+/** Tables a refused call must not touch (sessions, rate limits, page-view counts and the mail queue move on their own). */
+const guardedTables = [
+  "users",
+  "accounts",
+  "talent_profiles",
+  "talent_contacts",
+  "talent_credits",
+  "talent_photos",
+  "subscriptions",
+  "billing_customers",
+  "test_checkout_sessions",
+  "conversations",
+  "conversation_participants",
+  "messages",
+  "conversation_reports",
+  "user_blocks",
+  "notifications",
+  "notification_preferences",
+  "contact_requests",
+  "contact_request_events",
+  "contact_request_counters",
+  "contact_reveal_views",
+  "collections",
+  "collection_items",
+  "admin_audit_log",
+];
+
+function walk(directory: string): string[] {
+  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(directory, entry.name);
+    return entry.isDirectory() ? walk(full) : [full];
+  });
+}
+
+/** "src/app/(app)/messages/[conversationId]/page.tsx" -> "/messages/[conversationId]" */
+function routeOf(file: string): string {
+  const segments = path.relative("src/app", path.dirname(file)).split(path.sep).filter((segment) => segment && !/^\(.*\)$/.test(segment));
+  return `/${segments.join("/")}`;
+}
+
+const appFiles = walk("src/app");
+const pagesInCode = appFiles.filter((file) => /\/page\.tsx$/.test(file)).map(routeOf).sort();
+const routesInCode = appFiles
+  .filter((file) => /\/route\.ts$/.test(file))
+  .flatMap((file) => [...readFileSync(file, "utf8").matchAll(/export (?:async )?function (GET|POST|PUT|PATCH|DELETE)\b/g)].map((match) => `${match[1]} ${routeOf(file)}`))
+  .sort();
+const actionsInCode = walk("src/modules")
+  .filter((file) => file.endsWith("actions.ts"))
+  .flatMap((file) => [...readFileSync(file, "utf8").matchAll(/export async function (\w+)\(/g)].map((match) => match[1]!))
+  .sort();
+
+/** The rows in the order written, except that a row with `after` waits until that row has run. */
+function sortedByDependencies(names: string[]): string[] {
+  const done: string[] = [];
+  let waiting = [...names];
+  while (waiting.length > 0) {
+    const ready = waiting.filter((name) => !actionRows[name]!.after || done.includes(actionRows[name]!.after!));
+    if (ready.length === 0) throw new Error(`The matrix's "after" links form a loop: ${waiting.join(", ")}`);
+    const next = ready[0]!;
+    done.push(next);
+    waiting = waiting.filter((name) => name !== next);
+  }
+  return done;
+}
+
+/** Refused actors first (their calls must change nothing), then the allowed ones. */
+function actorOrder(expectations: Expectations): ActorName[] {
+  const allowed = (actor: ActorName) => expectations[actor] === "ok";
+  return [...actorNames.filter((actor) => !allowed(actor)), ...actorNames.filter(allowed)];
+}
+
+/** Answers that refuse the caller for who they are (the rest are the action's own answers). */
+const refusals = new Set(["signin", "not_found", "forbidden", "subscription_required"]);
+
+function observed(outcome: string, expected: string): string {
+  // A redirect to sign in is how server actions refuse the signed out.
+  const normal = outcome.startsWith("redirect:/sign-in") || outcome === "unauthenticated" ? "signin" : outcome;
+  // Allowed: the action ran (or redirected onward), or refused for a business reason (a conflict, a rule of the input).
+  if (expected === "ok" && !refusals.has(normal) && !normal.startsWith("http:") && !normal.startsWith("unparsed:")) return "ok";
+  return normal;
+}
+
+/**
+ * The guarded tables once they have stopped moving: work an answered request
+ * left to run after its response (notifications, say) must not be blamed on
+ * the next call.
+ */
+async function settled(): Promise<Record<string, string>> {
+  let last = await fingerprint(guardedTables);
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = await fingerprint(guardedTables);
+    if (changedTables(last, now).length === 0) return now;
+    last = now;
+  }
+}
+
+const uuidPattern = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/** The same arguments with every id swapped for one that exists nowhere, or null when they hold no id. */
+function withUnknownIds(args: unknown[]): unknown[] | null {
+  const made = crypto.randomUUID();
+  let found = false;
+  const swap = (text: string) => text.replace(uuidPattern, () => ((found = true), made));
+  const visit = (value: unknown): unknown => {
+    if (typeof value === "string") return swap(value);
+    if (Array.isArray(value)) return value.map(visit);
+    if (value instanceof FormData) {
+      const form = new FormData();
+      for (const [key, item] of value.entries()) form.append(swap(key), typeof item === "string" ? swap(item) : item);
+      return form;
+    }
+    if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, visit(item)]));
+    return value;
+  };
+  const swapped = args.map(visit);
+  return found ? swapped : null;
+}
+
+test.describe.configure({ mode: "serial" });
+
+let fixtures: Fixtures;
+test.beforeAll(async () => {
+  fixtures = await loadFixtures();
+});
+test.afterAll(async () => {
+  await closeDatabase();
+});
+
+test("every server action, page and route handler in the code has a row in the matrix", () => {
+  const built = Object.keys(actionIds()).sort();
+  expect(built, "the build's server actions are the ones in src/modules/*/actions.ts").toEqual(actionsInCode);
+  expect(Object.keys(actionRows).sort(), "a row for every server action").toEqual(actionsInCode);
+  expect(Object.keys(pageRows).sort(), "a row for every page").toEqual(pagesInCode);
+  expect(Object.keys(routeRows).sort(), "a row for every route handler").toEqual(routesInCode);
+});
+
+test("server actions: each actor gets the allowed result or the refusal, and a refusal writes nothing", async () => {
+  test.setTimeout(300_000);
+  const ids = actionIds();
+  const mismatches: string[] = [];
+  for (const name of sortedByDependencies(Object.keys(actionRows))) {
+    const row = actionRows[name]!;
+    const cells: string[] = [];
+    const order = actorOrder(row.expect);
+    // Arguments first: making them may create the thing acted on, which is not the call's doing.
+    const argsOf = new Map<ActorName, unknown[]>();
+    for (const actor of order) argsOf.set(actor, await row.args(fixtures, actor));
+    let state = await settled();
+    for (const actor of order) {
+      const expected = row.expect[actor];
+      const refusal = refusals.has(expected);
+      const args = argsOf.get(actor)!;
+      const cookie = row.freshSession && actor !== "anonymous" && actor !== "suspended" ? await signIn(fixtures.emails[actor]) : fixtures.cookies[actor];
+      const answer = await callAction(ids[name]!, args, { cookie });
+      const outcome = observed(answer.outcome, expected);
+      cells.push(`${actor}=${answer.outcome}${answer.message && outcome !== expected ? `(${answer.message})` : ""}`);
+      if (answer.status >= 500) mismatches.push(`${name} as ${actor}: HTTP ${answer.status}`);
+      if (outcome !== expected) mismatches.push(`${name} as ${actor}: expected ${expected}, got ${outcome}`);
+      if (!refusal) continue;
+      // Missing and forbidden answer the same: the same call with made-up ids gets the same refusal.
+      const unknown = row.idsKnownTo === "all" || row.idsKnownTo?.includes(actor) ? null : withUnknownIds(args);
+      if (unknown) {
+        const missing = observed((await callAction(ids[name]!, unknown, { cookie })).outcome, expected);
+        if (missing !== outcome) mismatches.push(`${name} as ${actor}: answers ${outcome} for a real id but ${missing} for a made-up one`);
+      }
+      const after = await settled();
+      const changed = changedTables(state, after);
+      if (changed.length > 0) mismatches.push(`${name} as ${actor}: refused (${outcome}) but ${changed.join(", ")} changed`);
+      state = after;
+    }
+    if (report) console.log(`${name}: ${cells.join(" ")}`);
+  }
+  expect(mismatches).toEqual([]);
+});
+
+test("pages: each actor gets the page, a redirect to sign in, or the same 404 as a missing page", async () => {
+  const mismatches: string[] = [];
+  for (const [route, row] of Object.entries(pageRows)) {
+    const cells: string[] = [];
+    for (const actor of actorNames) {
+      const answer = await get(row.path(fixtures), fixtures.cookies[actor]);
+      cells.push(`${actor}=${answer.outcome}`);
+      if (answer.outcome !== row.expect[actor]) mismatches.push(`${route} as ${actor}: expected ${row.expect[actor]}, got ${answer.outcome}`);
+    }
+    if (report) console.log(`${route}: ${cells.join(" ")}`);
+  }
+  expect(mismatches).toEqual([]);
+});
+
+test("route handlers: each actor gets the answer or the refusal", async () => {
+  const mismatches: string[] = [];
+  for (const [route, row] of Object.entries(routeRows)) {
+    const cells: string[] = [];
+    for (const actor of actorNames) {
+      const cookie = fixtures.cookies[actor];
+      const controller = new AbortController();
+      const response = await fetch(`${baseUrl}${row.path(fixtures)}`, {
+        method: row.method,
+        headers: { origin: baseUrl, ...(cookie ? { cookie } : {}), ...row.headers },
+        body: row.body?.(actor) ?? (row.method === "POST" ? "" : undefined),
+        redirect: "manual",
+        signal: controller.signal,
+      });
+      // The live stream never ends by itself: its status is the answer.
+      controller.abort();
+      const outcome = String(response.status);
+      cells.push(`${actor}=${outcome}`);
+      if (outcome !== row.expect[actor]) mismatches.push(`${route} as ${actor}: expected ${row.expect[actor]}, got ${outcome}`);
+    }
+    if (report) console.log(`${route}: ${cells.join(" ")}`);
+  }
+  expect(mismatches).toEqual([]);
+});

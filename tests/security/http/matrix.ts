@@ -1,0 +1,281 @@
+import { contactRequest, type ActorName, type Fixtures } from "./fixtures";
+import { actionIds, callAction, formOf } from "./support";
+
+/**
+ * The authorization matrix: for every server action, page and route handler of
+ * the product, what each actor gets. The suite lists the product's actions
+ * (from the build), pages and route handlers (from src/app) and fails when one
+ * has no row here, so a new endpoint cannot ship unreviewed.
+ *
+ * Outcomes:
+ * - "ok": allowed (the action ran, or refused for a business reason such as a
+ *   conflict - never for who the caller is);
+ * - "signin": sent to sign in (signed out, or suspended, which counts as signed out);
+ * - an error code: "not_found" (also the answer wherever ids could be enumerated:
+ *   a stranger's id answers exactly as a missing one), "forbidden",
+ *   "subscription_required";
+ * - for pages and routes, the HTTP status or "redirect:<path>".
+ */
+export type Expectations = Record<ActorName, string>;
+
+const signedOut = { anonymous: "signin", suspended: "signin" } as const;
+
+/** Everyone signed in gets `outcome`, unless overridden. */
+export function everyone(outcome: string, overrides: Partial<Expectations> = {}): Expectations {
+  return { ...signedOut, talent: outcome, stranger: outcome, free: outcome, pro: outcome, company: outcome, lapsed: outcome, admin: outcome, ...overrides };
+}
+
+/** Only the listed actors get "ok"; every other signed-in actor gets `refusal`. */
+export function only(allowed: ActorName[], refusal: string, overrides: Partial<Expectations> = {}): Expectations {
+  const expectations = everyone(refusal, overrides);
+  for (const actor of allowed) expectations[actor] = overrides[actor] ?? "ok";
+  return expectations;
+}
+
+export type ActionRow = {
+  /** The call's arguments for this actor (a fresh resource where an allowed call would use one up). */
+  args: (fixtures: Fixtures, actor: ActorName) => unknown[] | Promise<unknown[]>;
+  expect: Expectations;
+  /** Calls that must run in this order (each later one depends on an earlier's change). */
+  after?: string;
+  /** Call with a session made for this call alone (for actions that end the session). */
+  freshSession?: boolean;
+  /**
+   * Actors for whom the ids in the call are no secret, so a refusal may differ
+   * from the answer for a made-up id: "all" for public ids (listed profiles), or
+   * the participants of the thing.
+   */
+  idsKnownTo?: ActorName[] | "all";
+};
+
+/** One resource for the whole row: the refused actors try it, then the allowed one uses it. */
+function once<T>(make: (fixtures: Fixtures) => Promise<T>): (fixtures: Fixtures) => Promise<T> {
+  let made: Promise<T> | undefined;
+  return (fixtures) => (made ??= make(fixtures));
+}
+const pendingFromCompany = once((f) => contactRequest(f.userIds.company, f.talentProfileId, "PENDING"));
+const pendingFromAdmin = once((f) => contactRequest(f.userIds.admin, f.talentProfileId, "PENDING"));
+const approvedFromPro = once((f) => contactRequest(f.userIds.pro, f.talentProfileId, "APPROVED"));
+const freeCheckout = once(async (f) => {
+  const started = await callAction(actionIds().startCheckoutAction!, [null, formOf({ plan: "PROFESSIONAL", interval: "month" })], { cookie: f.cookies.free });
+  const id = /^redirect:\/billing\/checkout\/([\w-]+)$/.exec(started.outcome)?.[1];
+  if (!id) throw new Error(`Starting a checkout answered ${started.outcome}`);
+  return id;
+});
+
+const project = {
+  projectTitle: "Matrix feature",
+  role: "Lead",
+  productionType: "film",
+  description: "A feature film shooting in spring, with a lead role to cast.",
+  isPaid: "paid",
+  rate: "$500 a day",
+};
+const subscribers: ActorName[] = ["pro", "company", "admin"];
+/** Another talent's credit or photo answers as a missing one; accounts without a profile are refused whatever the id. */
+const ownProfileThing = only(["talent"], "forbidden", { stranger: "not_found" });
+const notForTalents = { talent: "forbidden", stranger: "forbidden" } as const;
+/** Someone else's collection answers as a missing one; talents and the unsubscribed are refused whatever the id. */
+const ownCollection = only(["pro"], "not_found", { ...notForTalents, free: "subscription_required", lapsed: "subscription_required" });
+const professionals: ActorName[] = ["free", "pro", "company", "lapsed"];
+
+export const actionRows: Record<string, ActionRow> = {
+  // Access
+  // Public: anyone may try; nobody may give themselves the admin role (the e2e stories sign up for real).
+  signUpAction: {
+    args: (_, actor) => [null, formOf({ name: "Matrix Person", email: `matrix-${actor}@example.com`, password: "a-long-passphrase", accountType: "ADMIN" })],
+    expect: { ...everyone("invalid_input"), anonymous: "invalid_input", suspended: "invalid_input" },
+  },
+  signInAction: {
+    args: () => [null, formOf({ email: "free@callback.test", password: "not-the-password" })],
+    expect: { ...everyone("signin"), anonymous: "signin", suspended: "signin" },
+  },
+  signOutAction: { args: () => [], freshSession: true, expect: { ...everyone("signin"), anonymous: "signin", suspended: "signin" } },
+  suspendUserAction: {
+    args: (f) => [null, formOf({ userId: f.victimUserId, reason: "Authorization matrix: an admin suspends" })],
+    expect: only(["admin"], "not_found"),
+  },
+  reinstateUserAction: { args: (f) => [f.victimUserId], expect: only(["admin"], "not_found"), after: "suspendUserAction" },
+
+  // Billing
+  // Billing: talents and admins have no plan (forbidden whatever they send); "free" has no subscription to change.
+  startCheckoutAction: { args: (_, actor) => [null, formOf({ plan: actor === "company" ? "COMPANY" : "PROFESSIONAL", interval: "month" })], expect: only(professionals, "forbidden") },
+  completeTestCheckoutAction: {
+    args: async (f) => [null, formOf({ sessionId: await freeCheckout(f), outcome: "cancel" })],
+    expect: only(["free"], "not_found", { ...notForTalents, admin: "forbidden" }),
+  },
+  cancelSubscriptionAction: { args: () => [], expect: only(["pro", "company", "lapsed"], "forbidden", { free: "not_found" }) },
+  resumeSubscriptionAction: { args: () => [], expect: only(["pro", "company", "lapsed"], "forbidden", { free: "not_found" }), after: "cancelSubscriptionAction" },
+  changeIntervalAction: { args: () => ["year"], expect: only(["pro", "company", "lapsed"], "forbidden", { free: "not_found" }) },
+  // Last of all: paying brings "lapsed" back to a current subscription.
+  retryPaymentAction: { args: () => [], expect: only(["pro", "company", "lapsed"], "forbidden", { free: "not_found" }), after: "restoreProfileAction" },
+  // Only Stripe has a billing portal: with the built-in test provider there is none for anyone.
+  openBillingPortalAction: { args: () => [], expect: everyone("not_found") },
+
+  // Collections: "pro" owns the collection; a stranger's collection id answers as a missing one.
+  createCollectionAction: { args: (_, actor) => [null, formOf({ name: `Matrix ${actor}`, description: "" })], expect: only(subscribers, "subscription_required", notForTalents) },
+  updateCollectionAction: { args: (f) => [null, formOf({ collectionId: f.collectionId, name: "Matrix renamed", description: "" })], expect: ownCollection },
+  addTalentsAction: { args: (f) => [null, formOf({ collectionId: f.collectionId, profileIds: [f.listedProfileId] })], expect: ownCollection },
+  saveNoteAction: { args: (f) => [null, formOf({ collectionId: f.collectionId, profileId: f.collectionProfileId, note: "Matrix note" })], expect: ownCollection },
+  moveTalentAction: { args: (f) => [f.collectionId, f.collectionProfileId, "down"], expect: ownCollection },
+  reorderTalentsAction: { args: (f) => [f.collectionId, []], expect: ownCollection },
+  shareCollectionAction: { args: (f) => [f.collectionId], expect: ownCollection },
+  // Revoking a link is allowed without a subscription (a lapsed account can still stop sharing).
+  revokeShareAction: { args: (f) => [f.collectionId], expect: { ...ownCollection, free: "not_found", lapsed: "not_found" } },
+  removeTalentAction: { args: (f) => [f.collectionId, f.listedProfileId], expect: ownCollection },
+  sendBulkRequestsAction: {
+    args: (f) => [null, formOf({ collectionId: f.collectionId, ...project, profileIds: [f.listedProfileId], [`line:${f.listedProfileId}`]: "Your stage work fits this lead role well." })],
+    expect: ownCollection,
+  },
+  deleteCollectionAction: { args: (f) => [f.collectionId], expect: ownCollection, after: "sendBulkRequestsAction" },
+
+  // Contact requests: "talent" receives, "pro" sends.
+  sendContactRequestAction: {
+    args: (f) => [null, formOf({ profileId: f.listedProfileId, ...project, message: "" })],
+    expect: only(subscribers, "subscription_required", notForTalents),
+    idsKnownTo: "all",
+  },
+  approveContactRequestAction: {
+    args: async (f) => [null, formOf({ requestId: await pendingFromCompany(f), sharedFields: ["phone"] })],
+    expect: only(["talent"], "not_found"),
+  },
+  declineContactRequestAction: {
+    args: async (f) => [null, formOf({ requestId: await pendingFromAdmin(f), reason: "unavailable" })],
+    expect: only(["talent"], "not_found"),
+  },
+  withdrawContactRequestAction: { args: (f) => [f.requestId], expect: only(["pro"], "not_found") },
+  revokeApprovalAction: { args: async (f) => [await approvedFromPro(f)], expect: only(["talent"], "not_found") },
+
+  // Messaging: "pro" and "talent" share the conversation.
+  contactTalentAction: { args: (f) => [f.listedProfileId], expect: only(subscribers, "subscription_required", notForTalents), idsKnownTo: "all" },
+  sendMessageAction: {
+    args: (f) => [{ conversationId: f.conversationId, body: "Matrix message", clientKey: crypto.randomUUID() }],
+    expect: only(["pro", "talent"], "not_found"),
+  },
+  markReadAction: { args: (f) => [f.conversationId, 1], expect: only(["pro", "talent"], "not_found") },
+  loadMessagesAction: { args: (f) => [f.conversationId, { beforeSeq: 1000 }], expect: only(["pro", "talent"], "not_found") },
+  // Talents block; a professional in the conversation is told it is not theirs to do.
+  setBlockedAction: { args: (f) => [f.conversationId, false], expect: only(["talent"], "not_found", { pro: "forbidden" }), idsKnownTo: ["pro"] },
+  reportConversationAction: { args: (f) => [null, formOf({ conversationId: f.conversationId, reason: "spam", note: "" })], expect: only(["pro", "talent"], "not_found") },
+
+  // Notifications: "talent" owns the notification.
+  markNotificationReadAction: { args: (f) => [f.notificationId], expect: only(["talent"], "not_found") },
+  markAllNotificationsReadAction: { args: () => [], expect: everyone("ok") },
+  updateEmailPreferencesAction: { args: () => [null, formOf({ messages: "immediate", contact_requests: "daily", billing: "immediate" })], expect: everyone("ok") },
+  // Public, by the signed token of an email's unsubscribe link: a made-up token is refused the same for everyone.
+  unsubscribeAction: { args: () => [null, formOf({ token: "not-a-real-token" })], expect: { ...everyone("invalid_input"), anonymous: "invalid_input", suspended: "invalid_input" } },
+
+  // Talent profile: each talent edits only its own; others have no profile to edit.
+  updateBasicsAction: { args: () => [null, formOf({ displayName: "Taylor Brooks", headline: "Actor and voice artist", city: "London", country: "GB", categories: ["actor"], playingAgeMin: "25", playingAgeMax: "35", availability: "AVAILABLE" })], expect: only(["talent", "stranger"], "forbidden") },
+  updateSkillsAction: { args: () => [null, formOf({ languages: "English", skills: "Stage combat", unions: "" })], expect: only(["talent", "stranger"], "forbidden") },
+  updatePremiumDetailsAction: { args: () => [null, formOf({ bio: "Trained at drama school; ten years on stage." })], expect: only(["talent", "stranger"], "forbidden") },
+  updateContactAction: { args: () => [null, formOf({ phone: "+44 20 7946 0000", email: "taylor.brooks@mail.example.com" })], expect: only(["talent", "stranger"], "forbidden") },
+  addCreditAction: { args: () => [null, formOf({ year: "2024", production: "Matrix Play", role: "Lead" })], expect: only(["talent", "stranger"], "forbidden") },
+  deleteCreditAction: { args: (f) => [f.creditId], expect: ownProfileThing },
+  setPrimaryPhotoAction: { args: (f) => [f.photoIds[0]], expect: ownProfileThing },
+  movePhotoAction: { args: (f) => [f.photoIds[0], "down"], expect: ownProfileThing },
+  deletePhotoAction: { args: (f) => [f.photoIds.at(-1)], expect: ownProfileThing },
+  unpublishProfileAction: { args: () => [], expect: only(["talent", "stranger"], "forbidden") },
+  publishProfileAction: { args: () => [], expect: only(["talent", "stranger"], "forbidden"), after: "unpublishProfileAction" },
+  // Moderation: for everyone but admins these do not exist.
+  hideProfileAction: { args: (f) => [null, formOf({ profileId: f.strangerProfileId, reason: "Authorization matrix: moderation" })], expect: only(["admin"], "not_found") },
+  restoreProfileAction: { args: (f) => [f.strangerProfileId], expect: only(["admin"], "not_found"), after: "hideProfileAction" },
+};
+
+export type PageRow = { path: (fixtures: Fixtures) => string; expect: Expectations };
+
+const signinPage = { anonymous: "redirect:/sign-in", suspended: "redirect:/sign-in" } as const;
+/** A page every signed-in actor may see (200), with overrides. */
+export function pageForAll(overrides: Partial<Expectations> = {}): Expectations {
+  return { ...everyone("200"), ...signinPage, ...overrides };
+}
+/** A page only the listed actors see (200); other signed-in actors get 404. */
+export function pageFor(allowed: ActorName[], overrides: Partial<Expectations> = {}): Expectations {
+  const expectations: Expectations = { ...everyone("404"), ...signinPage };
+  for (const actor of allowed) expectations[actor] = "200";
+  return { ...expectations, ...overrides };
+}
+export function publicPage(overrides: Partial<Expectations> = {}): Expectations {
+  return { ...everyone("200"), anonymous: "200", suspended: "200", ...overrides };
+}
+
+/** Keyed by the page's route as it appears in src/app (route groups left out). */
+export const pageRows: Record<string, PageRow> = {
+  // The front door: signed in it leads home, signed out to sign in.
+  "/": { path: () => "/", expect: { ...everyone("redirect:/home"), ...signinPage } },
+  "/pricing": { path: () => "/pricing", expect: publicPage() },
+  "/sign-in": { path: () => "/sign-in", expect: { ...everyone("redirect:/home"), anonymous: "200", suspended: "200" } },
+  "/sign-up": { path: () => "/sign-up", expect: { ...everyone("redirect:/home"), anonymous: "200", suspended: "200" } },
+  "/talents": { path: () => "/talents", expect: publicPage() },
+  "/talents/[id]": { path: (f) => `/talents/${f.listedProfileId}`, expect: publicPage() },
+  "/shared/[token]": { path: () => "/shared/not-a-share-token", expect: publicPage({ ...everyone("404"), anonymous: "404", suspended: "404" }) },
+  "/unsubscribe": { path: () => "/unsubscribe?token=not-a-real-token", expect: publicPage() },
+  "/home": { path: () => "/home", expect: pageForAll() },
+  "/dashboard": { path: () => "/dashboard", expect: pageForAll() },
+  "/messages": { path: () => "/messages", expect: pageForAll() },
+  "/messages/[conversationId]": { path: (f) => `/messages/${f.conversationId}`, expect: pageFor(["pro", "talent"]) },
+  "/notifications": { path: () => "/notifications", expect: pageForAll() },
+  "/settings/notifications": { path: () => "/settings/notifications", expect: pageForAll() },
+  "/billing": { path: () => "/billing", expect: pageFor(professionals) },
+  "/billing/checkout/[sessionId]": { path: () => "/billing/checkout/7f1c1f5e-1111-4c4c-8888-000000000001", expect: pageFor([]) },
+  "/collections": { path: () => "/collections", expect: pageFor([...professionals, "admin"]) },
+  "/collections/[collectionId]": { path: (f) => `/collections/${f.keptCollectionId}`, expect: pageFor(["pro"]) },
+  "/collections/[collectionId]/request": { path: (f) => `/collections/${f.keptCollectionId}/request`, expect: pageFor(["pro"]) },
+  "/contact-requests/new": { path: (f) => `/contact-requests/new?profile=${f.listedProfileId}`, expect: pageFor([...professionals, "admin"]) },
+  "/contact-requests/sent": { path: () => "/contact-requests/sent", expect: pageFor([...professionals, "admin"]) },
+  "/contact-requests/received": { path: () => "/contact-requests/received", expect: pageFor(["talent", "stranger"]) },
+  "/contact-requests/[requestId]": { path: (f) => `/contact-requests/${f.requestId}`, expect: pageFor(["talent", "pro"]) },
+  "/profile/edit": { path: () => "/profile/edit", expect: pageFor(["talent", "stranger"]) },
+  "/profile/preview": { path: () => "/profile/preview", expect: pageFor(["talent", "stranger"]) },
+  // Only while no SMTP server is configured (as here): the email the app would have sent, for admins.
+  "/dev/mailbox": { path: () => "/dev/mailbox", expect: pageFor(["admin"]) },
+  "/admin": { path: () => "/admin", expect: pageFor(["admin"]) },
+  "/admin/audit": { path: () => "/admin/audit", expect: pageFor(["admin"]) },
+  "/admin/contact-requests": { path: () => "/admin/contact-requests", expect: pageFor(["admin"]) },
+  "/admin/reports": { path: () => "/admin/reports", expect: pageFor(["admin"]) },
+  "/admin/talents": { path: () => "/admin/talents", expect: pageFor(["admin"]) },
+  "/admin/users": { path: () => "/admin/users", expect: pageFor(["admin"]) },
+};
+
+export type RouteRow = {
+  method: string;
+  path: (fixtures: Fixtures) => string;
+  body?: (actor: ActorName) => string | FormData;
+  headers?: Record<string, string>;
+  expect: Expectations;
+};
+
+/** A real (tiny) image, so an upload is refused or accepted for who sends it, not for what. */
+const onePixelPng = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+function photoUpload(): FormData {
+  const form = new FormData();
+  form.append("photo", new Blob([onePixelPng], { type: "image/png" }), "portrait.png");
+  return form;
+}
+
+/** Keyed "METHOD route" as in src/app. */
+export const routeRows: Record<string, RouteRow> = {
+  "GET /api/health": { method: "GET", path: () => "/api/health", expect: publicPage() },
+  "GET /api/ready": { method: "GET", path: () => "/api/ready", expect: publicPage() },
+  "GET /api/metrics": { method: "GET", path: () => "/api/metrics", expect: publicPage({ ...everyone("404"), anonymous: "404", suspended: "404" }) },
+  "GET /api/messages/unread": { method: "GET", path: () => "/api/messages/unread", expect: { ...everyone("200"), anonymous: "401", suspended: "401" } },
+  "GET /api/messages/stream": { method: "GET", path: () => "/api/messages/stream", expect: { ...everyone("200"), anonymous: "401", suspended: "401" } },
+  "GET /api/photos/[photoId]/[variant]": { method: "GET", path: (f) => `/api/photos/${f.photoIds[0]}/thumb`, expect: publicPage() },
+  // Talents add photos to their own profile; accounts without one are refused.
+  "POST /api/profile/photos": { method: "POST", path: () => "/api/profile/photos", body: photoUpload, expect: { ...everyone("403"), anonymous: "401", suspended: "401", talent: "201", stranger: "201" } },
+  // By the signed token of an email's link; a made-up token is refused the same for everyone.
+  "POST /api/unsubscribe": { method: "POST", path: () => "/api/unsubscribe?token=not-a-real-token", expect: publicPage({ ...everyone("400"), anonymous: "400", suspended: "400" }) },
+  // Stripe only: with the built-in test provider there is no webhook to receive.
+  "POST /api/webhooks/stripe": { method: "POST", path: () => "/api/webhooks/stripe", body: () => "{}", expect: publicPage({ ...everyone("404"), anonymous: "404", suspended: "404" }) },
+  "GET /api/auth/[...all]": { method: "GET", path: () => "/api/auth/get-session", expect: publicPage() },
+  "POST /api/auth/[...all]": {
+    method: "POST",
+    path: () => "/api/auth/sign-in/email",
+    body: (actor) => JSON.stringify({ email: `nobody-${actor}@example.com`, password: "not-the-password" }),
+    headers: { "content-type": "application/json" },
+    expect: publicPage({ ...everyone("401"), anonymous: "401", suspended: "401" }),
+  },
+  // Someone else's collection is missing; talents keep none at all.
+  "GET /collections/[collectionId]/export": { method: "GET", path: (f) => `/collections/${f.keptCollectionId}/export`, expect: { ...everyone("404"), anonymous: "401", suspended: "401", talent: "403", stranger: "403", pro: "200" } },
+  "GET /dashboard/export": { method: "GET", path: () => "/dashboard/export?from=2026-01-01&to=2026-01-31", expect: { ...everyone("403"), anonymous: "401", suspended: "401", admin: "200" } },
+};
