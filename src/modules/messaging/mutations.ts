@@ -7,7 +7,7 @@ import { markMessageNotificationsRead } from "@/modules/notifications/mutations"
 import { notify } from "@/modules/notifications/notify";
 import type { ReportInput, SendMessageInput } from "./inputs";
 import { canBlock, canSendMessage, canStartConversation, type Decision } from "./policies";
-import { counterpartIdOf, getCounterpartFacts, getParticipantConversation } from "./queries";
+import { counterpartIdOf, getCounterpartFacts, getParticipantConversation, seqBound } from "./queries";
 import { publishEvent } from "./realtime";
 import type { MessageView } from "./types";
 
@@ -117,7 +117,7 @@ export async function sendMessage(db: Db, actor: Actor, input: SendMessageInput)
 /** Moves the actor's read pointer up to `seq` (never back, never past the newest message). */
 export async function markConversationRead(db: Db, actor: Actor, conversationId: string, seq: number): Promise<number> {
   if (!(await getParticipantConversation(db, actor, conversationId))) notFound();
-  const upTo = Number.isSafeInteger(seq) && seq > 0 ? seq : 0;
+  const upTo = Math.max(seqBound(seq) ?? 0, 0);
   const [row] = await db
     .update(conversationParticipants)
     .set({ lastReadSeq: sql`greatest(${conversationParticipants.lastReadSeq}, least(${upTo}, ${conversationParticipants.lastSeq}))` })
