@@ -1,9 +1,15 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 
-/** Escapes LIKE wildcards so that user text is matched literally. */
+/**
+ * Escapes LIKE wildcards so that user text is matched literally. NUL is
+ * dropped: no stored text holds it, and PostgreSQL refuses it in a parameter.
+ */
 function escapeLike(text: string): string {
-  return text.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`);
+  return text
+    .toLowerCase()
+    .replace(/\u0000/g, "")
+    .replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
 /** A lowercase LIKE pattern for "contains this text". */

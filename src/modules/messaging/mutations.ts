@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { conversationParticipants, conversationReports, conversations, messages, userBlocks } from "@/db/schema/messaging";
 import { AppError, postgresErrorCode, UNIQUE_VIOLATION } from "@/lib/errors";
+import { isUuid } from "@/lib/text-input";
 import type { Actor } from "@/modules/access/types";
 import { markMessageNotificationsRead } from "@/modules/notifications/mutations";
 import { notify } from "@/modules/notifications/notify";
@@ -25,7 +26,8 @@ function notFound(): never {
  * either side, gets the same conversation.
  */
 export async function startConversation(db: Db, actor: Actor, targetUserId: string): Promise<string> {
-  enforce(canStartConversation(actor, await getCounterpartFacts(db, actor, targetUserId)));
+  // An id that is not one of ours is no account at all: the policy answers as for a deleted one.
+  enforce(canStartConversation(actor, await getCounterpartFacts(db, actor, isUuid(targetUserId) ? targetUserId : null)));
   const [userLo, userHi] = [actor.userId, targetUserId].sort() as [string, string];
   return db.transaction(async (tx) => {
     const [created] = await tx
