@@ -1,9 +1,15 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 
-/** Escapes LIKE wildcards so that user text is matched literally. */
+/**
+ * Escapes LIKE wildcards so that user text is matched literally. NUL is
+ * dropped: no stored text holds it, and PostgreSQL refuses it in a parameter.
+ */
 function escapeLike(text: string): string {
-  return text.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`);
+  return text
+    .toLowerCase()
+    .replace(/\u0000/g, "")
+    .replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
 /** A lowercase LIKE pattern for "contains this text". */
@@ -24,7 +30,18 @@ export function exactTimestamp(column: AnyPgColumn): SQL<string> {
   return sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 }
 
-const KEYSET_CURSOR = /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)\|([0-9a-f-]{36})$/;
+const KEYSET_CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?Z)\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/**
+ * Whether text is an exact UTC timestamp as `exactTimestamp` writes it, for a
+ * real moment (not 2026-02-30 or 25:00), so the database can read it back.
+ */
+export function isExactTimestamp(text: string): boolean {
+  const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.\d{1,6})?Z$/.exec(text);
+  if (!match || text < "1900") return false;
+  const parsed = new Date(`${match[1]}Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 19) === match[1];
+}
 
 /** The cursor of a "newest first" list: the last row's exact timestamp and id. */
 export function keysetCursor(row: { key: string; id: string }): string {
@@ -33,11 +50,12 @@ export function keysetCursor(row: { key: string; id: string }): string {
 
 /**
  * The condition for the rows after a cursor in a list ordered by (time desc,
- * id desc); undefined for no cursor or one that is not ours (the first page).
+ * id desc); undefined for no cursor or one that is not ours (the first page),
+ * including one whose time is not a real moment.
  */
 export function keysetBefore(cursor: string | undefined, time: AnyPgColumn, id: AnyPgColumn): SQL | undefined {
-  const match = cursor?.match(KEYSET_CURSOR);
-  return match ? sql`(${time}, ${id}) < (${match[1]}::timestamptz, ${match[2]})` : undefined;
+  const match = typeof cursor === "string" ? cursor.match(KEYSET_CURSOR) : null;
+  return match && isExactTimestamp(match[1]!) ? sql`(${time}, ${id}) < (${match[1]}::timestamptz, ${match[2]})` : undefined;
 }
 
 /**

@@ -48,6 +48,6 @@ export const returnToInput = z
   .transform((value) => (value && /^\/(?![/\\])[\x21-\x7e]*$/.test(value) ? value : "/home"));
 
 export const suspendUserInput = z.object({
-  userId: z.string().min(1, "Choose an account."),
+  userId: z.uuid("Choose an account."),
   reason: singleLineText({ label: "The reason", max: 500, required: true, min: 10 }),
 });

@@ -3,6 +3,7 @@ import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import { sessions, users } from "@/db/schema/auth";
 import type { Db } from "@/db";
 import { AppError, postgresErrorCode, UNIQUE_VIOLATION } from "@/lib/errors";
+import { isUuid } from "@/lib/text-input";
 import { clientAddress } from "@/lib/request";
 import { recordAdminAction } from "@/modules/audit/audit";
 import { hasPermission } from "./permissions";
@@ -80,6 +81,7 @@ function requireModerator(actor: Actor) {
 export async function suspendUser(db: Db, actor: Actor, input: { userId: string; reason: string }) {
   requireModerator(actor);
   if (input.userId === actor.userId) throw new AppError("invalid_input", "You cannot suspend your own account.");
+  if (!isUuid(input.userId)) throw new AppError("not_found", "That account does not exist.");
   await db.transaction(async (tx) => {
     const [target] = await tx.select({ role: users.role }).from(users).where(eq(users.id, input.userId)).for("update");
     if (!target) throw new AppError("not_found", "That account does not exist.");
@@ -97,6 +99,7 @@ export async function suspendUser(db: Db, actor: Actor, input: { userId: string;
 
 export async function reinstateUser(db: Db, actor: Actor, userId: string) {
   requireModerator(actor);
+  if (!isUuid(userId)) throw new AppError("not_found", "That account is not suspended.");
   await db.transaction(async (tx) => {
     const updated = await tx
       .update(users)

@@ -20,10 +20,10 @@ export type CollectionDetailsInput = z.infer<typeof collectionDetailsInput>;
 export const addTalentsInput = z
   .object({
     /** An existing collection, or none to create one named newName. */
-    collectionId: z.union([z.literal(""), collectionIdInput]).default(""),
+    collectionId: z.union([z.literal(""), collectionIdInput], { error: "That collection does not exist." }).default(""),
     newName: singleLineText({ label: "The new collection's name", max: 80 }).default(""),
     profileIds: z
-      .array(profileId)
+      .array(profileId, { error: "Select at least one talent to add." })
       .min(1, "Select at least one talent to add.")
       .max(MAX_COLLECTION_SIZE, `Add at most ${MAX_COLLECTION_SIZE} talents at a time.`)
       .transform((ids) => [...new Set(ids)]),
@@ -40,8 +40,8 @@ export const moveInput = itemInput.extend({ direction: z.enum(["up", "down"], { 
 export const reorderInput = z.object({
   collectionId: collectionIdInput,
   profileIds: z
-    .array(profileId)
-    .max(MAX_COLLECTION_SIZE)
+    .array(profileId, { error: "Give the talents of the collection in their new order." })
+    .max(MAX_COLLECTION_SIZE, `A collection holds at most ${MAX_COLLECTION_SIZE} talents.`)
     .refine((ids) => new Set(ids).size === ids.length, "Each talent can appear only once in the order."),
 });
 
@@ -55,7 +55,9 @@ export const bulkRequestInput = withProjectRules(
     collectionId: collectionIdInput,
     ...projectFields,
     lines: z
-      .array(z.object({ profileId, message: multiLineText({ label: "The personal line", max: 1000, min: 10, required: true }) }))
+      .array(z.object({ profileId, message: multiLineText({ label: "The personal line", max: 1000, min: 10, required: true }) }, { error: "Write a personal line for each talent." }), {
+        error: "Select at least one talent to send the request to.",
+      })
       .min(1, "Select at least one talent to send the request to.")
       .max(MAX_BULK_REQUESTS, `Send at most ${MAX_BULK_REQUESTS} requests at once.`),
   }),

@@ -2,6 +2,7 @@ import { and, count, eq, inArray, max, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { collectionItems, collections } from "@/db/schema/collections";
 import { AppError, isAppError, postgresErrorCode, UNIQUE_VIOLATION } from "@/lib/errors";
+import { isUuid } from "@/lib/text-input";
 import type { Actor } from "@/modules/access/types";
 import { sendContactRequest } from "@/modules/contact-requests/mutations";
 import { getRemainingQuota } from "@/modules/contact-requests/queries";
@@ -22,6 +23,7 @@ const items = collectionItems;
  */
 export async function ownCollection(db: Db, actor: Actor, collectionId: string, options: { write: boolean; lock?: boolean }) {
   requireCollectionRights(actor, options);
+  if (!isUuid(collectionId)) throw new AppError("not_found", "That collection does not exist.");
   const query = db.select().from(c).where(and(eq(c.id, collectionId), eq(c.ownerId, actor.userId)));
   const [row] = options.lock ? await query.for("update") : await query;
   if (!row) throw new AppError("not_found", "That collection does not exist.");

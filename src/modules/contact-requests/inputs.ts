@@ -16,12 +16,19 @@ export const productionTypeLabels: Record<(typeof productionTypes)[number], stri
   other: "Other",
 };
 
+/** A real calendar day written YYYY-MM-DD (not 2026-02-30), from 1900 on. */
+function isShootDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || value < "1900-01-01") return false;
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+}
+
 const isoDate = z
-  .string()
+  .string({ error: "Enter a date like 2026-12-31." })
   .trim()
   .optional()
   .transform((value) => value || undefined)
-  .refine((value) => value === undefined || (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))), "Enter a date like 2026-12-31.");
+  .refine((value) => value === undefined || isShootDay(value), "Enter a real date like 2026-12-31.");
 
 /** What a request says about the project, shared by single requests and bulk requests from a collection. */
 export const projectFields = {
@@ -41,7 +48,10 @@ type ProjectFacts = { shootStart?: string; shootEnd?: string; isPaid: boolean; r
 /** The rules across project fields: dates in order, a rate for paid work. */
 export function withProjectRules<T extends z.ZodType<ProjectFacts>>(schema: T) {
   return schema
-    .refine((input) => !input.shootStart || !input.shootEnd || input.shootStart <= input.shootEnd, { path: ["shootEnd"], message: "The last shoot date cannot be before the first." })
+    .refine((input) => !input.shootStart || !input.shootEnd || !isShootDay(input.shootStart) || !isShootDay(input.shootEnd) || input.shootStart <= input.shootEnd, {
+      path: ["shootEnd"],
+      message: "The last shoot date cannot be before the first.",
+    })
     .refine((input) => !input.isPaid || input.rate.length > 0, { path: ["rate"], message: "Give the rate for paid work, e.g. $500 a day." });
 }
 
@@ -56,7 +66,9 @@ export type ContactRequestInput = z.infer<typeof contactRequestInput>;
 
 export const approveInput = z.object({
   requestId: z.uuid("That request does not exist."),
-  sharedFields: z.array(z.enum(contactFields)).min(1, "Choose at least one detail to share.").transform((fields) => [...new Set(fields)]),
+  sharedFields: z
+    .array(z.enum(contactFields, { error: "Choose details to share from the list." }), { error: "Choose at least one detail to share." })
+    .min(1, "Choose at least one detail to share.").transform((fields) => [...new Set(fields)]),
 });
 
 export const declineReasons = ["not_right", "unavailable", "rate_too_low", "other"] as const;
@@ -69,8 +81,8 @@ export const declineReasonLabels: Record<(typeof declineReasons)[number], string
 
 export const declineInput = z.object({
   requestId: z.uuid("That request does not exist."),
-  reason: z.enum(declineReasons).optional(),
-  block: z.boolean().default(false),
+  reason: z.enum(declineReasons, { error: "Choose a reason from the list." }).optional(),
+  block: z.boolean({ error: "Say whether to block the sender." }).default(false),
 });
 
 export const requestIdInput = z.uuid("That request does not exist.");

@@ -3,6 +3,7 @@ import type { Db } from "@/db";
 import { contactRequestCounters, contactRequestEvents, contactRequests } from "@/db/schema/contact-requests";
 import { getEnv } from "@/lib/env";
 import { AppError, postgresErrorCode, UNIQUE_VIOLATION } from "@/lib/errors";
+import { isUuid } from "@/lib/text-input";
 import { getAccountFacts } from "@/modules/access/queries";
 import type { Actor } from "@/modules/access/types";
 import { getPlanCapabilities } from "@/modules/billing/plans";
@@ -131,6 +132,7 @@ async function transition(
   values: Partial<typeof r.$inferInsert>,
   after: (tx: Db, request: typeof r.$inferSelect) => Promise<void>,
 ) {
+  if (!isUuid(requestId)) throw new AppError("not_found", "That request does not exist.");
   const owner = side === "talent" ? eq(r.talentUserId, actor.userId) : eq(r.senderId, actor.userId);
   return db.transaction(async (tx) => {
     const [updated] = await tx
@@ -171,6 +173,7 @@ export async function withdrawContactRequest(db: Db, actor: Actor, requestId: st
 
 /** The talent takes back an approval: the requester loses access to the details at once. */
 export async function revokeApproval(db: Db, actor: Actor, requestId: string) {
+  if (!isUuid(requestId)) throw new AppError("not_found", "There is no approval to revoke on that request.");
   const [revoked] = await db
     .update(r)
     .set({ revokedAt: new Date() })

@@ -1,7 +1,13 @@
 import { z } from "zod";
+import { textProblem } from "@/lib/text-input";
 
-/** Control characters other than tab and newline. */
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+/** Refuses text the product does not store (see textProblem), with the field's own wording. */
+function cleanText(label: string) {
+  return (text: string, context: z.RefinementCtx) => {
+    const problem = textProblem(text, label, true);
+    if (problem) context.addIssue({ code: "custom", message: problem });
+  };
+}
 
 export const messageBodyInput = z
   .string({ error: "Write a message." })
@@ -11,7 +17,7 @@ export const messageBodyInput = z
       .string()
       .min(1, "Write a message.")
       .max(5000, "Messages can be at most 5,000 characters.")
-      .refine((body) => !CONTROL.test(body), "Messages cannot contain control characters."),
+      .superRefine(cleanText("Messages")),
   );
 
 export const conversationIdInput = z.uuid("That conversation does not exist.");
@@ -36,9 +42,9 @@ export const reportInput = z.object({
   conversationId: conversationIdInput,
   reason: z.enum(reportReasons, { error: "Choose a reason." }),
   note: z
-    .string()
+    .string({ error: "Write the note as text." })
     .default("")
     .transform((note) => note.replace(/\r\n?/g, "\n").trim())
-    .pipe(z.string().max(1000, "Use at most 1,000 characters for the note.").refine((note) => !CONTROL.test(note), "The note cannot contain control characters.")),
+    .pipe(z.string().max(1000, "Use at most 1,000 characters for the note.").superRefine(cleanText("The note"))),
 });
 export type ReportInput = z.infer<typeof reportInput>;

@@ -2,12 +2,13 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { conversationParticipants, conversationReports, conversations, messages, userBlocks } from "@/db/schema/messaging";
 import { AppError, postgresErrorCode, UNIQUE_VIOLATION } from "@/lib/errors";
+import { isUuid } from "@/lib/text-input";
 import type { Actor } from "@/modules/access/types";
 import { markMessageNotificationsRead } from "@/modules/notifications/mutations";
 import { notify } from "@/modules/notifications/notify";
 import type { ReportInput, SendMessageInput } from "./inputs";
 import { canBlock, canSendMessage, canStartConversation, type Decision } from "./policies";
-import { counterpartIdOf, getCounterpartFacts, getParticipantConversation } from "./queries";
+import { counterpartIdOf, getCounterpartFacts, getParticipantConversation, seqBound } from "./queries";
 import { publishEvent } from "./realtime";
 import type { MessageView } from "./types";
 
@@ -25,7 +26,8 @@ function notFound(): never {
  * either side, gets the same conversation.
  */
 export async function startConversation(db: Db, actor: Actor, targetUserId: string): Promise<string> {
-  enforce(canStartConversation(actor, await getCounterpartFacts(db, actor, targetUserId)));
+  // An id that is not one of ours is no account at all: the policy answers as for a deleted one.
+  enforce(canStartConversation(actor, await getCounterpartFacts(db, actor, isUuid(targetUserId) ? targetUserId : null)));
   const [userLo, userHi] = [actor.userId, targetUserId].sort() as [string, string];
   return db.transaction(async (tx) => {
     const [created] = await tx
@@ -117,7 +119,7 @@ export async function sendMessage(db: Db, actor: Actor, input: SendMessageInput)
 /** Moves the actor's read pointer up to `seq` (never back, never past the newest message). */
 export async function markConversationRead(db: Db, actor: Actor, conversationId: string, seq: number): Promise<number> {
   if (!(await getParticipantConversation(db, actor, conversationId))) notFound();
-  const upTo = Number.isSafeInteger(seq) && seq > 0 ? seq : 0;
+  const upTo = Math.max(seqBound(seq) ?? 0, 0);
   const [row] = await db
     .update(conversationParticipants)
     .set({ lastReadSeq: sql`greatest(${conversationParticipants.lastReadSeq}, least(${upTo}, ${conversationParticipants.lastSeq}))` })

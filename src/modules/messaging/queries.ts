@@ -130,6 +130,15 @@ export async function getConversationView(db: Db, actor: Actor, conversationId: 
 
 export const MESSAGE_PAGE_SIZE = 50;
 
+/** The largest seq the database holds (a 32-bit integer column). */
+export const MAX_SEQ = 2_147_483_647;
+
+/** A seq from the client, held within what the column can compare; anything not a whole number is no bound. */
+export function seqBound(value: number | undefined): number | undefined {
+  if (typeof value !== "number" || !Number.isSafeInteger(value)) return undefined;
+  return Math.min(Math.max(value, -MAX_SEQ), MAX_SEQ);
+}
+
 /**
  * Messages of a conversation the actor takes part in, oldest to newest: the
  * newest page by default, the page before `beforeSeq`, or everything after
@@ -144,10 +153,12 @@ export async function listMessages(
 ): Promise<{ messages: MessageView[]; hasOlder: boolean } | null> {
   const conversation = await getParticipantConversation(db, actor, conversationId);
   if (!conversation) return null;
+  const afterSeq = seqBound(window.afterSeq);
+  const beforeSeq = seqBound(window.beforeSeq);
   const conditions = [eq(messages.conversationId, conversationId)];
-  if (window.afterSeq !== undefined) conditions.push(gt(messages.seq, window.afterSeq));
-  if (window.beforeSeq !== undefined) conditions.push(lt(messages.seq, window.beforeSeq));
-  const newestFirst = window.afterSeq === undefined;
+  if (afterSeq !== undefined) conditions.push(gt(messages.seq, afterSeq));
+  if (beforeSeq !== undefined) conditions.push(lt(messages.seq, beforeSeq));
+  const newestFirst = afterSeq === undefined;
   const rows = await db
     .select({ id: messages.id, seq: messages.seq, body: messages.body, senderId: messages.senderId, createdAt: messages.createdAt, clientKey: messages.clientKey })
     .from(messages)

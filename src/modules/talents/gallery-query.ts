@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { singleLineText } from "@/lib/text-input";
+import { isExactTimestamp } from "@/db/sql";
+import { hasLoneSurrogate, singleLineText } from "@/lib/text-input";
 import { titleCase } from "./inputs";
 import { availabilities, categories, isCountryCode } from "./options";
 
@@ -72,7 +73,11 @@ export function decodeCursor(encoded: string, sort: GallerySort): GalleryCursor 
   try {
     const parsed = cursorInput.safeParse(JSON.parse(Buffer.from(encoded, "base64url").toString("utf8")));
     if (!parsed.success || parsed.data.s !== sort) return null;
-    if (sort === "relevance" && !/^[123]:/.test(parsed.data.v)) return null;
+    const { v } = parsed.data;
+    // The sort key goes to the database: a time for newest, a tier and a time for relevance, a name for name.
+    if (sort === "newest" && !isExactTimestamp(v)) return null;
+    if (sort === "relevance" && !(/^[123]:/.test(v) && isExactTimestamp(v.slice(2)))) return null;
+    if (sort === "name" && (v.includes("\u0000") || hasLoneSurrogate(v))) return null;
     return parsed.data;
   } catch {
     return null;

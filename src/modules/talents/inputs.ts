@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { multiLineText, optionalWholeNumber, singleLineText, textList } from "@/lib/text-input";
+import { multiLineText, optionalWholeNumber, singleLineText, textList, wholeNumberFromText } from "@/lib/text-input";
 import { availabilities, categories, currencies, eyeColours, hairColours, isCountryCode, MAX_CREDITS } from "./options";
 
 const optionalChoice = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
@@ -20,12 +20,12 @@ export const basicsInput = z
     headline: singleLineText({ label: "Headline", max: 120 }).default(""),
     city: singleLineText({ label: "City", max: 80 }).default(""),
     country: z
-      .string()
+      .string({ error: "Choose a country from the list." })
       .trim()
       .default("")
       .refine((code) => code === "" || isCountryCode(code), "Choose a country from the list."),
     categories: z
-      .array(z.enum(categories, { error: "Choose categories from the list." }))
+      .array(z.enum(categories, { error: "Choose categories from the list." }), { error: "Choose categories from the list." })
       .max(6, "Choose at most 6 categories.")
       .default([])
       .transform((values) => [...new Set(values)]),
@@ -48,7 +48,7 @@ export const skillsInput = z.object({
 export type SkillsInput = z.infer<typeof skillsInput>;
 
 const showreelUrl = z
-  .string()
+  .string({ error: "Each showreel link must be a full web address starting with https://." })
   .max(500, "Use links of at most 500 characters.")
   .refine((value) => {
     try {
@@ -73,7 +73,7 @@ export const premiumDetailsInput = z
               .map((line) => line.trim())
               .filter(Boolean)
           : value,
-      z.array(showreelUrl).max(5, "Add at most 5 showreel links.").default([]),
+      z.array(showreelUrl, { error: "Put each showreel link on its own line." }).max(5, "Add at most 5 showreel links.").default([]),
     ),
     dayRateMin: optionalWholeNumber({ label: "Lowest day rate", min: 0, max: 1_000_000 }),
     dayRateMax: optionalWholeNumber({ label: "Highest day rate", min: 0, max: 1_000_000 }),
@@ -87,7 +87,7 @@ export type PremiumDetailsInput = z.infer<typeof premiumDetailsInput>;
 
 export const creditInput = z.object({
   year: z.preprocess(
-    (value) => (typeof value === "string" && value.trim() !== "" ? Number(value) : value),
+    (value) => (typeof value === "string" && value.trim() !== "" ? wholeNumberFromText(value) : value),
     z
       .number({ error: "Enter the year, like 2024." })
       .int("Enter the year, like 2024.")
@@ -102,12 +102,12 @@ export type CreditInput = z.infer<typeof creditInput>;
 export { MAX_CREDITS };
 
 const phone = z
-  .string()
+  .string({ error: "Enter a phone number with digits, spaces and an optional leading +." })
   .trim()
   .max(30, "Use at most 30 characters for a phone number.")
   .refine((value) => value === "" || /^\+?[0-9][0-9 ().-]{4,28}$/.test(value), "Enter a phone number with digits, spaces and an optional leading +.");
 const optionalEmail = z
-  .string()
+  .string({ error: "Enter a valid email address, like name@example.com." })
   .trim()
   .max(254, "That email address is too long.")
   .refine((value) => value === "" || z.email().safeParse(value).success, "Enter a valid email address, like name@example.com.")

@@ -2,6 +2,7 @@ import { and, count, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { talentContacts, talentCredits, talentProfileViews, talentProfiles } from "@/db/schema/talents";
 import { AppError } from "@/lib/errors";
+import { isUuid } from "@/lib/text-input";
 import { hasPermission } from "@/modules/access/permissions";
 import { recordAdminAction } from "@/modules/audit/audit";
 import type { Actor } from "@/modules/access/types";
@@ -118,6 +119,7 @@ function requireModerator(actor: Actor) {
 /** An admin takes a profile out of the gallery, saying why; the talent sees the reason. */
 export async function hideProfile(db: Db, actor: Actor, input: { profileId: string; reason: string }) {
   requireModerator(actor);
+  if (!isUuid(input.profileId)) throw new AppError("not_found", "That profile does not exist.");
   await db.transaction(async (tx) => {
     const updated = await tx
       .update(t)
@@ -131,6 +133,7 @@ export async function hideProfile(db: Db, actor: Actor, input: { profileId: stri
 
 export async function restoreProfile(db: Db, actor: Actor, profileId: string) {
   requireModerator(actor);
+  if (!isUuid(profileId)) throw new AppError("not_found", "That profile does not exist.");
   await db.transaction(async (tx) => {
     const updated = await tx
       .update(t)
