@@ -3,15 +3,16 @@ import Stripe from "stripe";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { billingCustomers, billingEvents, subscriptionChanges, subscriptions } from "@/db/schema/billing";
-import { collections } from "@/db/schema/collections";
+import { collectionItems, collections } from "@/db/schema/collections";
+import { talentProfiles } from "@/db/schema/talents";
 import { contactRequestCounters, contactRequestEvents, contactRequests } from "@/db/schema/contact-requests";
 import { conversationParticipants, conversations, messages } from "@/db/schema/messaging";
 import { emailJobs, notifications } from "@/db/schema/notifications";
-import { createProfessional, createTalentWithProfile, type CreatedUser } from "@/db/seed/factories";
+import { createProfessional, createTalentWithProfile, createUsers, type CreatedUser } from "@/db/seed/factories";
 import { handleStripeWebhook } from "@/modules/billing/webhook";
 import type { PriceMap } from "@/modules/billing/stripe";
-import { createCollection } from "@/modules/collections/mutations";
-import { MAX_COLLECTIONS } from "@/modules/collections/inputs";
+import { addTalents, createCollection, moveTalent } from "@/modules/collections/mutations";
+import { addTalentsInput, MAX_COLLECTIONS, MAX_COLLECTION_SIZE } from "@/modules/collections/inputs";
 import { contactRequestInput } from "@/modules/contact-requests/inputs";
 import { approveContactRequest, declineContactRequest, expireContactRequests, sendContactRequest, withdrawContactRequest } from "@/modules/contact-requests/mutations";
 import { quotaWindows } from "@/modules/contact-requests/policies";
@@ -282,5 +283,31 @@ describe("races the database settles", () => {
     const owned = await db.select({ id: collections.id }).from(collections).where(eq(collections.ownerId, pro.id));
     expect(owned).toHaveLength(MAX_COLLECTIONS);
     expect(await db.select().from(collections).where(inArray(collections.id, fulfilled))).toHaveLength(1);
+  });
+
+  it("parallel additions and moves at a collection's size limit: never past it, and every position distinct", async () => {
+    const pro = await createProfessional(db, { subscription: true });
+    const users = await createUsers(db, Array.from({ length: MAX_COLLECTION_SIZE + 4 }, (_, index) => ({ role: "TALENT" as const, name: `Shortlisted ${index}` })));
+    const profiles = await db
+      .insert(talentProfiles)
+      .values(users.map((user) => ({ userId: user.id, displayName: user.name, headline: "Actor", city: "Leeds", country: "GB", categories: ["actor"], playingAgeMin: 20, playingAgeMax: 30, languages: ["English"], skills: [], skillsText: "", publishedAt: new Date() })))
+      .returning({ id: talentProfiles.id });
+    const ids = profiles.map((profile) => profile.id);
+    const first = await addTalents(db, pro.actor, addTalentsInput.parse({ newName: "At the limit", profileIds: ids.slice(0, MAX_COLLECTION_SIZE - 2) }));
+    expect(first.added).toBe(MAX_COLLECTION_SIZE - 2);
+
+    const collectionId = first.collectionId;
+    const results: PromiseSettledResult<unknown>[] = await Promise.allSettled([
+      ...ids.slice(MAX_COLLECTION_SIZE - 2).map((profileId) => addTalents(db, pro.actor, addTalentsInput.parse({ collectionId, profileIds: [profileId] }))),
+      ...ids.slice(0, 4).map((profileId, index) => moveTalent(db, pro.actor, { collectionId, profileId, direction: index % 2 === 0 ? "down" : "up" })),
+    ]);
+    const adds = outcomes(results.slice(0, 6));
+    expect(adds.fulfilled).toHaveLength(2);
+    for (const reason of adds.rejected) expect(reason).toMatchObject({ code: "conflict", message: expect.stringMatching(new RegExp(`holds up to ${MAX_COLLECTION_SIZE} talents`)) });
+    expect(outcomes(results.slice(6)).rejected).toEqual([]);
+
+    const stored = await db.select({ position: collectionItems.position }).from(collectionItems).where(eq(collectionItems.collectionId, collectionId));
+    expect(stored).toHaveLength(MAX_COLLECTION_SIZE);
+    expect(new Set(stored.map((row) => row.position)).size).toBe(MAX_COLLECTION_SIZE);
   });
 });
