@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { createWriteStream, readFileSync } from "node:fs";
+import { createWriteStream, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { eq, inArray } from "drizzle-orm";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
 import { migrateDatabase, openDatabase, type DatabaseHandle, type Db } from "@/db/client";
 import { contactRequestEvents, contactRequests } from "@/db/schema/contact-requests";
 import { conversationParticipants, conversations, messages } from "@/db/schema/messaging";
@@ -137,6 +137,7 @@ describe.skipIf(!serverUrl)("crash safety (needs PostgreSQL at SECURITY_DATABASE
   let pros: CreatedUser[];
   let talents: (CreatedUser & { profileId: string })[];
   const cookies = new Map<string, string>();
+  let passed = false;
 
   async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
     const client = new pg.Client({ connectionString: serverUrl });
@@ -227,12 +228,15 @@ describe.skipIf(!serverUrl)("crash safety (needs PostgreSQL at SECURITY_DATABASE
     if (server) await kill(server, "SIGKILL");
     await sink?.close();
     await handle?.close();
+    // The server's output is kept for a failed run only.
+    if (passed) rmSync(logFile, { force: true });
     if (serverUrl) await admin((client) => client.query(`drop database if exists ${name} with (force)`));
   });
 
   it(
     "keeps every acknowledged message and answer, once, with matching counters, and delivers every email once by Message-ID, across SIGKILLs",
     async () => {
+      onTestFailed(() => console.error(`The server's output (all its runs) is in ${logFile}`));
       /** A server action call as the app's pages make it; throws when it was not acknowledged (no answer, or not a 200). */
       async function callAction(userId: string, pagePath: string, action: string, body: string | FormData): Promise<string> {
         const headers: Record<string, string> = { cookie: cookies.get(userId)!, "next-action": actions[action]!, accept: "text/x-component", origin: BASE };
@@ -400,6 +404,7 @@ describe.skipIf(!serverUrl)("crash safety (needs PostgreSQL at SECURITY_DATABASE
       const repeats = [...delivered].filter(([, count]) => count > 1);
       for (const [id] of repeats) expect(expectedIds.get(id)!.attempts).toBeGreaterThan(1);
 
+      passed = true;
       console.info(
         `crash safety: ${KILLS} SIGKILLs; ${acknowledgedSends.size} messages and ${acknowledgedAnswers.size} answers acknowledged (${retried} after a retry, ` +
           `${[...acknowledgedAnswers.values()].filter((each) => each.answer === "already applied").length} answers found already applied); ` +
