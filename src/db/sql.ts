@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import type { Db } from "./client";
 
 /**
  * Escapes LIKE wildcards so that user text is matched literally. NUL is
@@ -69,4 +70,14 @@ export function utcDay(column: AnyPgColumn | SQL): SQL<string> {
 /** The Monday (UTC) of a timestamp's week, as 'YYYY-MM-DD' text. */
 export function utcWeek(column: AnyPgColumn | SQL): SQL<string> {
   return sql<string>`to_char(date_trunc('week', ${column} at time zone 'UTC'), 'YYYY-MM-DD')`;
+}
+
+/**
+ * Makes the transactions that name the same key take turns until each ends (a
+ * transaction-scoped advisory lock). For rules over rows that may not exist
+ * yet, such as "at most N per owner" or "the first event of a customer", where
+ * there is no row to lock; two keys sharing a hash only wait for each other.
+ */
+export async function lockKey(tx: Db, key: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
 }

@@ -28,6 +28,7 @@ const envSchema = z
     DIGEST_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(8),
     EMAIL_WORKER: z.enum(["inline", "off"]).default("inline"),
     EMAIL_WORKER_INTERVAL_MS: z.coerce.number().int().min(200).max(600_000).default(5000),
+    EMAIL_CLAIM_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
     METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(60_000).default(9000),
     CONTACT_REQUEST_EXPIRY_DAYS: z.coerce.number().int().min(1).max(90).default(14),

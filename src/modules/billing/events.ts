@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { users } from "@/db/schema/auth";
 import { billingCustomers, billingEvents, subscriptions } from "@/db/schema/billing";
+import { lockKey } from "@/db/sql";
 import { getLogger } from "@/lib/logger";
 import { notify } from "@/modules/notifications/notify";
 import { getPlan, type BillingInterval, type Plan, type SubscriptionStatus } from "./plans";
@@ -114,7 +115,7 @@ const allStatuses: SubscriptionStatus[] = ["trialing", "active", "past_due", "ca
  * Applies one provider event exactly once. The event id is recorded in the
  * same transaction as its effect, so a replay (even a concurrent one, which
  * waits on the id's unique index) changes nothing, and a failure rolls both
- * back for the provider to retry. Events for customers we do not know are
+ * back for the provider to retry. Different events of one customer take turns. Events for customers we do not know are
  * recorded and acknowledged, never retried forever.
  */
 export async function processBillingEvent(db: Db, event: BillingEvent): Promise<EventOutcome> {
@@ -127,6 +128,9 @@ export async function processBillingEvent(db: Db, event: BillingEvent): Promise<
       .returning({ id: billingEvents.id });
     if (recorded.length === 0) return "duplicate" as const;
 
+    // One customer's events apply one after another: the second of two events for a customer seen for the
+    // first time finds the account the first linked, and reads the state the first left (so it is told once).
+    await lockKey(tx, `billing:${event.provider}:${event.customerId}`);
     const userId = await resolveAccount(tx, event);
     const before = userId ? await currentState(tx, userId) : null;
     let result: EventOutcome;

@@ -1,6 +1,7 @@
 import { and, count, eq, inArray, max, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { collectionItems, collections } from "@/db/schema/collections";
+import { lockKey } from "@/db/sql";
 import { AppError, isAppError, postgresErrorCode, UNIQUE_VIOLATION } from "@/lib/errors";
 import { isUuid } from "@/lib/text-input";
 import type { Actor } from "@/modules/access/types";
@@ -35,6 +36,8 @@ function nameTaken(name: string) {
 }
 
 async function insertCollection(tx: Db, actor: Actor, input: CollectionDetailsInput): Promise<string> {
+  // Concurrent creations by one owner count one after another, so together they cannot pass the limit.
+  await lockKey(tx, `collections:${actor.userId}`);
   const [existing] = await tx.select({ total: count() }).from(c).where(eq(c.ownerId, actor.userId));
   if ((existing?.total ?? 0) >= MAX_COLLECTIONS) throw new AppError("conflict", `You can keep up to ${MAX_COLLECTIONS} collections. Delete one you no longer need first.`);
   const [created] = await tx.insert(c).values({ ownerId: actor.userId, name: input.name, description: input.description }).returning({ id: c.id });

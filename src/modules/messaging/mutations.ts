@@ -75,21 +75,28 @@ export async function sendMessage(db: Db, actor: Actor, input: SendMessageInput)
   const now = new Date();
   try {
     return await db.transaction(async (tx) => {
+      // The message's time is taken under the lock too, never before the previous message's: seq order is time order.
       const [advanced] = await tx
         .update(conversations)
-        .set({ lastSeq: sql`${conversations.lastSeq} + 1`, lastMessageAt: now, lastMessagePreview: input.body.slice(0, 140), lastSenderId: actor.userId })
+        .set({
+          lastSeq: sql`${conversations.lastSeq} + 1`,
+          lastMessageAt: sql`greatest(${conversations.lastMessageAt}, ${now})`,
+          lastMessagePreview: input.body.slice(0, 140),
+          lastSenderId: actor.userId,
+        })
         .where(eq(conversations.id, input.conversationId))
-        .returning({ seq: conversations.lastSeq, userLo: conversations.userLo, userHi: conversations.userHi });
+        .returning({ seq: conversations.lastSeq, at: conversations.lastMessageAt, userLo: conversations.userLo, userHi: conversations.userHi });
       if (!advanced) notFound();
+      const at = advanced.at;
       const [message] = await tx
         .insert(messages)
-        .values({ conversationId: input.conversationId, seq: advanced.seq, senderId: actor.userId, body: input.body, clientKey: input.clientKey, createdAt: now })
+        .values({ conversationId: input.conversationId, seq: advanced.seq, senderId: actor.userId, body: input.body, clientKey: input.clientKey, createdAt: at })
         .returning({ id: messages.id, seq: messages.seq, body: messages.body, createdAt: messages.createdAt });
       await tx
         .update(conversationParticipants)
         .set({
           lastSeq: advanced.seq,
-          lastMessageAt: now,
+          lastMessageAt: at,
           lastReadSeq: sql`case when ${conversationParticipants.userId} = ${actor.userId} then greatest(${conversationParticipants.lastReadSeq}, ${advanced.seq}) else ${conversationParticipants.lastReadSeq} end`,
         })
         .where(eq(conversationParticipants.conversationId, input.conversationId));
@@ -101,7 +108,7 @@ export async function sendMessage(db: Db, actor: Actor, input: SendMessageInput)
           userId: recipientId,
           type: "message.received",
           payload: { conversationId: input.conversationId, seq: advanced.seq, senderName: actor.name, preview: input.body.slice(0, 280) },
-          now,
+          now: at,
         });
       }
       return { ...message!, isMine: true, clientKey: input.clientKey };

@@ -11,7 +11,6 @@ import { signUnsubscribeToken } from "./tokens";
 import type { MailTransport } from "./transport";
 
 export const MAX_ATTEMPTS = 8;
-const LOCK_SECONDS = 120;
 
 /** Seconds to wait before attempt `attempts + 1`: 30 s, 1 min, 2 min ... at most an hour. */
 export function backoffSeconds(attempts: number): number {
@@ -21,13 +20,15 @@ export function backoffSeconds(attempts: number): number {
 type ClaimedJob = typeof emailJobs.$inferSelect;
 
 /**
- * Takes due jobs for this worker. FOR UPDATE SKIP LOCKED lets any number of
- * workers run side by side without taking the same job; a job whose worker
- * died while sending becomes due again when its lock expires.
+ * Takes due jobs for this worker, each for EMAIL_CLAIM_SECONDS. FOR UPDATE
+ * SKIP LOCKED lets any number of workers run side by side without taking the
+ * same job; a job whose worker died while sending becomes due again when its
+ * claim expires. The claim is the job's attempt number: a worker whose claim
+ * was taken over records nothing more for that job.
  */
 async function claimJobs(db: Db, now: Date, limit: number): Promise<ClaimedJob[]> {
   const result = await db.execute(sql`
-    update ${emailJobs} set status = 'sending', attempts = attempts + 1, locked_until = ${new Date(now.getTime() + LOCK_SECONDS * 1000)}
+    update ${emailJobs} set status = 'sending', attempts = attempts + 1, locked_until = ${new Date(now.getTime() + getEnv().EMAIL_CLAIM_SECONDS * 1000)}
     where id in (
       select id from ${emailJobs}
       where (status = 'pending' and run_after <= ${now}) or (status = 'sending' and locked_until < ${now})
@@ -39,6 +40,11 @@ async function claimJobs(db: Db, now: Date, limit: number): Promise<ClaimedJob[]
   const ids = (result as unknown as { rows: { id: string }[] }).rows.map((row) => row.id);
   if (ids.length === 0) return [];
   return db.select().from(emailJobs).where(inArray(emailJobs.id, ids));
+}
+
+/** The Message-ID of a job's email: the same on every attempt, so a receiver can drop a repeat. */
+export function messageIdOf(job: { idempotencyKey: string }): string {
+  return `<${job.idempotencyKey.replace(/[^\w.:-]/g, "-")}@callback>`;
 }
 
 type Composed = { email: RenderedEmail & { to: string; unsubscribeUrl: string }; notificationIds: string[] } | { skip: string; notificationIds: string[] };
@@ -86,10 +92,13 @@ async function compose(db: Db, job: ClaimedJob): Promise<Composed> {
   return { email: { ...email, to: account.email, unsubscribeUrl: oneClickUrl }, notificationIds: wanted.map((row) => row.id) };
 }
 
+/** This worker's claim on a job: still sending, and not taken over by another worker since. */
+const claimed = (job: ClaimedJob) => and(eq(emailJobs.id, job.id), eq(emailJobs.status, "sending"), eq(emailJobs.attempts, job.attempts));
+
 async function finish(db: Db, job: ClaimedJob, status: "sent" | "canceled", notificationIds: string[], emailState: "emailed" | "skipped") {
   await db.transaction(async (tx) => {
-    await tx.update(emailJobs).set({ status, sentAt: status === "sent" ? new Date() : null, lockedUntil: null, groupKey: null }).where(eq(emailJobs.id, job.id));
-    if (notificationIds.length) await tx.update(notifications).set({ emailState }).where(inArray(notifications.id, notificationIds));
+    const [finished] = await tx.update(emailJobs).set({ status, sentAt: status === "sent" ? new Date() : null, lockedUntil: null, groupKey: null }).where(claimed(job)).returning({ id: emailJobs.id });
+    if (finished && notificationIds.length) await tx.update(notifications).set({ emailState }).where(inArray(notifications.id, notificationIds));
   });
 }
 
@@ -97,7 +106,8 @@ async function finish(db: Db, job: ClaimedJob, status: "sent" | "canceled", noti
  * One pass of the email worker: claim due jobs, compose, send, record. A failed
  * send is retried with exponential backoff, then given up after MAX_ATTEMPTS.
  * Each job's Message-ID is its idempotency key, so a receiving server can drop
- * the duplicate if a worker died between sending and recording.
+ * the duplicate if a worker died between sending and recording: delivery is
+ * at least once, and exactly once for a receiver that dedupes on Message-ID.
  */
 export async function runEmailWorkerTick(db: Db, transport: MailTransport, now = new Date(), batchSize = 20): Promise<{ sent: number; skipped: number; failed: number }> {
   const log = getLogger();
@@ -110,7 +120,7 @@ export async function runEmailWorkerTick(db: Db, transport: MailTransport, now =
         outcome.skipped += 1;
         continue;
       }
-      await transport.send({ ...composed.email, messageId: `<${job.idempotencyKey.replace(/[^\w.:-]/g, "-")}@callback>` });
+      await transport.send({ ...composed.email, messageId: messageIdOf(job) });
       await finish(db, job, "sent", composed.notificationIds, "emailed");
       outcome.sent += 1;
     } catch (error) {
@@ -119,7 +129,7 @@ export async function runEmailWorkerTick(db: Db, transport: MailTransport, now =
       await db
         .update(emailJobs)
         .set({ status: givesUp ? "failed" : "pending", groupKey: null, lockedUntil: null, lastError: message.slice(0, 500), runAfter: new Date(now.getTime() + backoffSeconds(job.attempts) * 1000) })
-        .where(eq(emailJobs.id, job.id));
+        .where(claimed(job));
       log.warn({ jobId: job.id, attempts: job.attempts, givesUp, error: message }, "email delivery failed");
       outcome.failed += 1;
     }
