@@ -105,7 +105,7 @@ export class TestBillingProvider implements BillingProvider {
   }
 
   /** Test-mode subscriptions exist only in our database; the deletion records the end there. */
-  async cancelSubscriptionNow() {}
+  async cancelSubscriptionNow(_subscriptionId: string) {}
 }
 
 export function stripePrices(): PriceMap | null {
