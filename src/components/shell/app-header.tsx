@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { SignOutButton } from "@/modules/access/components/sign-out-button";
@@ -38,9 +39,9 @@ export function AppHeader({
           <div className="flex items-center gap-3">
             {notifications ? <NotificationBell unread={notifications.unread} latest={notifications.latest} /> : null}
             <div className="hidden text-right sm:block">
-              <p className="text-sm font-medium leading-tight text-stone-900" data-testid="signed-in-name">
+              <Link href="/settings/account" className="block text-sm font-medium leading-tight text-stone-900 hover:underline" data-testid="signed-in-name" title="Account settings">
                 {actor.name}
-              </p>
+              </Link>
               <Badge tone="brand" data-testid="signed-in-role">
                 {roleLabels[actor.role]}
               </Badge>

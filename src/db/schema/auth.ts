@@ -24,6 +24,11 @@ export const users = pgTable(
     /** A suspended account cannot sign in, and its sessions end when it is suspended. */
     suspendedAt: timestamp("suspended_at", { withTimezone: true }),
     suspendedReason: text("suspended_reason"),
+    /**
+     * Set when the person deleted their account: the row stays, anonymised, so
+     * the other side's conversations and requests keep their references.
+     */
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
     ...timestamps,
   },
   (table) => [index("users_role_created_at_idx").on(table.role, table.createdAt)],

@@ -21,9 +21,8 @@ export const contactRequests = pgTable(
     talentUserId: text("talent_user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    talentProfileId: uuid("talent_profile_id")
-      .notNull()
-      .references(() => talentProfiles.id, { onDelete: "cascade" }),
+    /** Null once the talent deleted their account: the sender keeps the request, without the profile. */
+    talentProfileId: uuid("talent_profile_id").references(() => talentProfiles.id, { onDelete: "set null" }),
     projectTitle: text("project_title").notNull(),
     role: text("role").notNull(),
     productionType: text("production_type").notNull(),

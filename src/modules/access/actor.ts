@@ -11,16 +11,16 @@ import type { Actor } from "./types";
 
 /**
  * The signed-in user for this request, with its subscription, or null. Read
- * once per request. A suspended account counts as signed out, even if a
- * session slipped through.
+ * once per request. A suspended or deleted account counts as signed out, even
+ * if a session slipped through.
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
   // Headers first: during a build's prerender they end the render before the database is opened.
   const requestHeaders = await headers();
   const session = await getAuth().api.getSession({ headers: requestHeaders });
   if (!session) return null;
-  const { user } = session as { user: typeof session.user & { role?: unknown; suspendedAt?: unknown } };
-  if (!isRole(user.role) || user.suspendedAt) return null;
+  const { user } = session as { user: typeof session.user & { role?: unknown; suspendedAt?: unknown; deletedAt?: unknown } };
+  if (!isRole(user.role) || user.suspendedAt || user.deletedAt) return null;
   const subscription = user.role === "PROFESSIONAL" || user.role === "COMPANY" ? await getSubscriptionFacts(getDb(), user.id) : null;
   return { userId: user.id, name: user.name, email: user.email, role: user.role, subscription };
 });

@@ -29,6 +29,7 @@ export function createAuth(db: Db) {
       additionalFields: {
         role: { type: "string", required: false, defaultValue: "TALENT", input: true },
         suspendedAt: { type: "date", required: false, input: false },
+        deletedAt: { type: "date", required: false, input: false },
       },
     },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
@@ -44,10 +45,11 @@ export function createAuth(db: Db) {
     databaseHooks: {
       session: {
         create: {
-          // A suspended account never gets a session, whichever way it signs in.
+          // A suspended or deleted account never gets a session, whichever way it signs in.
           before: async (session) => {
-            const [user] = await db.select({ suspendedAt: users.suspendedAt }).from(users).where(eq(users.id, session.userId));
-            if (user?.suspendedAt) {
+            const [user] = await db.select({ suspendedAt: users.suspendedAt, deletedAt: users.deletedAt }).from(users).where(eq(users.id, session.userId));
+            if (!user || user.deletedAt) throw new APIError("UNAUTHORIZED", { message: "Invalid email or password", code: "INVALID_EMAIL_OR_PASSWORD" });
+            if (user.suspendedAt) {
               throw new APIError("FORBIDDEN", { message: SUSPENDED_MESSAGE, code: "ACCOUNT_SUSPENDED" });
             }
             return { data: session };

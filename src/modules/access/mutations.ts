@@ -83,8 +83,9 @@ export async function suspendUser(db: Db, actor: Actor, input: { userId: string;
   if (input.userId === actor.userId) throw new AppError("invalid_input", "You cannot suspend your own account.");
   if (!isUuid(input.userId)) throw new AppError("not_found", "That account does not exist.");
   await db.transaction(async (tx) => {
-    const [target] = await tx.select({ role: users.role }).from(users).where(eq(users.id, input.userId)).for("update");
+    const [target] = await tx.select({ role: users.role, deletedAt: users.deletedAt }).from(users).where(eq(users.id, input.userId)).for("update");
     if (!target) throw new AppError("not_found", "That account does not exist.");
+    if (target.deletedAt) throw new AppError("conflict", "That account has been deleted by its owner; there is nothing to suspend.");
     if (target.role === "ADMIN") throw new AppError("forbidden", "Admin accounts cannot be suspended here.");
     const updated = await tx
       .update(users)

@@ -32,16 +32,16 @@ export async function listNewestUsers(db: Db, actor: Actor, limit = 10): Promise
     .limit(Math.min(Math.max(limit, 1), 100));
 }
 
-export type AccountFacts = { id: string; name: string; email: string; role: Role; isSuspended: boolean };
+export type AccountFacts = { id: string; name: string; email: string; role: Role; isSuspended: boolean; isDeleted: boolean };
 
-/** What other modules need to know of accounts they deal with: name, type and whether they are suspended. */
+/** What other modules need to know of accounts they deal with: name, type and whether they are suspended or deleted. */
 export async function getAccountFacts(db: Db, userIds: string[]): Promise<Map<string, AccountFacts>> {
   if (userIds.length === 0) return new Map();
   const rows = await db
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, suspendedAt: users.suspendedAt })
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, suspendedAt: users.suspendedAt, deletedAt: users.deletedAt })
     .from(users)
     .where(inArray(users.id, userIds));
-  return new Map(rows.map((row) => [row.id, { id: row.id, name: row.name, email: row.email, role: row.role, isSuspended: row.suspendedAt !== null }]));
+  return new Map(rows.map((row) => [row.id, { id: row.id, name: row.name, email: row.email, role: row.role, isSuspended: row.suspendedAt !== null, isDeleted: row.deletedAt !== null }]));
 }
 
 /** Accounts whose name contains the text, for other modules' searches (at most `limit`). */

@@ -64,7 +64,8 @@ export async function admitSignUp(db: Db, address: string): Promise<Admission> {
   return attempt.allowed ? { allowed: true } : attempt;
 }
 
-function failedSignInKey(email: string) {
+/** The counter of failed sign-ins (and failed password confirmations) for one email address. */
+export function failedSignInKey(email: string) {
   return `sign-in:failed:${email}`;
 }
 

@@ -18,6 +18,8 @@ export type AdminUserRow = {
   subscriptionStatus: SubscriptionStatus | null;
   suspendedAt: Date | null;
   suspendedReason: string | null;
+  /** When the person deleted their account; the row stays, anonymised. */
+  deletedAt: Date | null;
 };
 
 export type AdminUserFilter = { q?: string; role?: Role; subscription?: SubscriptionStatus | "none"; cursor?: string };
@@ -48,6 +50,7 @@ export async function listUsersForAdmin(db: Db, actor: Actor, filter: AdminUserF
       subscriptionStatus: subscription.status,
       suspendedAt: users.suspendedAt,
       suspendedReason: users.suspendedReason,
+      deletedAt: users.deletedAt,
       joinedKey,
     })
     .from(users)

@@ -22,6 +22,8 @@ export interface BillingProvider {
   startCheckout(db: Db, request: CheckoutRequest): Promise<string>;
   /** The address where the customer manages payment details, plan and cancellation; null when the app itself offers that. */
   managementUrl(db: Db, userId: string, returnUrl: string): Promise<string | null>;
+  /** Ends a subscription at once, with no further charge: when its account is deleted. */
+  cancelSubscriptionNow(subscriptionId: string): Promise<void>;
 }
 
 async function existingCustomer(db: Db, userId: string) {
@@ -71,6 +73,12 @@ export class StripeBillingProvider implements BillingProvider {
     const portal = await this.stripe.billingPortal.sessions.create({ customer, return_url: returnUrl });
     return portal.url;
   }
+
+  async cancelSubscriptionNow(subscriptionId: string) {
+    const subscription = await this.stripe.subscriptions.retrieve(subscriptionId);
+    if (subscription.status === "canceled" || subscription.status === "incomplete_expired") return;
+    await this.stripe.subscriptions.cancel(subscriptionId);
+  }
 }
 
 /**
@@ -95,6 +103,9 @@ export class TestBillingProvider implements BillingProvider {
   async managementUrl() {
     return null;
   }
+
+  /** Test-mode subscriptions exist only in our database; the deletion records the end there. */
+  async cancelSubscriptionNow(_subscriptionId: string) {}
 }
 
 export function stripePrices(): PriceMap | null {

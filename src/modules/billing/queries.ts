@@ -1,7 +1,7 @@
 import { and, count, desc, eq, inArray, lt } from "drizzle-orm";
 import type { Db } from "@/db";
 import { z } from "zod";
-import { subscriptionChanges, subscriptions, testCheckoutSessions } from "@/db/schema/billing";
+import { billingCustomers, subscriptionChanges, subscriptions, testCheckoutSessions } from "@/db/schema/billing";
 import type { Actor, SubscriptionFacts } from "@/modules/access/types";
 import { getPlan, type BillingInterval, type Plan, type SubscriptionStatus } from "./plans";
 
@@ -82,4 +82,34 @@ export async function getSubscriptionTotalsAt(db: Db, at: Date): Promise<{ activ
     active: rows.reduce((sum, row) => sum + row.total, 0),
     mrrCents: rows.reduce((sum, row) => sum + row.total * monthlyRevenueCents(row.plan, row.interval), 0),
   };
+}
+
+/** An account's billing record, for its data export: its customer at the provider, its subscription and every change to it, its test-mode checkouts. */
+export async function exportBillingData(db: Db, userId: string) {
+  const [customer] = await db.select({ provider: billingCustomers.provider, customerId: billingCustomers.customerId, createdAt: billingCustomers.createdAt }).from(billingCustomers).where(eq(billingCustomers.userId, userId));
+  const [subscription] = await db
+    .select({
+      provider: subscriptions.provider,
+      subscriptionId: subscriptions.subscriptionId,
+      plan: subscriptions.plan,
+      interval: subscriptions.interval,
+      status: subscriptions.status,
+      currentPeriodEnd: subscriptions.currentPeriodEnd,
+      cancelAtPeriodEnd: subscriptions.cancelAtPeriodEnd,
+      createdAt: subscriptions.createdAt,
+      updatedAt: subscriptions.updatedAt,
+    })
+    .from(subscriptions)
+    .where(eq(subscriptions.userId, userId));
+  const history = await db
+    .select({ plan: subscriptionChanges.plan, interval: subscriptionChanges.interval, status: subscriptionChanges.status, at: subscriptionChanges.at })
+    .from(subscriptionChanges)
+    .where(eq(subscriptionChanges.userId, userId))
+    .orderBy(subscriptionChanges.at, subscriptionChanges.id);
+  const checkouts = await db
+    .select({ plan: testCheckoutSessions.plan, interval: testCheckoutSessions.interval, status: testCheckoutSessions.status, createdAt: testCheckoutSessions.createdAt })
+    .from(testCheckoutSessions)
+    .where(eq(testCheckoutSessions.userId, userId))
+    .orderBy(testCheckoutSessions.createdAt);
+  return { customer: customer ?? null, subscription: subscription ?? null, history, testCheckouts: checkouts };
 }

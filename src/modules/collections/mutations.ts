@@ -245,3 +245,12 @@ export async function sendBulkContactRequests(db: Db, actor: Actor, input: BulkR
   }
   return outcomes;
 }
+
+/**
+ * For an account being deleted, in the caller's transaction: its collections,
+ * their entries and notes go, and with them every share link (the token lives
+ * on the collection), so a shared page stops at once.
+ */
+export async function deleteCollectionsOfAccount(tx: Db, userId: string): Promise<void> {
+  await tx.delete(collections).where(eq(collections.ownerId, userId));
+}

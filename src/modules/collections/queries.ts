@@ -166,3 +166,36 @@ export async function exportCollectionCsv(db: Db, actor: Actor, collectionId: st
     csv: toCsv(["Position", "Name", "Headline", "Categories", "Location", "Playing age", "Profile", "Note", "Added"], rows),
   };
 }
+
+/** An account's collections with their entries and private notes, for its data export (never the share token itself). */
+export async function exportCollections(db: Db, userId: string) {
+  const owned = await db
+    .select({
+      id: collections.id,
+      name: collections.name,
+      description: collections.description,
+      shareToken: collections.shareToken,
+      sharedAt: collections.sharedAt,
+      createdAt: collections.createdAt,
+      updatedAt: collections.updatedAt,
+    })
+    .from(collections)
+    .where(eq(collections.ownerId, userId))
+    .orderBy(asc(collections.createdAt));
+  const items = owned.length
+    ? await db
+        .select({ collectionId: collectionItems.collectionId, profileId: collectionItems.profileId, position: collectionItems.position, note: collectionItems.note, addedAt: collectionItems.addedAt })
+        .from(collectionItems)
+        .where(inArray(collectionItems.collectionId, owned.map((collection) => collection.id)))
+        .orderBy(asc(collectionItems.collectionId), asc(collectionItems.position))
+    : [];
+  const talents = await getTalentSummaries(db, [...new Set(items.map((item) => item.profileId))]);
+  return owned.map(({ shareToken, sharedAt, ...collection }) => ({
+    ...collection,
+    isShared: shareToken !== null,
+    sharedAt: shareToken !== null ? sharedAt : null,
+    items: items
+      .filter((item) => item.collectionId === collection.id)
+      .map(({ collectionId: _collection, ...item }) => ({ ...item, talentName: talents.get(item.profileId)?.displayName ?? null })),
+  }));
+}

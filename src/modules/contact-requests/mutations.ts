@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, lte, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
 import { contactRequestCounters, contactRequestEvents, contactRequests } from "@/db/schema/contact-requests";
 import { getEnv } from "@/lib/env";
@@ -184,6 +184,26 @@ export async function revokeApproval(db: Db, actor: Actor, requestId: string) {
 }
 
 /**
+ * Expires pending requests with the same conditional UPDATE as every other
+ * transition, records each in the history and tells its sender, unless the
+ * sender is the account that is going away.
+ */
+async function expirePending(tx: Db, where: SQL, now: Date, quietFor?: string) {
+  const expired = await tx
+    .update(r)
+    .set({ status: "EXPIRED", respondedAt: now })
+    .where(and(eq(r.status, "PENDING"), where))
+    .returning();
+  const accounts = await getAccountFacts(tx, [...new Set(expired.map((request) => request.talentUserId))]);
+  for (const request of expired) {
+    await record(tx, request.id, null, "PENDING", "EXPIRED");
+    if (request.senderId === quietFor) continue;
+    await notify(tx, { userId: request.senderId, type: "contact_request.expired", payload: payloadOf(request, accounts.get(request.talentUserId)?.name ?? "The talent"), now });
+  }
+  return expired.length;
+}
+
+/**
  * The scheduled part, run by the worker: reminds talents of requests expiring
  * within 48 hours (once), and expires the overdue ones with the same
  * conditional UPDATE as every other transition, telling their senders.
@@ -195,19 +215,25 @@ export async function expireContactRequests(db: Db, now = new Date()): Promise<{
       .set({ reminderSentAt: now })
       .where(and(eq(r.status, "PENDING"), isNull(r.reminderSentAt), lte(r.expiresAt, new Date(now.getTime() + 2 * DAY_MS)), gt(r.expiresAt, now)))
       .returning();
-    const expired = await tx
-      .update(r)
-      .set({ status: "EXPIRED", respondedAt: now })
-      .where(and(eq(r.status, "PENDING"), lte(r.expiresAt, now)))
-      .returning();
-    const accounts = await getAccountFacts(tx, [...new Set([...reminded.map((request) => request.senderId), ...expired.map((request) => request.talentUserId)])]);
+    const accounts = await getAccountFacts(tx, [...new Set(reminded.map((request) => request.senderId))]);
     for (const request of reminded) {
       await notify(tx, { userId: request.talentUserId, type: "contact_request.expiring_soon", payload: payloadOf(request, accounts.get(request.senderId)?.name ?? "A casting professional"), now });
     }
-    for (const request of expired) {
-      await record(tx, request.id, null, "PENDING", "EXPIRED");
-      await notify(tx, { userId: request.senderId, type: "contact_request.expired", payload: payloadOf(request, accounts.get(request.talentUserId)?.name ?? "The talent"), now });
-    }
-    return { reminded: reminded.length, expired: expired.length };
+    const expired = await expirePending(tx, lte(r.expiresAt, now), now);
+    return { reminded: reminded.length, expired };
   });
+}
+
+/**
+ * For an account being deleted, in the caller's transaction: every pending
+ * request it sent or received expires now. Senders of requests it received are
+ * told, as at any expiry; talents simply no longer see the request waiting.
+ */
+export async function expireRequestsOfDeletedAccount(tx: Db, userId: string, now = new Date()): Promise<number> {
+  return expirePending(tx, or(eq(r.senderId, userId), eq(r.talentUserId, userId))!, now, userId);
+}
+
+/** For an account being deleted, in the caller's transaction: its request counters go (its requests stay for the other side). */
+export async function removeRequestCountersOfAccount(tx: Db, userId: string): Promise<void> {
+  await tx.delete(contactRequestCounters).where(eq(contactRequestCounters.senderId, userId));
 }

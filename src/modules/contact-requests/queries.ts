@@ -26,7 +26,8 @@ export type RequestSummary = {
   expiresAt: Date;
   otherName: string;
   otherUserId: string;
-  talentProfileId: string;
+  /** Null when the talent has deleted their account. */
+  talentProfileId: string | null;
 };
 
 export type RequestView = RequestSummary & {
@@ -68,7 +69,7 @@ export async function getRequestView(db: Db, actor: Actor, requestId: string): P
   const other = (await getAccountFacts(db, [otherUserId])).get(otherUserId);
   const fields = revealedFields(actor.userId, request);
   let revealed: Partial<ContactDetails> | null = null;
-  if (fields.length > 0) {
+  if (fields.length > 0 && request.talentProfileId) {
     revealed = pick(await readContactDetails(db, request.talentProfileId), fields);
     if (side === "sender") await db.insert(contactRevealViews).values({ requestId: request.id, viewerId: actor.userId });
   }
@@ -393,4 +394,62 @@ export async function listRecentRequestActivity(db: Db, userId: string, limit = 
 export async function countRequestsSince(db: Db, since: Date): Promise<number> {
   const [row] = await db.select({ total: count() }).from(r).where(gte(r.createdAt, since));
   return row?.total ?? 0;
+}
+
+/**
+ * Every request an account sent or received, with its history, for its data
+ * export. On an approved request it sent, the details the talent shared (by
+ * the same reveal rule as the request page; reading them here is not logged
+ * as a view). Also its request counters.
+ */
+export async function exportContactRequests(db: Db, userId: string) {
+  const rows = await db
+    .select()
+    .from(r)
+    .where(or(eq(r.senderId, userId), eq(r.talentUserId, userId)))
+    .orderBy(desc(r.createdAt), desc(r.id));
+  const events = rows.length
+    ? await db
+        .select({ requestId: contactRequestEvents.requestId, actorId: contactRequestEvents.actorId, fromStatus: contactRequestEvents.fromStatus, toStatus: contactRequestEvents.toStatus, note: contactRequestEvents.note, at: contactRequestEvents.at })
+        .from(contactRequestEvents)
+        .where(inArray(contactRequestEvents.requestId, rows.map((row) => row.id)))
+        .orderBy(contactRequestEvents.at)
+    : [];
+  const accounts = await getAccountFacts(db, [...new Set(rows.map((row) => (row.senderId === userId ? row.talentUserId : row.senderId)))]);
+  const requests = await Promise.all(
+    rows.map(async (row) => {
+      const side = row.senderId === userId ? "sent" : "received";
+      const otherId = side === "sent" ? row.talentUserId : row.senderId;
+      const fields = side === "sent" ? revealedFields(userId, row) : [];
+      const sharedWithYou = fields.length > 0 && row.talentProfileId ? pick(await readContactDetails(db, row.talentProfileId), fields) : null;
+      return {
+        id: row.id,
+        side,
+        otherName: accounts.get(otherId)?.name ?? "Deleted user",
+        status: row.status,
+        projectTitle: row.projectTitle,
+        role: row.role,
+        productionType: row.productionType,
+        description: row.description,
+        shootStart: row.shootStart,
+        shootEnd: row.shootEnd,
+        location: row.location,
+        isPaid: row.isPaid,
+        rate: row.rate,
+        message: row.message,
+        declineReason: row.declineReason,
+        sharedFields: row.sharedFields,
+        createdAt: row.createdAt,
+        expiresAt: row.expiresAt,
+        respondedAt: row.respondedAt,
+        revokedAt: row.revokedAt,
+        sharedWithYou,
+        history: events
+          .filter((event) => event.requestId === row.id)
+          .map((event) => ({ by: event.actorId === userId ? "you" : event.actorId ? "the other side" : "Callback", fromStatus: event.fromStatus, toStatus: event.toStatus, note: event.note, at: event.at })),
+      };
+    }),
+  );
+  const counters = await db.select({ window: contactRequestCounters.window, used: contactRequestCounters.used }).from(contactRequestCounters).where(eq(contactRequestCounters.senderId, userId));
+  return { sent: requests.filter((request) => request.side === "sent"), received: requests.filter((request) => request.side === "received"), counters };
 }

@@ -165,3 +165,13 @@ export async function reportConversation(db: Db, actor: Actor, input: ReportInpu
   if (!(await getParticipantConversation(db, actor, input.conversationId))) notFound();
   await db.insert(conversationReports).values({ conversationId: input.conversationId, reporterId: actor.userId, reason: input.reason, note: input.note });
 }
+
+/**
+ * For an account being deleted, in the caller's transaction: its own inbox
+ * state and the blocks it made go. The conversations and their messages stay,
+ * for the other side, who sees them with "Deleted user" and cannot write there.
+ */
+export async function removeMessagingStateOfAccount(tx: Db, userId: string): Promise<void> {
+  await tx.delete(conversationParticipants).where(eq(conversationParticipants.userId, userId));
+  await tx.delete(userBlocks).where(eq(userBlocks.blockerId, userId));
+}

@@ -42,7 +42,7 @@ export async function getCounterpartFacts(db: Db, actor: Actor, counterpartId: s
   if (!counterpartId) return { userId: null, role: null, isSuspended: false, hasBlockedActor: false };
   const [accounts, blocked] = await Promise.all([getAccountFacts(db, [counterpartId]), isBlocked(db, counterpartId, actor.userId)]);
   const account = accounts.get(counterpartId);
-  if (!account) return { userId: null, role: null, isSuspended: false, hasBlockedActor: false };
+  if (!account || account.isDeleted) return { userId: null, role: null, isSuspended: false, hasBlockedActor: false };
   return { userId: account.id, role: account.role, isSuspended: account.isSuspended, hasBlockedActor: blocked };
 }
 
@@ -51,7 +51,7 @@ async function counterparts(db: Db, userIds: (string | null)[]): Promise<(id: st
   const [accounts, photos] = await Promise.all([getAccountFacts(db, ids), getPrimaryPhotosByUser(db, ids)]);
   return (id) => {
     const account = id ? accounts.get(id) : undefined;
-    if (!id || !account) return { userId: null, name: "Deleted user", role: null, status: "deleted", photoId: null, profileId: null };
+    if (!id || !account || account.isDeleted) return { userId: null, name: "Deleted user", role: null, status: "deleted", photoId: null, profileId: null };
     if (account.isSuspended) return { userId: account.id, name: "Unavailable", role: account.role, status: "unavailable", photoId: null, profileId: null };
     const photo = photos.get(id);
     return { userId: account.id, name: account.name, role: account.role, status: "active", photoId: photo?.photoId ?? null, profileId: photo?.profileId ?? null };
@@ -250,4 +250,47 @@ export async function getMessageCounts(db: Db, userId: string, since: Date): Pro
 export async function countMessagesSince(db: Db, since: Date): Promise<number> {
   const [row] = await db.select({ total: count() }).from(messages).where(gte(messages.createdAt, since));
   return row?.total ?? 0;
+}
+
+/**
+ * Every conversation of an account with all its messages, oldest first, for
+ * its data export; the other person appears as the conversation shows them.
+ * Also the blocks it made and the reports it filed.
+ */
+export async function exportMessagingData(db: Db, userId: string) {
+  const own = await db
+    .select({ id: c.id, userLo: c.userLo, userHi: c.userHi, createdAt: c.createdAt })
+    .from(c)
+    .where(or(eq(c.userLo, userId), eq(c.userHi, userId)))
+    .orderBy(asc(c.createdAt));
+  const nameOf = await counterparts(db, own.map((conversation) => counterpartIdOf(conversation, userId)));
+  const rows = own.length
+    ? await db
+        .select({ conversationId: messages.conversationId, seq: messages.seq, senderId: messages.senderId, body: messages.body, createdAt: messages.createdAt })
+        .from(messages)
+        .where(inArray(messages.conversationId, own.map((conversation) => conversation.id)))
+        .orderBy(asc(messages.conversationId), asc(messages.seq))
+    : [];
+  const conversationsOut = own.map((conversation) => {
+    const withName = nameOf(counterpartIdOf(conversation, userId)).name;
+    return {
+      id: conversation.id,
+      with: withName,
+      startedAt: conversation.createdAt,
+      messages: rows
+        .filter((row) => row.conversationId === conversation.id)
+        .map((row) => ({ seq: row.seq, from: row.senderId === userId ? "you" : withName, body: row.body, sentAt: row.createdAt })),
+    };
+  });
+  const blocks = await db.select({ blockedId: userBlocks.blockedId, createdAt: userBlocks.createdAt }).from(userBlocks).where(eq(userBlocks.blockerId, userId));
+  const blockedNames = await counterparts(db, blocks.map((block) => block.blockedId));
+  const reports = await db
+    .select({ conversationId: conversationReports.conversationId, reason: conversationReports.reason, note: conversationReports.note, createdAt: conversationReports.createdAt })
+    .from(conversationReports)
+    .where(eq(conversationReports.reporterId, userId));
+  return {
+    conversations: conversationsOut,
+    blocks: blocks.map((block) => ({ blocked: blockedNames(block.blockedId).name, createdAt: block.createdAt })),
+    reports,
+  };
 }

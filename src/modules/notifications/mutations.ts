@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db";
-import { notificationPreferences, notifications } from "@/db/schema/notifications";
+import { devMailbox, emailJobs, notificationPreferences, notifications } from "@/db/schema/notifications";
 import { AppError, FOREIGN_KEY_VIOLATION, postgresErrorCode } from "@/lib/errors";
 import type { Actor } from "@/modules/access/types";
 import type { Category } from "./definition";
@@ -66,4 +66,17 @@ export async function unsubscribeWithToken(db: Db, token: string): Promise<{ sco
     if (postgresErrorCode(error) !== FOREIGN_KEY_VIOLATION) throw error;
   }
   return { scope: verified.scope };
+}
+
+/**
+ * For an account being deleted, in the caller's transaction: its notifications,
+ * preferences and outbox emails go, so nothing queued for it can be sent (the
+ * worker also skips any job for a deleted account); the development mailbox
+ * forgets what was sent to its old address.
+ */
+export async function removeNotificationsOfAccount(tx: Db, account: { id: string; email: string }): Promise<void> {
+  await tx.delete(emailJobs).where(eq(emailJobs.userId, account.id));
+  await tx.delete(notifications).where(eq(notifications.userId, account.id));
+  await tx.delete(notificationPreferences).where(eq(notificationPreferences.userId, account.id));
+  await tx.delete(devMailbox).where(eq(devMailbox.to, account.email));
 }

@@ -69,3 +69,28 @@ export async function getOutboxStats(db: Db, now = new Date()): Promise<{ due: n
     .where(and(inArray(emailJobs.status, ["pending", "sending"]), lte(emailJobs.runAfter, now)));
   return { due: row?.due ?? 0, oldestAgeSeconds: row?.oldest ? Math.max(0, (now.getTime() - row.oldest.getTime()) / 1000) : 0 };
 }
+
+/** An account's notifications (as it sees them, and as stored), email preferences and email history, for its data export. */
+export async function exportNotificationData(db: Db, userId: string) {
+  const rows = await db
+    .select({ id: notifications.id, type: notifications.type, category: notifications.category, payload: notifications.payload, readAt: notifications.readAt, emailState: notifications.emailState, createdAt: notifications.createdAt })
+    .from(notifications)
+    .where(eq(notifications.userId, userId))
+    .orderBy(desc(notifications.createdAt));
+  const preferences = await db.select({ category: notificationPreferences.category, email: notificationPreferences.email }).from(notificationPreferences).where(eq(notificationPreferences.userId, userId));
+  const emails = await db
+    .select({ kind: emailJobs.kind, status: emailJobs.status, attempts: emailJobs.attempts, createdAt: emailJobs.createdAt, sentAt: emailJobs.sentAt })
+    .from(emailJobs)
+    .where(eq(emailJobs.userId, userId))
+    .orderBy(desc(emailJobs.createdAt));
+  return {
+    notifications: rows.map((row) => {
+      const definition = definitionOf(row.type);
+      const payload = definition?.payload.safeParse(row.payload);
+      const view = definition && payload?.success ? definition.inApp(payload.data) : null;
+      return { ...row, title: view?.title ?? null, body: view?.body ?? null };
+    }),
+    emailPreferences: { ...defaultEmailModes, ...Object.fromEntries(preferences.map((row) => [row.category, row.email])) },
+    emails,
+  };
+}

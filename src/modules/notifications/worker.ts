@@ -60,7 +60,7 @@ async function compose(db: Db, job: ClaimedJob): Promise<Composed> {
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   const ids = rows.map((row) => row.id);
   const account = (await getAccountFacts(db, [job.userId])).get(job.userId);
-  if (!account || account.isSuspended) return { skip: "account unavailable", notificationIds: ids };
+  if (!account || account.isSuspended || account.isDeleted) return { skip: "account unavailable", notificationIds: ids };
   if (wanted.length === 0) return { skip: job.kind === "messages" ? "messages already read" : "nothing left to send", notificationIds: ids };
 
   const appUrl = getEnv().BETTER_AUTH_URL;

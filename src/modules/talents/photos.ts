@@ -139,3 +139,19 @@ export async function deletePhoto(db: Db, storage: BlobStorage, actor: Actor, ph
   // The files go once the database no longer points at them.
   await storage.delete(photoVariants.map((variant) => photoStorageKey(storageKey, variant)));
 }
+
+/**
+ * Deletes an account's talent profile with its contacts, credits, photos and
+ * view counts, in the caller's transaction (the profile leaves the gallery and
+ * every collection with it). Returns the photo files to remove from storage
+ * once that transaction has committed.
+ */
+export async function deleteProfileOfAccount(tx: Db, userId: string): Promise<string[]> {
+  const photos = await tx
+    .select({ storageKey: talentPhotos.storageKey })
+    .from(talentPhotos)
+    .innerJoin(t, eq(t.id, talentPhotos.profileId))
+    .where(eq(t.userId, userId));
+  await tx.delete(t).where(eq(t.userId, userId));
+  return photos.flatMap((photo) => photoVariants.map((variant) => photoStorageKey(photo.storageKey, variant)));
+}

@@ -442,3 +442,31 @@ export async function getProfileViewsByDay(db: Db, profileId: string, from: stri
     .where(and(eq(v.profileId, profileId), gte(v.day, from)))
     .orderBy(v.day);
 }
+
+/** Everything held about an account's talent profile, for its data export: the profile, contacts, credits, photo metadata and view counts. */
+export async function exportTalentProfile(db: Db, userId: string) {
+  const [profile] = await db.select().from(t).where(eq(t.userId, userId));
+  if (!profile) return null;
+  const { nameVector: _name, profileVector: _profile, searchVector: _search, ...fields } = profile;
+  const [contact] = await db.select(contactColumns).from(talentContacts).where(eq(talentContacts.profileId, profile.id));
+  const [credits, photos, views] = await Promise.all([
+    db
+      .select({ year: talentCredits.year, production: talentCredits.production, role: talentCredits.role, company: talentCredits.company, createdAt: talentCredits.createdAt })
+      .from(talentCredits)
+      .where(eq(talentCredits.profileId, profile.id))
+      .orderBy(desc(talentCredits.year)),
+    db
+      .select({ id: talentPhotos.id, position: talentPhotos.position, width: talentPhotos.width, height: talentPhotos.height, createdAt: talentPhotos.createdAt })
+      .from(talentPhotos)
+      .where(eq(talentPhotos.profileId, profile.id))
+      .orderBy(asc(talentPhotos.position)),
+    db.select({ day: talentProfileViews.day, views: talentProfileViews.views }).from(talentProfileViews).where(eq(talentProfileViews.profileId, profile.id)).orderBy(talentProfileViews.day),
+  ]);
+  return {
+    ...fields,
+    contact: contact ?? null,
+    credits,
+    photos: photos.map((photo) => ({ ...photo, url: `/api/photos/${photo.id}/large` })),
+    viewsByDay: views,
+  };
+}

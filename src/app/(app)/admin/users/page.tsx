@@ -58,7 +58,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
               <tr key={user.id} className="align-top">
                 <td className="px-4 py-3">
                   <p className="font-medium">{user.name}</p>
-                  <p className="text-xs text-stone-500">{user.email}</p>
+                  <p className="text-xs text-stone-500">{user.deletedAt ? "Email removed" : user.email}</p>
                 </td>
                 <td className="px-4 py-3">
                   <Badge>{roleLabels[user.role]}</Badge>
@@ -74,8 +74,13 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                 </td>
                 <td className="px-4 py-3 text-stone-600">{dateFormat.format(user.joinedAt)}</td>
                 <td className="px-4 py-3">
+                  {user.deletedAt ? (
+                    <Badge tone="neutral" data-testid="account-deleted">
+                      Deleted {dateFormat.format(user.deletedAt)}
+                    </Badge>
+                  ) : null}
                   {user.suspendedAt ? <p className="mb-1 max-w-64 text-xs text-red-700">Suspended: {user.suspendedReason}</p> : null}
-                  {user.role !== "ADMIN" ? <UserModeration userId={user.id} name={user.name} isSuspended={Boolean(user.suspendedAt)} /> : null}
+                  {user.role !== "ADMIN" && !user.deletedAt ? <UserModeration userId={user.id} name={user.name} isSuspended={Boolean(user.suspendedAt)} /> : null}
                 </td>
               </tr>
             ))}

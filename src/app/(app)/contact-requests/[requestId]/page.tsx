@@ -38,7 +38,12 @@ export default async function ContactRequestPage({ params }: { params: Promise<{
       <p className="text-sm text-stone-600">
         {isTalent ? `From ${request.otherName}` : (
           <>
-            To <Link href={`/talents/${request.talentProfileId}`} className="font-medium text-brand-700 hover:underline">{request.otherName}</Link>
+            To{" "}
+            {request.talentProfileId ? (
+              <Link href={`/talents/${request.talentProfileId}`} className="font-medium text-brand-700 hover:underline">{request.otherName}</Link>
+            ) : (
+              request.otherName
+            )}
           </>
         )}
         , sent {dateFormat.format(request.createdAt)} UTC{request.status === "PENDING" ? `, expires ${dateFormat.format(request.expiresAt)} UTC` : ""}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db";
+import { SettingsNav } from "@/modules/account-data/components/settings-nav";
 import { requireActor } from "@/modules/access/actor";
 import { PreferencesForm } from "@/modules/notifications/components/preferences-form";
 import { getEmailPreferences } from "@/modules/notifications/queries";
@@ -14,6 +15,7 @@ export default async function NotificationSettingsPage() {
     <div className="mx-auto max-w-2xl space-y-5">
       <div>
         <h1 className="text-3xl font-bold tracking-tight">Notification settings</h1>
+        <SettingsNav current="/settings/notifications" />
         <p className="mt-1 text-sm text-stone-600">
           Notifications always appear in the app, under the bell. Choose which ones also come by email. Message emails wait a few minutes and are skipped if you have already read the message.
         </p>
