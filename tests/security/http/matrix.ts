@@ -177,6 +177,10 @@ export const actionRows: Record<string, ActionRow> = {
   deletePhotoAction: { args: (f) => [f.photoIds.at(-1)], expect: ownProfileThing },
   unpublishProfileAction: { args: () => [], expect: only(["talent", "stranger"], "forbidden") },
   publishProfileAction: { args: () => [], expect: only(["talent", "stranger"], "forbidden"), after: "unpublishProfileAction" },
+  // Account data: everyone signed in may delete their own account, and nobody else's (there is no id to give).
+  // The matrix confirms with a wrong password, so that the demo accounts stay; deletion itself has its own tests.
+  deleteAccountAction: { args: () => [null, formOf({ password: "not-the-password", confirmation: "DELETE" })], expect: everyone("ok"), after: "retryPaymentAction" },
+
   // Moderation: for everyone but admins these do not exist.
   hideProfileAction: { args: (f) => [null, formOf({ profileId: f.strangerProfileId, reason: "Authorization matrix: moderation" })], expect: only(["admin"], "not_found") },
   restoreProfileAction: { args: (f) => [f.strangerProfileId], expect: only(["admin"], "not_found"), after: "hideProfileAction" },
@@ -216,6 +220,8 @@ export const pageRows: Record<string, PageRow> = {
   "/messages/[conversationId]": { path: (f) => `/messages/${f.conversationId}`, expect: pageFor(["pro", "talent"]) },
   "/notifications": { path: () => "/notifications", expect: pageForAll() },
   "/settings/notifications": { path: () => "/settings/notifications", expect: pageForAll() },
+  "/settings/account": { path: () => "/settings/account", expect: pageForAll() },
+  "/account-deleted": { path: () => "/account-deleted", expect: publicPage() },
   "/billing": { path: () => "/billing", expect: pageFor(professionals) },
   "/billing/checkout/[sessionId]": { path: () => "/billing/checkout/7f1c1f5e-1111-4c4c-8888-000000000001", expect: pageFor([]) },
   "/collections": { path: () => "/collections", expect: pageFor([...professionals, "admin"]) },
@@ -277,5 +283,6 @@ export const routeRows: Record<string, RouteRow> = {
   },
   // Someone else's collection is missing; talents keep none at all.
   "GET /collections/[collectionId]/export": { method: "GET", path: (f) => `/collections/${f.keptCollectionId}/export`, expect: { ...everyone("404"), anonymous: "401", suspended: "401", talent: "403", stranger: "403", pro: "200" } },
+  "GET /settings/account/export": { method: "GET", path: () => "/settings/account/export", expect: { ...everyone("200"), anonymous: "401", suspended: "401" } },
   "GET /dashboard/export": { method: "GET", path: () => "/dashboard/export?from=2026-01-01&to=2026-01-31", expect: { ...everyone("403"), anonymous: "401", suspended: "401", admin: "200" } },
 };

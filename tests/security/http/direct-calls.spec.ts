@@ -1,0 +1,113 @@
+import { expect, test } from "@playwright/test";
+import { actorNames, loadFixtures, type Fixtures } from "./fixtures";
+import { actionRows } from "./matrix";
+import { actionIds, baseUrl, callAction, changedTables, closeDatabase, database, fingerprint, signIn } from "./support";
+
+/**
+ * Server actions called the way an attacker would: a captured action id posted
+ * straight to the server, from another site (a forged Origin), without an
+ * Origin, and with a cookie that no longer means anything (signed out,
+ * expired). Whatever comes back, nothing may be written.
+ */
+const everyTable = [
+  "users",
+  "accounts",
+  "talent_profiles",
+  "talent_contacts",
+  "talent_credits",
+  "talent_photos",
+  "subscriptions",
+  "test_checkout_sessions",
+  "conversations",
+  "conversation_participants",
+  "messages",
+  "conversation_reports",
+  "user_blocks",
+  "notifications",
+  "notification_preferences",
+  "contact_requests",
+  "contact_request_events",
+  "collections",
+  "collection_items",
+  "admin_audit_log",
+];
+
+/** Actions that anyone may call signed out (sign-in, sign-up, sign-out, unsubscribe by token). */
+const publicActions = new Set(["signUpAction", "signInAction", "signOutAction", "unsubscribeAction"]);
+
+let fixtures: Fixtures;
+test.describe.configure({ mode: "serial" });
+test.beforeAll(async () => {
+  fixtures = await loadFixtures();
+});
+test.afterAll(async () => {
+  await closeDatabase();
+});
+
+/** The first actor the matrix allows to call the action, with its arguments. */
+async function allowedCall(name: string) {
+  const row = actionRows[name]!;
+  const actor = actorNames.find((candidate) => row.expect[candidate] === "ok");
+  if (!actor) return null;
+  return { actor, args: await row.args(fixtures, actor) };
+}
+
+test("from another site: a forged Origin is refused for every action, even with the right cookie, and nothing is written", async () => {
+  test.setTimeout(180_000);
+  const ids = actionIds();
+  const problems: string[] = [];
+  for (const name of Object.keys(actionRows)) {
+    const call = await allowedCall(name);
+    if (!call) continue;
+    const before = await fingerprint(everyTable);
+    const answer = await callAction(ids[name]!, call.args, { cookie: fixtures.cookies[call.actor], origin: "https://attacker.example" });
+    if (answer.status === 200 && answer.outcome === "ok") problems.push(`${name}: ran for a forged Origin`);
+    const changed = changedTables(before, await fingerprint(everyTable));
+    if (changed.length > 0) problems.push(`${name}: a forged Origin changed ${changed.join(", ")}`);
+  }
+  expect(problems).toEqual([]);
+});
+
+test("without a session - no cookie, a signed-out cookie, an expired cookie - every action sends to sign in and writes nothing", async () => {
+  test.setTimeout(300_000);
+  const ids = actionIds();
+  const signedOut = await signIn(fixtures.emails.pro);
+  const signOut = await callAction(ids.signOutAction!, [], { cookie: signedOut });
+  expect(signOut.outcome).toMatch(/^redirect:\/sign-in/);
+  const expired = await signIn(fixtures.emails.talent);
+  const token = decodeURIComponent(/better-auth\.session_token=([^;]+)/.exec(expired)![1]!).split(".")[0];
+  const { rowCount } = await database().query("update sessions set expires_at = now() - interval '1 minute' where token = $1", [token]);
+  expect(rowCount).toBe(1);
+
+  const problems: string[] = [];
+  for (const name of Object.keys(actionRows).filter((action) => !publicActions.has(action))) {
+    const call = await allowedCall(name);
+    const args = call?.args ?? (await actionRows[name]!.args(fixtures, "pro"));
+    for (const [label, cookie, origin] of [
+      ["no cookie, no Origin", undefined, null],
+      ["a signed-out cookie", signedOut, undefined],
+      ["an expired cookie", expired, undefined],
+    ] as const) {
+      const before = await fingerprint(everyTable);
+      const answer = await callAction(ids[name]!, args, { cookie, origin });
+      if (!answer.outcome.startsWith("redirect:/sign-in")) problems.push(`${name} with ${label}: ${answer.outcome}`);
+      const changed = changedTables(before, await fingerprint(everyTable));
+      if (changed.length > 0) problems.push(`${name} with ${label}: changed ${changed.join(", ")}`);
+    }
+  }
+  expect(problems).toEqual([]);
+});
+
+test("route handlers that change data refuse another site and a dead session", async () => {
+  const cookie = fixtures.cookies.talent!;
+  const crossSite = await fetch(`${baseUrl}/api/profile/photos`, { method: "POST", headers: { cookie, origin: "https://attacker.example" }, body: new FormData() });
+  expect(crossSite.status).toBe(403);
+  const authFromElsewhere = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: "https://attacker.example" },
+    body: JSON.stringify({ email: fixtures.emails.free, password: "callback-demo" }),
+  });
+  expect(authFromElsewhere.status).toBe(403);
+  const unread = await fetch(`${baseUrl}/api/messages/unread`, { headers: { cookie: "better-auth.session_token=forged.value" } });
+  expect(unread.status).toBe(401);
+});
