@@ -24,6 +24,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   timeout: 120_000,
+  use: { ...base.use, baseURL: `http://localhost:${securityPort}` },
   webServer: {
     command: "tsx scripts/ops-server.ts --fresh",
     url: `http://localhost:${securityPort}/api/ready`,

@@ -11,7 +11,13 @@ import { contentSecurityPolicy, NONCE_HEADER, newNonce, securityHeaders } from "
  * reads the policy from the request headers and puts the nonce on its own
  * scripts, so only the scripts of this answer run.
  */
+/** Next.js refuses server action bodies over 1 MB (its default, kept): larger ones are told so here, with a 413. */
+const SERVER_ACTION_BODY_LIMIT = 1024 * 1024;
+
 export function proxy(request: NextRequest) {
+  if (request.method === "POST" && request.headers.has("next-action") && Number(request.headers.get("content-length") ?? 0) > SERVER_ACTION_BODY_LIMIT) {
+    return NextResponse.json({ code: "invalid_input", message: "That is too much to send at once (the limit is 1 MB). Shorten it and try again." }, { status: 413 });
+  }
   const upstream = request.headers.get(REQUEST_ID_HEADER);
   const requestId = upstream && /^[\w-]{8,64}$/.test(upstream) ? upstream : crypto.randomUUID();
   const env = getEnv();
