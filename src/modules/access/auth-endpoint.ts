@@ -4,7 +4,7 @@ import type { Db } from "@/db";
 import { errorCodes } from "@/lib/errors";
 import { clientAddress } from "@/lib/request";
 import { getAuth } from "./auth";
-import { admitSignIn, admitSignUp, recordFailedSignIn, type Admission } from "./rate-limit";
+import { admitPasswordReset, admitSignIn, admitSignUp, recordFailedSignIn, type Admission } from "./rate-limit";
 
 function tooManyRequests(admission: Extract<Admission, { allowed: false }>) {
   return Response.json(
@@ -25,7 +25,7 @@ async function emailOf(request: Request): Promise<string | null> {
 
 /**
  * Better Auth's HTTP endpoints with the same database-backed limits as our own
- * sign-in and sign-up forms, so a script posting to /api/auth directly gets no
+ * sign-in, sign-up and password-reset forms, so a script posting to /api/auth directly gets no
  * more tries than a person using the form.
  */
 export async function handleAuthRequest(db: Db, request: Request): Promise<Response> {
@@ -36,6 +36,10 @@ export async function handleAuthRequest(db: Db, request: Request): Promise<Respo
   const address = clientAddress(request.headers);
   if (path.endsWith("/sign-up/email")) {
     const admission = await admitSignUp(db, address);
+    if (!admission.allowed) return tooManyRequests(admission);
+  }
+  if (path.endsWith("/request-password-reset")) {
+    const admission = await admitPasswordReset(db, address, await emailOf(request));
     if (!admission.allowed) return tooManyRequests(admission);
   }
   if (!path.endsWith("/sign-in/email")) return handler.POST(request);

@@ -8,8 +8,8 @@ import { recordAdminAction } from "@/modules/audit/audit";
 import { hasPermission } from "./permissions";
 import type { Actor } from "./types";
 import { getAuth } from "./auth";
-import type { SignInInput, SignUpInput } from "./inputs";
-import { admitSignIn, admitSignUp, rateLimitedError, recordFailedSignIn } from "./rate-limit";
+import type { PasswordResetInput, PasswordResetRequestInput, SignInInput, SignUpInput } from "./inputs";
+import { admitPasswordReset, admitSignIn, admitSignUp, rateLimitedError, recordFailedSignIn } from "./rate-limit";
 
 /**
  * Better Auth's refusals, recognised by shape: Next.js may bundle the library
@@ -67,6 +67,38 @@ export async function signIn(db: Db, requestHeaders: Headers, input: SignInInput
 
 export async function signOut(requestHeaders: Headers): Promise<void> {
   await getAuth().api.signOut({ headers: requestHeaders });
+}
+
+export const PASSWORD_RESET_REQUESTED = "If an account exists for that address, we have emailed a link to choose a new password. It works once, within an hour.";
+export const RESET_LINK_INVALID = "This reset link has expired or was already used. Ask for a new one below.";
+
+/**
+ * Asks for a reset link. The answer is the same whether or not the address has
+ * an account, and so is the work: the limits count every request, and Better
+ * Auth looks the address up either way (for an unknown one it also simulates
+ * the token lookup); a known address adds one outbox insert, no email sending.
+ */
+export async function requestPasswordReset(db: Db, requestHeaders: Headers, input: PasswordResetRequestInput): Promise<string> {
+  const admission = await admitPasswordReset(db, clientAddress(requestHeaders), input.email);
+  if (!admission.allowed) throw rateLimitedError(admission.retryAfterSeconds);
+  await getAuth().api.requestPasswordReset({ headers: requestHeaders, body: { email: input.email } });
+  return PASSWORD_RESET_REQUESTED;
+}
+
+/**
+ * Sets a new password from a reset link. The link works once and within its
+ * hour; the reset ends every session of the account and signs nobody in, so a
+ * suspended account gets no session from it either.
+ */
+export async function resetPassword(requestHeaders: Headers, input: PasswordResetInput): Promise<void> {
+  try {
+    await getAuth().api.resetPassword({ headers: requestHeaders, body: { token: input.token, newPassword: input.password } });
+  } catch (error) {
+    const refusal = authRefusal(error);
+    if (refusal?.code === "INVALID_TOKEN" || refusal?.code === "USER_NOT_FOUND") throw new AppError("not_found", RESET_LINK_INVALID);
+    if (refusal?.status === "BAD_REQUEST") throw new AppError("invalid_input", refusal.message, { password: [refusal.message] });
+    throw error;
+  }
 }
 
 function requireModerator(actor: Actor) {
