@@ -5,6 +5,14 @@ import { verifications } from "@/db/schema/auth";
 /** How long a reset link works, in seconds. */
 export const PASSWORD_RESET_LINK_SECONDS = 3600;
 
+/**
+ * How long a reset request takes at least, answered or refused. Better Auth
+ * stores a token and we queue an email only for a known address, about ten
+ * milliseconds more than an unknown one costs: measurable over a network. Every
+ * request is answered no sooner than this, long after either path is done.
+ */
+export const PASSWORD_RESET_ANSWER_MS = 400;
+
 /** Better Auth keeps each reset token as a verification row named after it, holding the user's id. */
 const RESET_PREFIX = "reset-password:";
 
