@@ -2,6 +2,7 @@ import "./production-env";
 import "./load-env";
 import { createServer } from "node:http";
 import next from "next";
+import { trustedClientAddress } from "@/lib/client-address";
 import { getEnv } from "@/lib/env";
 import { isDraining, runShutdownHooks, startDraining } from "@/lib/lifecycle";
 import { getLogger } from "@/lib/logger";
@@ -49,6 +50,10 @@ export async function serve(): Promise<void> {
     });
     // While draining, each answer closes its connection, so clients reconnect to another instance.
     if (isDraining()) response.setHeader("Connection", "close");
+    // The app reads the client's address from X-Forwarded-For (rate limits); only this server knows which
+    // part of it to believe, so it leaves exactly that one address there. X-Real-IP is a client's word too.
+    request.headers["x-forwarded-for"] = trustedClientAddress(request.headers["x-forwarded-for"], request.socket.remoteAddress, env.TRUSTED_PROXY_HOPS);
+    delete request.headers["x-real-ip"];
     void handle(request, response);
   });
   // Idle keep-alive connections stay open longer than a client or balancer keeps them (often 60 s), so the

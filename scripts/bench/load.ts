@@ -222,9 +222,11 @@ async function main() {
     url.pathname = "/callback_bench_load";
     // BENCH_APP_NODE_ARGS passes options to the app's node, e.g. "--cpu-prof --cpu-prof-dir=profiles" to profile it under load.
     const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean);
+    // The virtual users sign in from distinct addresses given in X-Forwarded-For, as a balancer in front would
+    // report them; the app trusts one such hop (TRUSTED_PROXY_HOPS), so each address has its own sign-in limit.
     const app: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/server.ts"], {
       stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), BETTER_AUTH_SECRET: secret, BETTER_AUTH_URL: baseUrl, SEED_DEMO_DATA: "never", LOG_LEVEL: "warn", DATABASE_POOL_SIZE: "20", EMAIL_WORKER: "inline" },
+      env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), BETTER_AUTH_SECRET: secret, BETTER_AUTH_URL: baseUrl, SEED_DEMO_DATA: "never", TRUSTED_PROXY_HOPS: "1", LOG_LEVEL: "warn", DATABASE_POOL_SIZE: "20", EMAIL_WORKER: "inline" },
     });
     try {
       await waitForReady(`${baseUrl}/api/ready`, 120_000);

@@ -56,6 +56,19 @@ describe("parseEnv", () => {
   });
 });
 
+describe("TRUSTED_PROXY_HOPS", () => {
+  it("trusts no proxy by default, so X-Forwarded-For is ignored unless configured", () => {
+    expect(parseEnv({ DATA_DIR: tempDataDir() }).TRUSTED_PROXY_HOPS).toBe(0);
+    expect(parseEnv({ DATA_DIR: tempDataDir(), TRUSTED_PROXY_HOPS: "2" }).TRUSTED_PROXY_HOPS).toBe(2);
+  });
+
+  it("refuses a value that is not a small whole number, naming the variable", () => {
+    expect(() => parseEnv({ DATA_DIR: tempDataDir(), TRUSTED_PROXY_HOPS: "one" })).toThrow(/TRUSTED_PROXY_HOPS: TRUSTED_PROXY_HOPS must be a whole number/);
+    expect(() => parseEnv({ DATA_DIR: tempDataDir(), TRUSTED_PROXY_HOPS: "-1" })).toThrow(/TRUSTED_PROXY_HOPS cannot be negative/);
+    expect(() => parseEnv({ DATA_DIR: tempDataDir(), TRUSTED_PROXY_HOPS: "1.5" })).toThrow(/whole number/);
+  });
+});
+
 describe("Stripe configuration", () => {
   it("runs in test mode with no Stripe keys", () => {
     expect(parseEnv({ DATA_DIR: tempDataDir() }).STRIPE_SECRET_KEY).toBeUndefined();

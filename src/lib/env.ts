@@ -12,6 +12,12 @@ const envSchema = z
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     HOST: z.string().min(1).optional(),
+    TRUSTED_PROXY_HOPS: z.coerce
+      .number({ error: "TRUSTED_PROXY_HOPS must be a whole number of proxies (0 when clients connect directly)" })
+      .int("TRUSTED_PROXY_HOPS must be a whole number of proxies (0 when clients connect directly)")
+      .min(0, "TRUSTED_PROXY_HOPS cannot be negative")
+      .max(10, "TRUSTED_PROXY_HOPS is at most 10")
+      .default(0),
     DATABASE_URL: z
       .string()
       .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// or postgresql:// connection string")

@@ -3,12 +3,15 @@ export const REQUEST_ID_HEADER = "x-request-id";
 export const PATHNAME_HEADER = "x-callback-pathname";
 
 /**
- * The client's address as the nearest proxy reports it. Behind a load balancer
- * the first X-Forwarded-For entry is the client; without one it is "unknown".
+ * The client's address, for per-address rate limits. The production server
+ * (scripts/server.ts) replaces X-Forwarded-For with the one address it trusts
+ * (see trustedClientAddress and TRUSTED_PROXY_HOPS) before the app sees the
+ * request, so the header holds a single entry; the last entry is read, the
+ * one the nearest server wrote, never what a client put first.
  */
 export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip")?.trim() || "unknown";
+  const forwarded = headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
+  return forwarded || "unknown";
 }
 
 export function requestIdOf(headers: Headers | Record<string, string | string[] | undefined>): string | undefined {

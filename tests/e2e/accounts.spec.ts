@@ -81,6 +81,63 @@ test.describe("accounts", () => {
     await expect(page).toHaveURL(/\/admin$/);
   });
 
+  test("a person who forgot their password resets it from the emailed link, once, and is signed out elsewhere", async ({ page, browser, baseURL, login }) => {
+    const email = `forgetful.${Date.now()}@example.test`;
+    const personContext = await browser.newContext({ baseURL });
+    const person = await personContext.newPage();
+    const signUp = await person.request.post("/api/auth/sign-up/email", {
+      data: { name: "Frankie Forgetful", email, password: "first-password", role: "TALENT" },
+      headers: { origin: baseURL! },
+    });
+    expect(signUp.ok()).toBe(true);
+    const otherDevice = await browser.newContext({ baseURL });
+    const otherPage = await otherDevice.newPage();
+    expect((await otherPage.request.post("/api/auth/sign-in/email", { data: { email, password: "first-password" }, headers: { origin: baseURL! } })).ok()).toBe(true);
+    await person.request.post("/api/auth/sign-out", { headers: { origin: baseURL! }, data: {} });
+
+    await person.goto("/sign-in");
+    await person.getByRole("link", { name: "Forgot your password?" }).click();
+    await expect(person.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
+    await person.getByLabel("Email").fill(email);
+    await person.getByRole("button", { name: "Email me a link" }).click();
+    await expect(person.getByText("If an account exists for that address, we have emailed a link")).toBeVisible();
+
+    await login("admin");
+    await page.goto("/dev/mailbox");
+    const mail = page.getByTestId("mail").filter({ hasText: "Reset your Callback password" }).filter({ hasText: email });
+    await expect(async () => {
+      await page.reload();
+      await expect(mail).toBeVisible({ timeout: 1000 });
+    }).toPass({ timeout: 15_000 });
+    await mail.locator("summary").click();
+    const link = /http:\/\/\S+\/reset-password\?token=[\w-]+/.exec((await mail.locator("pre").textContent()) ?? "")?.[0];
+    expect(link).toBeDefined();
+
+    await person.goto(link!);
+    await person.getByLabel("New password").fill("short");
+    await person.getByRole("button", { name: "Set new password" }).click();
+    await expect(person.getByText("Use at least 8 characters for your password.")).toBeVisible();
+    await person.getByLabel("New password").fill("second-password");
+    await person.getByRole("button", { name: "Set new password" }).click();
+    await expect(person).toHaveURL(/\/sign-in\?reset=done$/);
+    await expect(person.getByText("Your password is changed")).toBeVisible();
+
+    await person.getByLabel("Email").fill(email);
+    await person.getByLabel("Password").fill("second-password");
+    await person.getByRole("button", { name: "Sign in" }).click();
+    await expect(person).toHaveURL(/\/home$/);
+
+    await otherPage.goto("/home");
+    await expect(otherPage).toHaveURL(/\/sign-in/);
+
+    await otherPage.goto(link!);
+    await otherPage.getByLabel("New password").fill("third-password");
+    await otherPage.getByRole("button", { name: "Set new password" }).click();
+    await expect(otherPage.getByText("This reset link has expired or was already used.")).toBeVisible();
+    await personContext.close();
+    await otherDevice.close();
+  });
+
   test("pages of another role answer as if they did not exist", async ({ page, login }) => {
     await login("talent");
     const response = await page.goto("/admin");

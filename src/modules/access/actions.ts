@@ -6,8 +6,8 @@ import { getDb } from "@/db";
 import { formValues, invalidInput, runMutation, type ActionResult } from "@/lib/action-result";
 import { revalidatePath } from "next/cache";
 import { requireActor } from "./actor";
-import { returnToInput, signInInput, signUpInput, suspendUserInput } from "./inputs";
-import { reinstateUser, signIn, signOut, signUp, suspendUser } from "./mutations";
+import { passwordResetInput, passwordResetRequestInput, returnToInput, signInInput, signUpInput, suspendUserInput } from "./inputs";
+import { reinstateUser, requestPasswordReset, resetPassword, signIn, signOut, signUp, suspendUser } from "./mutations";
 
 export async function signUpAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const values = formValues(form);
@@ -25,6 +25,22 @@ export async function signInAction(_previous: ActionResult | null, form: FormDat
   const result = await runMutation(async () => signIn(getDb(), await headers(), input.data), { values });
   if (!result.ok) return result;
   redirect(returnToInput.parse(values.next));
+}
+
+export async function requestPasswordResetAction(_previous: ActionResult<string> | null, form: FormData): Promise<ActionResult<string>> {
+  const values = formValues(form);
+  const input = passwordResetRequestInput.safeParse({ email: values.email });
+  if (!input.success) return invalidInput(input.error, values);
+  return runMutation(async () => requestPasswordReset(getDb(), await headers(), input.data), { values });
+}
+
+export async function resetPasswordAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const values = formValues(form, ["password", "token"]);
+  const input = passwordResetInput.safeParse({ token: form.get("token"), password: form.get("password") });
+  if (!input.success) return invalidInput(input.error, values);
+  const result = await runMutation(async () => resetPassword(await headers(), input.data), { values });
+  if (!result.ok) return result;
+  redirect("/sign-in?reset=done");
 }
 
 export async function signOutAction(): Promise<void> {

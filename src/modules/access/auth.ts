@@ -3,17 +3,19 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
 import { getDb, type Db } from "@/db";
 import { accounts, sessions, users, verifications } from "@/db/schema/auth";
-import { getEnv } from "@/lib/env";
+import { getEnv, type Env } from "@/lib/env";
 import { getLogger } from "@/lib/logger";
 import { eq } from "drizzle-orm";
+import { queuePasswordResetEmail } from "@/modules/notifications/account-emails";
 import { nameInput } from "./inputs";
+import { deletePasswordResetTokens, PASSWORD_RESET_LINK_SECONDS } from "./password-reset";
 import { isSelfSignUpRole } from "./roles";
 
 export const SUSPENDED_MESSAGE = "This account is suspended. If you think this is a mistake, contact support@callback.test.";
 
-export function createAuth(db: Db) {
-  const env = getEnv();
+export function createAuth(db: Db, env: Pick<Env, "BETTER_AUTH_URL" | "BETTER_AUTH_SECRET" | "PORT" | "isProduction"> = getEnv()) {
   const baseURL = env.BETTER_AUTH_URL;
+  const isHttps = baseURL.startsWith("https://");
   const localOrigins = [`http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`];
   return betterAuth({
     appName: "Callback",
@@ -24,7 +26,19 @@ export function createAuth(db: Db) {
       provider: "pg",
       schema: { user: users, session: sessions, account: accounts, verification: verifications },
     }),
-    emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128, autoSignIn: true },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: 8,
+      maxPasswordLength: 128,
+      autoSignIn: true,
+      // The reset email goes through the outbox; the worker puts the account's current link in it when it
+      // sends. Queuing is one insert, so a known address costs about what an unknown one does.
+      sendResetPassword: async ({ user }) => queuePasswordResetEmail(db, user.id),
+      resetPasswordTokenExpiresIn: PASSWORD_RESET_LINK_SECONDS,
+      // Whoever had the old password, or a session made with it, is signed out everywhere.
+      revokeSessionsOnPasswordReset: true,
+      onPasswordReset: async ({ user }) => deletePasswordResetTokens(db, user.id),
+    },
     user: {
       additionalFields: {
         role: { type: "string", required: false, defaultValue: "TALENT", input: true },
@@ -32,12 +46,21 @@ export function createAuth(db: Db) {
         deletedAt: { type: "date", required: false, input: false },
       },
     },
-    session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
+    // Every request reads the session row: no cookie cache, so a session deleted at sign-out, suspension or a
+    // password reset stops working at the next request, not when a cached copy expires.
+    session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24, cookieCache: { enabled: false } },
     // Our own database-backed limits guard sign-in and sign-up (see rate-limit.ts),
     // for the HTTP endpoints and the server actions alike.
     rateLimit: { enabled: false },
     telemetry: { enabled: false },
-    advanced: { database: { generateId: "uuid" } },
+    advanced: {
+      database: { generateId: "uuid" },
+      // Stated rather than left to defaults: scripts cannot read the cookie, other sites' requests do not
+      // carry it (except top-level navigation), and over https it is never sent in clear (and gets the
+      // __Secure- prefix).
+      useSecureCookies: isHttps,
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure: isHttps, path: "/" },
+    },
     logger: {
       log: (level, message, ...details) =>
         getLogger()[level]({ source: "better-auth", details: details.map((detail) => (detail instanceof Error ? detail.message : detail)) }, message),

@@ -31,6 +31,19 @@ export const signInInput = z.object({
 });
 export type SignInInput = z.infer<typeof signInInput>;
 
+export const passwordResetRequestInput = z.object({ email: emailInput });
+export type PasswordResetRequestInput = z.infer<typeof passwordResetRequestInput>;
+
+/** A new password from a reset link: the same rules as at sign-up. */
+export const passwordResetInput = z.object({
+  token: z
+    .string({ error: "This reset link is incomplete. Open the link from the email again." })
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{16,128}$/, "This reset link is incomplete. Open the link from the email again."),
+  password: newPasswordInput,
+});
+export type PasswordResetInput = z.infer<typeof passwordResetInput>;
+
 export const adminAccountInput = z.object({
   name: nameInput.default("Admin"),
   email: emailInput,

@@ -12,6 +12,10 @@ export const rateLimitRules = {
   failedSignInPerEmail: { limit: 10, windowSeconds: 900 },
   /** New accounts from one address. */
   signUpPerAddress: { limit: 10, windowSeconds: 3600 },
+  /** Password-reset requests from one address. */
+  passwordResetPerAddress: { limit: 20, windowSeconds: 3600 },
+  /** Password-reset requests naming one email address, whether or not it has an account: no mailbox flooding. */
+  passwordResetPerEmail: { limit: 3, windowSeconds: 3600 },
 } satisfies Record<string, RateLimitRule>;
 
 function windowOf(rule: RateLimitRule, now: Date) {
@@ -62,6 +66,19 @@ export async function recordFailedSignIn(db: Db, email: string): Promise<void> {
 export async function admitSignUp(db: Db, address: string): Promise<Admission> {
   const attempt = await hitRateLimit(db, `sign-up:address:${address}`, rateLimitRules.signUpPerAddress);
   return attempt.allowed ? { allowed: true } : attempt;
+}
+
+/**
+ * Counts a password-reset request against the address and the email named. The
+ * same counting happens whether the email has an account or not, so the limit
+ * says nothing about which addresses exist.
+ */
+export async function admitPasswordReset(db: Db, address: string, email: string | null): Promise<Admission> {
+  const fromAddress = await hitRateLimit(db, `password-reset:address:${address}`, rateLimitRules.passwordResetPerAddress);
+  if (!fromAddress.allowed) return fromAddress;
+  if (!email) return { allowed: true };
+  const forEmail = await hitRateLimit(db, `password-reset:email:${email}`, rateLimitRules.passwordResetPerEmail);
+  return forEmail.allowed ? { allowed: true } : forEmail;
 }
 
 /** The counter of failed sign-ins (and failed password confirmations) for one email address. */

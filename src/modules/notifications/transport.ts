@@ -3,8 +3,11 @@ import type { Db } from "@/db";
 import { devMailbox } from "@/db/schema/notifications";
 import { getEnv } from "@/lib/env";
 
-/** An email ready to go; `unsubscribeUrl` is the one-click (POST) address for the List-Unsubscribe header. */
-export type OutgoingEmail = { to: string; subject: string; text: string; html: string; messageId: string; unsubscribeUrl: string };
+/**
+ * An email ready to go; `unsubscribeUrl` is the one-click (POST) address for the List-Unsubscribe header,
+ * absent on account email (a password reset) that no setting turns off.
+ */
+export type OutgoingEmail = { to: string; subject: string; text: string; html: string; messageId: string; unsubscribeUrl?: string };
 
 /** Where email goes: an SMTP server, or the development mailbox. */
 export interface MailTransport {
@@ -29,7 +32,7 @@ export class SmtpTransport implements MailTransport {
       text: email.text,
       html: email.html,
       messageId: email.messageId,
-      headers: { "List-Unsubscribe": `<${email.unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+      headers: email.unsubscribeUrl ? { "List-Unsubscribe": `<${email.unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : {},
     });
   }
 }

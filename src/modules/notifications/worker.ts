@@ -3,7 +3,9 @@ import type { Db } from "@/db";
 import { emailJobs, notifications } from "@/db/schema/notifications";
 import { getEnv } from "@/lib/env";
 import { getLogger } from "@/lib/logger";
+import { currentPasswordResetToken, deletePasswordResetTokens, PASSWORD_RESET_LINK_SECONDS } from "@/modules/access/password-reset";
 import { getAccountFacts } from "@/modules/access/queries";
+import { PASSWORD_RESET_EMAIL, renderPasswordResetEmail } from "./account-emails";
 import type { Category } from "./definition";
 import { layoutEmail, type EmailContext, type RenderedEmail } from "./email";
 import { definitionOf } from "./registry";
@@ -47,7 +49,7 @@ export function messageIdOf(job: { idempotencyKey: string }): string {
   return `<${job.idempotencyKey.replace(/[^\w.:-]/g, "-")}@callback>`;
 }
 
-type Composed = { email: RenderedEmail & { to: string; unsubscribeUrl: string }; notificationIds: string[] } | { skip: string; notificationIds: string[] };
+type Composed = { email: RenderedEmail & { to: string; unsubscribeUrl?: string }; notificationIds: string[] } | { skip: string; notificationIds: string[] };
 
 /** What a job sends now: unread notifications only for message emails; nothing for a suspended or deleted account. */
 async function compose(db: Db, job: ClaimedJob): Promise<Composed> {
@@ -61,6 +63,16 @@ async function compose(db: Db, job: ClaimedJob): Promise<Composed> {
   const ids = rows.map((row) => row.id);
   const account = (await getAccountFacts(db, [job.userId])).get(job.userId);
   if (!account || account.isSuspended || account.isDeleted) return { skip: "account unavailable", notificationIds: ids };
+  if (job.kind === PASSWORD_RESET_EMAIL) {
+    // The link is read now, not when the email was queued: one used or expired meanwhile is not sent.
+    const token = await currentPasswordResetToken(db, job.userId);
+    if (!token) return { skip: "reset link used or expired", notificationIds: [] };
+    // Only the link in the newest email works: links of earlier requests end as this one goes out.
+    await deletePasswordResetTokens(db, job.userId, token);
+    const resetUrl = `${getEnv().BETTER_AUTH_URL}/reset-password?token=${encodeURIComponent(token)}`;
+    const email = renderPasswordResetEmail({ recipientName: account.name, resetUrl, minutes: PASSWORD_RESET_LINK_SECONDS / 60 });
+    return { email: { ...email, to: account.email }, notificationIds: [] };
+  }
   if (wanted.length === 0) return { skip: job.kind === "messages" ? "messages already read" : "nothing left to send", notificationIds: ids };
 
   const appUrl = getEnv().BETTER_AUTH_URL;

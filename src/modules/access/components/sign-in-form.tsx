@@ -30,6 +30,11 @@ export function SignInForm({ returnTo }: { returnTo?: string }) {
         required
         errors={failure?.fieldErrors?.password}
       />
+      <p className="-mt-2 text-right text-sm">
+        <Link href="/forgot-password" className="font-medium text-brand-700 hover:underline">
+          Forgot your password?
+        </Link>
+      </p>
       <Button type="submit" className="w-full" disabled={isPending}>
         {isPending ? "Signing in..." : "Sign in"}
       </Button>
