@@ -11,12 +11,23 @@ import { contentSecurityPolicy, NONCE_HEADER, newNonce, securityHeaders } from "
  * reads the policy from the request headers and puts the nonce on its own
  * scripts, so only the scripts of this answer run.
  */
-/** Next.js refuses server action bodies over 1 MB (its default, kept): larger ones are told so here, with a 413. */
-const SERVER_ACTION_BODY_LIMIT = 1024 * 1024;
+/**
+ * The largest bodies the app takes: Next.js's server action limit (1 MB, its
+ * default) and this proxy's own (`proxyClientMaxBodySize` in next.config.ts,
+ * room for a 10 MB photo). A larger body, said up front, is refused here with
+ * a 413 that says so, instead of failing later as a cut-off body.
+ */
+const BODY_LIMIT_MB = { action: 1, other: 11 };
+
+function tooLarge(request: NextRequest): number | null {
+  const limit = request.headers.has("next-action") ? BODY_LIMIT_MB.action : BODY_LIMIT_MB.other;
+  return Number(request.headers.get("content-length") ?? 0) > limit * 1024 * 1024 ? limit : null;
+}
 
 export function proxy(request: NextRequest) {
-  if (request.method === "POST" && request.headers.has("next-action") && Number(request.headers.get("content-length") ?? 0) > SERVER_ACTION_BODY_LIMIT) {
-    return NextResponse.json({ code: "invalid_input", message: "That is too much to send at once (the limit is 1 MB). Shorten it and try again." }, { status: 413 });
+  const limit = tooLarge(request);
+  if (limit !== null) {
+    return NextResponse.json({ code: "invalid_input", message: `That is too much to send at once (the limit is ${limit} MB). Send less and try again.` }, { status: 413 });
   }
   const upstream = request.headers.get(REQUEST_ID_HEADER);
   const requestId = upstream && /^[\w-]{8,64}$/.test(upstream) ? upstream : crypto.randomUUID();

@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { actorNames, loadFixtures, type ActorName, type Fixtures } from "./fixtures";
 import { actionRows, pageRows, routeRows, type Expectations } from "./matrix";
-import { actionIds, baseUrl, callAction, changedTables, closeDatabase, fingerprint, get, signIn } from "./support";
+import { actionIds, baseUrl, callAction, changedTables, closeDatabase, database, fingerprint, get, signIn } from "./support";
 
 /**
  * The authorization matrix, generated from the code: every server action of the
@@ -141,6 +141,8 @@ test.beforeAll(async () => {
   fixtures = await loadFixtures();
 });
 test.afterAll(async () => {
+  // The limits this file filled (sign-ins, failed sign-ins, reset requests) are not the next file's business.
+  await database().query("delete from rate_limits");
   await closeDatabase();
 });
 

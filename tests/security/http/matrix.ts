@@ -90,6 +90,15 @@ export const actionRows: Record<string, ActionRow> = {
     args: (_, actor) => [null, formOf({ email: `nobody-${actor}@example.com`, password: "not-the-password" })],
     expect: { ...everyone("signin"), anonymous: "signin", suspended: "signin" },
   },
+  // Public: one answer for known and unknown addresses; a made-up link is refused the same for everyone.
+  requestPasswordResetAction: {
+    args: (_, actor) => [null, formOf({ email: `nobody-reset-${actor}@example.com` })],
+    expect: { ...everyone("ok"), anonymous: "ok", suspended: "ok" },
+  },
+  resetPasswordAction: {
+    args: () => [null, formOf({ token: "not-a-real-token-0123456789", password: "a-new-long-passphrase", confirmPassword: "a-new-long-passphrase" })],
+    expect: { ...everyone("not_found"), anonymous: "not_found", suspended: "not_found" },
+  },
   signOutAction: { args: () => [], freshSession: true, expect: { ...everyone("signin"), anonymous: "signin", suspended: "signin" } },
   suspendUserAction: {
     args: (f) => [null, formOf({ userId: f.victimUserId, reason: "Authorization matrix: an admin suspends" })],
@@ -210,6 +219,8 @@ export const pageRows: Record<string, PageRow> = {
   "/": { path: () => "/", expect: { ...everyone("redirect:/home"), ...signinPage } },
   "/pricing": { path: () => "/pricing", expect: publicPage() },
   "/sign-in": { path: () => "/sign-in", expect: { ...everyone("redirect:/home"), anonymous: "200", suspended: "200" } },
+  "/forgot-password": { path: () => "/forgot-password", expect: publicPage() },
+  "/reset-password": { path: () => "/reset-password?token=not-a-real-token", expect: publicPage() },
   "/sign-up": { path: () => "/sign-up", expect: { ...everyone("redirect:/home"), anonymous: "200", suspended: "200" } },
   "/talents": { path: () => "/talents", expect: publicPage() },
   "/talents/[id]": { path: (f) => `/talents/${f.listedProfileId}`, expect: publicPage() },
