@@ -98,6 +98,8 @@ test.describe("accounts", () => {
     await person.goto("/sign-in");
     await person.getByRole("link", { name: "Forgot your password?" }).click();
     await expect(person.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
+    // Typing before the form has hydrated would be lost when React takes over the field.
+    await person.waitForLoadState("networkidle");
     await person.getByLabel("Email").fill(email);
     await person.getByRole("button", { name: "Email me a link" }).click();
     await expect(person.getByText("If an account exists for that address, we have emailed a link")).toBeVisible();

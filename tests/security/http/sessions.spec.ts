@@ -139,6 +139,9 @@ test.describe("password reset requests", () => {
     for (const email of [account.email, uniqueEmail("reset-none")]) {
       await page.goto("/sign-in");
       await page.getByRole("link", { name: "Forgot your password?" }).click();
+      await page.waitForURL(/\/forgot-password/);
+      // Typing before the form has hydrated would be lost when React takes over the field.
+      await page.waitForLoadState("networkidle");
       await page.getByLabel("Email").fill(email);
       await page.getByRole("button", { name: "Email me a link" }).click();
       const status = page.locator("form").getByRole("status");
