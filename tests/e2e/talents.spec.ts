@@ -49,7 +49,8 @@ test.describe("talent profiles and the gallery", () => {
     await expect(page.getByText("Published", { exact: true })).toBeVisible();
 
     await page.goto(`/talents?q=${surname}`);
-    await expect(page.getByRole("link", { name: new RegExp(`Zephyrine ${surname}`) })).toBeVisible();
+    // In the results, not the header (where the signed-in name links to the account settings).
+    await expect(page.getByRole("main").getByRole("link", { name: new RegExp(`Zephyrine ${surname}`) })).toBeVisible();
   });
 
   test("a visitor finds a talent in the gallery by search and filter, and the back button keeps the search", async ({ page }) => {
