@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { PATHNAME_HEADER, REQUEST_ID_HEADER } from "@/lib/request";
+import { isCrossSiteRequest, PATHNAME_HEADER, REQUEST_ID_HEADER } from "@/lib/request";
 import { getEnv } from "@/lib/env";
 import { contentSecurityPolicy, NONCE_HEADER, newNonce, securityHeaders } from "@/lib/security-headers";
 
@@ -25,6 +25,11 @@ function tooLarge(request: NextRequest): number | null {
 }
 
 export function proxy(request: NextRequest) {
+  // Another site posting to a server action (a forged request riding on someone's cookie) is refused here,
+  // plainly; Next.js would refuse it too, but as a server error in the logs.
+  if (request.method === "POST" && request.headers.has("next-action") && isCrossSiteRequest(request.headers)) {
+    return NextResponse.json({ code: "forbidden", message: "Actions must come from Callback itself." }, { status: 403 });
+  }
   const limit = tooLarge(request);
   if (limit !== null) {
     return NextResponse.json({ code: "invalid_input", message: `That is too much to send at once (the limit is ${limit} MB). Send less and try again.` }, { status: 413 });
