@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
-import { accounts, sessions, users } from "@/db/schema/auth";
+import { accounts, sessions, users, verifications } from "@/db/schema/auth";
 import { contactRequests } from "@/db/schema/contact-requests";
 import { emailJobs, notificationPreferences, notifications } from "@/db/schema/notifications";
 import { subscriptions } from "@/db/schema/billing";
@@ -239,6 +239,20 @@ describe("account data rights", () => {
       await runEmailWorkerTick(db, transport, new Date(Date.now() + 60_000), 1000);
       expect(await db.select({ status: emailJobs.status }).from(emailJobs).where(eq(emailJobs.userId, talent.id))).toEqual([{ status: "canceled" }]);
       expect(transport.sent.filter((email) => email.to.includes(talent.id) || email.to === talent.email)).toHaveLength(0);
+    });
+
+    it("ends a reset link emailed before the deletion: it cannot set a password on the deleted account", async () => {
+      const { talent } = await scene();
+      await auth.api.requestPasswordReset({ body: { email: talent.email } });
+      const [link] = await db.select({ identifier: verifications.identifier }).from(verifications).where(eq(verifications.value, talent.id));
+      expect(link?.identifier).toMatch(/^reset-password:/);
+      const token = link!.identifier.slice("reset-password:".length);
+
+      await deleteAccount(db, services(), talent.actor, confirm());
+
+      expect(await db.select().from(verifications).where(eq(verifications.value, talent.id))).toEqual([]);
+      await expect(auth.api.resetPassword({ body: { token, newPassword: "a-brand-new-passphrase" } })).rejects.toThrow();
+      expect(await db.select().from(accounts).where(eq(accounts.userId, talent.id))).toEqual([]);
     });
 
     it("ends a professional's subscription at the provider, removes collections and share links, and expires requests they sent", async () => {

@@ -2,9 +2,10 @@ import { verifyPassword } from "better-auth/crypto";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db";
 import { rateLimits } from "@/db/schema/access";
-import { accounts, sessions, users, verifications } from "@/db/schema/auth";
+import { accounts, sessions, users } from "@/db/schema/auth";
 import { AppError } from "@/lib/errors";
 import { failedSignInKey, isRateLimited, rateLimitedError, rateLimitRules, recordFailedSignIn } from "./rate-limit";
+import { deletePasswordResetTokens } from "./password-reset";
 import type { Role } from "./roles";
 
 /** The name every deleted account shows, wherever others still see it. */
@@ -82,7 +83,7 @@ function activeAdmins(db: Db) {
  * Anonymises the account in the caller's transaction: the row keeps its id
  * (conversations and requests still point at it) but no name, email or image;
  * every session and credential goes, so every cookie stops working at once and
- * no sign-in can succeed again. Pending verifications and sign-in counters
+ * no sign-in can succeed again. Its password reset links and sign-in counters
  * keyed by the old email go too.
  */
 export async function anonymiseAccount(tx: Db, account: AccountForDeletion, now: Date): Promise<void> {
@@ -92,7 +93,8 @@ export async function anonymiseAccount(tx: Db, account: AccountForDeletion, now:
     .where(eq(users.id, account.id));
   await tx.delete(sessions).where(eq(sessions.userId, account.id));
   await tx.delete(accounts).where(eq(accounts.userId, account.id));
-  await tx.delete(verifications).where(eq(verifications.identifier, account.email));
+  // Reset links are keyed by token and hold the user id: a link emailed before the deletion must not work after.
+  await deletePasswordResetTokens(tx, account.id);
   await tx.delete(rateLimits).where(eq(rateLimits.key, failedSignInKey(account.email)));
 }
 

@@ -16,14 +16,29 @@ function tooManyRequests(admission: Extract<Admission, { allowed: false }>) {
   );
 }
 
+/** The email a sign-in or reset request names, in either body Better Auth accepts (JSON or a form). */
 async function emailOf(request: Request): Promise<string | null> {
+  const type = request.headers.get("content-type") ?? "";
   try {
-    const body: unknown = await request.clone().json();
-    const email = (body as { email?: unknown }).email;
+    const copy = request.clone();
+    const email = /application\/x-www-form-urlencoded|multipart\/form-data/.test(type) ? (await copy.formData()).get("email") : ((await copy.json()) as { email?: unknown }).email;
     return typeof email === "string" ? email.trim().toLowerCase() : null;
   } catch {
     return null;
   }
+}
+
+/**
+ * The auth endpoints the product uses; every other one Better Auth has (change
+ * the user's fields, change the password, ...) answers 404. Deny by default:
+ * Better Auth's update-user would otherwise let anyone signed in set fields
+ * marked as input, their role among them.
+ */
+const openEndpoints = new Set(["GET /get-session", "POST /sign-in/email", "POST /sign-up/email", "POST /sign-out", "POST /request-password-reset", "POST /reset-password"]);
+
+function isOpen(request: Request): boolean {
+  const path = new URL(request.url).pathname.replace(/^\/api\/auth/, "");
+  return openEndpoints.has(`${request.method} ${path}`);
 }
 
 /**
@@ -32,6 +47,7 @@ async function emailOf(request: Request): Promise<string | null> {
  * more tries than a person using the form.
  */
 export async function handleAuthRequest(db: Db, request: Request): Promise<Response> {
+  if (!isOpen(request)) return Response.json({ code: "not_found", message: errorCodes.not_found.message }, { status: 404 });
   const handler = toNextJsHandler(getAuth());
   if (request.method !== "POST") return handler.GET(request);
 

@@ -113,3 +113,36 @@ test("route handlers that change data refuse another site and a dead session", a
   const unread = await fetch(`${baseUrl}/api/messages/unread`, { headers: { cookie: "better-auth.session_token=forged.value" } });
   expect(unread.status).toBe(401);
 });
+
+test("the auth endpoints the product does not use are closed: nobody changes their own role or password behind its back", async () => {
+  const cookie = fixtures.cookies.stranger!;
+  const attempts = [
+    ["POST", "/api/auth/update-user", { role: "ADMIN", name: "Mallory" }],
+    ["POST", "/api/auth/change-password", { currentPassword: "callback-demo", newPassword: "another-long-passphrase" }],
+    ["POST", "/api/auth/change-email", { newEmail: "mallory@example.com" }],
+    ["GET", "/api/auth/list-sessions", null],
+  ] as const;
+  for (const [method, path, body] of attempts) {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { cookie, origin: baseUrl, "content-type": "application/json" },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    expect(response.status, `${method} ${path}`).toBe(404);
+  }
+  const { rows } = await database().query("select role, name from users where id = $1", [fixtures.userIds.stranger]);
+  expect(rows[0].role).toBe("TALENT");
+  expect(rows[0].name).not.toBe("Mallory");
+});
+
+test("a form-encoded sign-in counts towards the per-email lock, as a JSON one does", async () => {
+  const email = `form-encoded-${Date.now()}@example.com`;
+  const attempt = () =>
+    fetch(`${baseUrl}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { origin: baseUrl, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email, password: "a-wrong-guess" }).toString(),
+    });
+  for (let tries = 1; tries <= 10; tries += 1) expect((await attempt()).status, `attempt ${tries}`).toBe(401);
+  expect((await attempt()).status).toBe(429);
+});
