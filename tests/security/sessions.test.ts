@@ -1,7 +1,7 @@
 import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle, Db } from "@/db/client";
-import { sessions, verifications } from "@/db/schema/auth";
+import { sessions, users, verifications } from "@/db/schema/auth";
 import { devMailbox, emailJobs } from "@/db/schema/notifications";
 import { createAdmin, createProfessional, createTalent } from "@/db/seed/factories";
 import { getEnv } from "@/lib/env";
@@ -124,6 +124,16 @@ describe("ending sessions", () => {
     await suspendUser(db, admin.actor, { userId: person.id, reason: "Harassed several talents." });
     expect(await sessionsOf(person.id)).toHaveLength(0);
     for (const device of [laptop, phone]) expect(await auth.api.getSession({ headers: new Headers({ cookie: device.cookie }) })).toBeNull();
+  });
+});
+
+describe("the account's role", () => {
+  it("cannot be changed through Better Auth, even by a server-side call with a valid session", async () => {
+    const person = await createTalent(db, { password: "talent-password" });
+    const { cookie } = await signInForCookie(person.email, "talent-password");
+    await expect(auth.api.updateUser({ headers: new Headers({ cookie }), body: { role: "ADMIN" } as never })).rejects.toThrow();
+    const [row] = await db.select({ role: users.role }).from(users).where(eq(users.id, person.id));
+    expect(row?.role).toBe("TALENT");
   });
 });
 

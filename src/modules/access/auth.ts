@@ -95,6 +95,14 @@ export function createAuth(db: Db, env: Pick<Env, "BETTER_AUTH_URL" | "BETTER_AU
             return { data: { ...user, name: name.data, role } };
           },
         },
+        update: {
+          // The role is set at sign-up and by nobody through Better Auth afterwards (its update-user endpoint is
+          // closed, see auth-endpoint.ts); this holds even for a server-side call that forgets that.
+          before: async (user) => {
+            if ("role" in user) throw new APIError("FORBIDDEN", { message: "The account type cannot be changed.", code: "ROLE_IS_FIXED" });
+            return { data: user };
+          },
+        },
       },
     },
     plugins: [nextCookies()],
