@@ -1,12 +1,13 @@
 import "../load-env";
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type pg from "pg";
-import type { Db } from "@/db/client";
+import { migrateDatabase, openDatabase, type Db } from "@/db/client";
+import { copyDatabase } from "@/db/copy";
 import { hashOnce } from "@/db/seed/factories";
 import type { Actor } from "@/modules/access/types";
 import { rollupActivity } from "@/modules/activity/rollup";
@@ -25,6 +26,11 @@ import { scales, seedLoad, shapeOf, userEmail, userId, type Scale } from "./load
  * each figure it measures a floor in the same run: the same queries as
  * hand-written SQL through pg, and a bare Node HTTP server returning the same
  * bytes. Results go to bench-results/ as JSON, Markdown and an SVG plot.
+ *
+ * With `--database pglite` the app serves the same data from the embedded
+ * database instead (copied from PostgreSQL once seeded), as `npm start` does
+ * on a single machine; the floors at the database are PostgreSQL's, so that
+ * run leaves them out.
  */
 const args = benchArgs();
 const scale = (args.get("scale") ?? "small") as Scale;
@@ -35,6 +41,8 @@ const floorPort = port + 1;
 const baseUrl = `http://localhost:${port}`;
 const secret = "benchmark-secret-0123456789abcdef0123456789";
 const virtualUsers = scale === "small" ? 50 : scale === "medium" ? 300 : 1_000;
+const engine = args.get("database") ?? "postgres";
+if (engine !== "postgres" && engine !== "pglite") throw new Error("Choose --database postgres or pglite.");
 
 function waitForReady(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -220,13 +228,25 @@ async function main() {
 
     const url = new URL(benchServerUrl);
     url.pathname = "/callback_bench_load";
+    // The embedded database: the same rows, copied into a PGlite directory the app then opens alone.
+    const pgliteDir = engine === "pglite" ? mkdtempSync(path.join(os.tmpdir(), "callback-bench-pglite-")) : null;
+    if (pgliteDir) {
+      const copiedAt = performance.now();
+      // Where the app keeps its embedded database under DATA_DIR.
+      const lite = openDatabase({ kind: "pglite", dataDir: path.join(pgliteDir, "db") });
+      await migrateDatabase(lite);
+      const report = await copyDatabase(handle.db, lite.db);
+      await lite.close();
+      console.log(`  copied ${report.reduce((sum, table) => sum + table.rows, 0).toLocaleString("en")} rows into the embedded database in ${((performance.now() - copiedAt) / 1000).toFixed(1)} s`);
+    }
+    const databaseEnv = pgliteDir ? { DATABASE_URL: "", DATA_DIR: pgliteDir } : { DATABASE_URL: url.toString() };
     // BENCH_APP_NODE_ARGS passes options to the app's node, e.g. "--cpu-prof --cpu-prof-dir=profiles" to profile it under load.
     const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean);
     // The virtual users sign in from distinct addresses given in X-Forwarded-For, as a balancer in front would
     // report them; the app trusts one such hop (TRUSTED_PROXY_HOPS), so each address has its own sign-in limit.
     const app: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/server.ts"], {
       stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), BETTER_AUTH_SECRET: secret, BETTER_AUTH_URL: baseUrl, SEED_DEMO_DATA: "never", TRUSTED_PROXY_HOPS: "1", LOG_LEVEL: "warn", DATABASE_POOL_SIZE: "20", EMAIL_WORKER: "inline" },
+      env: { ...process.env, ...databaseEnv, PORT: String(port), BETTER_AUTH_SECRET: secret, BETTER_AUTH_URL: baseUrl, SEED_DEMO_DATA: "never", TRUSTED_PROXY_HOPS: "1", LOG_LEVEL: "warn", DATABASE_POOL_SIZE: "20", EMAIL_WORKER: "inline" },
     });
     try {
       await waitForReady(`${baseUrl}/api/ready`, 120_000);
@@ -298,16 +318,17 @@ async function main() {
       const floorRate = (usersPhase ?? steps.at(-1)!).offeredRate;
       const [floor] = await run([{ name: `floor at ${floorRate}/s`, rate: floorRate, seconds: phaseSeconds, mix: chatMix }], `http://localhost:${floorPort}`);
       floorServer.close();
-      const dbFloors = await databaseFloors(client, handle.db, userId(1), userId(shape.heavy + 3));
+      const dbFloors = pgliteDir ? [] : await databaseFloors(client, handle.db, userId(1), userId(shape.heavy + 3));
 
-      const result = { scale, size, machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30) }, counts, virtualUsers, steps, sustained: sustained ? sustained.offeredRate : null, usersPhase, sends, floor, dbFloors };
+      const result = { scale, engine, size, machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30) }, counts, virtualUsers, steps, sustained: sustained ? sustained.offeredRate : null, usersPhase, sends, floor, dbFloors };
       mkdirSync("bench-results", { recursive: true });
       const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-      const base = path.join("bench-results", `bench-${scale}-${stamp}`);
+      const base = path.join("bench-results", `bench-${scale}${pgliteDir ? "-pglite" : ""}-${stamp}`);
       writeFileSync(`${base}.json`, JSON.stringify(result, null, 2));
       writeFileSync(`${base}.svg`, svgPlot(steps));
       const lines: string[] = [];
-      lines.push(`# Load benchmark, scale ${scale}`, "", `${os.cpus().length} x ${os.cpus()[0]?.model}; app and PostgreSQL on one host; ${virtualUsers} virtual users.`, "");
+      const where = pgliteDir ? "the app on the embedded PGlite database" : "app and PostgreSQL on one host";
+      lines.push(`# Load benchmark, scale ${scale}${pgliteDir ? ", embedded PGlite" : ""}`, "", `${os.cpus().length} x ${os.cpus()[0]?.model}; ${where}; ${virtualUsers} virtual users.`, "");
       const table = (title: string, phase: PhaseResult & { cpu?: { app: number; database: number } }, against?: PhaseResult) => {
         lines.push(`## ${title}`, "", `Offered ${phase.offeredRate}/s, achieved ${phase.achievedRate.toFixed(1)}/s, errors ${phase.errors} of ${phase.total}${phase.cpu ? `, CPU app ${(phase.cpu.app * 100).toFixed(0)}% / database ${(phase.cpu.database * 100).toFixed(0)}% of one core` : ""}.`, "");
         lines.push(`| operation | count | p50 ms | p95 ms | p99 ms | errors |${against ? " floor p50 | floor p95 | ours / floor (p50) |" : ""}`);
@@ -321,7 +342,7 @@ async function main() {
       for (const step of steps) table(step.name, step);
       if (usersPhase) table(`${virtualUsers} active users (one action every 5 s each), against the HTTP floor`, usersPhase, floor);
       if (sends) table("Sends only", sends);
-      lines.push("## At the database: ours against hand-written SQL", "", "| operation | user | ours p50 ms | ours p95 ms | SQL p50 ms | SQL p95 ms | ours / SQL (p50) | rows read (EXPLAIN) |", "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+      if (dbFloors.length) lines.push("## At the database: ours against hand-written SQL", "", "| operation | user | ours p50 ms | ours p95 ms | SQL p50 ms | SQL p95 ms | ours / SQL (p50) | rows read (EXPLAIN) |", "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
       for (const row of dbFloors) lines.push(`| ${row.op} | ${row.user} | ${row.ours.p50.toFixed(2)} | ${row.ours.p95.toFixed(2)} | ${row.floor.p50.toFixed(2)} | ${row.floor.p95.toFixed(2)} | ${(row.ours.p50 / Math.max(0.001, row.floor.p50)).toFixed(2)}x | ${row.rowsRead} |`);
       lines.push("", `Highest sustained rate with every p95 under 100 ms and errors under 0.1%: ${sustained ? `${sustained.offeredRate}/s` : "none of the rates tried"}.`, "", `![latency against load](${path.basename(base)}.svg)`, "");
       writeFileSync(`${base}.md`, lines.join("\n"));
@@ -330,6 +351,7 @@ async function main() {
     } finally {
       app.kill("SIGTERM");
       await new Promise((resolve) => app.once("exit", resolve));
+      if (pgliteDir) rmSync(pgliteDir, { recursive: true, force: true });
     }
   });
 }
