@@ -29,6 +29,7 @@ export default defineConfig({
           name: "integration",
           environment: "node",
           include: ["src/**/*.integration.test.ts"],
+          setupFiles: ["src/test/setup.ts"],
           env: { BETTER_AUTH_SECRET: "integration-tests-secret-0123456789abcdef", LOG_LEVEL: "silent" },
           testTimeout: 30_000,
           hookTimeout: 60_000,

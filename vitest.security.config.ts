@@ -18,6 +18,7 @@ export default defineConfig({
     name: "security",
     environment: "node",
     include: ["tests/security/**/*.test.ts"],
+    setupFiles: ["src/test/setup.ts"],
     env: { BETTER_AUTH_SECRET: "security-tests-secret-0123456789abcdef", LOG_LEVEL: "silent" },
     testTimeout: 60_000,
     hookTimeout: 120_000,

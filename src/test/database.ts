@@ -1,7 +1,17 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { afterAll } from "vitest";
 import { migrateDatabase, openDatabase, type DatabaseHandle, type Db } from "@/db/client";
+
+/**
+ * What to undo when the test file is done. freshDatabase is mostly called from
+ * a beforeAll, where Vitest takes no new afterAll hooks, so the cleanups are
+ * kept here and run by the file-level afterAll of src/test/setup.ts.
+ */
+const cleanups: (() => Promise<void>)[] = [];
+
+export async function closeFreshDatabases(): Promise<void> {
+  for (let cleanup = cleanups.pop(); cleanup; cleanup = cleanups.pop()) await cleanup();
+}
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default,
@@ -13,7 +23,7 @@ export async function freshDatabase(): Promise<{ db: Db; handle: DatabaseHandle 
   if (!serverUrl) {
     const handle = openDatabase({ kind: "pglite", dataDir: null });
     await migrateDatabase(handle);
-    afterAll(() => handle.close());
+    cleanups.push(() => handle.close());
     return { db: handle.db, handle };
   }
 
@@ -25,13 +35,13 @@ export async function freshDatabase(): Promise<{ db: Db; handle: DatabaseHandle 
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const handle = openDatabase({ kind: "postgres", url: url.toString(), poolSize: 5 });
-  await migrateDatabase(handle);
-  afterAll(async () => {
+  cleanups.push(async () => {
     await handle.close();
     const cleanup = new pg.Client({ connectionString: serverUrl });
     await cleanup.connect();
     await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await cleanup.end();
   });
+  await migrateDatabase(handle);
   return { db: handle.db, handle };
 }
