@@ -90,7 +90,10 @@ function startSmtpSink(): Promise<{ port: number; deliveries: Delivery[]; close(
         } else if (verb === "QUIT") {
           reply("221 bye");
           socket.end();
-        } else reply("502 not implemented");
+        } else {
+          // Any other command: the standard SMTP reply for one this minimal sink does not implement.
+          reply("502 not implemented");
+        }
       }
     });
   });

@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { actorNames, loadFixtures, type ActorName, type Fixtures } from "./fixtures";
 import { actionRows, pageRows, routeRows, type Expectations } from "./matrix";
-import { actionIds, baseUrl, callAction, changedTables, closeDatabase, database, fingerprint, get, signIn } from "./support";
+import { actionIds, baseUrl, callAction, changedTables, endOfFile, get, settled, signIn } from "./support";
 
 /**
  * The authorization matrix, generated from the code: every server action of the
@@ -15,32 +15,6 @@ import { actionIds, baseUrl, callAction, changedTables, closeDatabase, database,
  */
 const report = process.env.MATRIX_REPORT === "1";
 
-/** Tables a refused call must not touch (sessions, rate limits, page-view counts and the mail queue move on their own). */
-const guardedTables = [
-  "users",
-  "accounts",
-  "talent_profiles",
-  "talent_contacts",
-  "talent_credits",
-  "talent_photos",
-  "subscriptions",
-  "billing_customers",
-  "test_checkout_sessions",
-  "conversations",
-  "conversation_participants",
-  "messages",
-  "conversation_reports",
-  "user_blocks",
-  "notifications",
-  "notification_preferences",
-  "contact_requests",
-  "contact_request_events",
-  "contact_request_counters",
-  "contact_reveal_views",
-  "collections",
-  "collection_items",
-  "admin_audit_log",
-];
 
 function walk(directory: string): string[] {
   return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
@@ -97,20 +71,6 @@ function observed(outcome: string, expected: string): string {
   return normal;
 }
 
-/**
- * The guarded tables once they have stopped moving: work an answered request
- * left to run after its response (notifications, say) must not be blamed on
- * the next call.
- */
-async function settled(): Promise<Record<string, string>> {
-  let last = await fingerprint(guardedTables);
-  for (;;) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const now = await fingerprint(guardedTables);
-    if (changedTables(last, now).length === 0) return now;
-    last = now;
-  }
-}
 
 const uuidPattern = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
@@ -140,11 +100,7 @@ let fixtures: Fixtures;
 test.beforeAll(async () => {
   fixtures = await loadFixtures();
 });
-test.afterAll(async () => {
-  // The limits this file filled (sign-ins, failed sign-ins, reset requests) are not the next file's business.
-  await database().query("delete from rate_limits");
-  await closeDatabase();
-});
+test.afterAll(endOfFile);
 
 test("every server action, page and route handler in the code has a row in the matrix", () => {
   const built = Object.keys(actionIds()).sort();

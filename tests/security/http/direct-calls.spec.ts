@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { actorNames, loadFixtures, type Fixtures } from "./fixtures";
 import { actionRows } from "./matrix";
-import { actionIds, baseUrl, callAction, changedTables, closeDatabase, database, fingerprint, signIn } from "./support";
+import { actionIds, baseUrl, callAction, changedTables, database, endOfFile, settled, signIn } from "./support";
 
 /**
  * Server actions called the way an attacker would: a captured action id posted
@@ -9,28 +9,6 @@ import { actionIds, baseUrl, callAction, changedTables, closeDatabase, database,
  * Origin, and with a cookie that no longer means anything (signed out,
  * expired). Whatever comes back, nothing may be written.
  */
-const everyTable = [
-  "users",
-  "accounts",
-  "talent_profiles",
-  "talent_contacts",
-  "talent_credits",
-  "talent_photos",
-  "subscriptions",
-  "test_checkout_sessions",
-  "conversations",
-  "conversation_participants",
-  "messages",
-  "conversation_reports",
-  "user_blocks",
-  "notifications",
-  "notification_preferences",
-  "contact_requests",
-  "contact_request_events",
-  "collections",
-  "collection_items",
-  "admin_audit_log",
-];
 
 /** Actions that anyone may call signed out (sign-in, sign-up, sign-out, password reset, unsubscribe by token). */
 const publicActions = new Set(["signUpAction", "signInAction", "signOutAction", "requestPasswordResetAction", "resetPasswordAction", "unsubscribeAction"]);
@@ -40,11 +18,7 @@ test.describe.configure({ mode: "serial" });
 test.beforeAll(async () => {
   fixtures = await loadFixtures();
 });
-test.afterAll(async () => {
-  // The limits this file filled (sign-ins, failed sign-ins, reset requests) are not the next file's business.
-  await database().query("delete from rate_limits");
-  await closeDatabase();
-});
+test.afterAll(endOfFile);
 
 /** The first actor the matrix allows to call the action, with its arguments. */
 async function allowedCall(name: string) {
@@ -61,10 +35,10 @@ test("from another site: a forged Origin is refused for every action, even with 
   for (const name of Object.keys(actionRows)) {
     const call = await allowedCall(name);
     if (!call) continue;
-    const before = await fingerprint(everyTable);
+    const before = await settled();
     const answer = await callAction(ids[name]!, call.args, { cookie: fixtures.cookies[call.actor], origin: "https://attacker.example" });
     if (answer.status !== 403) problems.push(`${name}: a forged Origin got ${answer.status} ${answer.outcome}, not 403`);
-    const changed = changedTables(before, await fingerprint(everyTable));
+    const changed = changedTables(before, await settled());
     if (changed.length > 0) problems.push(`${name}: a forged Origin changed ${changed.join(", ")}`);
   }
   expect(problems).toEqual([]);
@@ -90,10 +64,10 @@ test("without a session - no cookie, a signed-out cookie, an expired cookie - ev
       ["a signed-out cookie", signedOut, undefined],
       ["an expired cookie", expired, undefined],
     ] as const) {
-      const before = await fingerprint(everyTable);
+      const before = await settled();
       const answer = await callAction(ids[name]!, args, { cookie, origin });
       if (!answer.outcome.startsWith("redirect:/sign-in")) problems.push(`${name} with ${label}: ${answer.outcome}`);
-      const changed = changedTables(before, await fingerprint(everyTable));
+      const changed = changedTables(before, await settled());
       if (changed.length > 0) problems.push(`${name} with ${label}: changed ${changed.join(", ")}`);
     }
   }

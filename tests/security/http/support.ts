@@ -135,3 +135,51 @@ export async function fingerprint(tables: readonly string[]): Promise<Record<str
 export function changedTables(before: Record<string, string>, after: Record<string, string>): string[] {
   return Object.keys(after).filter((table) => before[table] !== after[table]);
 }
+
+/** Tables a refused call must not touch (sessions, rate limits, page-view counts and the mail queue move on their own). */
+export const guardedTables = [
+  "users",
+  "accounts",
+  "talent_profiles",
+  "talent_contacts",
+  "talent_credits",
+  "talent_photos",
+  "subscriptions",
+  "billing_customers",
+  "test_checkout_sessions",
+  "conversations",
+  "conversation_participants",
+  "messages",
+  "conversation_reports",
+  "user_blocks",
+  "notifications",
+  "notification_preferences",
+  "contact_requests",
+  "contact_request_events",
+  "contact_request_counters",
+  "contact_reveal_views",
+  "collections",
+  "collection_items",
+  "admin_audit_log",
+];
+
+/**
+ * The guarded tables once they have stopped moving: work an answered request
+ * left to run after its response (notifications, say) must not be blamed on
+ * the next call.
+ */
+export async function settled(): Promise<Record<string, string>> {
+  let last = await fingerprint(guardedTables);
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = await fingerprint(guardedTables);
+    if (changedTables(last, now).length === 0) return now;
+    last = now;
+  }
+}
+
+/** Closes a file's database connection, first clearing the limits it filled (sign-ins, failed sign-ins, reset requests): they are not the next file's business. */
+export async function endOfFile(): Promise<void> {
+  await database().query("delete from rate_limits");
+  await closeDatabase();
+}
