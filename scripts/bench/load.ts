@@ -6,14 +6,13 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type pg from "pg";
-import { migrateDatabase, openDatabase, type Db } from "@/db/client";
+import { migrateDatabase, openDatabase } from "@/db/client";
 import { copyDatabase } from "@/db/copy";
 import { hashOnce } from "@/db/seed/factories";
-import type { Actor } from "@/modules/access/types";
 import { rollupActivity } from "@/modules/activity/rollup";
-import { getUnreadTotal, listInbox, listMessages } from "@/modules/messaging/queries";
 import { ensureBuild } from "../build-if-needed";
-import { benchArgs, benchServerUrl, measure, withThrowawayDatabase, type Figures } from "./common";
+import { benchArgs, benchServerUrl, withThrowawayDatabase } from "./common";
+import { databaseFloors } from "./load-floors";
 import { chatMix, type DriverPlan, type Phase, type PhaseResult, type VirtualUser } from "./load-driver";
 import { scales, seedLoad, shapeOf, userEmail, userId, type Scale } from "./load-seed";
 
@@ -139,42 +138,6 @@ function get(url: string, cookie: string): Promise<string> {
       })
       .on("error", reject),
   );
-}
-
-type DbFloor = { op: string; user: string; ours: Figures; floor: Figures; rowsRead: number };
-
-/** Inbox, conversation and badge at the database: our module functions against the hand-written SQL, for a heavy and a light user. */
-async function databaseFloors(client: pg.Client, db: Db, heavy: string, light: string): Promise<DbFloor[]> {
-  const results: DbFloor[] = [];
-  for (const [label, id] of [
-    ["heavy", heavy],
-    ["light", light],
-  ] as const) {
-    const actor: Actor = { userId: id, name: "Load", email: "load@bench.callback.test", role: "PROFESSIONAL", subscription: { plan: "PROFESSIONAL", status: "active", currentPeriodEnd: new Date(Date.now() + 86_400_000) } };
-    const first = (await client.query("select conversation_id from conversation_participants where user_id = $1 order by last_message_at desc limit 1", [id])).rows[0]?.conversation_id as string;
-    const sql = {
-      inbox: `select p.conversation_id, p.last_seq, p.last_read_seq, p.last_message_at, c.last_message_preview, c.user_lo, c.user_hi
-              from conversation_participants p join conversations c on c.id = p.conversation_id
-              where p.user_id = $1 order by p.last_message_at desc, p.conversation_id desc limit 21`,
-      open: `select m.id, m.seq, m.sender_id, m.body, m.created_at from messages m
-             where m.conversation_id = $2 and exists (select 1 from conversation_participants p where p.conversation_id = $2 and p.user_id = $1)
-             order by m.seq desc limit 51`,
-      badge: `select coalesce(sum(last_seq - last_read_seq), 0) from conversation_participants where user_id = $1 and last_seq > last_read_seq`,
-    };
-    const ours = { inbox: () => listInbox(db, actor), open: () => listMessages(db, actor, first), badge: () => getUnreadTotal(db, actor) };
-    for (const op of ["inbox", "open", "badge"] as const) {
-      const params = op === "open" ? [id, first] : [id];
-      const oursFigures = await measure(100, () => ours[op](), 10);
-      const floorFigures = await measure(100, () => client.query(sql[op], params), 10);
-      const plan = (await client.query(`explain (analyze, buffers, format json) ${sql[op]}`, params)).rows[0]["QUERY PLAN"][0].Plan;
-      const rowsRead = (function walk(node: { "Node Type": string; "Actual Rows": number; "Actual Loops": number; Plans?: unknown[] }): number {
-        const own = /Scan/.test(node["Node Type"]) ? node["Actual Rows"] * node["Actual Loops"] : 0;
-        return own + (node.Plans ?? []).reduce<number>((sum, child) => sum + walk(child as typeof node), 0);
-      })(plan);
-      results.push({ op, user: label, ours: oursFigures, floor: floorFigures, rowsRead });
-    }
-  }
-  return results;
 }
 
 const ms = (value: number) => value.toFixed(1);

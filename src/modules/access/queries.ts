@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, gte, ilike, inArray, lt, min } from "drizzle-orm";
+import { and, count, desc, gte, ilike, inArray, isNotNull, lt, min, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { containsPattern, utcDay } from "@/db/sql";
 import { users } from "@/db/schema/auth";
@@ -33,6 +33,17 @@ export async function listNewestUsers(db: Db, actor: Actor, limit = 10): Promise
 }
 
 export type AccountFacts = { id: string; name: string; email: string; role: Role; isSuspended: boolean; isDeleted: boolean };
+
+/**
+ * The same facts as a subquery other modules' lists can join on the account id
+ * (`id`), so a list that names people reads them in its own single query.
+ */
+export function accountFactsByUser(db: Db) {
+  return db
+    .select({ id: users.id, name: users.name, role: users.role, isSuspended: sql<boolean>`${isNotNull(users.suspendedAt)}`.as("is_suspended"), isDeleted: sql<boolean>`${isNotNull(users.deletedAt)}`.as("is_deleted") })
+    .from(users)
+    .as("account_facts");
+}
 
 /** What other modules need to know of accounts they deal with: name, type and whether they are suspended or deleted. */
 export async function getAccountFacts(db: Db, userIds: string[]): Promise<Map<string, AccountFacts>> {

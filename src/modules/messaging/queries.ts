@@ -1,12 +1,13 @@
-import { and, asc, count, desc, eq, gt, gte, inArray, lt, ne, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
 import { conversationParticipants, conversationReports, conversations, messages, userBlocks } from "@/db/schema/messaging";
+import { preparedQuery } from "@/db/prepared";
 import { exactTimestamp, keysetBefore, keysetCursor, utcDay } from "@/db/sql";
 import { AppError } from "@/lib/errors";
 import { hasPermission } from "@/modules/access/permissions";
-import { getAccountFacts } from "@/modules/access/queries";
+import { accountFactsByUser, getAccountFacts } from "@/modules/access/queries";
 import type { Actor } from "@/modules/access/types";
-import { getPrimaryPhotosByUser } from "@/modules/talents/queries";
+import { getPrimaryPhotosByUser, primaryPhotoByUser } from "@/modules/talents/queries";
 import { conversationIdInput } from "./inputs";
 import { canBlock, canSendMessage, type CounterpartFacts } from "./policies";
 import type { ConversationView, Counterpart, InboxPage, MessageView } from "./types";
@@ -46,16 +47,28 @@ export async function getCounterpartFacts(db: Db, actor: Actor, counterpartId: s
   return { userId: account.id, role: account.role, isSuspended: account.isSuspended, hasBlockedActor: blocked };
 }
 
+type AccountAndPhoto = { name: string | null; role: Counterpart["role"]; isSuspended: boolean | null; isDeleted: boolean | null; photoId: string | null; profileId: string | null };
+
+/** The other person as the viewer sees them: deleted and suspended accounts are not named. */
+function toCounterpart(id: string | null, account: AccountAndPhoto | null): Counterpart {
+  if (!id || !account || account.name === null || account.isDeleted) return { userId: null, name: "Deleted user", role: null, status: "deleted", photoId: null, profileId: null };
+  if (account.isSuspended) return { userId: id, name: "Unavailable", role: account.role, status: "unavailable", photoId: null, profileId: null };
+  return { userId: id, name: account.name, role: account.role, status: "active", photoId: account.photoId, profileId: account.profileId };
+}
+
 async function counterparts(db: Db, userIds: (string | null)[]): Promise<(id: string | null) => Counterpart> {
   const ids = [...new Set(userIds.filter((id): id is string => Boolean(id)))];
   const [accounts, photos] = await Promise.all([getAccountFacts(db, ids), getPrimaryPhotosByUser(db, ids)]);
   return (id) => {
     const account = id ? accounts.get(id) : undefined;
-    if (!id || !account || account.isDeleted) return { userId: null, name: "Deleted user", role: null, status: "deleted", photoId: null, profileId: null };
-    if (account.isSuspended) return { userId: account.id, name: "Unavailable", role: account.role, status: "unavailable", photoId: null, profileId: null };
-    const photo = photos.get(id);
-    return { userId: account.id, name: account.name, role: account.role, status: "active", photoId: photo?.photoId ?? null, profileId: photo?.profileId ?? null };
+    const photo = id ? photos.get(id) : undefined;
+    return toCounterpart(id, account ? { ...account, photoId: photo?.photoId ?? null, profileId: photo?.profileId ?? null } : null);
   };
+}
+
+/** The other participant of a conversation row, as SQL: whichever of the ordered pair is not the actor. */
+function counterpartIdSql(actorId: string | ReturnType<typeof sql.placeholder>) {
+  return sql<string | null>`case when ${c.userLo} = ${actorId} then ${c.userHi} else ${c.userLo} end`;
 }
 
 export const INBOX_PAGE_SIZE = 20;
@@ -65,31 +78,55 @@ export const INBOX_PAGE_SIZE = 20;
  * (user, last_message_at, conversation), so its cost follows the page size,
  * not how many messages exist.
  */
-export async function listInbox(db: Db, actor: Actor, cursor?: string, pageSize = INBOX_PAGE_SIZE): Promise<InboxPage> {
-  const rows = await db
+function inboxQuery(db: Db, afterCursor: SQL | undefined) {
+  // One query: the page of conversations, each with the other person's name, state and photo joined in by id.
+  const actorId = sql.placeholder("actorId");
+  const counterpartId = counterpartIdSql(actorId);
+  const account = accountFactsByUser(db);
+  const photo = primaryPhotoByUser(db);
+  return db
     .select({
       id: p.conversationId,
       lastSeq: p.lastSeq,
       lastReadSeq: p.lastReadSeq,
       lastMessageAt: p.lastMessageAt,
       activityKey: exactTimestamp(p.lastMessageAt),
-      userLo: c.userLo,
-      userHi: c.userHi,
+      counterpartId,
       preview: c.lastMessagePreview,
       lastSenderId: c.lastSenderId,
+      name: account.name,
+      role: account.role,
+      isSuspended: account.isSuspended,
+      isDeleted: account.isDeleted,
+      photoId: photo.photoId,
+      profileId: photo.profileId,
     })
     .from(p)
     .innerJoin(c, eq(c.id, p.conversationId))
-    .where(and(eq(p.userId, actor.userId), keysetBefore(cursor, p.lastMessageAt, p.conversationId)))
+    .leftJoin(account, eq(account.id, counterpartId))
+    .leftJoin(photo, eq(photo.userId, counterpartId))
+    .where(and(eq(p.userId, actorId), afterCursor))
     .orderBy(desc(p.lastMessageAt), desc(p.conversationId))
-    .limit(pageSize + 1);
+    .limit(sql.placeholder("limit"));
+}
+
+const inboxFirstPage = preparedQuery("messaging_inbox_first_page", (db) => inboxQuery(db, undefined));
+
+/**
+ * The actor's conversations, latest activity first: one index range scan on
+ * (user, last_message_at, conversation), so its cost follows the page size,
+ * not how many messages exist.
+ */
+export async function listInbox(db: Db, actor: Actor, cursor?: string, pageSize = INBOX_PAGE_SIZE): Promise<InboxPage> {
+  const afterCursor = keysetBefore(cursor, p.lastMessageAt, p.conversationId);
+  const values = { actorId: actor.userId, limit: pageSize + 1 };
+  const rows = afterCursor ? await inboxQuery(db, afterCursor).execute(values) : await inboxFirstPage(db).execute(values);
   const page = rows.slice(0, pageSize);
-  const counterpartOf = await counterparts(db, page.map((row) => counterpartIdOf(row, actor.userId)));
   const last = page.at(-1);
   return {
     items: page.map((row) => ({
       id: row.id,
-      counterpart: counterpartOf(counterpartIdOf(row, actor.userId)),
+      counterpart: toCounterpart(row.counterpartId, row),
       preview: row.preview,
       lastMessageAt: row.lastMessageAt,
       isLastFromMe: row.lastSenderId === actor.userId,
@@ -99,12 +136,16 @@ export async function listInbox(db: Db, actor: Actor, cursor?: string, pageSize 
   };
 }
 
-/** Unread messages across all the actor's conversations, read from the partial unread index. */
-export async function getUnreadTotal(db: Db, actor: Actor): Promise<number> {
-  const [row] = await db
+const unreadTotal = preparedQuery("messaging_unread_total", (db) =>
+  db
     .select({ total: sql<number>`coalesce(sum(${p.lastSeq} - ${p.lastReadSeq}), 0)::int` })
     .from(p)
-    .where(and(eq(p.userId, actor.userId), sql`${p.lastSeq} > ${p.lastReadSeq}`));
+    .where(and(eq(p.userId, sql.placeholder("actorId")), sql`${p.lastSeq} > ${p.lastReadSeq}`)),
+);
+
+/** Unread messages across all the actor's conversations, read from the partial unread index. */
+export async function getUnreadTotal(db: Db, actor: Actor): Promise<number> {
+  const [row] = await unreadTotal(db).execute({ actorId: actor.userId });
   return row?.total ?? 0;
 }
 
@@ -139,6 +180,37 @@ export function seqBound(value: number | undefined): number | undefined {
   return Math.min(Math.max(value, -MAX_SEQ), MAX_SEQ);
 }
 
+type MessageWindow = { after: boolean; before: boolean };
+
+/**
+ * One query: the actor's participant row (none for anyone else), and beside it
+ * the page of messages read from the (conversation, seq) index; a participant
+ * of a conversation without messages gets one empty row.
+ */
+function messagesPageQuery(db: Db, window: MessageWindow) {
+  const conditions = [eq(messages.conversationId, p.conversationId)];
+  if (window.after) conditions.push(gt(messages.seq, sql.placeholder("afterSeq")));
+  if (window.before) conditions.push(lt(messages.seq, sql.placeholder("beforeSeq")));
+  const page = db
+    .select({ id: messages.id, seq: messages.seq, body: messages.body, senderId: messages.senderId, createdAt: messages.createdAt, clientKey: messages.clientKey })
+    .from(messages)
+    .where(and(...conditions))
+    .orderBy(window.after ? asc(messages.seq) : desc(messages.seq))
+    .limit(sql.placeholder("limit"))
+    .as("page");
+  return db
+    .select({ id: page.id, seq: page.seq, body: page.body, senderId: page.senderId, createdAt: page.createdAt, clientKey: page.clientKey })
+    .from(p)
+    .leftJoinLateral(page, sql`true`)
+    .where(and(eq(p.conversationId, sql.placeholder("conversationId")), eq(p.userId, sql.placeholder("actorId"))));
+}
+
+const messagesPages = {
+  newest: preparedQuery("messaging_messages_newest", (db) => messagesPageQuery(db, { after: false, before: false })),
+  before: preparedQuery("messaging_messages_before", (db) => messagesPageQuery(db, { after: false, before: true })),
+  after: preparedQuery("messaging_messages_after", (db) => messagesPageQuery(db, { after: true, before: false })),
+};
+
 /**
  * Messages of a conversation the actor takes part in, oldest to newest: the
  * newest page by default, the page before `beforeSeq`, or everything after
@@ -151,26 +223,22 @@ export async function listMessages(
   window: { beforeSeq?: number; afterSeq?: number } = {},
   pageSize = MESSAGE_PAGE_SIZE,
 ): Promise<{ messages: MessageView[]; hasOlder: boolean } | null> {
-  const conversation = await getParticipantConversation(db, actor, conversationId);
-  if (!conversation) return null;
+  if (!conversationIdInput.safeParse(conversationId).success) return null;
   const afterSeq = seqBound(window.afterSeq);
   const beforeSeq = seqBound(window.beforeSeq);
-  const conditions = [eq(messages.conversationId, conversationId)];
-  if (afterSeq !== undefined) conditions.push(gt(messages.seq, afterSeq));
-  if (beforeSeq !== undefined) conditions.push(lt(messages.seq, beforeSeq));
-  const newestFirst = afterSeq === undefined;
-  const rows = await db
-    .select({ id: messages.id, seq: messages.seq, body: messages.body, senderId: messages.senderId, createdAt: messages.createdAt, clientKey: messages.clientKey })
-    .from(messages)
-    .where(and(...conditions))
-    .orderBy(newestFirst ? desc(messages.seq) : asc(messages.seq))
-    .limit(pageSize + 1);
-  const page = rows.slice(0, pageSize);
-  const ordered = newestFirst ? page.reverse() : page;
-  return {
-    messages: ordered.map(({ senderId, clientKey, ...message }) => ({ ...message, isMine: senderId === actor.userId, clientKey: senderId === actor.userId ? clientKey : null })),
-    hasOlder: newestFirst && rows.length > pageSize,
-  };
+  const shape = { after: afterSeq !== undefined, before: beforeSeq !== undefined };
+  const values = { conversationId, actorId: actor.userId, afterSeq, beforeSeq, limit: pageSize + 1 };
+  const query = shape.after && shape.before ? messagesPageQuery(db, shape) : messagesPages[shape.after ? "after" : shape.before ? "before" : "newest"](db);
+  const rows = await query.execute(values);
+  if (rows.length === 0) return null;
+  const found = rows
+    .filter((row) => row.id !== null)
+    .map((row) => ({ id: row.id!, seq: row.seq!, body: row.body!, createdAt: row.createdAt!, isMine: row.senderId === actor.userId, clientKey: row.senderId === actor.userId ? row.clientKey : null }));
+  found.sort((a, b) => a.seq - b.seq);
+  const newestFirst = !shape.after;
+  const hasOlder = newestFirst && found.length > pageSize;
+  const ordered = hasOlder ? found.slice(1) : newestFirst ? found : found.slice(0, pageSize);
+  return { messages: ordered, hasOlder };
 }
 
 export type ReportRow = { id: string; reason: string; note: string; createdAt: Date; reporter: string; participants: string[] };

@@ -376,6 +376,11 @@ export async function getListedTalentUserId(db: Db, profileId: string): Promise<
   return row?.userId ?? null;
 }
 
+/** Each account's profile and its primary photo, as a subquery other modules' lists can join on the account id (`userId`). */
+export function primaryPhotoByUser(db: Db) {
+  return db.select({ userId: t.userId, profileId: t.id, photoId: t.primaryPhotoId }).from(t).as("primary_photo");
+}
+
 /** The primary photo of each of these accounts' profiles, for showing people beside their names. */
 export async function getPrimaryPhotosByUser(db: Db, userIds: string[]): Promise<Map<string, { profileId: string; photoId: string | null }>> {
   if (userIds.length === 0) return new Map();
