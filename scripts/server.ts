@@ -1,8 +1,10 @@
 import "./production-env";
 import "./load-env";
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
 import { trustedClientAddress } from "@/lib/client-address";
+import { directHandlerFor } from "@/lib/direct-routes";
+import type { ApiAnswer, ApiRequest } from "@/lib/json-api";
 import { getEnv } from "@/lib/env";
 import { isDraining, runShutdownHooks, startDraining } from "@/lib/lifecycle";
 import { getLogger } from "@/lib/logger";
@@ -15,6 +17,48 @@ export function checkedEnv() {
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
+  }
+}
+
+/** The body of a request as text, or null once it passes `limit` bytes (the rest is not read). */
+function readText(request: IncomingMessage, limit: number): Promise<string | null> {
+  if (Number(request.headers["content-length"] ?? 0) > limit) return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        request.removeAllListeners("data");
+        request.resume();
+        resolve(null);
+      } else chunks.push(chunk);
+    });
+    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.on("error", reject);
+  });
+}
+
+/** A request on a path the app registered to be answered here (the JSON API), without the page renderer. */
+async function answerDirectly(handler: (request: ApiRequest) => Promise<ApiAnswer>, request: IncomingMessage, response: ServerResponse) {
+  try {
+    const answer = await handler({
+      method: request.method ?? "GET",
+      url: request.url ?? "/",
+      headers: {
+        get: (name) => {
+          const value = request.headers[name.toLowerCase()];
+          return Array.isArray(value) ? value.join(", ") : (value ?? null);
+        },
+      },
+      text: (limit) => readText(request, limit),
+    });
+    response.writeHead(answer.status, answer.headers);
+    response.end(answer.body);
+  } catch (error) {
+    getLogger().error({ err: error instanceof Error ? error.message : String(error), path: request.url }, "request failed");
+    if (!response.headersSent) response.writeHead(500, { "Content-Type": "application/json; charset=utf-8" });
+    response.end(JSON.stringify({ ok: false, code: "internal", message: "Something went wrong on our side. Please try again." }));
   }
 }
 
@@ -54,7 +98,9 @@ export async function serve(): Promise<void> {
     // part of it to believe, so it leaves exactly that one address there. X-Real-IP is a client's word too.
     request.headers["x-forwarded-for"] = trustedClientAddress(request.headers["x-forwarded-for"], request.socket.remoteAddress, env.TRUSTED_PROXY_HOPS);
     delete request.headers["x-real-ip"];
-    void handle(request, response);
+    const direct = directHandlerFor(request.url ?? "/");
+    if (direct) void answerDirectly(direct, request, response);
+    else void handle(request, response);
   });
   // Idle keep-alive connections stay open longer than a client or balancer keeps them (often 60 s), so the
   // server is never the side that closes one just as a new request is sent on it (a reset for the client).

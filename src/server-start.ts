@@ -15,6 +15,9 @@ export async function startServer(): Promise<void> {
     process.exit(1);
   }
   await prepareDatabase();
+  // The production server answers the JSON API directly (the same handler as its route handler).
+  const [{ serveDirectly }, { API_PREFIX, handleApiRequest }] = await Promise.all([import("./lib/direct-routes"), import("./app/api/v1/api")]);
+  serveDirectly(API_PREFIX, handleApiRequest);
   const { closeDatabase } = await import("./db");
   onShutdown("database", shutdownOrder.database, closeDatabase);
   const env = getEnv();

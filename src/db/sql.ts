@@ -81,3 +81,13 @@ export function utcWeek(column: AnyPgColumn | SQL): SQL<string> {
 export async function lockKey(tx: Db, key: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
 }
+
+/**
+ * The rows of a statement written in SQL (a data-modifying CTE, say). Column
+ * names come as written; timestamps may come as text or as Date depending on
+ * the driver, so callers pass them through `new Date(...)`.
+ */
+export async function rowsOf<Row>(db: Db, query: SQL): Promise<Row[]> {
+  const result = await db.execute(query);
+  return (result as unknown as { rows: Row[] }).rows;
+}

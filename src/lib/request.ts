@@ -23,7 +23,7 @@ export function requestIdOf(headers: Headers | Record<string, string | string[] 
  * Whether a request comes from another site. Browsers send Origin on POSTs and
  * Sec-Fetch-Site on all requests; either one naming another site is enough to refuse.
  */
-export function isCrossSiteRequest(headers: Headers): boolean {
+export function isCrossSiteRequest(headers: Pick<Headers, "get">): boolean {
   if (headers.get("sec-fetch-site") === "cross-site") return true;
   const origin = headers.get("origin");
   if (!origin) return false;

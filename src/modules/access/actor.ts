@@ -5,25 +5,50 @@ import { cache } from "react";
 import { getDb } from "@/db";
 import { PATHNAME_HEADER } from "@/lib/request";
 import { getSubscriptionFacts } from "@/modules/billing/queries";
+import { getEnv } from "@/lib/env";
+import type { ApiRequest } from "@/lib/json-api";
 import { getAuth } from "./auth";
+import { readSessionActor, sessionSecrets } from "./session";
 import { isRole, type Role } from "./roles";
 import type { Actor } from "./types";
 
 /**
  * The signed-in user for this request, with its subscription, or null. Read
- * once per request. A suspended or deleted account counts as signed out, even
- * if a session slipped through.
+ * once per request, from the database (one query): a session ended at
+ * sign-out, suspension or a password reset stops working at the next request.
+ * A suspended or deleted account counts as signed out, even if a session
+ * slipped through. Once a day a session is due to be extended; then Better
+ * Auth reads it instead and moves its expiry.
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
   // Headers first: during a build's prerender they end the render before the database is opened.
   const requestHeaders = await headers();
-  const session = await getAuth().api.getSession({ headers: requestHeaders });
-  if (!session) return null;
-  const { user } = session as { user: typeof session.user & { role?: unknown; suspendedAt?: unknown; deletedAt?: unknown } };
-  if (!isRole(user.role) || user.suspendedAt || user.deletedAt) return null;
-  const subscription = user.role === "PROFESSIONAL" || user.role === "COMPANY" ? await getSubscriptionFacts(getDb(), user.id) : null;
-  return { userId: user.id, name: user.name, email: user.email, role: user.role, subscription };
+  const read = await readSessionActor(getDb(), requestHeaders.get("cookie"), sessionSecrets(getEnv()));
+  if (!read) return null;
+  if (!read.needsRefresh) return read.actor;
+  return (await refreshedActor(requestHeaders)).actor;
 });
+
+/** Better Auth reads the session and moves its expiry; the answer's cookie carries the new expiry. */
+async function refreshedActor(requestHeaders: Headers): Promise<{ actor: Actor | null; setCookie: string[] }> {
+  const { headers: answerHeaders, response: session } = await getAuth().api.getSession({ headers: requestHeaders, returnHeaders: true });
+  const setCookie = answerHeaders.getSetCookie();
+  if (!session) return { actor: null, setCookie };
+  const { user } = session as { user: typeof session.user & { role?: unknown; suspendedAt?: unknown; deletedAt?: unknown } };
+  if (!isRole(user.role) || user.suspendedAt || user.deletedAt) return { actor: null, setCookie };
+  const subscription = user.role === "PROFESSIONAL" || user.role === "COMPANY" ? await getSubscriptionFacts(getDb(), user.id) : null;
+  return { actor: { userId: user.id, name: user.name, email: user.email, role: user.role, subscription }, setCookie };
+}
+
+/** The caller of a JSON API request (which the pages' request scope does not cover): the same read as getActor. */
+export async function authenticateApiRequest(request: ApiRequest): Promise<{ actor: Actor; setCookie?: string[] } | null> {
+  const cookie = request.headers.get("cookie");
+  const read = await readSessionActor(getDb(), cookie, sessionSecrets(getEnv()));
+  if (!read) return null;
+  if (!read.needsRefresh) return { actor: read.actor };
+  const { actor, setCookie } = await refreshedActor(new Headers({ cookie: cookie ?? "" }));
+  return actor ? { actor, setCookie } : null;
+}
 
 /** The signed-in user; anyone else is sent to sign in and brought back afterwards. */
 export async function requireActor(): Promise<Actor> {

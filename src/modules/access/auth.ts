@@ -10,6 +10,7 @@ import { queuePasswordResetEmail } from "@/modules/notifications/account-emails"
 import { nameInput } from "./inputs";
 import { deletePasswordResetTokens, PASSWORD_RESET_LINK_SECONDS } from "./password-reset";
 import { isSelfSignUpRole } from "./roles";
+import { SESSION_REFRESH_SECONDS, SESSION_SECONDS } from "./session";
 
 export const SUSPENDED_MESSAGE = "This account is suspended. If you think this is a mistake, contact support@callback.test.";
 
@@ -48,7 +49,7 @@ export function createAuth(db: Db, env: Pick<Env, "BETTER_AUTH_URL" | "BETTER_AU
     },
     // Every request reads the session row: no cookie cache, so a session deleted at sign-out, suspension or a
     // password reset stops working at the next request, not when a cached copy expires.
-    session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24, cookieCache: { enabled: false } },
+    session: { expiresIn: SESSION_SECONDS, updateAge: SESSION_REFRESH_SECONDS, cookieCache: { enabled: false } },
     // Our own database-backed limits guard sign-in and sign-up (see rate-limit.ts),
     // for the HTTP endpoints and the server actions alike.
     rateLimit: { enabled: false },

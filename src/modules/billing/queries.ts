@@ -23,6 +23,14 @@ export async function getSubscriptionFacts(db: Db, userId: string): Promise<Subs
   return row ?? null;
 }
 
+/** The same facts as a subquery the session read joins on the account id (`userId`). */
+export function subscriptionFactsByUser(db: Db) {
+  return db
+    .select({ userId: subscriptions.userId, plan: subscriptions.plan, status: subscriptions.status, currentPeriodEnd: subscriptions.currentPeriodEnd })
+    .from(subscriptions)
+    .as("subscription_facts");
+}
+
 /** The signed-in account's own subscription, for its billing page. */
 export async function getOwnSubscription(db: Db, actor: Actor): Promise<SubscriptionView | null> {
   const [row] = await db

@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
+import { rowsOf } from "@/db/sql";
 import { conversationParticipants, conversationReports, conversations, messages, userBlocks } from "@/db/schema/messaging";
 import { AppError, postgresErrorCode, UNIQUE_VIOLATION } from "@/lib/errors";
 import { isUuid } from "@/lib/text-input";
@@ -8,8 +9,8 @@ import { markMessageNotificationsRead } from "@/modules/notifications/mutations"
 import { notify } from "@/modules/notifications/notify";
 import type { ReportInput, SendMessageInput } from "./inputs";
 import { canBlock, canSendMessage, canStartConversation, type Decision } from "./policies";
-import { counterpartIdOf, getCounterpartFacts, getParticipantConversation, seqBound } from "./queries";
-import { publishEvent } from "./realtime";
+import { counterpartIdOf, getCounterpartFacts, getParticipantConversation, getSendContext, seqBound } from "./queries";
+import { messageNotification } from "./realtime";
 import type { MessageView } from "./types";
 
 function enforce(decision: Decision) {
@@ -53,7 +54,10 @@ async function messageByClientKey(db: Db, actor: Actor, conversationId: string, 
     .select({ id: messages.id, seq: messages.seq, body: messages.body, createdAt: messages.createdAt, conversationId: messages.conversationId })
     .from(messages)
     .where(and(eq(messages.senderId, actor.userId), eq(messages.clientKey, clientKey)));
-  if (!row) return null;
+  return row ? repeatedMessage(row, conversationId, clientKey) : null;
+}
+
+function repeatedMessage(row: { id: string; seq: number; body: string; createdAt: Date; conversationId: string }, conversationId: string, clientKey: string): MessageView {
   if (row.conversationId !== conversationId) throw new AppError("conflict", "That message key was already used; reload the page and try again.");
   return { id: row.id, seq: row.seq, body: row.body, createdAt: row.createdAt, isMine: true, clientKey };
 }
@@ -63,55 +67,57 @@ async function messageByClientKey(db: Db, actor: Actor, conversationId: string, 
  * last_seq, which locks the conversation row until commit: concurrent sends
  * queue there, so seqs have no gaps and no duplicates. Sending the same
  * client key again returns the message already stored.
+ *
+ * Four round trips to the database: the checks (one query), then a
+ * transaction of two statements, the message's and its notification's.
  */
 export async function sendMessage(db: Db, actor: Actor, input: SendMessageInput): Promise<MessageView> {
-  const conversation = await getParticipantConversation(db, actor, input.conversationId);
-  if (!conversation) notFound();
-  const counterpartId = counterpartIdOf(conversation, actor.userId);
-  enforce(canSendMessage(actor, await getCounterpartFacts(db, actor, counterpartId)));
-  const repeated = await messageByClientKey(db, actor, input.conversationId, input.clientKey);
-  if (repeated) return repeated;
+  const context = await getSendContext(db, actor, input.conversationId, input.clientKey);
+  if (!context) notFound();
+  enforce(canSendMessage(actor, context.counterpart));
+  if (context.repeated) return repeatedMessage(context.repeated, input.conversationId, input.clientKey);
 
   const now = new Date();
   try {
     return await db.transaction(async (tx) => {
-      // The message's time is taken under the lock too, never before the previous message's: seq order is time order.
-      const [advanced] = await tx
-        .update(conversations)
-        .set({
-          lastSeq: sql`${conversations.lastSeq} + 1`,
-          lastMessageAt: sql`greatest(${conversations.lastMessageAt}, ${now})`,
-          lastMessagePreview: input.body.slice(0, 140),
-          lastSenderId: actor.userId,
-        })
-        .where(eq(conversations.id, input.conversationId))
-        .returning({ seq: conversations.lastSeq, at: conversations.lastMessageAt, userLo: conversations.userLo, userHi: conversations.userHi });
-      if (!advanced) notFound();
-      const at = advanced.at;
-      const [message] = await tx
-        .insert(messages)
-        .values({ conversationId: input.conversationId, seq: advanced.seq, senderId: actor.userId, body: input.body, clientKey: input.clientKey, createdAt: at })
-        .returning({ id: messages.id, seq: messages.seq, body: messages.body, createdAt: messages.createdAt });
-      await tx
-        .update(conversationParticipants)
-        .set({
-          lastSeq: advanced.seq,
-          lastMessageAt: at,
-          lastReadSeq: sql`case when ${conversationParticipants.userId} = ${actor.userId} then greatest(${conversationParticipants.lastReadSeq}, ${advanced.seq}) else ${conversationParticipants.lastReadSeq} end`,
-        })
-        .where(eq(conversationParticipants.conversationId, input.conversationId));
-      const userIds = [advanced.userLo, advanced.userHi].filter((id): id is string => Boolean(id));
-      await publishEvent(tx, { type: "message", conversationId: input.conversationId, seq: advanced.seq, userIds });
-      const recipientId = userIds.find((id) => id !== actor.userId);
+      // One statement: take the next seq and the time under the conversation's row lock (never before the
+      // previous message's time: seq order is time order), store the message, move both participants' copies
+      // of the newest seq and time (the sender has read their own message), and announce it on commit.
+      const [stored] = await rowsOf<{ id: string; seq: number; body: string; created_at: Date | string }>(
+        tx,
+        sql`
+          with advanced as (
+            update ${conversations}
+            set last_seq = last_seq + 1, last_message_at = greatest(last_message_at, ${now}::timestamptz),
+                last_message_preview = ${input.body.slice(0, 140)}, last_sender_id = ${actor.userId}
+            where id = ${input.conversationId}
+            returning id, last_seq as seq, last_message_at as at
+          ), message as (
+            insert into ${messages} (conversation_id, seq, sender_id, body, client_key, created_at)
+            select id, seq, ${actor.userId}, ${input.body}, ${input.clientKey}, at from advanced
+            returning id, seq, body, created_at
+          ), participants as (
+            update ${conversationParticipants} as participant
+            set last_seq = advanced.seq, last_message_at = advanced.at,
+                last_read_seq = case when participant.user_id = ${actor.userId} then greatest(participant.last_read_seq, advanced.seq) else participant.last_read_seq end
+            from advanced
+            where participant.conversation_id = advanced.id
+          )
+          select message.id, message.seq, message.body, message.created_at, ${messageNotification(input.conversationId, sql`message.seq`, context.userIds)}
+          from message`,
+      );
+      if (!stored) notFound();
+      const createdAt = new Date(stored.created_at);
+      const recipientId = context.userIds.find((id) => id !== actor.userId);
       if (recipientId) {
         await notify(tx, {
           userId: recipientId,
           type: "message.received",
-          payload: { conversationId: input.conversationId, seq: advanced.seq, senderName: actor.name, preview: input.body.slice(0, 280) },
-          now: at,
+          payload: { conversationId: input.conversationId, seq: stored.seq, senderName: actor.name, preview: input.body.slice(0, 280) },
+          now: createdAt,
         });
       }
-      return { ...message!, isMine: true, clientKey: input.clientKey };
+      return { id: stored.id, seq: stored.seq, body: stored.body, createdAt, isMine: true, clientKey: input.clientKey };
     });
   } catch (error) {
     // The same key sent twice at once: the unique index let one through; answer with it.
@@ -125,16 +131,17 @@ export async function sendMessage(db: Db, actor: Actor, input: SendMessageInput)
 
 /** Moves the actor's read pointer up to `seq` (never back, never past the newest message). */
 export async function markConversationRead(db: Db, actor: Actor, conversationId: string, seq: number): Promise<number> {
-  if (!(await getParticipantConversation(db, actor, conversationId))) notFound();
+  if (!isUuid(conversationId)) notFound();
   const upTo = Math.max(seqBound(seq) ?? 0, 0);
+  // The actor's own participant row is the only one this can change: none for anyone else.
   const [row] = await db
     .update(conversationParticipants)
     .set({ lastReadSeq: sql`greatest(${conversationParticipants.lastReadSeq}, least(${upTo}, ${conversationParticipants.lastSeq}))` })
     .where(and(eq(conversationParticipants.conversationId, conversationId), eq(conversationParticipants.userId, actor.userId)))
     .returning({ lastReadSeq: conversationParticipants.lastReadSeq });
-  const pointer = row?.lastReadSeq ?? 0;
-  await markMessageNotificationsRead(db, actor.userId, conversationId, pointer);
-  return pointer;
+  if (!row) notFound();
+  await markMessageNotificationsRead(db, actor.userId, conversationId, row.lastReadSeq);
+  return row.lastReadSeq;
 }
 
 async function counterpartForBlocking(db: Db, actor: Actor, conversationId: string) {

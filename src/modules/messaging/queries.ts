@@ -149,6 +149,57 @@ export async function getUnreadTotal(db: Db, actor: Actor): Promise<number> {
   return row?.total ?? 0;
 }
 
+const sendContext = preparedQuery("messaging_send_context", (db) => {
+  const actorId = sql.placeholder("actorId");
+  const counterpartId = counterpartIdSql(actorId);
+  const account = accountFactsByUser(db);
+  return db
+    .select({
+      userLo: c.userLo,
+      userHi: c.userHi,
+      counterpartId,
+      role: account.role,
+      isSuspended: account.isSuspended,
+      isDeleted: account.isDeleted,
+      hasBlockedActor: sql<boolean>`exists (select 1 from ${userBlocks} where ${userBlocks.blockerId} = ${counterpartId} and ${userBlocks.blockedId} = ${actorId})`,
+      repeatedId: messages.id,
+      repeatedConversationId: messages.conversationId,
+      repeatedSeq: messages.seq,
+      repeatedBody: messages.body,
+      repeatedCreatedAt: messages.createdAt,
+    })
+    .from(p)
+    .innerJoin(c, eq(c.id, p.conversationId))
+    .leftJoin(account, eq(account.id, counterpartId))
+    .leftJoin(messages, and(eq(messages.senderId, actorId), eq(messages.clientKey, sql.placeholder("clientKey"))))
+    .where(and(eq(p.conversationId, sql.placeholder("conversationId")), eq(p.userId, actorId)));
+});
+
+export type SendContext = {
+  userIds: string[];
+  counterpart: CounterpartFacts;
+  /** The message already stored under this client key, in whichever conversation. */
+  repeated: (Omit<MessageView, "isMine" | "clientKey"> & { conversationId: string }) | null;
+};
+
+/**
+ * Everything sending checks, in one query: that the actor takes part in the
+ * conversation (null otherwise, as for an id that does not exist), the other
+ * person's state and whether they blocked the actor, and a message already
+ * sent with this client key.
+ */
+export async function getSendContext(db: Db, actor: Actor, conversationId: string, clientKey: string): Promise<SendContext | null> {
+  if (!conversationIdInput.safeParse(conversationId).success) return null;
+  const [row] = await sendContext(db).execute({ actorId: actor.userId, conversationId, clientKey });
+  if (!row) return null;
+  const present = row.counterpartId !== null && row.role !== null && !row.isDeleted;
+  return {
+    userIds: [row.userLo, row.userHi].filter((id): id is string => id !== null),
+    counterpart: present ? { userId: row.counterpartId, role: row.role, isSuspended: Boolean(row.isSuspended), hasBlockedActor: row.hasBlockedActor } : { userId: null, role: null, isSuspended: false, hasBlockedActor: false },
+    repeated: row.repeatedId ? { id: row.repeatedId, conversationId: row.repeatedConversationId!, seq: row.repeatedSeq!, body: row.repeatedBody!, createdAt: row.repeatedCreatedAt! } : null,
+  };
+}
+
 export async function getConversationView(db: Db, actor: Actor, conversationId: string): Promise<ConversationView | null> {
   const conversation = await getParticipantConversation(db, actor, conversationId);
   if (!conversation) return null;

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { getDatabase, type Db } from "@/db";
 import { onShutdown, shutdownOrder } from "@/lib/lifecycle";
@@ -20,7 +20,17 @@ export type RealtimeEvent = z.infer<typeof eventSchema>;
 
 /** Announces a change to the users named in the event, when (and only if) the transaction commits. */
 export async function publishEvent(tx: Db, event: RealtimeEvent): Promise<void> {
-  await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(event)})`);
+  await tx.execute(sql`select ${realtimeNotification(event)}`);
+}
+
+/** A new message's announcement, for the statement that stores it (its seq is known only there). */
+export function messageNotification(conversationId: string, seq: SQL, userIds: string[]): SQL {
+  return sql`pg_notify(${EVENTS_CHANNEL}, json_build_object('type', 'message', 'conversationId', ${conversationId}::text, 'seq', ${seq}, 'userIds', ${JSON.stringify(userIds)}::json)::text)`;
+}
+
+/** The same announcement as an expression, for a statement that does more in the same round trip. */
+export function realtimeNotification(event: RealtimeEvent): SQL {
+  return sql`pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(event)})`;
 }
 
 type Listener = (event: RealtimeEvent) => void;

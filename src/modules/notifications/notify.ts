@@ -1,8 +1,9 @@
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { emailJobs, notificationPreferences, notifications } from "@/db/schema/notifications";
 import { getEnv } from "@/lib/env";
-import { publishEvent } from "@/modules/messaging/realtime";
+import { rowsOf } from "@/db/sql";
+import { realtimeNotification } from "@/modules/messaging/realtime";
 import type { Category } from "./definition";
 import { definitionOf, type NotificationType } from "./registry";
 
@@ -10,14 +11,6 @@ export type EmailMode = "immediate" | "daily" | "off";
 
 /** What every account gets until it chooses otherwise. */
 export const defaultEmailModes: Record<Category, EmailMode> = { messages: "immediate", contact_requests: "immediate", billing: "immediate" };
-
-export async function emailModeOf(tx: Db, userId: string, category: Category): Promise<EmailMode> {
-  const [row] = await tx
-    .select({ email: notificationPreferences.email })
-    .from(notificationPreferences)
-    .where(and(eq(notificationPreferences.userId, userId), eq(notificationPreferences.category, category)));
-  return row?.email ?? defaultEmailModes[category];
-}
 
 /** The next daily digest time at DIGEST_HOUR_UTC, after `now`. */
 export function nextDigestAt(now: Date, hourUtc = getEnv().DIGEST_HOUR_UTC): Date {
@@ -38,42 +31,39 @@ export async function notify(tx: Db, input: { userId: string; type: Notification
   if (!definition) throw new Error(`Unknown notification type ${input.type}`);
   const payload = definition.payload.parse(input.payload);
   const now = input.now ?? new Date();
-  const mode = await emailModeOf(tx, input.userId, definition.category);
-  const emailState = mode === "off" ? "skipped" : mode === "daily" ? "digest" : "queued";
-  const [row] = await tx
-    .insert(notifications)
-    .values({ userId: input.userId, type: input.type, category: definition.category, payload, emailState, createdAt: now })
-    .returning({ id: notifications.id });
-  const id = row!.id;
-
-  if (mode === "daily") {
-    await addToOpenJob(tx, { userId: input.userId, kind: "digest", groupKey: `digest:${input.userId}`, notificationId: id, runAfter: nextDigestAt(now) });
-  } else if (mode === "immediate" && input.type === "message.received") {
-    const { conversationId } = payload as { conversationId: string };
-    const runAfter = new Date(now.getTime() + getEnv().MESSAGE_EMAIL_DELAY_SECONDS * 1000);
-    await addToOpenJob(tx, { userId: input.userId, kind: "messages", groupKey: `messages:${input.userId}:${conversationId}`, notificationId: id, runAfter });
-  } else if (mode === "immediate") {
-    await tx.insert(emailJobs).values({ idempotencyKey: `notification:${id}`, userId: input.userId, kind: "single", notificationIds: [id], runAfter: now });
-  }
-  await publishEvent(tx, { type: "notification", userIds: [input.userId] });
-  return id;
-}
-
-/** Adds the notification to the pending email of its group, or opens that email. */
-async function addToOpenJob(tx: Db, job: { userId: string; kind: string; groupKey: string; notificationId: string; runAfter: Date }) {
-  await tx
-    .insert(emailJobs)
-    .values({
-      idempotencyKey: `${job.groupKey}:${job.notificationId}`,
-      groupKey: job.groupKey,
-      userId: job.userId,
-      kind: job.kind,
-      notificationIds: [job.notificationId],
-      runAfter: job.runAfter,
-    })
-    .onConflictDoUpdate({
-      target: emailJobs.groupKey,
-      targetWhere: sql`${emailJobs.status} = 'pending' AND ${emailJobs.groupKey} IS NOT NULL`,
-      set: { notificationIds: sql`array_append(${emailJobs.notificationIds}, ${job.notificationId}::uuid)` },
-    });
+  // The job an "immediately" preference makes: message emails wait and share one job per conversation.
+  const immediate =
+    input.type === "message.received"
+      ? { kind: "messages", groupKey: `messages:${input.userId}:${(payload as { conversationId: string }).conversationId}`, runAfter: new Date(now.getTime() + getEnv().MESSAGE_EMAIL_DELAY_SECONDS * 1000) }
+      : { kind: "single", groupKey: null, runAfter: now };
+  // One statement (one round trip inside the caller's transaction): read the person's email preference, store
+  // the notification, add it to the open email job of its group (or make a job of its own) unless email is
+  // off, and announce it to their open pages.
+  const [row] = await rowsOf<{ id: string }>(
+    tx,
+    sql`
+      with preference as (
+        select coalesce(
+          (select ${notificationPreferences.email} from ${notificationPreferences} where ${notificationPreferences.userId} = ${input.userId} and ${notificationPreferences.category} = ${definition.category}),
+          ${defaultEmailModes[definition.category]}::email_mode
+        ) as mode
+      ), notification as (
+        insert into ${notifications} (user_id, type, category, payload, email_state, created_at)
+        select ${input.userId}, ${input.type}, ${definition.category}, ${JSON.stringify(payload)}::jsonb,
+               (case mode when 'off' then 'skipped' when 'daily' then 'digest' else 'queued' end)::notification_email_state, ${now}
+        from preference
+        returning id
+      ), job as (
+        insert into ${emailJobs} (idempotency_key, group_key, user_id, kind, notification_ids, run_after)
+        select coalesce(job.group_key, 'notification') || ':' || notification.id, job.group_key, ${input.userId}, job.kind, array[notification.id], job.run_after
+        from notification, preference,
+          (values ('daily'::email_mode, 'digest', ${`digest:${input.userId}`}, ${nextDigestAt(now)}::timestamptz),
+                  ('immediate'::email_mode, ${immediate.kind}, ${immediate.groupKey}::text, ${immediate.runAfter}::timestamptz)) as job(mode, kind, group_key, run_after)
+        where job.mode = preference.mode
+        on conflict (group_key) where status = 'pending' and group_key is not null
+        do update set notification_ids = array_append(${emailJobs.notificationIds}, excluded.notification_ids[1])
+      )
+      select id, ${realtimeNotification({ type: "notification", userIds: [input.userId] })} from notification`,
+  );
+  return row!.id;
 }

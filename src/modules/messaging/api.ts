@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { getDb } from "@/db";
+import { AppError } from "@/lib/errors";
+import { parseInput, queryWholeNumber, type ApiRoute } from "@/lib/json-api";
+import type { UnreadCounts } from "@/lib/unread-events";
+import type { Actor } from "@/modules/access/types";
+import { countUnreadNotifications } from "@/modules/notifications/queries";
+import { sendMessageInput } from "./inputs";
+import { markConversationRead, sendMessage } from "./mutations";
+import { getUnreadTotal, listInbox, listMessages } from "./queries";
+
+/**
+ * Messaging over the JSON API: the inbox, a conversation's messages, sending
+ * and reading, and the header's unread counts. The open pages call these as
+ * people use them (and a mobile client could); every call goes through the
+ * same queries and mutations as the pages, which check who may do what.
+ */
+
+const markReadInput = z.object({ seq: z.int("Say up to which message (seq, a whole number) you have read.").min(0, "seq cannot be negative.") }, { error: "Send an object with seq." });
+
+async function unreadCounts(actor: Actor): Promise<UnreadCounts> {
+  const db = getDb();
+  const [messages, notifications] = await Promise.all([getUnreadTotal(db, actor), countUnreadNotifications(db, actor)]);
+  return { messages, notifications };
+}
+
+export const messagingApi: ApiRoute<Actor>[] = [
+  {
+    method: "GET",
+    path: "conversations",
+    handle: ({ actor, query }) => listInbox(getDb(), actor, query.get("cursor") ?? undefined),
+  },
+  {
+    method: "GET",
+    path: "conversations/:id/messages",
+    handle: async ({ actor, params, query }) => {
+      const page = await listMessages(getDb(), actor, params.id!, { beforeSeq: queryWholeNumber(query, "before"), afterSeq: queryWholeNumber(query, "after") });
+      if (!page) throw new AppError("not_found", "That conversation does not exist.");
+      return page;
+    },
+  },
+  {
+    method: "POST",
+    path: "conversations/:id/messages",
+    status: 201,
+    handle: ({ actor, params, body }) => {
+      const fields = typeof body === "object" && body !== null ? body : {};
+      return sendMessage(getDb(), actor, parseInput(sendMessageInput, { ...fields, conversationId: params.id }));
+    },
+  },
+  {
+    method: "POST",
+    path: "conversations/:id/read",
+    // Answers with the header's new unread counts, so the page updates its badges without re-rendering.
+    handle: async ({ actor, params, body }) => {
+      const { seq } = parseInput(markReadInput, body);
+      const lastReadSeq = await markConversationRead(getDb(), actor, params.id!, seq);
+      return { lastReadSeq, ...(await unreadCounts(actor)) };
+    },
+  },
+  {
+    method: "GET",
+    path: "unread",
+    handle: ({ actor }) => unreadCounts(actor),
+  },
+];
