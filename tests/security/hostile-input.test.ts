@@ -210,7 +210,7 @@ describe("hostile input at every mutation", () => {
       const [stored] = await db.select({ senderId: messages.senderId }).from(messages).where(eq(messages.id, last.id));
       expect(stored!.senderId).toBe(pro.id);
       const inbox = await listInbox(db, talent.actor);
-      expectInert(renderToStaticMarkup(createElement(InboxList, { items: inbox.items })), body.slice(0, 140));
+      expectInert(renderToStaticMarkup(createElement(InboxList, { initial: inbox, isFirstPage: true })), body.slice(0, 140));
       const latest = (await listNotifications(db, talent.actor, { limit: 1 })).items[0]!;
       expect(latest.body).toBe(body.slice(0, 280));
     });

@@ -28,13 +28,8 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           ) : null}
         </div>
       ) : (
-        <InboxList items={page.items} />
+        <InboxList initial={page} isFirstPage={!cursor} />
       )}
-      {page.nextCursor ? (
-        <Link href={`/messages?cursor=${encodeURIComponent(page.nextCursor)}`} className={buttonClasses("secondary")}>
-          Load more
-        </Link>
-      ) : null}
     </div>
   );
 }

@@ -5,9 +5,9 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 import { cn } from "@/lib/cn";
 import { announceUnread } from "@/lib/unread-events";
-import { loadMessagesAction, markReadAction, sendMessageAction } from "../actions";
 import type { Decision } from "../policies";
 import type { MessageView } from "../types";
+import { messagingApi } from "./messaging-api";
 import { useRealtime } from "./use-realtime";
 
 type Pending = { clientKey: string; body: string; status: "sending" | "failed"; error?: string };
@@ -67,14 +67,14 @@ export function ConversationThread({
   const markRead = useCallback(
     (seq: number) => {
       if (seq > 0 && document.visibilityState === "visible") {
-        void markReadAction(conversationId, seq).then((result) => result.ok && announceUnread(result.data));
+        void messagingApi.markRead(conversationId, seq).then((result) => result.ok && announceUnread(result.data));
       }
     },
     [conversationId],
   );
 
   const fetchNewer = useCallback(async () => {
-    const result = await loadMessagesAction(conversationId, { afterSeq: newestSeqRef.current });
+    const result = await messagingApi.messages(conversationId, { afterSeq: newestSeqRef.current });
     if (!result.ok) return;
     if (result.data.messages.length === 0) return;
     setMessages((current) => merge(current, result.data.messages));
@@ -104,7 +104,7 @@ export function ConversationThread({
   const loadOlder = useCallback(async () => {
     if (isLoadingOlder || !hasOlder) return;
     setIsLoadingOlder(true);
-    const result = await loadMessagesAction(conversationId, { beforeSeq: messages[0]?.seq });
+    const result = await messagingApi.messages(conversationId, { beforeSeq: messages[0]?.seq });
     setIsLoadingOlder(false);
     if (!result.ok) {
       setLoadError(result.message);
@@ -124,7 +124,7 @@ export function ConversationThread({
 
   async function deliver(item: Pending) {
     setPending((current) => current.map((entry) => (entry.clientKey === item.clientKey ? { ...entry, status: "sending", error: undefined } : entry)));
-    const result = await sendMessageAction({ conversationId, body: item.body, clientKey: item.clientKey });
+    const result = await messagingApi.send(conversationId, { body: item.body, clientKey: item.clientKey });
     if (result.ok) {
       setMessages((current) => merge(current, [result.data]));
       setPending((current) => current.filter((entry) => entry.clientKey !== item.clientKey));
