@@ -1,5 +1,6 @@
 import "./production-env";
 import "./load-env";
+import cluster from "node:cluster";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
 import { trustedClientAddress } from "@/lib/client-address";
@@ -9,6 +10,7 @@ import { getEnv } from "@/lib/env";
 import { isDraining, runShutdownHooks, startDraining } from "@/lib/lifecycle";
 import { getLogger } from "@/lib/logger";
 import { getMetrics, routeLabel } from "@/lib/metrics";
+import { superviseWorkers } from "./cluster";
 
 /** Stops at once, with the variable named and no stack trace, when the configuration is invalid. */
 export function checkedEnv() {
@@ -73,9 +75,13 @@ async function answerDirectly(handler: (request: ApiRequest) => Promise<ApiAnswe
  * worker finishes its pass, the database closes, and the process exits - all
  * within SHUTDOWN_TIMEOUT_MS (9 s by default), after which the remaining
  * connections are cut and the process exits anyway.
+ *
+ * With WEB_CONCURRENCY above 1 this process supervises that many copies of
+ * the server instead (scripts/cluster.ts).
  */
 export async function serve(): Promise<void> {
   const env = checkedEnv();
+  if (env.WEB_CONCURRENCY > 1 && cluster.isPrimary) return superviseWorkers(env.WEB_CONCURRENCY, env.SHUTDOWN_TIMEOUT_MS);
   const log = getLogger();
   const app = next({ dev: false, dir: process.cwd(), hostname: env.HOST ?? "localhost", port: env.PORT });
   await app.prepare();

@@ -15,12 +15,18 @@ import { performance } from "node:perf_hooks";
  */
 export type VirtualUser = { cookie: string; role: "PROFESSIONAL" | "TALENT"; conversations: { id: string; seq: number }[]; profileId?: string };
 export type Phase = { name: string; rate: number; seconds: number; mix: Record<string, number> };
-export type DriverPlan = { baseUrl: string; actions: Record<string, string>; users: VirtualUser[]; phases: Phase[]; maxOutstanding: number };
+export type DriverPlan = { baseUrl: string; users: VirtualUser[]; phases: Phase[]; maxOutstanding: number };
 export type OpFigures = { count: number; errors: number; p50: number; p95: number; p99: number; mean: number };
 export type PhaseResult = { name: string; offeredRate: number; achievedRate: number; seconds: number; errors: number; total: number; ops: Record<string, OpFigures>; errorSamples: string[] };
 
-/** The mix modelled on chat systems (inbox 30%, open 25%, badge 15%, send 10%, mark read 10%, older 5%, requests 3%, notifications 2%) plus gallery searches. */
-export const chatMix: Record<string, number> = { inbox: 28, open: 23, badge: 14, send: 10, markRead: 10, older: 5, requests: 3, notifications: 2, gallery: 5 };
+/**
+ * The mix modelled on chat systems (inbox 30, open conversation 25, badge 15,
+ * send 10, mark read 10, older page 5, contact requests 3, notifications 2),
+ * plus gallery searches (5) and first visits of the messaging pages (5): of
+ * all actions, inbox 27%, open 23%, badge 14%, send 9%, mark read 9%, older
+ * 4.5%, requests 2.7%, notifications 1.8%, gallery 4.5%, page loads 4.5%.
+ */
+export const chatMix: Record<string, number> = { inbox: 30, open: 25, badge: 15, send: 10, markRead: 10, older: 5, requests: 3, notifications: 2, gallery: 5, page: 5 };
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
@@ -44,49 +50,50 @@ function request(url: string, options: { method?: string; headers?: Record<strin
 
 const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)]!;
 
-/** One operation as a browser would do it: a page load, a JSON read, or a server action call. */
+/**
+ * One operation as the product's pages make it. The messaging calls are the
+ * JSON API the open inbox and conversation use (src/modules/messaging/api.ts);
+ * the contact requests, notifications and gallery are page loads (full HTML),
+ * and "page" is the first visit of the inbox or of a conversation. Every
+ * request names its operation in X-Bench-Op, which only the HTTP floor reads.
+ */
 async function operate(plan: DriverPlan, user: VirtualUser, op: string): Promise<void> {
   const base = plan.baseUrl;
-  const headers = { cookie: user.cookie };
-  const action = async (path: string, name: string, args: unknown[]) => {
+  const headers = { cookie: user.cookie, "x-bench-op": op };
+  const expect = async (path: string, options: { method?: string; body?: unknown }, status = 200) => {
     const answer = await request(`${base}${path}`, {
-      method: "POST",
-      headers: { ...headers, "next-action": plan.actions[name]!, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", origin: base },
-      body: JSON.stringify(args),
+      method: options.method,
+      headers: options.body === undefined ? headers : { ...headers, "content-type": "application/json", origin: base },
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
     });
-    if (answer.status !== 200) throw new Error(`${name}: HTTP ${answer.status}`);
-    if (answer.body.includes('"ok":false')) throw new Error(`${name}: ${/"message":"([^"]*)"/.exec(answer.body)?.[1] ?? "refused"}`);
-  };
-  const page = async (path: string) => {
-    const answer = await request(`${base}${path}`, { headers });
-    if (answer.status !== 200) throw new Error(`GET ${path.split("?")[0]}: HTTP ${answer.status}`);
+    if (answer.status !== status) throw new Error(`${op}: HTTP ${answer.status}${answer.body.startsWith("{") ? ` ${/"message":"([^"]*)"/.exec(answer.body)?.[1] ?? ""}` : ""}`);
   };
   const conversation = user.conversations.length ? pick(user.conversations) : null;
+  const messagesOf = (id: string) => `/api/v1/conversations/${id}/messages`;
   switch (op) {
     case "inbox":
-      return page("/messages");
+      return expect("/api/v1/conversations", {});
     case "open":
-      return conversation ? page(`/messages/${conversation.id}`) : page("/messages");
-    case "badge": {
-      const answer = await request(`${base}/api/messages/unread`, { headers });
-      if (answer.status !== 200) throw new Error(`badge: HTTP ${answer.status}`);
-      return;
-    }
+      return conversation ? expect(messagesOf(conversation.id), {}) : expect("/api/v1/conversations", {});
+    case "badge":
+      return expect("/api/v1/unread", {});
     case "send":
-      if (!conversation) return page("/messages");
-      return action(`/messages/${conversation.id}`, "sendMessageAction", [{ conversationId: conversation.id, body: `Load test message ${Date.now()}`, clientKey: randomUUID() }]);
+      if (!conversation) return expect("/api/v1/conversations", {});
+      return expect(messagesOf(conversation.id), { method: "POST", body: { body: `Load test message ${Date.now()}`, clientKey: randomUUID() } }, 201);
     case "markRead":
-      if (!conversation) return page("/messages");
-      return action(`/messages/${conversation.id}`, "markReadAction", [conversation.id, 1_000_000]);
+      if (!conversation) return expect("/api/v1/conversations", {});
+      return expect(`/api/v1/conversations/${conversation.id}/read`, { method: "POST", body: { seq: 1_000_000 } });
     case "older":
-      if (!conversation) return page("/messages");
-      return action(`/messages/${conversation.id}`, "loadMessagesAction", [conversation.id, { beforeSeq: Math.max(2, conversation.seq - 50) }]);
+      if (!conversation) return expect("/api/v1/conversations", {});
+      return expect(`${messagesOf(conversation.id)}?before=${Math.max(2, conversation.seq - 50)}`, {});
     case "requests":
-      return page(user.role === "TALENT" ? "/contact-requests/received" : "/contact-requests/sent");
+      return expect(user.role === "TALENT" ? "/contact-requests/received" : "/contact-requests/sent", {});
     case "notifications":
-      return page("/notifications");
+      return expect("/notifications", {});
     case "gallery":
-      return page(`/talents?q=${pick(["actor", "stage", "london", "Load Talent 1"])}`);
+      return expect(`/talents?q=${pick(["actor", "stage", "london", "Load Talent 1"])}`, {});
+    case "page":
+      return expect(conversation && Math.random() < 0.5 ? `/messages/${conversation.id}` : "/messages", {});
     default:
       throw new Error(`unknown operation ${op}`);
   }

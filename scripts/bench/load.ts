@@ -1,5 +1,6 @@
 import "../load-env";
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -12,7 +13,7 @@ import { hashOnce } from "@/db/seed/factories";
 import { rollupActivity } from "@/modules/activity/rollup";
 import { ensureBuild } from "../build-if-needed";
 import { benchArgs, benchServerUrl, withThrowawayDatabase } from "./common";
-import { databaseFloors } from "./load-floors";
+import { databaseFloors, type DbFloor } from "./load-floors";
 import { chatMix, type DriverPlan, type Phase, type PhaseResult, type VirtualUser } from "./load-driver";
 import { scales, seedLoad, shapeOf, userEmail, userId, type Scale } from "./load-seed";
 
@@ -39,9 +40,12 @@ const port = Number(args.get("port") ?? 3300);
 const floorPort = port + 1;
 const baseUrl = `http://localhost:${port}`;
 const secret = "benchmark-secret-0123456789abcdef0123456789";
-const virtualUsers = scale === "small" ? 50 : scale === "medium" ? 300 : 1_000;
+const virtualUsers = Number(args.get("users") ?? (scale === "small" ? 50 : scale === "medium" ? 300 : 1_000));
 const engine = args.get("database") ?? "postgres";
 if (engine !== "postgres" && engine !== "pglite") throw new Error("Choose --database postgres or pglite.");
+// Server processes (WEB_CONCURRENCY): one per core on PostgreSQL; the embedded database allows one.
+const processes = Number(args.get("processes") ?? (engine === "pglite" ? 1 : os.cpus().length));
+if (!Number.isInteger(processes) || processes < 1 || (engine === "pglite" && processes !== 1)) throw new Error("Choose --processes 1 or more (1 with --database pglite).");
 
 function waitForReady(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -60,9 +64,10 @@ function waitForReady(url: string, timeoutMs: number): Promise<void> {
 }
 
 /**
- * CPU time (user + system, in seconds) of a process and of each PostgreSQL
- * server process, from /proc. A backend that exits between two samples takes
- * its time with it, so the database figure is a lower bound.
+ * CPU time (user + system, in seconds) of the app - its process and the server
+ * processes it started (WEB_CONCURRENCY) - and of each PostgreSQL server
+ * process, from /proc. A process that exits between two samples takes its time
+ * with it, so the database figure is a lower bound.
  */
 function cpuSeconds(pid: number): { app: number; database: Map<string, number> } {
   const ticks = 100; // USER_HZ on Linux
@@ -70,17 +75,19 @@ function cpuSeconds(pid: number): { app: number; database: Map<string, number> }
     try {
       const stat = readFileSync(`/proc/${id}/stat`, "utf8");
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      return { comm: stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")), seconds: (Number(fields[11]) + Number(fields[12])) / ticks };
+      return { comm: stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")), parent: Number(fields[1]), seconds: (Number(fields[11]) + Number(fields[12])) / ticks };
     } catch {
       return null;
     }
   };
   const database = new Map<string, number>();
+  let app = 0;
   for (const id of readdirSync("/proc").filter((entry) => /^\d+$/.test(entry))) {
     const entry = read(id);
     if (entry?.comm === "postgres") database.set(id, entry.seconds);
+    else if (entry && (Number(id) === pid || entry.parent === pid)) app += entry.seconds;
   }
-  return { app: read(String(pid))?.seconds ?? 0, database };
+  return { app, database };
 }
 
 async function signIn(n: number): Promise<string> {
@@ -111,15 +118,16 @@ function runDriver(plan: DriverPlan, file: string): Promise<PhaseResult[]> {
   });
 }
 
-/** A bare Node HTTP server answering each operation with the bytes the app gave for it: the HTTP floor. */
-function startFloorServer(bodies: Record<string, string>): http.Server {
+type Recorded = { status: number; contentType: string; body: string };
+
+/** A bare Node HTTP server answering each operation (named in X-Bench-Op) with what the app answered for it: the HTTP floor. */
+function startFloorServer(answers: Record<string, Recorded>): http.Server {
   const server = http.createServer((req, res) => {
-    const url = req.url ?? "/";
-    const key = req.method === "POST" ? "action" : url.startsWith("/api/messages/unread") ? "badge" : url.startsWith("/messages/") ? "open" : url.startsWith("/messages") ? "inbox" : url.startsWith("/talents") ? "gallery" : url.startsWith("/notifications") ? "notifications" : "requests";
+    const answer = answers[String(req.headers["x-bench-op"])] ?? { status: 404, contentType: "text/plain", body: "" };
     req.resume();
     req.on("end", () => {
-      res.writeHead(200, { "content-type": key === "badge" ? "application/json" : key === "action" ? "text/x-component" : "text/html; charset=utf-8" });
-      res.end(bodies[key] ?? "");
+      res.writeHead(answer.status, { "content-type": answer.contentType });
+      res.end(answer.body);
     });
   });
   server.keepAliveTimeout = 65_000;
@@ -127,20 +135,54 @@ function startFloorServer(bodies: Record<string, string>): http.Server {
   return server;
 }
 
-function get(url: string, cookie: string): Promise<string> {
-  return new Promise((resolve, reject) =>
-    http
-      .get(url, { headers: { cookie } }, (res) => {
-        let body = "";
+/** One request to the app, recorded as the floor server will replay it. */
+function record(path: string, cookie: string, body?: unknown): Promise<Recorded> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      `${baseUrl}${path}`,
+      { method: body === undefined ? "GET" : "POST", headers: body === undefined ? { cookie } : { cookie, "content-type": "application/json", origin: baseUrl } },
+      (res) => {
+        let text = "";
         res.setEncoding("utf8");
-        res.on("data", (chunk: string) => (body += chunk));
-        res.on("end", () => resolve(body));
-      })
-      .on("error", reject),
-  );
+        res.on("data", (chunk: string) => (text += chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, contentType: String(res.headers["content-type"] ?? ""), body: text }));
+      },
+    );
+    req.on("error", reject);
+    req.end(body === undefined ? undefined : JSON.stringify(body));
+  });
 }
 
 const ms = (value: number) => value.toFixed(1);
+
+/** Each target of a 2-core machine beside what this run measured, met or not. */
+function targetLines(run: { usersPhase?: PhaseResult; sends?: PhaseResult; dbFloors: DbFloor[]; pglite: boolean }): string[] {
+  const lines: string[] = [];
+  const verdict = (met: boolean) => (met ? "met" : "NOT met");
+  const worst = (phase: PhaseResult, key: "p95" | "p99") => Math.max(...Object.values(phase.ops).map((op) => op[key]));
+  if (run.usersPhase) {
+    const phase = run.usersPhase;
+    const errorRate = phase.errors / Math.max(1, phase.total);
+    const p95Limit = run.pglite ? 200 : 100;
+    const met = worst(phase, "p95") < p95Limit && (run.pglite || worst(phase, "p99") < 250) && errorRate < 0.001;
+    lines.push(`- ${phase.name} acting every 5 s (${phase.offeredRate}/s offered, ${phase.achievedRate.toFixed(1)}/s answered): worst p95 ${ms(worst(phase, "p95"))} ms (target under ${p95Limit}), worst p99 ${ms(worst(phase, "p99"))} ms${run.pglite ? "" : " (target under 250)"}, errors ${(errorRate * 100).toFixed(2)}% (target under 0.1%): ${verdict(met)}.`);
+  }
+  if (run.sends && !run.pglite) {
+    const phase = run.sends;
+    const send = phase.ops.send!;
+    const errorRate = phase.errors / Math.max(1, phase.total);
+    lines.push(`- Sends over HTTP: ${phase.achievedRate.toFixed(1)}/s answered of ${phase.offeredRate}/s offered, p95 ${ms(send.p95)} ms, errors ${(errorRate * 100).toFixed(2)}% (target at least 300/s sustained: answered at the offered rate, errors under 0.1%, p95 under 1 s so no queue builds up): ${verdict(phase.achievedRate >= 0.99 * 300 && errorRate < 0.001 && send.p95 < 1000)}.`);
+  }
+  for (const op of ["inbox", "open", "badge"]) {
+    const heavy = run.dbFloors.find((row) => row.op === op && row.user === "heavy");
+    const light = run.dbFloors.find((row) => row.op === op && row.user === "light");
+    if (!heavy || !light) continue;
+    const ratios = [heavy.ours.p50 / heavy.floor.p50, light.ours.p50 / light.floor.p50];
+    const heavyOverLight = heavy.ours.p50 / light.ours.p50;
+    lines.push(`- ${op} at the database: ours / hand-written SQL ${ratios[0]!.toFixed(2)}x heavy, ${ratios[1]!.toFixed(2)}x light (target within 2x): ${verdict(Math.max(...ratios) <= 2)}; heavy / light ${heavyOverLight.toFixed(2)}x (target within 1.5x): ${verdict(heavyOverLight <= 1.5)}.`);
+  }
+  return lines;
+}
 
 function svgPlot(steps: PhaseResult[]): string {
   const width = 640;
@@ -209,12 +251,10 @@ async function main() {
     // report them; the app trusts one such hop (TRUSTED_PROXY_HOPS), so each address has its own sign-in limit.
     const app: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/server.ts"], {
       stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, ...databaseEnv, PORT: String(port), BETTER_AUTH_SECRET: secret, BETTER_AUTH_URL: baseUrl, SEED_DEMO_DATA: "never", TRUSTED_PROXY_HOPS: "1", LOG_LEVEL: "warn", DATABASE_POOL_SIZE: "20", EMAIL_WORKER: "inline" },
+      env: { ...process.env, ...databaseEnv, PORT: String(port), BETTER_AUTH_SECRET: secret, BETTER_AUTH_URL: baseUrl, SEED_DEMO_DATA: "never", TRUSTED_PROXY_HOPS: "1", LOG_LEVEL: "warn", DATABASE_POOL_SIZE: String(Math.ceil(20 / processes)), WEB_CONCURRENCY: String(processes), EMAIL_WORKER: "inline" },
     });
     try {
       await waitForReady(`${baseUrl}/api/ready`, 120_000);
-      const manifest = JSON.parse(readFileSync(path.join(".next", "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName?: string }> };
-      const actions = Object.fromEntries(Object.entries(manifest.node).map(([id, entry]) => [entry.exportedName ?? id, id]));
 
       const pool = (handle.db as unknown as { $client: pg.Pool }).$client;
       // Virtual users: the heavy professionals, then professionals and talents in equal parts.
@@ -240,7 +280,7 @@ async function main() {
         const results: (PhaseResult & { cpu: { app: number; database: number } })[] = [];
         for (const phase of phases) {
           const before = cpuSeconds(app.pid!);
-          const [result] = await runDriver({ baseUrl: target, actions, users, phases: [phase], maxOutstanding: 2_000 }, file);
+          const [result] = await runDriver({ baseUrl: target, users, phases: [phase], maxOutstanding: 2_000 }, file);
           const after = cpuSeconds(app.pid!);
           const database = [...after.database].reduce((sum, [id, seconds]) => sum + (before.database.has(id) ? seconds - before.database.get(id)! : seconds), 0);
           results.push({ ...result!, cpu: { app: (after.app - before.app) / result!.seconds, database: database / result!.seconds } });
@@ -250,7 +290,7 @@ async function main() {
 
       console.log("\n  warm-up and rising load (chat mix plus gallery):");
       await run([{ name: "warm-up", rate: 20, seconds: 5, mix: chatMix }]);
-      const rates = scale === "small" ? [25, 50, 100, 150, 200, 300] : [50, 100, 200, 300, 400, 600];
+      const rates = [50, 100, 200, 300, 400, 600, 800];
       const steps: Awaited<ReturnType<typeof run>> = [];
       for (const rate of rates) {
         const [step] = await run([{ name: `mix at ${rate}/s`, rate, seconds: phaseSeconds, mix: chatMix }]);
@@ -267,23 +307,28 @@ async function main() {
 
       // The floors, in the same run: the bytes the app answered, served by a bare Node server; and the hand-written SQL.
       const sample = users.find((user) => user.role === "PROFESSIONAL" && user.conversations.length)!;
-      const bodies = {
-        inbox: await get(`${baseUrl}/messages`, sample.cookie),
-        open: await get(`${baseUrl}/messages/${sample.conversations[0]!.id}`, sample.cookie),
-        badge: await get(`${baseUrl}/api/messages/unread`, sample.cookie),
-        gallery: await get(`${baseUrl}/talents?q=actor`, sample.cookie),
-        notifications: await get(`${baseUrl}/notifications`, sample.cookie),
-        requests: await get(`${baseUrl}/contact-requests/sent`, sample.cookie),
-        action: '0:{"a":"$@1","f":"","b":"bench"}\n1:{"ok":true,"data":null}\n',
+      const [first] = sample.conversations;
+      const messagesPath = `/api/v1/conversations/${first!.id}/messages`;
+      const answers: Record<string, Recorded> = {
+        inbox: await record("/api/v1/conversations", sample.cookie),
+        open: await record(messagesPath, sample.cookie),
+        badge: await record("/api/v1/unread", sample.cookie),
+        send: await record(messagesPath, sample.cookie, { body: "Floor sample", clientKey: randomUUID() }),
+        markRead: await record(`/api/v1/conversations/${first!.id}/read`, sample.cookie, { seq: 1_000_000 }),
+        older: await record(`${messagesPath}?before=${Math.max(2, first!.seq - 50)}`, sample.cookie),
+        requests: await record("/contact-requests/sent", sample.cookie),
+        notifications: await record("/notifications", sample.cookie),
+        gallery: await record("/talents?q=actor", sample.cookie),
+        page: await record(`/messages/${first!.id}`, sample.cookie),
       };
-      const floorServer = startFloorServer(bodies);
+      const floorServer = startFloorServer(answers);
       console.log("\n  HTTP floor (a bare Node server returning the same bytes):");
       const floorRate = (usersPhase ?? steps.at(-1)!).offeredRate;
       const [floor] = await run([{ name: `floor at ${floorRate}/s`, rate: floorRate, seconds: phaseSeconds, mix: chatMix }], `http://localhost:${floorPort}`);
       floorServer.close();
       const dbFloors = pgliteDir ? [] : await databaseFloors(client, handle.db, userId(1), userId(shape.heavy + 3));
 
-      const result = { scale, engine, size, machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30) }, counts, virtualUsers, steps, sustained: sustained ? sustained.offeredRate : null, usersPhase, sends, floor, dbFloors };
+      const result = { scale, engine, processes, size, machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30) }, counts, virtualUsers, steps, sustained: sustained ? sustained.offeredRate : null, usersPhase, sends, floor, dbFloors };
       mkdirSync("bench-results", { recursive: true });
       const stamp = new Date().toISOString().replace(/[:.]/g, "-");
       const base = path.join("bench-results", `bench-${scale}${pgliteDir ? "-pglite" : ""}-${stamp}`);
@@ -291,7 +336,7 @@ async function main() {
       writeFileSync(`${base}.svg`, svgPlot(steps));
       const lines: string[] = [];
       const where = pgliteDir ? "the app on the embedded PGlite database" : "app and PostgreSQL on one host";
-      lines.push(`# Load benchmark, scale ${scale}${pgliteDir ? ", embedded PGlite" : ""}`, "", `${os.cpus().length} x ${os.cpus()[0]?.model}; ${where}; ${virtualUsers} virtual users.`, "");
+      lines.push(`# Load benchmark, scale ${scale}${pgliteDir ? ", embedded PGlite" : ""}`, "", `${os.cpus().length} x ${os.cpus()[0]?.model}; ${where}; ${processes} server process${processes > 1 ? "es" : ""}; ${virtualUsers} virtual users.`, "");
       const table = (title: string, phase: PhaseResult & { cpu?: { app: number; database: number } }, against?: PhaseResult) => {
         lines.push(`## ${title}`, "", `Offered ${phase.offeredRate}/s, achieved ${phase.achievedRate.toFixed(1)}/s, errors ${phase.errors} of ${phase.total}${phase.cpu ? `, CPU app ${(phase.cpu.app * 100).toFixed(0)}% / database ${(phase.cpu.database * 100).toFixed(0)}% of one core` : ""}.`, "");
         lines.push(`| operation | count | p50 ms | p95 ms | p99 ms | errors |${against ? " floor p50 | floor p95 | ours / floor (p50) |" : ""}`);
@@ -307,7 +352,8 @@ async function main() {
       if (sends) table("Sends only", sends);
       if (dbFloors.length) lines.push("## At the database: ours against hand-written SQL", "", "| operation | user | ours p50 ms | ours p95 ms | SQL p50 ms | SQL p95 ms | ours / SQL (p50) | rows read (EXPLAIN) |", "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
       for (const row of dbFloors) lines.push(`| ${row.op} | ${row.user} | ${row.ours.p50.toFixed(2)} | ${row.ours.p95.toFixed(2)} | ${row.floor.p50.toFixed(2)} | ${row.floor.p95.toFixed(2)} | ${(row.ours.p50 / Math.max(0.001, row.floor.p50)).toFixed(2)}x | ${row.rowsRead} |`);
-      lines.push("", `Highest sustained rate with every p95 under 100 ms and errors under 0.1%: ${sustained ? `${sustained.offeredRate}/s` : "none of the rates tried"}.`, "", `![latency against load](${path.basename(base)}.svg)`, "");
+      lines.push("", `Highest sustained rate with every p95 under 100 ms and errors under 0.1%: ${sustained ? `${sustained.offeredRate}/s` : "none of the rates tried"}.`, "");
+      lines.push("## Against the targets", "", ...targetLines({ usersPhase, sends, dbFloors, pglite: Boolean(pgliteDir) }), "", `![latency against load](${path.basename(base)}.svg)`, "");
       writeFileSync(`${base}.md`, lines.join("\n"));
       console.log(`\n${lines.join("\n")}`);
       console.log(`\n  results: ${base}.json, .md, .svg`);

@@ -23,6 +23,12 @@ const envSchema = z
       .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// or postgresql:// connection string")
       .optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    WEB_CONCURRENCY: z.coerce
+      .number({ error: "WEB_CONCURRENCY must be a whole number of server processes" })
+      .int("WEB_CONCURRENCY must be a whole number of server processes")
+      .min(1, "WEB_CONCURRENCY is at least 1")
+      .max(64, "WEB_CONCURRENCY is at most 64")
+      .default(1),
     DATA_DIR: z.string().min(1).default("./data"),
     BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters").optional(),
     BETTER_AUTH_URL: z.url("BETTER_AUTH_URL must be an absolute URL such as https://callback.example.com").optional(),
@@ -48,6 +54,9 @@ const envSchema = z
     STRIPE_PRICE_COMPANY_YEARLY: z.string().regex(/^price_/, "Stripe price ids start with price_").optional(),
   })
   .superRefine((raw, context) => {
+    if (raw.WEB_CONCURRENCY > 1 && !raw.DATABASE_URL) {
+      context.addIssue({ code: "custom", path: ["WEB_CONCURRENCY"], message: "WEB_CONCURRENCY above 1 needs DATABASE_URL: the embedded database can be opened by one process only" });
+    }
     if (!raw.STRIPE_SECRET_KEY) return;
     const needed = [
       "STRIPE_WEBHOOK_SECRET",

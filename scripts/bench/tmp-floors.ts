@@ -1,0 +1,10 @@
+import pg from "pg";
+import { openDatabase } from "@/db/client";
+import { databaseFloors } from "./load-floors";
+const url = "postgres://postgres@127.0.0.1:5432/callback_bench_load";
+const handle = openDatabase({ kind: "postgres", url, poolSize: 4 });
+const client = new pg.Client({ connectionString: url });
+await client.connect();
+const rows = await databaseFloors(client, handle.db, "load-u-1", `load-u-${Number(process.argv[2] ?? 23)}`);
+for (const r of rows) console.log(r.op.padEnd(6), r.user.padEnd(6), r.ours.p50.toFixed(3), r.floor.p50.toFixed(3), (r.ours.p50 / r.floor.p50).toFixed(2) + "x", "p95", r.ours.p95.toFixed(3), r.floor.p95.toFixed(3), r.rowsRead);
+await client.end(); await handle.close();
