@@ -2,6 +2,7 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { AppError } from "@/lib/errors";
 import { parseInput, queryWholeNumber, type ApiRoute } from "@/lib/json-api";
+import { isUuid } from "@/lib/text-input";
 import type { UnreadCounts } from "@/lib/unread-events";
 import type { Actor } from "@/modules/access/types";
 import { countUnreadNotifications } from "@/modules/notifications/queries";
@@ -44,6 +45,8 @@ export const messagingApi: ApiRoute<Actor>[] = [
     path: "conversations/:id/messages",
     status: 201,
     handle: ({ actor, params, body }) => {
+      // An id that is not one of ours is no conversation, as for listing and reading (not a field to fix).
+      if (!isUuid(params.id)) throw new AppError("not_found", "That conversation does not exist.");
       const fields = typeof body === "object" && body !== null ? body : {};
       return sendMessage(getDb(), actor, parseInput(sendMessageInput, { ...fields, conversationId: params.id }));
     },
