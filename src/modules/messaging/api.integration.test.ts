@@ -263,11 +263,12 @@ describe("strangers", () => {
     expect(fromStranger!.total).toBe(0);
   });
 
-  it("get a 404 for an id that is not a conversation id at all when listing or reading", async () => {
+  it("get a 404 for an id that is not a conversation id at all when listing, reading or sending", async () => {
     const stranger = await signedIn(await createTalent(db));
     for (const bad of ["not-a-uuid", "1", "%00"]) {
       expect(await call(stranger, "GET", `conversations/${bad}/messages`)).toMatchObject({ status: 404, body: notFoundBody });
       expect(await call(stranger, "POST", `conversations/${bad}/read`, { seq: 1 })).toMatchObject({ status: 404, body: notFoundBody });
+      expect(await call(stranger, "POST", `conversations/${bad}/messages`, { body: "Hello", clientKey: crypto.randomUUID() })).toMatchObject({ status: 404, body: notFoundBody });
     }
   });
 });
