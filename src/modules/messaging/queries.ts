@@ -73,11 +73,6 @@ function counterpartIdSql(actorId: string | ReturnType<typeof sql.placeholder>) 
 
 export const INBOX_PAGE_SIZE = 20;
 
-/**
- * The actor's conversations, latest activity first: one index range scan on
- * (user, last_message_at, conversation), so its cost follows the page size,
- * not how many messages exist.
- */
 function inboxQuery(db: Db, afterCursor: SQL | undefined) {
   // One query: the page of conversations, each with the other person's name, state and photo joined in by id.
   const actorId = sql.placeholder("actorId");
