@@ -20,7 +20,8 @@ import { ensureBuild } from "../../scripts/build-if-needed";
 
 /**
  * Crash safety against the real thing: the production server on PostgreSQL,
- * under a load of message sends and contact-request answers over HTTP, killed
+ * under a load of message sends (the JSON API, which the server answers
+ * itself) and contact-request answers (server actions) over HTTP, killed
  * with SIGKILL mid-load (no shutdown hooks, transactions cut at any point) and
  * restarted, several times. Clients retry what was not acknowledged, with the
  * same idempotency key, as the app's pages do. Afterwards: every acknowledged
@@ -250,8 +251,24 @@ describe.skipIf(!serverUrl)("crash safety (needs PostgreSQL at SECURITY_DATABASE
         return text;
       }
 
+      /**
+       * A JSON API call as the app's pages make it; throws when it was not acknowledged (no answer, or a
+       * server error). A refusal (4xx) is an answer: the caller decides what it means.
+       */
+      async function callApi(userId: string, apiPath: string, body: unknown): Promise<{ status: number; text: string }> {
+        const response = await fetch(`${BASE}${apiPath}`, {
+          method: "POST",
+          headers: { cookie: cookies.get(userId)!, origin: BASE, "content-type": "application/json", accept: "application/json" },
+          body: JSON.stringify(body),
+          signal: AbortSignal.timeout(20_000),
+        });
+        const text = await response.text();
+        if (response.status >= 500) throw new Error(`POST ${apiPath}: HTTP ${response.status}`);
+        return { status: response.status, text };
+      }
+
       /** Retries until acknowledged, across kills and restarts, as a client whose request got no answer does. */
-      async function untilAcknowledged(work: () => Promise<string>): Promise<{ answer: string; tries: number }> {
+      async function untilAcknowledged<T>(work: () => Promise<T>): Promise<{ answer: T; tries: number }> {
         for (let tries = 1; ; tries += 1) {
           try {
             return { answer: await work(), tries };
@@ -282,11 +299,13 @@ describe.skipIf(!serverUrl)("crash safety (needs PostgreSQL at SECURITY_DATABASE
         sendCount += 1;
         const clientKey = randomUUID();
         const body = `Crash message ${sendCount} from client ${client}`;
-        const { answer, tries } = await untilAcknowledged(() => callAction(pro.id, `/messages/${conversationId}`, "sendMessageAction", JSON.stringify([{ conversationId, body, clientKey }])));
+        const { answer, tries } = await untilAcknowledged(() => callApi(pro.id, `/api/v1/conversations/${conversationId}/messages`, { body, clientKey }));
         if (tries > 1) retried += 1;
-        if (!answer.includes('"ok":true')) throw new Error(`a send was refused: ${answer.slice(0, 300)}`);
-        const seq = Number(/"seq":(\d+)/.exec(answer)?.[1]);
-        acknowledgedSends.set(clientKey, { conversationId, seq, body, senderId: pro.id });
+        if (answer.status !== 201) throw new Error(`a send was refused: HTTP ${answer.status} ${answer.text.slice(0, 300)}`);
+        const sent = JSON.parse(answer.text) as { seq: number; body: string; clientKey: string };
+        // A send retried after a kill answers with the message the first try stored, under the same key.
+        if (sent.clientKey !== clientKey || sent.body !== body) throw new Error(`a send was answered with another message: ${answer.text.slice(0, 300)}`);
+        acknowledgedSends.set(clientKey, { conversationId, seq: sent.seq, body, senderId: pro.id });
       }
 
       async function answerOne() {

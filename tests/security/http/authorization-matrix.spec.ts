@@ -2,14 +2,14 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { actorNames, loadFixtures, type ActorName, type Fixtures } from "./fixtures";
-import { actionRows, pageRows, routeRows, type Expectations } from "./matrix";
-import { actionIds, baseUrl, callAction, changedTables, endOfFile, get, settled, signIn } from "./support";
+import { actionRows, apiRows, pageRows, routeRows, type Expectations } from "./matrix";
+import { actionIds, baseUrl, callAction, callApi, changedTables, endOfFile, get, settled, signIn, type ApiAnswer } from "./support";
 
 /**
  * The authorization matrix, generated from the code: every server action of the
- * build, every page and every route handler under src/app must have a row in
- * matrix.ts, and every row is tried as every actor. A refused call must also
- * leave the database exactly as it was.
+ * build, every page and every route handler under src/app, and every route of
+ * the JSON API must have a row in matrix.ts, and every row is tried as every
+ * actor. A refused call must also leave the database exactly as it was.
  *
  * MATRIX_REPORT=1 prints every cell's observed outcome (for reviewing a change).
  */
@@ -33,8 +33,32 @@ const appFiles = walk("src/app");
 const pagesInCode = appFiles.filter((file) => /\/page\.tsx$/.test(file)).map(routeOf).sort();
 const routesInCode = appFiles
   .filter((file) => /\/route\.ts$/.test(file))
-  .flatMap((file) => [...readFileSync(file, "utf8").matchAll(/export (?:async )?function (GET|POST|PUT|PATCH|DELETE)\b/g)].map((match) => `${match[1]} ${routeOf(file)}`))
+  .flatMap((file) => [...readFileSync(file, "utf8").matchAll(/export (?:(?:async )?function|const) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((match) => `${match[1]} ${routeOf(file)}`))
   .sort();
+
+/**
+ * The JSON API's routes, "METHOD /api/v1/<path>": read from the route tables
+ * that src/app/api/v1/api.ts composes (each `...table` in its `routes`, found
+ * by its import). A route written so that its method and path cannot be read
+ * here fails the check rather than escape it.
+ */
+function apiRoutesInCode(): string[] {
+  const composition = readFileSync("src/app/api/v1/api.ts", "utf8");
+  const prefix = /API_PREFIX = "([^"]+)"/.exec(composition)?.[1];
+  const tables = [.../routes: \[([^\]]*)\]/.exec(composition)?.[1]?.matchAll(/\.\.\.(\w+)/g) ?? []].map((match) => match[1]!);
+  if (!prefix || tables.length === 0) throw new Error("src/app/api/v1/api.ts no longer reads as API_PREFIX and routes: [...tables]");
+  return tables
+    .flatMap((table) => {
+      const from = new RegExp(`import \\{[^}]*\\b${table}\\b[^}]*\\} from "@/([^"]+)"`).exec(composition)?.[1];
+      if (!from) throw new Error(`The import of the API's route table ${table} was not found`);
+      const source = readFileSync(`src/${from}.ts`, "utf8");
+      const routes = [...source.matchAll(/method: "(\w+)",\s*path: "([^"]*)"/g)].map((match) => `${match[1]} ${prefix}${match[2]}`);
+      const handlers = source.match(/\bhandle:/g)?.length ?? 0;
+      if (routes.length !== handlers) throw new Error(`src/${from}.ts has ${handlers} routes but ${routes.length} read as { method: "...", path: "...", ... }`);
+      return routes;
+    })
+    .sort();
+}
 const actionsInCode = walk("src/modules")
   .filter((file) => file.endsWith("actions.ts"))
   .flatMap((file) => [...readFileSync(file, "utf8").matchAll(/export async function (\w+)\(/g)].map((match) => match[1]!))
@@ -102,12 +126,13 @@ test.beforeAll(async () => {
 });
 test.afterAll(endOfFile);
 
-test("every server action, page and route handler in the code has a row in the matrix", () => {
+test("every server action, page, route handler and JSON API route in the code has a row in the matrix", () => {
   const built = Object.keys(actionIds()).sort();
   expect(built, "the build's server actions are the ones in src/modules/*/actions.ts").toEqual(actionsInCode);
   expect(Object.keys(actionRows).sort(), "a row for every server action").toEqual(actionsInCode);
   expect(Object.keys(pageRows).sort(), "a row for every page").toEqual(pagesInCode);
   expect(Object.keys(routeRows).sort(), "a row for every route handler").toEqual(routesInCode);
+  expect(Object.keys(apiRows).sort(), "a row for every route of the JSON API").toEqual(apiRoutesInCode());
 });
 
 test("server actions: each actor gets the allowed result or the refusal, and a refusal writes nothing", async () => {
@@ -182,6 +207,58 @@ test("route handlers: each actor gets the answer or the refusal", async () => {
       const outcome = String(response.status);
       cells.push(`${actor}=${outcome}`);
       if (outcome !== row.expect[actor]) mismatches.push(`${route} as ${actor}: expected ${row.expect[actor]}, got ${outcome}`);
+    }
+    if (report) console.log(`${route}: ${cells.join(" ")}`);
+  }
+  expect(mismatches).toEqual([]);
+});
+
+/** The refusal's code for each status the API refuses with. */
+const codeOfStatus: Record<string, string> = { "401": "unauthenticated", "402": "subscription_required", "403": "forbidden", "404": "not_found" };
+
+/** What a caller can tell answers apart by: the status, and a refusal's code and message. */
+function apiAnswerText(answer: ApiAnswer): string {
+  return answer.code === null ? String(answer.status) : `${answer.status} ${answer.code}: ${answer.message}`;
+}
+
+/** The stranger first (its answer for the real id is what a made-up id must get), then the other refused actors, then the allowed. */
+function apiActorOrder(expectations: Expectations): ActorName[] {
+  const refused = (actor: ActorName) => Number(expectations[actor]) >= 400;
+  const rest = actorNames.filter((actor) => actor !== "stranger");
+  return ["stranger", ...rest.filter(refused), ...rest.filter((actor) => !refused(actor))];
+}
+
+test("JSON API: each actor gets the exact status, a refusal or a read writes nothing, and a made-up id answers as a stranger's real one", async () => {
+  test.setTimeout(180_000);
+  const mismatches: string[] = [];
+  for (const [route, row] of Object.entries(apiRows)) {
+    const method = route.split(" ")[0]!;
+    const path = row.path(fixtures);
+    const cells: string[] = [];
+    const realAnswers = new Map<ActorName, string>();
+    let state = await settled();
+    for (const actor of apiActorOrder(row.expect)) {
+      const expected = row.expect[actor];
+      const refused = Number(expected) >= 400;
+      const cookie = fixtures.cookies[actor];
+      const answer = await callApi(method, path, { cookie, body: row.body?.(fixtures, actor) });
+      realAnswers.set(actor, apiAnswerText(answer));
+      cells.push(`${actor}=${answer.status}`);
+      if (String(answer.status) !== expected) mismatches.push(`${route} as ${actor}: expected ${expected}, got ${apiAnswerText(answer)}`);
+      else if (refused && answer.code !== codeOfStatus[expected]) mismatches.push(`${route} as ${actor}: ${expected} with code ${answer.code}, not ${codeOfStatus[expected]}`);
+      const after = await settled();
+      const changed = changedTables(state, after);
+      if ((refused || method === "GET") && changed.length > 0) mismatches.push(`${route} as ${actor}: answered ${answer.status} but ${changed.join(", ")} changed`);
+      state = after;
+      if (path.search(uuidPattern) < 0) continue;
+      // A made-up id: the signed out are refused as for the real one; everyone signed in gets what the stranger got.
+      const made = await callApi(method, path.replace(uuidPattern, crypto.randomUUID()), { cookie, body: row.body?.(fixtures, actor) });
+      const asForRealId = realAnswers.get(actor === "anonymous" || actor === "suspended" ? actor : "stranger");
+      if (apiAnswerText(made) !== asForRealId) mismatches.push(`${route} as ${actor}: a made-up id answered ${apiAnswerText(made)}, the real one ${asForRealId}`);
+      const afterMadeUp = await settled();
+      const changedByMadeUp = changedTables(state, afterMadeUp);
+      if (changedByMadeUp.length > 0) mismatches.push(`${route} as ${actor} with a made-up id: ${changedByMadeUp.join(", ")} changed`);
+      state = afterMadeUp;
     }
     if (report) console.log(`${route}: ${cells.join(" ")}`);
   }

@@ -84,7 +84,7 @@ test("route handlers that change data refuse another site and a dead session", a
     body: JSON.stringify({ email: fixtures.emails.free, password: "callback-demo" }),
   });
   expect(authFromElsewhere.status).toBe(403);
-  const unread = await fetch(`${baseUrl}/api/messages/unread`, { headers: { cookie: "better-auth.session_token=forged.value" } });
+  const unread = await fetch(`${baseUrl}/api/v1/unread`, { headers: { cookie: "better-auth.session_token=forged.value" } });
   expect(unread.status).toBe(401);
 });
 

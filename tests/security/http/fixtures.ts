@@ -1,4 +1,4 @@
-import { actionIds, callAction, database, one, signIn } from "./support";
+import { actionIds, callAction, callApi, database, one, signIn } from "./support";
 
 /**
  * The actors of the authorization matrix, each signed in over HTTP as a demo
@@ -68,12 +68,11 @@ export async function loadFixtures(): Promise<Fixtures> {
 
   const talentProfileId = (await one<{ id: string }>("select id from talent_profiles where user_id = $1", [ids.talent])).id;
   // The professional opens a conversation with the talent the way the profile's "Message" button does, and writes.
-  const actions = actionIds();
-  const opened = await callAction(actions.contactTalentAction!, [talentProfileId], { cookie: cookies.pro });
+  const opened = await callAction(actionIds().contactTalentAction!, [talentProfileId], { cookie: cookies.pro });
   const conversationId = /^redirect:\/messages\/([\w-]+)$/.exec(opened.outcome)?.[1];
   if (!conversationId) throw new Error(`Opening a conversation answered ${opened.outcome}`);
-  const sent = await callAction(actions.sendMessageAction!, [{ conversationId, body: "Hello from the matrix", clientKey: crypto.randomUUID() }], { cookie: cookies.pro });
-  if (sent.outcome !== "ok") throw new Error(`Sending the first message answered ${sent.outcome}`);
+  const sent = await callApi("POST", `/api/v1/conversations/${conversationId}/messages`, { cookie: cookies.pro, body: { body: "Hello from the matrix", clientKey: crypto.randomUUID() } });
+  if (sent.status !== 201) throw new Error(`Sending the first message answered ${sent.status} ${sent.code}`);
   const collection = await one<{ id: string; profile_id: string }>(
     `select c.id, i.profile_id from collections c join collection_items i on i.collection_id = c.id where c.owner_id = $1 order by c.created_at, i.position limit 1`,
     [ids.pro],
@@ -92,7 +91,7 @@ export async function loadFixtures(): Promise<Fixtures> {
     listedProfileId: listed.profile_id,
     victimUserId: victim.user_id,
     conversationId,
-    requestId: await contactRequest(ids.pro!, talentProfileId, "PENDING"),
+    requestId: await pendingRequest(ids.pro!, talentProfileId),
     collectionId: collection.id,
     collectionProfileId: collection.profile_id,
     keptCollectionId: kept.id,
@@ -100,6 +99,12 @@ export async function loadFixtures(): Promise<Fixtures> {
     creditId,
     photoIds: photos.map((row: { id: string }) => row.id),
   };
+}
+
+/** The pending request from `senderId` to the talent of `profileId`: one an earlier file left (one may be pending at a time), or a new one. */
+async function pendingRequest(senderId: string, profileId: string): Promise<string> {
+  const { rows } = await database().query("select id from contact_requests where sender_id = $1 and talent_profile_id = $2 and status = 'PENDING'", [senderId, profileId]);
+  return (rows[0]?.id as string | undefined) ?? contactRequest(senderId, profileId, "PENDING");
 }
 
 /** A contact request in a given state, sent by `senderId` to the talent of `profileId`, made directly in the database. */

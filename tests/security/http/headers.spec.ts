@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { actionIds, baseUrl, callAction, signIn } from "./support";
+import { actionIds, baseUrl, callAction, callApi, formOf, signIn } from "./support";
 
 /**
  * The security headers on every kind of answer, the script nonce of the
@@ -57,7 +57,8 @@ test("every kind of answer says: no sniffing, no framing, a careful referrer", a
     page: await fetch(`${baseUrl}/pricing`),
     "signed-in page": await fetch(`${baseUrl}/messages`, { headers: { cookie } }),
     "not found": await fetch(`${baseUrl}/no-such-page`),
-    api: await fetch(`${baseUrl}/api/messages/unread`, { headers: { cookie } }),
+    api: await fetch(`${baseUrl}/api/v1/unread`, { headers: { cookie } }),
+    "api refusal": await fetch(`${baseUrl}/api/v1/unread`),
     "auth api": await fetch(`${baseUrl}/api/auth/get-session`, { headers: { cookie } }),
   };
   for (const [kind, response] of Object.entries(answers)) {
@@ -76,8 +77,9 @@ test("every kind of answer says: no sniffing, no framing, a careful referrer", a
 test("bodies over the server's limits are refused with a 4xx, never a 500", async () => {
   const cookie = await signIn("casting@callback.test");
   const ids = actionIds();
-  // A server action's arguments: at most 1 MB (Next's limit).
-  const huge = await callAction(ids.sendMessageAction!, [{ conversationId: "00000000-0000-4000-8000-000000000000", body: "x".repeat(3 * 1024 * 1024), clientKey: crypto.randomUUID() }], { cookie });
+  // A server action's arguments: at most 1 MB (Next's limit), refused by the request proxy before Next reads them.
+  const report = formOf({ conversationId: "00000000-0000-4000-8000-000000000000", reason: "spam", note: "x".repeat(3 * 1024 * 1024) });
+  const huge = await callAction(ids.reportConversationAction!, [null, report], { cookie });
   expect(huge.status, huge.body.slice(0, 200)).toBe(413);
   expect(huge.body).toContain("the limit is 1 MB");
   // A photo upload: 10 MB, said up front.
@@ -88,7 +90,8 @@ test("bodies over the server's limits are refused with a 4xx, never a 500", asyn
     body: Buffer.alloc(12 * 1024 * 1024),
   });
   expect(upload.status).toBe(413);
-  // A message of the largest size the form allows plus one character: a clear refusal.
-  const long = await callAction(ids.sendMessageAction!, [{ conversationId: "00000000-0000-4000-8000-000000000000", body: "y".repeat(5001), clientKey: crypto.randomUUID() }], { cookie });
-  expect(long.outcome).toBe("invalid_input");
+  // A message of the largest size the form allows plus one character: a clear refusal, said of the message.
+  const long = await callApi("POST", "/api/v1/conversations/00000000-0000-4000-8000-000000000000/messages", { cookie, body: { body: "y".repeat(5001), clientKey: crypto.randomUUID() } });
+  expect([long.status, long.code]).toEqual([400, "invalid_input"]);
+  expect(long.fieldErrors?.body?.[0]).toMatch(/5,000 characters/);
 });

@@ -2,10 +2,11 @@ import { contactRequest, type ActorName, type Fixtures } from "./fixtures";
 import { actionIds, callAction, formOf } from "./support";
 
 /**
- * The authorization matrix: for every server action, page and route handler of
- * the product, what each actor gets. The suite lists the product's actions
- * (from the build), pages and route handlers (from src/app) and fails when one
- * has no row here, so a new endpoint cannot ship unreviewed.
+ * The authorization matrix: for every server action, page, route handler and
+ * JSON API route of the product, what each actor gets. The suite lists the
+ * product's actions (from the build), pages and route handlers (from src/app)
+ * and API routes (from the API's route tables) and fails when one has no row
+ * here, so a new endpoint cannot ship unreviewed.
  *
  * Outcomes:
  * - "ok": allowed (the action ran, or refused for a business reason such as a
@@ -14,7 +15,7 @@ import { actionIds, callAction, formOf } from "./support";
  * - an error code: "not_found" (also the answer wherever ids could be enumerated:
  *   a stranger's id answers exactly as a missing one), "forbidden",
  *   "subscription_required";
- * - for pages and routes, the HTTP status or "redirect:<path>".
+ * - for pages, routes and the JSON API, the HTTP status or "redirect:<path>".
  */
 export type Expectations = Record<ActorName, string>;
 
@@ -155,14 +156,8 @@ export const actionRows: Record<string, ActionRow> = {
   withdrawContactRequestAction: { args: (f) => [f.requestId], expect: only(["pro"], "not_found") },
   revokeApprovalAction: { args: async (f) => [await approvedFromPro(f)], expect: only(["talent"], "not_found") },
 
-  // Messaging: "pro" and "talent" share the conversation.
+  // Messaging: "pro" and "talent" share the conversation (sending, reading and loading messages: apiRows).
   contactTalentAction: { args: (f) => [f.listedProfileId], expect: only(subscribers, "subscription_required", notForTalents), idsKnownTo: "all" },
-  sendMessageAction: {
-    args: (f) => [{ conversationId: f.conversationId, body: "Matrix message", clientKey: crypto.randomUUID() }],
-    expect: only(["pro", "talent"], "not_found"),
-  },
-  markReadAction: { args: (f) => [f.conversationId, 1], expect: only(["pro", "talent"], "not_found") },
-  loadMessagesAction: { args: (f) => [f.conversationId, { beforeSeq: 1000 }], expect: only(["pro", "talent"], "not_found") },
   // Talents block; a professional in the conversation is told it is not theirs to do.
   setBlockedAction: { args: (f) => [f.conversationId, false], expect: only(["talent"], "not_found", { pro: "forbidden" }), idsKnownTo: ["pro"] },
   reportConversationAction: { args: (f) => [null, formOf({ conversationId: f.conversationId, reason: "spam", note: "" })], expect: only(["pro", "talent"], "not_found") },
@@ -276,7 +271,6 @@ export const routeRows: Record<string, RouteRow> = {
   "GET /api/health": { method: "GET", path: () => "/api/health", expect: publicPage() },
   "GET /api/ready": { method: "GET", path: () => "/api/ready", expect: publicPage() },
   "GET /api/metrics": { method: "GET", path: () => "/api/metrics", expect: publicPage({ ...everyone("404"), anonymous: "404", suspended: "404" }) },
-  "GET /api/messages/unread": { method: "GET", path: () => "/api/messages/unread", expect: { ...everyone("200"), anonymous: "401", suspended: "401" } },
   "GET /api/messages/stream": { method: "GET", path: () => "/api/messages/stream", expect: { ...everyone("200"), anonymous: "401", suspended: "401" } },
   "GET /api/photos/[photoId]/[variant]": { method: "GET", path: (f) => `/api/photos/${f.photoIds[0]}/thumb`, expect: publicPage() },
   // Talents add photos to their own profile; accounts without one are refused.
@@ -285,6 +279,15 @@ export const routeRows: Record<string, RouteRow> = {
   "POST /api/unsubscribe": { method: "POST", path: () => "/api/unsubscribe?token=not-a-real-token", expect: publicPage({ ...everyone("400"), anonymous: "400", suspended: "400" }) },
   // Stripe only: with the built-in test provider there is no webhook to receive.
   "POST /api/webhooks/stripe": { method: "POST", path: () => "/api/webhooks/stripe", body: () => "{}", expect: publicPage({ ...everyone("404"), anonymous: "404", suspended: "404" }) },
+  // The JSON API, answered by the production server itself ahead of Next.js: one call here, every route in apiRows.
+  "GET /api/v1/[...path]": { method: "GET", path: () => "/api/v1/unread", expect: { ...everyone("200"), anonymous: "401", suspended: "401" } },
+  "POST /api/v1/[...path]": {
+    method: "POST",
+    path: (f) => `/api/v1/conversations/${f.conversationId}/read`,
+    body: () => JSON.stringify({ seq: 0 }),
+    headers: { "content-type": "application/json" },
+    expect: { ...everyone("404"), anonymous: "401", suspended: "401", pro: "200", talent: "200" },
+  },
   "GET /api/auth/[...all]": { method: "GET", path: () => "/api/auth/get-session", expect: publicPage() },
   "POST /api/auth/[...all]": {
     method: "POST",
@@ -297,4 +300,42 @@ export const routeRows: Record<string, RouteRow> = {
   "GET /collections/[collectionId]/export": { method: "GET", path: (f) => `/collections/${f.keptCollectionId}/export`, expect: { ...everyone("404"), anonymous: "401", suspended: "401", talent: "403", stranger: "403", pro: "200" } },
   "GET /settings/account/export": { method: "GET", path: () => "/settings/account/export", expect: { ...everyone("200"), anonymous: "401", suspended: "401" } },
   "GET /dashboard/export": { method: "GET", path: () => "/dashboard/export?from=2026-01-01&to=2026-01-31", expect: { ...everyone("403"), anonymous: "401", suspended: "401", admin: "200" } },
+};
+
+export type ApiRow = {
+  /** The route's path with the fixtures' ids in place. */
+  path: (fixtures: Fixtures) => string;
+  /** The JSON body of a POST, for this actor (a fresh client key where a send would use one up). */
+  body?: (fixtures: Fixtures, actor: ActorName) => unknown;
+  /** The HTTP status each actor gets. */
+  expect: Expectations;
+};
+
+const apiSignedOut = { anonymous: "401", suspended: "401" } as const;
+/** Every signed-in actor gets `status`. */
+function apiForAll(status: string): Expectations {
+  return { ...everyone(status), ...apiSignedOut };
+}
+/** The conversation's two participants get `status`; everyone else signed in gets the 404 of a missing conversation. */
+function participantsGet(status: string): Expectations {
+  return { ...everyone("404"), ...apiSignedOut, pro: status, talent: status };
+}
+
+/**
+ * The JSON API, route by route: keyed "METHOD /api/v1/<path>" as in the API's
+ * route tables (src/modules/<domain>/api.ts, composed in src/app/api/v1/api.ts).
+ * Statuses are exact; a refusal writes nothing, and a made-up id answers
+ * exactly as someone else's real one.
+ */
+export const apiRows: Record<string, ApiRow> = {
+  // Each actor's own inbox and unread counts: there is no id to give.
+  "GET /api/v1/conversations": { path: () => "/api/v1/conversations", expect: apiForAll("200") },
+  "GET /api/v1/unread": { path: () => "/api/v1/unread", expect: apiForAll("200") },
+  "GET /api/v1/conversations/:id/messages": { path: (f) => `/api/v1/conversations/${f.conversationId}/messages?before=1000`, expect: participantsGet("200") },
+  "POST /api/v1/conversations/:id/messages": {
+    path: (f) => `/api/v1/conversations/${f.conversationId}/messages`,
+    body: (_, actor) => ({ body: `Matrix message from ${actor}`, clientKey: crypto.randomUUID() }),
+    expect: participantsGet("201"),
+  },
+  "POST /api/v1/conversations/:id/read": { path: (f) => `/api/v1/conversations/${f.conversationId}/read`, body: () => ({ seq: 1 }), expect: participantsGet("200") },
 };

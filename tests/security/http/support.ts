@@ -103,6 +103,50 @@ function outcomeOf(response: Response, body: string): string {
   return /^0:/m.test(body) ? "ok" : `unparsed:${body.slice(0, 80)}`;
 }
 
+/** An answer of the JSON API: the status, the refusal's fields when refused, and the rest. */
+export type ApiAnswer = {
+  status: number;
+  /** The refusal's code ("not_found", "unauthenticated"...), or null for a success. */
+  code: string | null;
+  message?: string;
+  fieldErrors?: Record<string, string[]>;
+  json: unknown;
+  headers: Headers;
+};
+
+export type ApiCallOptions = {
+  cookie?: string;
+  /** Sent as JSON (POST); a string is sent as it is. */
+  body?: unknown;
+  /** This site's Origin unless said; null sends none. */
+  origin?: string | null;
+  headers?: Record<string, string>;
+};
+
+/** Calls the JSON API as the app's pages do (a POST sends JSON with this site's Origin), or as a script would. */
+export async function callApi(method: string, pathname: string, options: ApiCallOptions = {}): Promise<ApiAnswer> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (options.cookie) headers.cookie = options.cookie;
+  const origin = options.origin === undefined ? baseUrl : options.origin;
+  if (origin !== null) headers.origin = origin;
+  if (options.body !== undefined) headers["content-type"] = "application/json";
+  const body = options.body === undefined || typeof options.body === "string" ? options.body : JSON.stringify(options.body);
+  return apiAnswerOf(await fetch(`${baseUrl}${pathname}`, { method, headers: { ...headers, ...options.headers }, body, redirect: "manual" }));
+}
+
+/** Reads an answer of the JSON API (a body that is not JSON is kept as text in `json`). */
+export async function apiAnswerOf(response: Response): Promise<ApiAnswer> {
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = text;
+  }
+  const refusal = json && typeof json === "object" && (json as { ok?: unknown }).ok === false ? (json as { code: string; message?: string; fieldErrors?: Record<string, string[]> }) : null;
+  return { status: response.status, code: refusal?.code ?? null, message: refusal?.message, fieldErrors: refusal?.fieldErrors, json, headers: response.headers };
+}
+
 export type PageAnswer = { status: number; outcome: string };
 
 /** Loads a page or route as a browser would, without following redirects. */
