@@ -82,6 +82,8 @@ test.describe("accounts", () => {
   });
 
   test("a person who forgot their password resets it from the emailed link, once, and is signed out elsewhere", async ({ page, browser, baseURL, login }) => {
+    // Three browsers, the mailbox and two password changes: close to 30 s beside another story on two cores.
+    test.setTimeout(90_000);
     const email = `forgetful.${Date.now()}@example.test`;
     const personContext = await browser.newContext({ baseURL });
     const person = await personContext.newPage();

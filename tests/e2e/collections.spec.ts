@@ -5,6 +5,8 @@ import { expect, test } from "./fixtures";
 const [first, second] = [demoTalents()[2]!.user.name!, demoTalents()[3]!.user.name!];
 
 test("casting@ shortlists talents from gallery searches, shares the list, and sends bulk requests with personal lines", async ({ page, browser, baseURL, login }) => {
+  // A long story over a dozen pages and two browsers: about 20 s alone, over 30 s beside another story on two cores.
+  test.setTimeout(90_000);
   await login("casting");
   await page.goto("/dashboard");
   const sentBefore = Number(await page.getByTestId("stat-requests-sent-this-month").innerText());
