@@ -290,7 +290,7 @@ async function main() {
 
       console.log("\n  warm-up and rising load (chat mix plus gallery):");
       await run([{ name: "warm-up", rate: 20, seconds: 5, mix: chatMix }]);
-      const rates = [50, 100, 200, 300, 400, 600, 800];
+      const rates = (args.get("rates") ?? "50,100,200,300,400,600,800").split(",").map(Number);
       const steps: Awaited<ReturnType<typeof run>> = [];
       for (const rate of rates) {
         const [step] = await run([{ name: `mix at ${rate}/s`, rate, seconds: phaseSeconds, mix: chatMix }]);
