@@ -342,7 +342,8 @@ async function main() {
         lines.push(`| operation | count | p50 ms | p95 ms | p99 ms | errors |${against ? " floor p50 | floor p95 | ours / floor (p50) |" : ""}`);
         lines.push(`| --- | ---: | ---: | ---: | ---: | ---: |${against ? " ---: | ---: | ---: |" : ""}`);
         for (const [op, figures] of Object.entries(phase.ops)) {
-          const floorOp = against?.ops[op];
+          // A phase can draw no action of a rare kind: then there is no floor to compare with.
+          const floorOp = against?.ops[op]?.count ? against.ops[op] : undefined;
           lines.push(`| ${op} | ${figures.count} | ${ms(figures.p50)} | ${ms(figures.p95)} | ${ms(figures.p99)} | ${figures.errors} |${floorOp ? ` ${ms(floorOp.p50)} | ${ms(floorOp.p95)} | ${(figures.p50 / Math.max(0.01, floorOp.p50)).toFixed(1)}x |` : against ? " | | |" : ""}`);
         }
         lines.push("");
