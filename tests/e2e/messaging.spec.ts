@@ -2,6 +2,8 @@ import { expect, test } from "./fixtures";
 
 test.describe("messaging", () => {
   test("casting@ contacts talent@ and the reply arrives live; talent@ sees the unread badge; strangers get 404", async ({ page, browser, baseURL, login }) => {
+    // Three browsers in one story: 20-33 s beside another story on two cores.
+    test.setTimeout(60_000);
     await login("casting");
     await page.goto("/talents?q=Taylor+Brooks");
     await page.getByRole("link", { name: /Taylor Brooks/ }).click();
@@ -45,6 +47,23 @@ test.describe("messaging", () => {
     expect(response?.status()).toBe(404);
     await expect(stranger.getByRole("heading", { name: "We could not find that page" })).toBeVisible();
     await strangerContext.close();
+  });
+
+  test("the open inbox picks up a new message in an older conversation without reloading", async ({ page, baseURL, login }) => {
+    await login("casting");
+    const streamConnected = page.waitForResponse((response) => response.url().endsWith("/api/messages/stream") && response.status() === 200);
+    await page.goto("/messages");
+    const items = page.getByTestId("inbox-item");
+    await expect(items.nth(3)).toBeVisible();
+
+    // A message sent elsewhere (another tab, a phone) in an older conversation: the open inbox shows it.
+    await streamConnected;
+    const href = await items.last().getAttribute("href");
+    const conversationId = href!.split("/").at(-1)!;
+    const text = `Callback for the lighthouse film, Thursday 10:00 ${Date.now()}`;
+    const sent = await page.request.post(`/api/v1/conversations/${conversationId}/messages`, { data: { body: text, clientKey: crypto.randomUUID() }, headers: { origin: baseURL! } });
+    expect(sent.status()).toBe(201);
+    await expect(items.filter({ hasText: `You: ${text}` })).toBeVisible({ timeout: 10_000 });
   });
 
   test("a professional without a subscription sees the upgrade prompt instead of a message button", async ({ page, baseURL }) => {
