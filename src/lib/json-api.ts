@@ -172,6 +172,8 @@ export function asRouteHandler(handle: (request: ApiRequest) => Promise<ApiAnswe
       url: url.pathname + url.search,
       headers: request.headers,
       text: async (limit) => {
+        // A body said up front to be too large is refused before it is read.
+        if (Number(request.headers.get("content-length") ?? 0) > limit) return null;
         const text = await request.text();
         return Buffer.byteLength(text) > limit ? null : text;
       },

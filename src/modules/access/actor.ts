@@ -23,31 +23,29 @@ import type { Actor } from "./types";
 export const getActor = cache(async (): Promise<Actor | null> => {
   // Headers first: during a build's prerender they end the render before the database is opened.
   const requestHeaders = await headers();
-  const read = await readSessionActor(getDb(), requestHeaders.get("cookie"), sessionSecrets(getEnv()));
-  if (!read) return null;
-  if (!read.needsRefresh) return read.actor;
-  return (await refreshedActor(requestHeaders)).actor;
+  return (await sessionActor(requestHeaders))?.actor ?? null;
 });
 
-/** Better Auth reads the session and moves its expiry; the answer's cookie carries the new expiry. */
-async function refreshedActor(requestHeaders: Headers): Promise<{ actor: Actor | null; setCookie: string[] }> {
-  const { headers: answerHeaders, response: session } = await getAuth().api.getSession({ headers: requestHeaders, returnHeaders: true });
-  const setCookie = answerHeaders.getSetCookie();
-  if (!session) return { actor: null, setCookie };
-  const { user } = session as { user: typeof session.user & { role?: unknown; suspendedAt?: unknown; deletedAt?: unknown } };
-  if (!isRole(user.role) || user.suspendedAt || user.deletedAt) return { actor: null, setCookie };
-  const subscription = user.role === "PROFESSIONAL" || user.role === "COMPANY" ? await getSubscriptionFacts(getDb(), user.id) : null;
-  return { actor: { userId: user.id, name: user.name, email: user.email, role: user.role, subscription }, setCookie };
-}
-
-/** The caller of a JSON API request (which the pages' request scope does not cover): the same read as getActor. */
-export async function authenticateApiRequest(request: ApiRequest): Promise<{ actor: Actor; setCookie?: string[] } | null> {
-  const cookie = request.headers.get("cookie");
+/**
+ * The one session read behind getActor and the JSON API: the prepared query,
+ * or Better Auth when the session is due to be extended (its answer's cookie
+ * carries the new expiry).
+ */
+async function sessionActor(requestHeaders: Pick<Headers, "get">): Promise<{ actor: Actor; setCookie?: string[] } | null> {
+  const cookie = requestHeaders.get("cookie");
   const read = await readSessionActor(getDb(), cookie, sessionSecrets(getEnv()));
   if (!read) return null;
   if (!read.needsRefresh) return { actor: read.actor };
-  const { actor, setCookie } = await refreshedActor(new Headers({ cookie: cookie ?? "" }));
-  return actor ? { actor, setCookie } : null;
+  const { headers: answerHeaders, response: session } = await getAuth().api.getSession({ headers: new Headers({ cookie: cookie ?? "" }), returnHeaders: true });
+  const { user } = (session ?? {}) as { user?: NonNullable<typeof session>["user"] & { role?: unknown; suspendedAt?: unknown; deletedAt?: unknown } };
+  if (!user || !isRole(user.role) || user.suspendedAt || user.deletedAt) return null;
+  const subscription = user.role === "PROFESSIONAL" || user.role === "COMPANY" ? await getSubscriptionFacts(getDb(), user.id) : null;
+  return { actor: { userId: user.id, name: user.name, email: user.email, role: user.role, subscription }, setCookie: answerHeaders.getSetCookie() };
+}
+
+/** The caller of a JSON API request (which the pages' request scope does not cover): the same read as getActor. */
+export function authenticateApiRequest(request: ApiRequest): Promise<{ actor: Actor; setCookie?: string[] } | null> {
+  return sessionActor(request.headers);
 }
 
 /** The signed-in user; anyone else is sent to sign in and brought back afterwards. */
