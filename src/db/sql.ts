@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import type { AnyPgColumn, PgDialect, PgSession } from "drizzle-orm/pg-core";
 import type { Db } from "./client";
 
 /**
@@ -89,5 +89,17 @@ export async function lockKey(tx: Db, key: string): Promise<void> {
  */
 export async function rowsOf<Row>(db: Db, query: SQL): Promise<Row[]> {
   const result = await db.execute(query);
+  return (result as unknown as { rows: Row[] }).rows;
+}
+
+/**
+ * Like rowsOf, for a hot statement whose text never changes (only its values
+ * do): it is prepared under `name` on each PostgreSQL connection and planned
+ * once there, instead of parsed and planned on every call. The embedded
+ * database runs it as a plain query.
+ */
+export async function preparedRowsOf<Row>(db: Db, name: string, query: SQL): Promise<Row[]> {
+  const { dialect, session } = db as unknown as { dialect: PgDialect; session: PgSession };
+  const result = await session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false).execute();
   return (result as unknown as { rows: Row[] }).rows;
 }

@@ -1,12 +1,12 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { rowsOf } from "@/db/sql";
+import { preparedRowsOf } from "@/db/sql";
 import { conversationParticipants, conversationReports, conversations, messages, userBlocks } from "@/db/schema/messaging";
 import { AppError, postgresErrorCode, UNIQUE_VIOLATION } from "@/lib/errors";
 import { isUuid } from "@/lib/text-input";
 import type { Actor } from "@/modules/access/types";
 import { markMessageNotificationsRead } from "@/modules/notifications/mutations";
-import { notify } from "@/modules/notifications/notify";
+import { messageNotificationCtes } from "@/modules/notifications/notify";
 import type { ReportInput, SendMessageInput } from "./inputs";
 import { canBlock, canSendMessage, canStartConversation, type Decision } from "./policies";
 import { counterpartIdOf, getCounterpartFacts, getParticipantConversation, getSendContext, seqBound } from "./queries";
@@ -68,8 +68,9 @@ function repeatedMessage(row: { id: string; seq: number; body: string; createdAt
  * queue there, so seqs have no gaps and no duplicates. Sending the same
  * client key again returns the message already stored.
  *
- * Four round trips to the database: the checks (one query), then a
- * transaction of two statements, the message's and its notification's.
+ * Two round trips to the database: the checks (one query), then one statement
+ * - atomic on its own, so no transaction around it - that stores the message,
+ * its notification and email, and announces it.
  */
 export async function sendMessage(db: Db, actor: Actor, input: SendMessageInput): Promise<MessageView> {
   const context = await getSendContext(db, actor, input.conversationId, input.clientKey);
@@ -78,47 +79,40 @@ export async function sendMessage(db: Db, actor: Actor, input: SendMessageInput)
   if (context.repeated) return repeatedMessage(context.repeated, input.conversationId, input.clientKey);
 
   const now = new Date();
+  const recipientId = context.userIds.find((id) => id !== actor.userId);
+  // The message's seq and time are taken under the conversation's row lock (never before the previous
+  // message's time: seq order is time order); both participants' copies of the newest seq and time move (the
+  // sender has read their own message); the recipient's notification and email go with it.
+  const notification = recipientId
+    ? sql`, ${messageNotificationCtes({ userId: recipientId, conversationId: input.conversationId, senderName: actor.name, preview: input.body.slice(0, 280), now, seq: sql`message.seq`, source: sql`message` })}`
+    : sql``;
   try {
-    return await db.transaction(async (tx) => {
-      // One statement: take the next seq and the time under the conversation's row lock (never before the
-      // previous message's time: seq order is time order), store the message, move both participants' copies
-      // of the newest seq and time (the sender has read their own message), and announce it on commit.
-      const [stored] = await rowsOf<{ id: string; seq: number; body: string; created_at: Date | string }>(
-        tx,
-        sql`
-          with advanced as (
-            update ${conversations}
-            set last_seq = last_seq + 1, last_message_at = greatest(last_message_at, ${now}::timestamptz),
-                last_message_preview = ${input.body.slice(0, 140)}, last_sender_id = ${actor.userId}
-            where id = ${input.conversationId}
-            returning id, last_seq as seq, last_message_at as at
-          ), message as (
-            insert into ${messages} (conversation_id, seq, sender_id, body, client_key, created_at)
-            select id, seq, ${actor.userId}, ${input.body}, ${input.clientKey}, at from advanced
-            returning id, seq, body, created_at
-          ), participants as (
-            update ${conversationParticipants} as participant
-            set last_seq = advanced.seq, last_message_at = advanced.at,
-                last_read_seq = case when participant.user_id = ${actor.userId} then greatest(participant.last_read_seq, advanced.seq) else participant.last_read_seq end
-            from advanced
-            where participant.conversation_id = advanced.id
-          )
-          select message.id, message.seq, message.body, message.created_at, ${messageNotification(input.conversationId, sql`message.seq`, context.userIds)}
-          from message`,
-      );
-      if (!stored) notFound();
-      const createdAt = new Date(stored.created_at);
-      const recipientId = context.userIds.find((id) => id !== actor.userId);
-      if (recipientId) {
-        await notify(tx, {
-          userId: recipientId,
-          type: "message.received",
-          payload: { conversationId: input.conversationId, seq: stored.seq, senderName: actor.name, preview: input.body.slice(0, 280) },
-          now: createdAt,
-        });
-      }
-      return { id: stored.id, seq: stored.seq, body: stored.body, createdAt, isMine: true, clientKey: input.clientKey };
-    });
+    const [stored] = await preparedRowsOf<{ id: string; seq: number; body: string; created_at: Date | string }>(
+      db,
+      recipientId ? "send_message" : "send_message_unaddressed",
+      sql`
+        with advanced as (
+          update ${conversations}
+          set last_seq = last_seq + 1, last_message_at = greatest(last_message_at, ${now}::timestamptz),
+              last_message_preview = ${input.body.slice(0, 140)}, last_sender_id = ${actor.userId}
+          where id = ${input.conversationId}
+          returning id, last_seq as seq, last_message_at as at
+        ), message as (
+          insert into ${messages} (conversation_id, seq, sender_id, body, client_key, created_at)
+          select id, seq, ${actor.userId}, ${input.body}, ${input.clientKey}, at from advanced
+          returning id, seq, body, created_at
+        ), participants as (
+          update ${conversationParticipants} as participant
+          set last_seq = advanced.seq, last_message_at = advanced.at,
+              last_read_seq = case when participant.user_id = ${actor.userId} then greatest(participant.last_read_seq, advanced.seq) else participant.last_read_seq end
+          from advanced
+          where participant.conversation_id = advanced.id
+        )${notification}
+        select message.id, message.seq, message.body, message.created_at, ${messageNotification(input.conversationId, sql`message.seq`, context.userIds)}
+        from message`,
+    );
+    if (!stored) notFound();
+    return { id: stored.id, seq: stored.seq, body: stored.body, createdAt: new Date(stored.created_at), isMine: true, clientKey: input.clientKey };
   } catch (error) {
     // The same key sent twice at once: the unique index let one through; answer with it.
     if (postgresErrorCode(error) === UNIQUE_VIOLATION) {

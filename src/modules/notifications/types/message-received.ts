@@ -2,10 +2,13 @@ import { z } from "zod";
 import { defineNotification } from "../definition";
 import { layoutEmail } from "../email";
 
+/** A new message's notification; its seq is given by the statement that stores the message. */
+export const messageReceivedPayload = z.object({ conversationId: z.uuid(), seq: z.number().int(), senderName: z.string(), preview: z.string() });
+
 export const messageReceived = defineNotification({
   type: "message.received",
   category: "messages",
-  payload: z.object({ conversationId: z.uuid(), seq: z.number().int(), senderName: z.string(), preview: z.string() }),
+  payload: messageReceivedPayload,
   inApp: (payload) => ({ title: `New message from ${payload.senderName}`, body: payload.preview, link: `/messages/${payload.conversationId}` }),
   email: (payloads, context) => {
     const first = payloads[0]!;
