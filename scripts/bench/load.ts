@@ -302,7 +302,9 @@ async function main() {
       const activeUsers = virtualUsers / 5;
       console.log(`\n  ${virtualUsers} active users, one action every 5 s each (${activeUsers}/s):`);
       const [usersPhase] = await run([{ name: `${virtualUsers} users`, rate: activeUsers, seconds: phaseSeconds * 2, mix: chatMix }]);
+      // Sends alone, after a warm-up of the same path (the mix sends a tenth as often): the sustained rate.
       console.log("\n  sends only:");
+      await run([{ name: "sends warm-up", rate: 100, seconds: 5, mix: { send: 1 } }]);
       const [sends] = await run([{ name: "sends at 300/s", rate: 300, seconds: phaseSeconds, mix: { send: 1 } }]);
 
       // The floors, in the same run: the bytes the app answered, served by a bare Node server; and the hand-written SQL.

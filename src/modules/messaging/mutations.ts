@@ -5,7 +5,7 @@ import { conversationParticipants, conversationReports, conversations, messages,
 import { AppError, postgresErrorCode, UNIQUE_VIOLATION } from "@/lib/errors";
 import { isUuid } from "@/lib/text-input";
 import type { Actor } from "@/modules/access/types";
-import { markMessageNotificationsRead } from "@/modules/notifications/mutations";
+import { messageNotificationsReadCte } from "@/modules/notifications/mutations";
 import { messageNotificationCtes } from "@/modules/notifications/notify";
 import type { ReportInput, SendMessageInput } from "./inputs";
 import { canBlock, canSendMessage, canStartConversation, type Decision } from "./policies";
@@ -123,19 +123,29 @@ export async function sendMessage(db: Db, actor: Actor, input: SendMessageInput)
   }
 }
 
-/** Moves the actor's read pointer up to `seq` (never back, never past the newest message). */
+/**
+ * Moves the actor's read pointer up to `seq` (never back, never past the
+ * newest message), and marks read the notifications of the messages now seen:
+ * one prepared statement.
+ */
 export async function markConversationRead(db: Db, actor: Actor, conversationId: string, seq: number): Promise<number> {
   if (!isUuid(conversationId)) notFound();
   const upTo = Math.max(seqBound(seq) ?? 0, 0);
   // The actor's own participant row is the only one this can change: none for anyone else.
-  const [row] = await db
-    .update(conversationParticipants)
-    .set({ lastReadSeq: sql`greatest(${conversationParticipants.lastReadSeq}, least(${upTo}, ${conversationParticipants.lastSeq}))` })
-    .where(and(eq(conversationParticipants.conversationId, conversationId), eq(conversationParticipants.userId, actor.userId)))
-    .returning({ lastReadSeq: conversationParticipants.lastReadSeq });
+  const [row] = await preparedRowsOf<{ last_read_seq: number }>(
+    db,
+    "mark_conversation_read",
+    sql`
+      with participant as (
+        update ${conversationParticipants}
+        set last_read_seq = greatest(last_read_seq, least(${upTo}::int, last_seq))
+        where conversation_id = ${conversationId} and user_id = ${actor.userId}
+        returning last_read_seq
+      ), ${messageNotificationsReadCte({ userId: actor.userId, conversationId, upToSeq: sql`(select last_read_seq from participant)` })}
+      select last_read_seq from participant`,
+  );
   if (!row) notFound();
-  await markMessageNotificationsRead(db, actor.userId, conversationId, row.lastReadSeq);
-  return row.lastReadSeq;
+  return row.last_read_seq;
 }
 
 async function counterpartForBlocking(db: Db, actor: Actor, conversationId: string) {

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db";
 import { devMailbox, emailJobs, notificationPreferences, notifications } from "@/db/schema/notifications";
@@ -24,20 +24,18 @@ export async function markAllNotificationsRead(db: Db, actor: Actor) {
   await db.update(notifications).set({ readAt: new Date() }).where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt)));
 }
 
-/** Marks read the notifications of messages the person has now seen in a conversation. */
-export async function markMessageNotificationsRead(db: Db, userId: string, conversationId: string, upToSeq: number) {
-  await db
-    .update(notifications)
-    .set({ readAt: new Date() })
-    .where(
-      and(
-        eq(notifications.userId, userId),
-        isNull(notifications.readAt),
-        eq(notifications.type, "message.received"),
-        sql`${notifications.payload}->>'conversationId' = ${conversationId}`,
-        sql`(${notifications.payload}->>'seq')::int <= ${upToSeq}`,
-      ),
-    );
+/**
+ * Marks read the notifications of messages the person has now seen in a
+ * conversation, as a CTE for the statement that moves their read pointer
+ * (`upToSeq` is its expression there).
+ */
+export function messageNotificationsReadCte(input: { userId: string; conversationId: string; upToSeq: SQL }): SQL {
+  return sql`
+    notifications_read as (
+      update ${notifications} set read_at = now()
+      where ${notifications.userId} = ${input.userId} and ${notifications.readAt} is null and ${notifications.type} = 'message.received'
+        and ${notifications.payload}->>'conversationId' = ${input.conversationId} and (${notifications.payload}->>'seq')::int <= ${input.upToSeq}
+    )`;
 }
 
 async function setEmailMode(db: Db, userId: string, category: Category, email: EmailMode) {

@@ -71,6 +71,19 @@ describe("notifications and their email", () => {
     expect(transport.sent.filter((mail) => mail.to === talent.email)).toHaveLength(0);
   });
 
+  it("reading part of a conversation clears only the notifications of the messages read", async () => {
+    const pro = await createProfessional(db, { subscription: true });
+    const talent = await createTalent(db);
+    const id = await conversationBetween(db, pro, talent);
+    for (const text of ["First", "Second", "Third"]) await send(db, pro, id, text);
+    expect(await markConversationRead(db, talent.actor, id, 2)).toBe(2);
+    expect(await countUnreadNotifications(db, talent.actor)).toBe(1);
+    expect((await listNotifications(db, talent.actor)).items.filter((item) => !item.isRead).map((item) => item.body)).toEqual(["Third"]);
+    // The other person's read pointer and notifications are not theirs to move.
+    await expect(markConversationRead(db, (await createTalent(db)).actor, id, 3)).rejects.toMatchObject({ code: "not_found" });
+    expect(await countUnreadNotifications(db, talent.actor)).toBe(1);
+  });
+
   it("writes the notification and its email with the event, or not at all", async () => {
     const talent = await createTalent(db);
     await db
