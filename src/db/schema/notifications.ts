@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { timeOrderedId } from "../ids";
 import { users } from "./auth";
 
 export const notificationCategory = pgEnum("notification_category", ["messages", "contact_requests", "billing"]);
@@ -10,7 +11,7 @@ export const notificationEmailState = pgEnum("notification_email_state", ["none"
 export const notifications = pgTable(
   "notifications",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: uuid("id").primaryKey().defaultRandom().$defaultFn(timeOrderedId),
     userId: text("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),

@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
+import { timeOrderedId } from "@/db/ids";
 import { preparedRowsOf } from "@/db/sql";
 import { conversationParticipants, conversationReports, conversations, messages, userBlocks } from "@/db/schema/messaging";
 import { AppError, postgresErrorCode, UNIQUE_VIOLATION } from "@/lib/errors";
@@ -98,8 +99,8 @@ export async function sendMessage(db: Db, actor: Actor, input: SendMessageInput)
           where id = ${input.conversationId}
           returning id, last_seq as seq, last_message_at as at
         ), message as (
-          insert into ${messages} (conversation_id, seq, sender_id, body, client_key, created_at)
-          select id, seq, ${actor.userId}, ${input.body}, ${input.clientKey}, at from advanced
+          insert into ${messages} (id, conversation_id, seq, sender_id, body, client_key, created_at)
+          select ${timeOrderedId()}::uuid, id, seq, ${actor.userId}, ${input.body}, ${input.clientKey}, at from advanced
           returning id, seq, body, created_at
         ), participants as (
           update ${conversationParticipants} as participant

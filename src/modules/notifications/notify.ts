@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
 import { emailJobs, notificationPreferences, notifications } from "@/db/schema/notifications";
+import { timeOrderedId } from "@/db/ids";
 import { getEnv } from "@/lib/env";
 import { preparedRowsOf } from "@/db/sql";
 import { realtimeNotification } from "@/modules/messaging/realtime";
@@ -43,8 +44,8 @@ function notificationCtes(input: { userId: string; type: NotificationType; paylo
         ${defaultEmailModes[definition.category]}::email_mode
       ) as mode
     ), notification as (
-      insert into ${notifications} (user_id, type, category, payload, email_state, created_at)
-      select ${input.userId}, ${input.type}, ${definition.category}, ${input.payload},
+      insert into ${notifications} (id, user_id, type, category, payload, email_state, created_at)
+      select ${timeOrderedId()}::uuid, ${input.userId}, ${input.type}, ${definition.category}, ${input.payload},
              (case mode when 'off' then 'skipped' when 'daily' then 'digest' else 'queued' end)::notification_email_state, ${input.now}
       from preference, ${input.source}
       returning id
