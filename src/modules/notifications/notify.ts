@@ -25,8 +25,9 @@ type NotifyInput = { userId: string; type: NotificationType; payload: unknown; n
 
 /**
  * The CTEs that record a notification for one person: `preference` (their
- * email choice for its category), `notification` (the new row, one per row of
- * `source`) and `job` (its email in the outbox). New messages of one
+ * email choice for its category), `notification` (the new row, written when
+ * the one-row relation `source` has its row) and `job` (its email in the
+ * outbox). New messages of one
  * conversation share one pending email (sent after a delay, only if still
  * unread); daily-digest categories join the person's next digest; "off" sends
  * no email. `payload` is a jsonb expression.
@@ -78,6 +79,9 @@ export async function notify(tx: Db, input: NotifyInput): Promise<string> {
   return row!.id;
 }
 
+/** A new message's notification, but for its seq. */
+const knownMessageFields = messageReceivedPayload.omit({ seq: true });
+
 /**
  * The "new message" notification, as CTEs for the statement that stores the
  * message (its seq exists only there: `seq` is its expression in that
@@ -86,7 +90,7 @@ export async function notify(tx: Db, input: NotifyInput): Promise<string> {
  */
 export function messageNotificationCtes(input: { userId: string; conversationId: string; senderName: string; preview: string; now: Date; seq: SQL; source: SQL }): SQL {
   const known = { conversationId: input.conversationId, senderName: input.senderName, preview: input.preview };
-  messageReceivedPayload.omit({ seq: true }).parse(known);
+  knownMessageFields.parse(known);
   return notificationCtes({
     userId: input.userId,
     type: "message.received",
