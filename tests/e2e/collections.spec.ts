@@ -88,6 +88,8 @@ test("casting@ shortlists talents from gallery searches, shares the list, and se
 });
 
 test("talent@ sees views and requests on the dashboard; the admin sees platform trends and can export them", async ({ page, login, browser, baseURL }) => {
+  // Two browsers and an export: 28 s beside another story on two cores.
+  test.setTimeout(60_000);
   await login("talent");
   await page.goto("/dashboard");
   await expect(page.getByText("Profile views, last 30 days")).toBeVisible();

@@ -5,6 +5,8 @@ const PRIVATE_EMAIL = "taylor.brooks@mail.example.com";
 const AGENT_EMAIL = "morgan.ellis@spotlight.example.com";
 
 test("casting@ requests talent@'s details; talent@ shares agent details only; casting@ sees exactly those", async ({ page, browser, baseURL, login }) => {
+  // Two browsers over a dozen pages: 29-33 s beside another story on two cores.
+  test.setTimeout(60_000);
   await login("casting");
   await page.goto("/talents?q=Taylor+Brooks");
   await page.getByRole("link", { name: /Taylor Brooks/ }).click();

@@ -5,6 +5,8 @@ import { expect, test } from "./fixtures";
 const recipient = demoTalents()[1]!.user;
 
 test("a talent sees the bell count rise without reloading, and the email lands in the development mailbox", async ({ page, browser, baseURL, login }) => {
+  // Two browsers and the mail worker's tick: 27 s beside another story on two cores.
+  test.setTimeout(60_000);
   const talentContext = await browser.newContext({ baseURL });
   const talent = await talentContext.newPage();
   const signIn = await talent.request.post("/api/auth/sign-in/email", { data: { email: recipient.email, password: DEMO_PASSWORD }, headers: { origin: baseURL! } });
