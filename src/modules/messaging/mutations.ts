@@ -79,18 +79,17 @@ export async function sendMessage(db: Db, actor: Actor, input: SendMessageInput)
   enforce(canSendMessage(actor, context.counterpart));
   if (context.repeated) return repeatedMessage(context.repeated, input.conversationId, input.clientKey);
 
+  // The policy let the send through, so the other person's account is there to be notified.
+  const recipientId = context.counterpart.userId!;
   const now = new Date();
-  const recipientId = context.userIds.find((id) => id !== actor.userId);
   // The message's seq and time are taken under the conversation's row lock (never before the previous
   // message's time: seq order is time order); both participants' copies of the newest seq and time move (the
   // sender has read their own message); the recipient's notification and email go with it.
-  const notification = recipientId
-    ? sql`, ${messageNotificationCtes({ userId: recipientId, conversationId: input.conversationId, senderName: actor.name, preview: input.body.slice(0, 280), now, seq: sql`message.seq`, source: sql`message` })}`
-    : sql``;
+  const notification = messageNotificationCtes({ userId: recipientId, conversationId: input.conversationId, senderName: actor.name, preview: input.body.slice(0, 280), now, seq: sql`message.seq`, source: sql`message` });
   try {
     const [stored] = await preparedRowsOf<{ id: string; seq: number; body: string; created_at: Date | string }>(
       db,
-      recipientId ? "send_message" : "send_message_unaddressed",
+      "send_message",
       sql`
         with advanced as (
           update ${conversations}
@@ -108,7 +107,7 @@ export async function sendMessage(db: Db, actor: Actor, input: SendMessageInput)
               last_read_seq = case when participant.user_id = ${actor.userId} then greatest(participant.last_read_seq, advanced.seq) else participant.last_read_seq end
           from advanced
           where participant.conversation_id = advanced.id
-        )${notification}
+        ), ${notification}
         select message.id, message.seq, message.body, message.created_at, ${messageNotification(input.conversationId, sql`message.seq`, context.userIds)}
         from message`,
     );

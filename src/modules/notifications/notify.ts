@@ -21,16 +21,17 @@ export function nextDigestAt(now: Date, hourUtc = getEnv().DIGEST_HOUR_UTC): Dat
   return at;
 }
 
-type NotifyInput = { userId: string; type: NotificationType; payload: unknown; now?: Date };
+/** Every type but a new message's, whose notification is written by the message's own statement (below). */
+type NotifyInput = { userId: string; type: Exclude<NotificationType, "message.received">; payload: unknown; now?: Date };
 
 /**
  * The CTEs that record a notification for one person: `preference` (their
  * email choice for its category), `notification` (the new row, written when
  * the one-row relation `source` has its row) and `job` (its email in the
- * outbox). New messages of one
- * conversation share one pending email (sent after a delay, only if still
- * unread); daily-digest categories join the person's next digest; "off" sends
- * no email. `payload` is a jsonb expression.
+ * outbox). Emails with a `groupKey` (new messages of one conversation) share
+ * one pending job, sent after a delay and only if still unread; daily-digest
+ * categories join the person's next digest; "off" sends no email. `payload`
+ * is a jsonb expression.
  */
 function notificationCtes(input: { userId: string; type: NotificationType; payload: SQL; groupKey: string | null; now: Date; source: SQL }): SQL {
   const definition = definitionOf(input.type)!;
