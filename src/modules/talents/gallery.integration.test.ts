@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTalentWithProfile } from "@/db/seed/factories";
+import { talentProfiles } from "@/db/schema";
+import { createTalentWithProfile, createUsers } from "@/db/seed/factories";
 import type { Db } from "@/db";
 import { freshDatabase } from "@/test/database";
 import { parseGallerySearchParams } from "./gallery-query";
@@ -152,5 +153,36 @@ describe("best match", () => {
       cursor = page!.nextCursor;
     } while (cursor);
     expect(seen).toEqual(["Kit Marlowe", "Bo Chen", "Ann Lee", "Cy Diaz"]);
+  });
+});
+
+describe("a common word", () => {
+  // More matches than the text index is asked for up front: the page is read in sort order instead.
+  let db: Db;
+  const total = 205;
+  const at = (index: number) => new Date(Date.UTC(2026, 0, 1) + index * 60_000);
+  beforeAll(async () => {
+    ({ db } = await freshDatabase());
+    const players = await createUsers(db, Array.from({ length: total }, (_, index) => ({ name: `Player ${index}`, role: "TALENT" as const })));
+    await db.insert(talentProfiles).values(
+      players.map((player, index) => ({ userId: player.id, displayName: player.name, headline: "Session drummer", skills: index === 7 ? ["Tabla"] : [], skillsText: index === 7 ? "Tabla" : "", publishedAt: at(index) })),
+    );
+  });
+
+  it.each([["best match", {}], ["newest", { sort: "newest" }]])("pages every match, newest first, sorted by %s", async (_sort, params) => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof search>> = await search(db, { q: "drummer", ...params, ...(cursor ? { cursor } : {}) }, 60);
+      seen.push(...page!.items.map((item) => item.displayName));
+      cursor = page!.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(Array.from({ length: total }, (_, index) => `Player ${total - 1 - index}`));
+  });
+
+  it("sorts a common word's matches by name too, and still finds a rare one among them", async () => {
+    const byName = await search(db, { q: "drummer", sort: "name" }, 3);
+    expect(byName!.items.map((item) => item.displayName)).toEqual(["Player 0", "Player 1", "Player 10"]);
+    expect(await names(db, { q: "tabla drummer" })).toEqual(["Player 7"]);
   });
 });

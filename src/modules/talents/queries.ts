@@ -192,18 +192,20 @@ const FEW_MATCHES = 200;
 
 /**
  * One page of cards. A text search's selectivity is hard for PostgreSQL to
- * estimate (prefixes especially); guessing "common" when the words are rare
- * makes it walk the whole sort index looking for matches. So a text search
+ * estimate (prefixes especially): it guesses a common word rare, reads every
+ * match through the text index and sorts them all, and it guesses a rare word
+ * common and walks the whole sort index looking for one. So a text search
  * first asks the text index for up to FEW_MATCHES ids: when that finds them
  * all, the page is sorted from those rows alone; when it does not, the matches
- * are plentiful and walking the sort index finds a page quickly.
+ * are plentiful, and the match is written so that the text index cannot serve
+ * it (IS TRUE): the page is read in sort-index order, stopping when it is full.
  */
-async function selectCards(db: Db, where: SQL, order: SQL[], sortKey: SQL<string>, limit: number, isTextSearch: boolean): Promise<CardRow[]> {
+async function selectCards(db: Db, where: SQL, textMatch: SQL | null, order: SQL[], sortKey: SQL<string>, limit: number): Promise<CardRow[]> {
   let condition = where;
-  if (isTextSearch) {
-    const matches = await db.select({ id: t.id }).from(t).where(where).limit(FEW_MATCHES + 1);
+  if (textMatch) {
+    const matches = await db.select({ id: t.id }).from(t).where(and(where, textMatch)).limit(FEW_MATCHES + 1);
     if (matches.length === 0) return [];
-    if (matches.length <= FEW_MATCHES) condition = and(where, inArray(t.id, matches.map((match) => match.id)))!;
+    condition = and(where, matches.length <= FEW_MATCHES ? inArray(t.id, matches.map((match) => match.id)) : sql`(${textMatch}) is true`)!;
   }
   return db
     .select({ ...cardColumns, sortKey })
@@ -259,8 +261,8 @@ export async function searchGallery(db: Db, query: GalleryQuery, pageSize = GALL
     const found: (CardRow & { tier: number })[] = [];
     for (const { tier, condition } of matchTiers(tsQuery)) {
       if (tier > cursorTier || found.length > pageSize) continue;
-      const where = and(...filters, condition, tier === cursorTier ? newerThan(cursorAt, cursor!.id) : undefined)!;
-      const rows = await selectCards(db, where, [desc(t.publishedAt), desc(t.id)], publishedKey, pageSize + 1 - found.length, true);
+      const where = and(...filters, tier === cursorTier ? newerThan(cursorAt, cursor!.id) : undefined)!;
+      const rows = await selectCards(db, where, condition, [desc(t.publishedAt), desc(t.id)], publishedKey, pageSize + 1 - found.length);
       found.push(...rows.map((row) => ({ ...row, tier })));
     }
     const page = found.slice(0, pageSize);
@@ -272,7 +274,7 @@ export async function searchGallery(db: Db, query: GalleryQuery, pageSize = GALL
   }
 
   const conditions = [...filters];
-  if (tsQuery) conditions.push(sql`${t.searchVector} @@ to_tsquery('english', ${tsQuery})`);
+  const textMatch = tsQuery ? sql`${t.searchVector} @@ to_tsquery('english', ${tsQuery})` : null;
   const nameKey = sql<string>`lower(${t.displayName})`;
   let order: SQL[];
   let sortKey: SQL<string>;
@@ -286,7 +288,7 @@ export async function searchGallery(db: Db, query: GalleryQuery, pageSize = GALL
     if (cursor) conditions.push(newerThan(String(cursor.v), cursor.id));
   }
 
-  const rows = await selectCards(db, and(...conditions)!, order, sortKey, pageSize + 1, Boolean(tsQuery));
+  const rows = await selectCards(db, and(...conditions)!, textMatch, order, sortKey, pageSize + 1);
   const page = rows.slice(0, pageSize);
   const last = page.at(-1);
   return { items: toCards(page), nextCursor: rows.length > pageSize && last ? encodeCursor({ s: sort, v: last.sortKey, id: last.id }) : null };
