@@ -44,7 +44,8 @@ export async function databaseFloors(client: pg.Client, db: Db, heavy: string, l
     ["light", light],
   ] as const) {
     const actor: Actor = { userId: id, name: "Load", email: "load@bench.callback.test", role: "PROFESSIONAL", subscription: { plan: "PROFESSIONAL", status: "active", currentPeriodEnd: new Date(Date.now() + 86_400_000) } };
-    const first = (await client.query("select conversation_id from conversation_participants where user_id = $1 order by last_message_at desc limit 1", [id])).rows[0]?.conversation_id as string;
+    // The conversation opened: the user's latest with a full page of messages, so that both users' pages hold the same number.
+    const first = (await client.query("select conversation_id from conversation_participants where user_id = $1 order by last_seq > 50 desc, last_message_at desc limit 1", [id])).rows[0]?.conversation_id as string;
     const ours = { inbox: () => listInbox(db, actor), open: () => listMessages(db, actor, first), badge: () => getUnreadTotal(db, actor) };
     for (const op of ["inbox", "open", "badge"] as const) {
       const params = op === "open" ? [id, first] : [id];

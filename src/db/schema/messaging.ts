@@ -47,7 +47,8 @@ export const conversationParticipants = pgTable(
   (table) => [
     primaryKey({ columns: [table.conversationId, table.userId] }),
     index("conversation_participants_inbox_idx").on(table.userId, table.lastMessageAt.desc().nullsFirst(), table.conversationId.desc().nullsFirst()),
-    index("conversation_participants_unread_idx").on(table.userId).where(sql`${table.lastSeq} > ${table.lastReadSeq}`),
+    // The unread sum reads this index alone (an index-only scan), whoever has how many unread conversations.
+    index("conversation_participants_unread_idx").on(table.userId, table.lastSeq, table.lastReadSeq).where(sql`${table.lastSeq} > ${table.lastReadSeq}`),
   ],
 );
 

@@ -1,0 +1,2 @@
+DROP INDEX "conversation_participants_unread_idx";--> statement-breakpoint
+CREATE INDEX "conversation_participants_unread_idx" ON "conversation_participants" USING btree ("user_id","last_seq","last_read_seq") WHERE "conversation_participants"."last_seq" > "conversation_participants"."last_read_seq";
