@@ -4,7 +4,7 @@ import { createTalentWithProfile, createUsers } from "@/db/seed/factories";
 import type { Db } from "@/db";
 import { freshDatabase } from "@/test/database";
 import { parseGallerySearchParams } from "./gallery-query";
-import { searchGallery } from "./queries";
+import { listedCountries, searchGallery } from "./queries";
 
 const search = (db: Db, params: Record<string, string>, pageSize?: number) => searchGallery(db, parseGallerySearchParams(params), pageSize);
 
@@ -184,5 +184,24 @@ describe("a common word", () => {
     const byName = await search(db, { q: "drummer", sort: "name" }, 3);
     expect(byName!.items.map((item) => item.displayName)).toEqual(["Player 0", "Player 1", "Player 10"]);
     expect(await names(db, { q: "tabla drummer" })).toEqual(["Player 7"]);
+  });
+});
+
+describe("the gallery's country filter", () => {
+  it("offers the countries with listed profiles, by name, and reads them again after a minute", async () => {
+    const { db } = await freshDatabase();
+    await createTalentWithProfile(db, { profile: { country: "FR" } });
+    await createTalentWithProfile(db, { profile: { country: "DE" } });
+    await createTalentWithProfile(db, { profile: { country: "JP", publishedAt: null } });
+    await createTalentWithProfile(db, { profile: { country: "BR", hiddenAt: new Date(), hiddenReason: "Spam" } });
+    const at = Date.now();
+    expect(await listedCountries(db, at)).toEqual([
+      { code: "FR", name: "France" },
+      { code: "DE", name: "Germany" },
+    ]);
+
+    await createTalentWithProfile(db, { profile: { country: "AR" } });
+    expect((await listedCountries(db, at + 59_000)).map((country) => country.code)).toEqual(["FR", "DE"]);
+    expect((await listedCountries(db, at + 61_000)).map((country) => country.code)).toEqual(["AR", "FR", "DE"]);
   });
 });

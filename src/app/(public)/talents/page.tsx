@@ -5,7 +5,7 @@ import { getDb } from "@/db";
 import { GalleryFilters } from "@/modules/talents/components/gallery-filters";
 import { TalentCard } from "@/modules/talents/components/talent-card";
 import { parseGallerySearchParams } from "@/modules/talents/gallery-query";
-import { searchGallery } from "@/modules/talents/queries";
+import { listedCountries, searchGallery } from "@/modules/talents/queries";
 import { getActor } from "@/modules/access/actor";
 import { AddToCollectionForm } from "@/modules/collections/components/add-to-collection";
 import { collectionRights } from "@/modules/collections/policies";
@@ -29,16 +29,15 @@ export default async function GalleryPage({ searchParams }: { searchParams: Prom
   const params = await searchParams;
   const query = parseGallerySearchParams(params);
   const db = getDb();
-  const page = await searchGallery(db, query);
-  const actor = await getActor();
-  const collections = actor && collectionRights(actor).write ? await listCollectionChoices(db, actor) : null;
+  const collectionChoices = getActor().then((actor) => (actor && collectionRights(actor).write ? listCollectionChoices(db, actor) : null));
+  const [page, countries, collections] = await Promise.all([searchGallery(db, query), listedCountries(db), collectionChoices]);
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-3xl font-bold tracking-tight">Talents</h1>
         <p className="mt-1 text-stone-600">Actors, models, dancers, singers, voice artists and more, ready for your next production.</p>
       </div>
-      <GalleryFilters query={query} />
+      <GalleryFilters query={query} countries={countries} />
       {!page ? (
         <div role="alert" className="rounded-2xl border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900">
           That page link is no longer valid.{" "}

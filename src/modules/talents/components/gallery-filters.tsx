@@ -2,14 +2,19 @@ import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 import { InputField, SelectField } from "@/components/ui/field";
 import { gallerySortLabels, gallerySorts, type GalleryQuery } from "../gallery-query";
-import { availabilities, availabilityLabels, categories, categoryLabels, countries } from "../options";
+import { availabilities, availabilityLabels, categories, categoryLabels, countryName } from "../options";
 
 /**
  * The gallery's search and filters: a plain GET form, so the filters live in
  * the URL, a search can be shared, and the back button works - with or without
  * JavaScript.
  */
-export function GalleryFilters({ query }: { query: GalleryQuery }) {
+export function GalleryFilters({ query, countries }: { query: GalleryQuery; countries: { code: string; name: string }[] }) {
+  // A shared link may name a country whose talents have all left since: it stays selected.
+  const countryOptions =
+    query.country && !countries.some((country) => country.code === query.country)
+      ? [...countries, { code: query.country, name: countryName(query.country) }].sort((a, b) => a.name.localeCompare(b.name, "en"))
+      : countries;
   return (
     <form method="get" action="/talents" role="search" aria-label="Search talents" className="space-y-4 rounded-2xl border border-stone-200 bg-white p-4 shadow-sm">
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
@@ -42,7 +47,7 @@ export function GalleryFilters({ query }: { query: GalleryQuery }) {
           label="Country"
           defaultValue={query.country ?? ""}
           placeholder="Anywhere"
-          options={countries.map((country) => ({ value: country.code, label: country.name }))}
+          options={countryOptions.map((country) => ({ value: country.code, label: country.name }))}
         />
         <InputField name="city" label="City" defaultValue={query.city ?? ""} maxLength={80} />
         <InputField name="language" label="Language" defaultValue={query.language ?? ""} maxLength={40} placeholder="e.g. Spanish" />
