@@ -39,13 +39,19 @@ function rowsRead(node: PlanNode): number {
 /** Inbox, conversation and badge at the database: our module functions against the hand-written SQL, for a heavy and a light user. */
 export async function databaseFloors(client: pg.Client, db: Db, heavy: string, light: string, runs = 200): Promise<DbFloor[]> {
   const results: DbFloor[] = [];
-  for (const [label, id] of [
-    ["heavy", heavy],
-    ["light", light],
+  // The conversation opened: the light user's longest (up to a page of 50 messages), and the heavy user's
+  // conversation nearest to it in length, so that both pages hold as many messages and the two users differ only
+  // in how much else they have.
+  const pageOf = (seq: string) => `least(last_seq, 50) ${seq}`;
+  const pick = async (id: string, order: string, values: unknown[]) =>
+    (await client.query(`select conversation_id, least(last_seq, 50) as length from conversation_participants where user_id = $1 order by ${order}, last_message_at desc limit 1`, [id, ...values])).rows[0] as { conversation_id: string; length: number };
+  const lightPick = await pick(light, pageOf("desc"), []);
+  const heavyPick = await pick(heavy, `abs(${pageOf("")} - $2)`, [lightPick.length]);
+  for (const [label, id, first] of [
+    ["heavy", heavy, heavyPick.conversation_id],
+    ["light", light, lightPick.conversation_id],
   ] as const) {
     const actor: Actor = { userId: id, name: "Load", email: "load@bench.callback.test", role: "PROFESSIONAL", subscription: { plan: "PROFESSIONAL", status: "active", currentPeriodEnd: new Date(Date.now() + 86_400_000) } };
-    // The conversation opened: the user's latest with a full page of messages, so that both users' pages hold the same number.
-    const first = (await client.query("select conversation_id from conversation_participants where user_id = $1 order by last_seq > 50 desc, last_message_at desc limit 1", [id])).rows[0]?.conversation_id as string;
     const ours = { inbox: () => listInbox(db, actor), open: () => listMessages(db, actor, first), badge: () => getUnreadTotal(db, actor) };
     for (const op of ["inbox", "open", "badge"] as const) {
       const params = op === "open" ? [id, first] : [id];
