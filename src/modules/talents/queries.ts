@@ -316,7 +316,10 @@ export function listedCountries(db: Db, now = Date.now()): Promise<{ code: strin
       return countries.filter((country) => present.has(country.code));
     });
   countryLists.set(db, { readAt: now, list });
-  list.catch(() => countryLists.delete(db));
+  // A failed read is not kept: the next search tries again.
+  list.catch(() => {
+    if (countryLists.get(db)?.list === list) countryLists.delete(db);
+  });
   return list;
 }
 
