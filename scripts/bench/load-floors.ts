@@ -42,11 +42,11 @@ export async function databaseFloors(client: pg.Client, db: Db, heavy: string, l
   // The conversation opened: the light user's longest (up to a page of 50 messages), and the heavy user's
   // conversation nearest to it in length, so that both pages hold as many messages and the two users differ only
   // in how much else they have.
-  const pageOf = (seq: string) => `least(last_seq, 50) ${seq}`;
+  const length = "least(last_seq, 50)";
   const pick = async (id: string, order: string, values: unknown[]) =>
-    (await client.query(`select conversation_id, least(last_seq, 50) as length from conversation_participants where user_id = $1 order by ${order}, last_message_at desc limit 1`, [id, ...values])).rows[0] as { conversation_id: string; length: number };
-  const lightPick = await pick(light, pageOf("desc"), []);
-  const heavyPick = await pick(heavy, `abs(${pageOf("")} - $2)`, [lightPick.length]);
+    (await client.query(`select conversation_id, ${length} as length from conversation_participants where user_id = $1 order by ${order}, last_message_at desc limit 1`, [id, ...values])).rows[0] as { conversation_id: string; length: number };
+  const lightPick = await pick(light, `${length} desc`, []);
+  const heavyPick = await pick(heavy, `abs(${length} - $2)`, [lightPick.length]);
   for (const [label, id, first] of [
     ["heavy", heavy, heavyPick.conversation_id],
     ["light", light, lightPick.conversation_id],

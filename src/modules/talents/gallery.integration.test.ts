@@ -4,7 +4,7 @@ import { createTalentWithProfile, createUsers } from "@/db/seed/factories";
 import type { Db } from "@/db";
 import { freshDatabase } from "@/test/database";
 import { parseGallerySearchParams } from "./gallery-query";
-import { listedCountries, searchGallery } from "./queries";
+import { listedCountryCodes, searchGallery } from "./queries";
 
 const search = (db: Db, params: Record<string, string>, pageSize?: number) => searchGallery(db, parseGallerySearchParams(params), pageSize);
 
@@ -188,20 +188,18 @@ describe("a common word", () => {
 });
 
 describe("the gallery's country filter", () => {
-  it("offers the countries with listed profiles, by name, and reads them again after a minute", async () => {
+  it("offers the countries with listed profiles, and reads them again after a minute", async () => {
     const { db } = await freshDatabase();
     await createTalentWithProfile(db, { profile: { country: "FR" } });
     await createTalentWithProfile(db, { profile: { country: "DE" } });
     await createTalentWithProfile(db, { profile: { country: "JP", publishedAt: null } });
     await createTalentWithProfile(db, { profile: { country: "BR", hiddenAt: new Date(), hiddenReason: "Spam" } });
     const at = Date.now();
-    expect(await listedCountries(db, at)).toEqual([
-      { code: "FR", name: "France" },
-      { code: "DE", name: "Germany" },
-    ]);
+    const codes = async (now: number) => [...(await listedCountryCodes(db, now))].sort();
+    expect(await codes(at)).toEqual(["DE", "FR"]);
 
     await createTalentWithProfile(db, { profile: { country: "AR" } });
-    expect((await listedCountries(db, at + 59_000)).map((country) => country.code)).toEqual(["FR", "DE"]);
-    expect((await listedCountries(db, at + 61_000)).map((country) => country.code)).toEqual(["AR", "FR", "DE"]);
+    expect(await codes(at + 59_000)).toEqual(["DE", "FR"]);
+    expect(await codes(at + 61_000)).toEqual(["AR", "DE", "FR"]);
   });
 });

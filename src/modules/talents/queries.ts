@@ -9,7 +9,7 @@ import { hasPermission } from "@/modules/access/permissions";
 import type { Actor } from "@/modules/access/types";
 import { decodeCursor, encodeCursor, prefixSearchQuery, type GalleryQuery } from "./gallery-query";
 import { profileIdInput } from "./inputs";
-import { countries, type Category } from "./options";
+import type { Category } from "./options";
 import { audienceFor, canViewProfile, isListed, profileCompleteness, type Audience } from "./policies";
 import type { AdminProfileRow, ContactDetails, GalleryCard, GalleryPage, OwnProfile, PhotoRef, PremiumDetails, ProfileView, PublicProfile } from "./types";
 
@@ -296,31 +296,28 @@ export async function searchGallery(db: Db, query: GalleryQuery, pageSize = GALL
 
 /** How long a server process keeps the gallery's country list before reading it again. */
 const COUNTRY_LIST_TTL_MS = 60_000;
-const countryLists = new WeakMap<Db, { readAt: number; list: Promise<{ code: string; name: string }[]> }>();
+const countryLists = new WeakMap<Db, { readAt: number; codes: Promise<ReadonlySet<string>> }>();
 
 /**
- * The countries the gallery's filter offers: those with at least one listed
- * profile, by name. Every search page shows the list, and it changes only when
- * a talent publishes from a new country, so each server process reads it at
- * most once a minute.
+ * The countries with at least one listed profile, as codes: the ones the
+ * gallery's filter offers. Every search page shows them, and they change only
+ * when a talent publishes from a new country, so each server process reads
+ * them at most once a minute.
  */
-export function listedCountries(db: Db, now = Date.now()): Promise<{ code: string; name: string }[]> {
+export function listedCountryCodes(db: Db, now = Date.now()): Promise<ReadonlySet<string>> {
   const cached = countryLists.get(db);
-  if (cached && now - cached.readAt < COUNTRY_LIST_TTL_MS) return cached.list;
-  const list = db
+  if (cached && now - cached.readAt < COUNTRY_LIST_TTL_MS) return cached.codes;
+  const codes = db
     .selectDistinct({ country: t.country })
     .from(t)
     .where(listedCondition)
-    .then((rows) => {
-      const present = new Set(rows.map((row) => row.country));
-      return countries.filter((country) => present.has(country.code));
-    });
-  countryLists.set(db, { readAt: now, list });
+    .then((rows): ReadonlySet<string> => new Set(rows.map((row) => row.country)));
+  countryLists.set(db, { readAt: now, codes });
   // A failed read is not kept: the next search tries again.
-  list.catch(() => {
-    if (countryLists.get(db)?.list === list) countryLists.delete(db);
+  codes.catch(() => {
+    if (countryLists.get(db)?.codes === codes) countryLists.delete(db);
   });
-  return list;
+  return codes;
 }
 
 /**

@@ -5,7 +5,7 @@ import { getDb } from "@/db";
 import { GalleryFilters } from "@/modules/talents/components/gallery-filters";
 import { TalentCard } from "@/modules/talents/components/talent-card";
 import { parseGallerySearchParams } from "@/modules/talents/gallery-query";
-import { listedCountries, searchGallery } from "@/modules/talents/queries";
+import { listedCountryCodes, searchGallery } from "@/modules/talents/queries";
 import { getActor } from "@/modules/access/actor";
 import { AddToCollectionForm } from "@/modules/collections/components/add-to-collection";
 import { collectionRights } from "@/modules/collections/policies";
@@ -30,14 +30,14 @@ export default async function GalleryPage({ searchParams }: { searchParams: Prom
   const query = parseGallerySearchParams(params);
   const db = getDb();
   const collectionChoices = getActor().then((actor) => (actor && collectionRights(actor).write ? listCollectionChoices(db, actor) : null));
-  const [page, countries, collections] = await Promise.all([searchGallery(db, query), listedCountries(db), collectionChoices]);
+  const [page, listedCountries, collections] = await Promise.all([searchGallery(db, query), listedCountryCodes(db), collectionChoices]);
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-3xl font-bold tracking-tight">Talents</h1>
         <p className="mt-1 text-stone-600">Actors, models, dancers, singers, voice artists and more, ready for your next production.</p>
       </div>
-      <GalleryFilters query={query} countries={countries} />
+      <GalleryFilters query={query} listedCountries={listedCountries} />
       {!page ? (
         <div role="alert" className="rounded-2xl border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900">
           That page link is no longer valid.{" "}

@@ -2,19 +2,16 @@ import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 import { InputField, SelectField } from "@/components/ui/field";
 import { gallerySortLabels, gallerySorts, type GalleryQuery } from "../gallery-query";
-import { availabilities, availabilityLabels, categories, categoryLabels, countryName } from "../options";
+import { availabilities, availabilityLabels, categories, categoryLabels, countries } from "../options";
 
 /**
  * The gallery's search and filters: a plain GET form, so the filters live in
  * the URL, a search can be shared, and the back button works - with or without
  * JavaScript.
  */
-export function GalleryFilters({ query, countries }: { query: GalleryQuery; countries: { code: string; name: string }[] }) {
-  // A shared link may name a country whose talents have all left since: it stays selected.
-  const countryOptions =
-    query.country && !countries.some((country) => country.code === query.country)
-      ? [...countries, { code: query.country, name: countryName(query.country) }].sort((a, b) => a.name.localeCompare(b.name, "en"))
-      : countries;
+export function GalleryFilters({ query, listedCountries }: { query: GalleryQuery; listedCountries: ReadonlySet<string> }) {
+  // The countries with talent to find; a shared link's country stays selected even when its talents have left.
+  const countryOptions = countries.filter((country) => listedCountries.has(country.code) || country.code === query.country);
   return (
     <form method="get" action="/talents" role="search" aria-label="Search talents" className="space-y-4 rounded-2xl border border-stone-200 bg-white p-4 shadow-sm">
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
