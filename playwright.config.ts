@@ -42,7 +42,14 @@ export default defineConfig({
     timeout: 240_000,
     reuseExistingServer: !process.env.CI,
     // Message emails go out at once (no 10-minute wait) so the mailbox story can see them.
-    env: { PORT: String(port), DATA_DIR: "./data/e2e", BETTER_AUTH_URL: baseURL, SEED_DEMO_DATA: "auto", MESSAGE_EMAIL_DELAY_SECONDS: "0", EMAIL_WORKER_INTERVAL_MS: "500" },
+    env: {
+      PORT: String(port),
+      DATA_DIR: "./data/e2e",
+      BETTER_AUTH_URL: baseURL,
+      SEED_DEMO_DATA: "auto",
+      MESSAGE_EMAIL_DELAY_SECONDS: "0",
+      EMAIL_WORKER_INTERVAL_MS: "500",
+    },
     stdout: "pipe",
     stderr: "pipe",
   },

@@ -7,7 +7,11 @@ import base from "./playwright.config";
  * balancer. Instance A migrates and seeds the demo data; instance B serves
  * the same build. Both run the worker inline, as a deployment may.
  */
-export const opsPorts = { a: Number(process.env.OPS_PORT_A ?? 3200), b: Number(process.env.OPS_PORT_B ?? 3201), c: Number(process.env.OPS_PORT_C ?? 3202) };
+export const opsPorts = {
+  a: Number(process.env.OPS_PORT_A ?? 3200),
+  b: Number(process.env.OPS_PORT_B ?? 3201),
+  c: Number(process.env.OPS_PORT_C ?? 3202),
+};
 const server = new URL(process.env.OPS_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres");
 server.pathname = "/callback_ops";
 export const opsEnv = {

@@ -19,7 +19,9 @@ main()
   .then(() => closeDatabase())
   .catch(async (error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
-    console.error("Usage: npm run admin:create -- --email admin@example.com --password <at least 12 characters> [--name 'Full Name']");
+    console.error(
+      "Usage: npm run admin:create -- --email admin@example.com --password <at least 12 characters> [--name 'Full Name']",
+    );
     await closeDatabase().catch(() => undefined);
     process.exitCode = 1;
   });

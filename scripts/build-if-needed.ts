@@ -32,11 +32,13 @@ function sourceFingerprint(): string {
 /** Builds the app with `next build` unless a build of the current sources exists. */
 export function ensureBuild() {
   const fingerprint = sourceFingerprint();
-  const isCurrent = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === fingerprint;
+  const isCurrent =
+    existsSync(path.join(root, ".next", "BUILD_ID")) &&
+    existsSync(stampFile) &&
+    readFileSync(stampFile, "utf8") === fingerprint;
   if (isCurrent) return;
   console.log("Building Callback (first start, or the sources changed)...");
   const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
   writeFileSync(stampFile, fingerprint);
 }
-

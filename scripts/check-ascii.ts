@@ -8,7 +8,9 @@ import { readFileSync } from "node:fs";
  */
 const binary = /\.(png|jpe?g|webp|gif|ico|woff2?|ttf|otf|pdf)$/i;
 
-const files = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z"], { encoding: "utf8" })
+const files = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z"], {
+  encoding: "utf8",
+})
   .split("\0")
   .filter((file) => file && !binary.test(file));
 

@@ -17,15 +17,22 @@ const usage = "Usage: tsx scripts/db.ts <migrate|seed|reset> [--yes] | copy --to
  */
 async function copyToPostgres(flags: string[]) {
   const url = flags[flags.indexOf("--to") + 1];
-  if (!flags.includes("--to") || !url || !/^postgres(ql)?:\/\//.test(url)) throw new Error("Name the new PostgreSQL database: npm run db:copy -- --to postgres://user:password@host:5432/callback");
+  if (!flags.includes("--to") || !url || !/^postgres(ql)?:\/\//.test(url))
+    throw new Error(
+      "Name the new PostgreSQL database: npm run db:copy -- --to postgres://user:password@host:5432/callback",
+    );
   const source = openDatabase({ kind: "pglite", dataDir: `${getEnv().dataDir}/db` });
   const target = openDatabase({ kind: "postgres", url, poolSize: 2 });
   try {
     await migrateDatabase(source);
     await migrateDatabase(target);
-    const report = await copyDatabase(source.db, target.db, (table, rows) => process.stdout.write(`\r  ${`${table}: ${rows.toLocaleString("en")} rows`.padEnd(60)}`));
+    const report = await copyDatabase(source.db, target.db, (table, rows) =>
+      process.stdout.write(`\r  ${`${table}: ${rows.toLocaleString("en")} rows`.padEnd(60)}`),
+    );
     process.stdout.write("\n");
-    console.log(`Copied ${report.reduce((sum, entry) => sum + entry.rows, 0).toLocaleString("en")} rows in ${report.length} tables. Photos stay in ${getEnv().dataDir}/uploads: keep DATA_DIR pointing there.`);
+    console.log(
+      `Copied ${report.reduce((sum, entry) => sum + entry.rows, 0).toLocaleString("en")} rows in ${report.length} tables. Photos stay in ${getEnv().dataDir}/uploads: keep DATA_DIR pointing there.`,
+    );
   } finally {
     await source.close();
     await target.close();

@@ -7,7 +7,8 @@ import path from "node:path";
  * a fresh embedded database, so every run starts from the demo data alone.
  */
 const dataDir = path.resolve(process.env.DATA_DIR ?? "./data/e2e");
-if (!dataDir.startsWith(path.resolve("data"))) throw new Error(`Refusing to clear ${dataDir}: the e2e data directory must be under ./data`);
+if (!dataDir.startsWith(path.resolve("data")))
+  throw new Error(`Refusing to clear ${dataDir}: the e2e data directory must be under ./data`);
 rmSync(dataDir, { recursive: true, force: true });
 
 const server = spawn("npm", ["start"], { stdio: "inherit", env: { ...process.env, DATA_DIR: dataDir } });

@@ -42,7 +42,11 @@ function readText(request: IncomingMessage, limit: number): Promise<string | nul
 }
 
 /** A request on a path the app registered to be answered here (the JSON API), without the page renderer. */
-async function answerDirectly(handler: (request: ApiRequest) => Promise<ApiAnswer>, request: IncomingMessage, response: ServerResponse) {
+async function answerDirectly(
+  handler: (request: ApiRequest) => Promise<ApiAnswer>,
+  request: IncomingMessage,
+  response: ServerResponse,
+) {
   try {
     const answer = await handler({
       method: request.method ?? "GET",
@@ -58,9 +62,14 @@ async function answerDirectly(handler: (request: ApiRequest) => Promise<ApiAnswe
     response.writeHead(answer.status, answer.headers);
     response.end(answer.body);
   } catch (error) {
-    getLogger().error({ err: error instanceof Error ? error.message : String(error), path: request.url }, "request failed");
+    getLogger().error(
+      { err: error instanceof Error ? error.message : String(error), path: request.url },
+      "request failed",
+    );
     if (!response.headersSent) response.writeHead(500, { "Content-Type": "application/json; charset=utf-8" });
-    response.end(JSON.stringify({ ok: false, code: "internal", message: "Something went wrong on our side. Please try again." }));
+    response.end(
+      JSON.stringify({ ok: false, code: "internal", message: "Something went wrong on our side. Please try again." }),
+    );
   }
 }
 
@@ -81,7 +90,8 @@ async function answerDirectly(handler: (request: ApiRequest) => Promise<ApiAnswe
  */
 export async function serve(): Promise<void> {
   const env = checkedEnv();
-  if (env.WEB_CONCURRENCY > 1 && cluster.isPrimary) return superviseWorkers(env.WEB_CONCURRENCY, env.SHUTDOWN_TIMEOUT_MS);
+  if (env.WEB_CONCURRENCY > 1 && cluster.isPrimary)
+    return superviseWorkers(env.WEB_CONCURRENCY, env.SHUTDOWN_TIMEOUT_MS);
   const log = getLogger();
   const app = next({ dev: false, dir: process.cwd(), hostname: env.HOST ?? "localhost", port: env.PORT });
   await app.prepare();
@@ -102,7 +112,11 @@ export async function serve(): Promise<void> {
     if (isDraining()) response.setHeader("Connection", "close");
     // The app reads the client's address from X-Forwarded-For (rate limits); only this server knows which
     // part of it to believe, so it leaves exactly that one address there. X-Real-IP is a client's word too.
-    request.headers["x-forwarded-for"] = trustedClientAddress(request.headers["x-forwarded-for"], request.socket.remoteAddress, env.TRUSTED_PROXY_HOPS);
+    request.headers["x-forwarded-for"] = trustedClientAddress(
+      request.headers["x-forwarded-for"],
+      request.socket.remoteAddress,
+      env.TRUSTED_PROXY_HOPS,
+    );
     delete request.headers["x-real-ip"];
     const direct = directHandlerFor(request.url ?? "/");
     if (direct) void answerDirectly(direct, request, response);
@@ -135,7 +149,9 @@ export async function serve(): Promise<void> {
     await closed;
     clearTimeout(cut);
     log.info({ ms: Date.now() - begun }, "requests finished; stopping background work");
-    await runShutdownHooks((name, error) => log.error({ hook: name, err: error instanceof Error ? error.message : String(error) }, "shutdown step failed"));
+    await runShutdownHooks((name, error) =>
+      log.error({ hook: name, err: error instanceof Error ? error.message : String(error) }, "shutdown step failed"),
+    );
     log.info({ ms: Date.now() - begun }, "shut down");
     process.exit(0);
   };

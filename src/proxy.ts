@@ -28,11 +28,20 @@ export function proxy(request: NextRequest) {
   // Another site posting to a server action (a forged request riding on someone's cookie) is refused here,
   // plainly; Next.js would refuse it too, but as a server error in the logs.
   if (request.method === "POST" && request.headers.has("next-action") && isCrossSiteRequest(request.headers)) {
-    return NextResponse.json({ code: "forbidden", message: "Actions must come from Callback itself." }, { status: 403 });
+    return NextResponse.json(
+      { code: "forbidden", message: "Actions must come from Callback itself." },
+      { status: 403 },
+    );
   }
   const limit = tooLarge(request);
   if (limit !== null) {
-    return NextResponse.json({ code: "invalid_input", message: `That is too much to send at once (the limit is ${limit} MB). Send less and try again.` }, { status: 413 });
+    return NextResponse.json(
+      {
+        code: "invalid_input",
+        message: `That is too much to send at once (the limit is ${limit} MB). Send less and try again.`,
+      },
+      { status: 413 },
+    );
   }
   const upstream = request.headers.get(REQUEST_ID_HEADER);
   const requestId = upstream && /^[\w-]{8,64}$/.test(upstream) ? upstream : crypto.randomUUID();

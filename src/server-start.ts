@@ -16,7 +16,10 @@ export async function startServer(): Promise<void> {
   }
   await prepareDatabase();
   // The production server answers the JSON API directly (the same handler as its route handler).
-  const [{ serveDirectly }, { API_PREFIX, handleApiRequest }] = await Promise.all([import("./lib/direct-routes"), import("./app/api/v1/api")]);
+  const [{ serveDirectly }, { API_PREFIX, handleApiRequest }] = await Promise.all([
+    import("./lib/direct-routes"),
+    import("./app/api/v1/api"),
+  ]);
   serveDirectly(API_PREFIX, handleApiRequest);
   const { closeDatabase } = await import("./db");
   onShutdown("database", shutdownOrder.database, closeDatabase);
@@ -28,7 +31,10 @@ export async function startServer(): Promise<void> {
     const worker = startWorker(getDb(), createMailTransport(getDb()), env.EMAIL_WORKER_INTERVAL_MS);
     // At shutdown the worker finishes its current pass (jobs it holds are sent or go back to the queue).
     onShutdown("worker", shutdownOrder.work, () => worker.stop());
-    getLogger().info({ intervalMs: env.EMAIL_WORKER_INTERVAL_MS, transport: env.SMTP_URL ? "smtp" : "dev-mailbox" }, "email worker started in the server");
+    getLogger().info(
+      { intervalMs: env.EMAIL_WORKER_INTERVAL_MS, transport: env.SMTP_URL ? "smtp" : "dev-mailbox" },
+      "email worker started in the server",
+    );
   }
 }
 

@@ -31,7 +31,9 @@ export function startWorker(db: Db, transport: MailTransport, intervalMs: number
   const tick = () => {
     if (running || stopped) return;
     running = pass()
-      .catch((error: unknown) => getLogger().error({ err: error instanceof Error ? error.message : String(error) }, "worker pass failed"))
+      .catch((error: unknown) =>
+        getLogger().error({ err: error instanceof Error ? error.message : String(error) }, "worker pass failed"),
+      )
       .finally(() => {
         running = null;
       });

@@ -94,7 +94,9 @@ async function seed(client: pg.Client) {
       join talent_profiles tp on tp.user_id = u.id`);
     progress(to + 1, totalRequests, "requests");
   }
-  await client.query(`update contact_requests set responded_at = least(responded_at, now()) where responded_at > now()`);
+  await client.query(
+    `update contact_requests set responded_at = least(responded_at, now()) where responded_at > now()`,
+  );
 
   // Profile views: each talent seen on about one day in five.
   await client.query(`
@@ -105,39 +107,56 @@ async function seed(client: pg.Client) {
     on conflict do nothing`);
   progress(1, 1, "profile views");
   await client.query("vacuum analyze");
-  const counts = await client.query(`select (select count(*) from messages) messages, (select count(*) from contact_requests) requests,
+  const counts =
+    await client.query(`select (select count(*) from messages) messages, (select count(*) from contact_requests) requests,
     (select count(*) from subscription_changes) changes, (select count(*) from talent_profile_views) views`);
   return counts.rows[0] as Record<string, string>;
 }
 
-const admin: Actor = { userId: "bench-admin", name: "Bench Admin", email: "admin@bench.callback.test", role: "ADMIN", subscription: null };
+const admin: Actor = {
+  userId: "bench-admin",
+  name: "Bench Admin",
+  email: "admin@bench.callback.test",
+  role: "ADMIN",
+  subscription: null,
+};
 
 async function main() {
-  console.log(`Activity benchmark: ${totalUsers.toLocaleString("en")} users, ~${totalMessages.toLocaleString("en")} messages and ${totalRequests.toLocaleString("en")} contact requests over ${DAYS} days, ${runs} runs per range`);
+  console.log(
+    `Activity benchmark: ${totalUsers.toLocaleString("en")} users, ~${totalMessages.toLocaleString("en")} messages and ${totalRequests.toLocaleString("en")} contact requests over ${DAYS} days, ${runs} runs per range`,
+  );
   await withThrowawayDatabase("callback_bench_activity", args.has("keep"), async (handle, client) => {
     const started = performance.now();
     const counts = await seed(client);
     const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
-    console.log(`  seeded ${Number(counts.messages).toLocaleString("en")} messages, ${Number(counts.requests).toLocaleString("en")} requests, ${Number(counts.changes).toLocaleString("en")} subscription changes, ${Number(counts.views).toLocaleString("en")} profile-view days in ${seconds(started)} s`);
+    console.log(
+      `  seeded ${Number(counts.messages).toLocaleString("en")} messages, ${Number(counts.requests).toLocaleString("en")} requests, ${Number(counts.changes).toLocaleString("en")} subscription changes, ${Number(counts.views).toLocaleString("en")} profile-view days in ${seconds(started)} s`,
+    );
     const db = handle.db;
 
     const rollupStarted = performance.now();
     const rolled = await rollupActivity(db);
     const rows = await client.query("select count(*) from activity_daily");
-    console.log(`  first rollup: ${rolled} days, ${Number(rows.rows[0].count).toLocaleString("en")} rows, in ${seconds(rollupStarted)} s (afterwards the worker rolls up one day at a time)`);
+    console.log(
+      `  first rollup: ${rolled} days, ${Number(rows.rows[0].count).toLocaleString("en")} rows, in ${seconds(rollupStarted)} s (afterwards the worker rolls up one day at a time)`,
+    );
 
     const now = new Date();
     console.log("\n  admin dashboard                     p50 ms   p95 ms   p99 ms");
     for (const days of [30, 90, 365]) {
       const range = defaultRange(now, days);
       const figures = await measure(runs, () => getAdminDashboard(db, admin, range), 3);
-      console.log(`  ${`${days} days, from the rollups`.padEnd(34)} ${ms(figures.p50)} ${ms(figures.p95)} ${ms(figures.p99)}`);
+      console.log(
+        `  ${`${days} days, from the rollups`.padEnd(34)} ${ms(figures.p50)} ${ms(figures.p95)} ${ms(figures.p99)}`,
+      );
     }
     for (const days of [30, 365]) {
       const to = dayOf(now);
       const liveStarted = performance.now();
       await measureDays(db, addDays(to, -(days - 1)), to);
-      console.log(`  ${`${days} days, from source tables`.padEnd(34)} ${ms(performance.now() - liveStarted)}   (one run, for comparison)`);
+      console.log(
+        `  ${`${days} days, from source tables`.padEnd(34)} ${ms(performance.now() - liveStarted)}   (one run, for comparison)`,
+      );
     }
   });
 }

@@ -4,12 +4,21 @@ import { migrateDatabase, openDatabase, type DatabaseHandle } from "@/db/client"
 
 /** Shared pieces of the benchmark scripts: arguments, a throwaway database, a progress bar, percentiles. */
 export function benchArgs(): Map<string, string> {
-  return new Map(process.argv.slice(2).flatMap((arg, index, all) => (arg.startsWith("--") ? [[arg.slice(2), all[index + 1] ?? ""]] : [])));
+  return new Map(
+    process.argv
+      .slice(2)
+      .flatMap((arg, index, all) => (arg.startsWith("--") ? [[arg.slice(2), all[index + 1] ?? ""]] : [])),
+  );
 }
 
-export const benchServerUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+export const benchServerUrl =
+  process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
-export async function withThrowawayDatabase<T>(name: string, keep: boolean, run: (handle: DatabaseHandle, client: pg.Client) => Promise<T>): Promise<T> {
+export async function withThrowawayDatabase<T>(
+  name: string,
+  keep: boolean,
+  run: (handle: DatabaseHandle, client: pg.Client) => Promise<T>,
+): Promise<T> {
   const admin = new pg.Client({ connectionString: benchServerUrl });
   await admin.connect();
   await admin.query(`drop database if exists ${name} with (force)`);
@@ -34,14 +43,20 @@ export async function withThrowawayDatabase<T>(name: string, keep: boolean, run:
 export function progress(done: number, total: number, label: string) {
   const width = 30;
   const filled = Math.round((done / total) * width);
-  process.stdout.write(`\r  ${label.padEnd(14)} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${done.toLocaleString("en")}/${total.toLocaleString("en")}`);
+  process.stdout.write(
+    `\r  ${label.padEnd(14)} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${done.toLocaleString("en")}/${total.toLocaleString("en")}`,
+  );
   if (done >= total) process.stdout.write("\n");
 }
 
 export type Figures = { p50: number; p95: number; p99: number };
 
 /** Runs an operation `runs` times after `warmup` runs and returns its latency percentiles in milliseconds. */
-export async function measure(runs: number, operation: (run: number) => Promise<unknown>, warmup = 10): Promise<Figures> {
+export async function measure(
+  runs: number,
+  operation: (run: number) => Promise<unknown>,
+  warmup = 10,
+): Promise<Figures> {
   const timings: number[] = [];
   for (let run = 0; run < runs + warmup; run += 1) {
     const started = performance.now();
@@ -52,7 +67,11 @@ export async function measure(runs: number, operation: (run: number) => Promise<
 }
 
 /** Like measure, for two subjects taking turns (turn 0, 1, 0, 1, ...): percentiles for each. */
-export async function measurePair(runs: number, operation: (turn: number) => Promise<unknown>, warmup = 10): Promise<[Figures, Figures]> {
+export async function measurePair(
+  runs: number,
+  operation: (turn: number) => Promise<unknown>,
+  warmup = 10,
+): Promise<[Figures, Figures]> {
   const timings: [number[], number[]] = [[], []];
   for (let turn = 0; turn < 2 * (runs + warmup); turn += 1) {
     const started = performance.now();

@@ -17,23 +17,103 @@ import { searchGallery } from "@/modules/talents/queries";
  *   npm run bench:gallery [-- --profiles 100000 --runs 200]
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres (the server to create the database on)
  */
-const args = new Map(process.argv.slice(2).flatMap((arg, index, all) => (arg.startsWith("--") ? [[arg.slice(2), all[index + 1] ?? ""]] : [])));
+const args = new Map(
+  process.argv
+    .slice(2)
+    .flatMap((arg, index, all) => (arg.startsWith("--") ? [[arg.slice(2), all[index + 1] ?? ""]] : [])),
+);
 const profiles = Number(args.get("profiles") ?? 100_000);
 const runs = Number(args.get("runs") ?? 200);
-const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const serverUrl =
+  process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const databaseName = "callback_bench_gallery";
 
-const firstNames = "Sarah James Maria Liam Olivia Noah Emma Lucas Ava Mateo Sofia Leo Mia Elias Chloe Hugo Zoe Marco Lena Jonas Ines Pablo Clara Felix Nora Omar Aisha Kenji Yuki Priya Ravi Amara Kwame Ingrid Sven Freya Luca Giulia Tomas Ana Joao Beatriz Daan Fleur Erik Astrid Camille Louis Julia Max Elena Diego Carmen Tariq Leila Chen Mei Anya Dmitri Sasha".split(" ");
-const lastNames = "Okafor Smith Garcia Rossi Muller Dubois Silva Jansen Berg Johansson Kim Patel Nguyen Haddad Novak Kowalski Brown Taylor Lopez Martin Bernard Moreau Weber Fischer Romano Ferrari Costa Santos Visser Bakker Lindqvist Nilsson Brooks Rivera Morgan Lee Walker Hall Young King Wright Green Baker Adams Nelson Carter Mitchell Perez Roberts Turner Phillips Campbell Parker Evans Edwards Collins Stewart Morris Rogers Reed".split(" ");
+const firstNames =
+  "Sarah James Maria Liam Olivia Noah Emma Lucas Ava Mateo Sofia Leo Mia Elias Chloe Hugo Zoe Marco Lena Jonas Ines Pablo Clara Felix Nora Omar Aisha Kenji Yuki Priya Ravi Amara Kwame Ingrid Sven Freya Luca Giulia Tomas Ana Joao Beatriz Daan Fleur Erik Astrid Camille Louis Julia Max Elena Diego Carmen Tariq Leila Chen Mei Anya Dmitri Sasha".split(
+    " ",
+  );
+const lastNames =
+  "Okafor Smith Garcia Rossi Muller Dubois Silva Jansen Berg Johansson Kim Patel Nguyen Haddad Novak Kowalski Brown Taylor Lopez Martin Bernard Moreau Weber Fischer Romano Ferrari Costa Santos Visser Bakker Lindqvist Nilsson Brooks Rivera Morgan Lee Walker Hall Young King Wright Green Baker Adams Nelson Carter Mitchell Perez Roberts Turner Phillips Campbell Parker Evans Edwards Collins Stewart Morris Rogers Reed".split(
+    " ",
+  );
 const places = [
-  "US|Los Angeles|Spanish", "US|New York|Spanish", "US|Atlanta|French", "US|Chicago|Polish", "GB|London|French", "GB|Manchester|Urdu",
-  "GB|Glasgow|Gaelic", "FR|Paris|French", "FR|Lyon|Italian", "DE|Berlin|German", "DE|Munich|Turkish", "ES|Madrid|Spanish",
-  "ES|Barcelona|Catalan", "IT|Rome|Italian", "IT|Milan|Italian", "BR|Sao Paulo|Portuguese", "NL|Amsterdam|Dutch", "SE|Stockholm|Swedish",
-  "IE|Dublin|Irish", "CA|Toronto|French", "AU|Sydney|Mandarin", "IS|Reykjavik|Icelandic",
+  "US|Los Angeles|Spanish",
+  "US|New York|Spanish",
+  "US|Atlanta|French",
+  "US|Chicago|Polish",
+  "GB|London|French",
+  "GB|Manchester|Urdu",
+  "GB|Glasgow|Gaelic",
+  "FR|Paris|French",
+  "FR|Lyon|Italian",
+  "DE|Berlin|German",
+  "DE|Munich|Turkish",
+  "ES|Madrid|Spanish",
+  "ES|Barcelona|Catalan",
+  "IT|Rome|Italian",
+  "IT|Milan|Italian",
+  "BR|Sao Paulo|Portuguese",
+  "NL|Amsterdam|Dutch",
+  "SE|Stockholm|Swedish",
+  "IE|Dublin|Irish",
+  "CA|Toronto|French",
+  "AU|Sydney|Mandarin",
+  "IS|Reykjavik|Icelandic",
 ];
-const categorySets = ["actor", "actor,voice", "model", "dancer", "singer,musician", "actor,singer,dancer", "presenter,host", "extra", "actor,stunt", "comedian,actor", "voice", "model,influencer"];
-const skills = ["Improvisation", "Stage combat", "Horse riding", "Ballet", "Contemporary dance", "Hip hop", "Tap", "Piano", "Guitar", "Violin", "Accents", "Swimming", "Scuba diving", "Martial arts", "Fencing", "Juggling", "Sign language", "Stand-up", "Voice-over", "Motion capture", "Skateboarding", "Rock climbing", "Yoga", "Runway", "Aerial silks", "Trapeze"];
-const headlines = ["Screen and stage actor", "Classically trained actor with TV credits", "Commercial and editorial model", "Contemporary dancer for stage and video", "Session singer and musician", "Presenter and live host", "Reliable supporting artist", "Stunt performer and fight actor", "Comic actor and improviser", "Voice artist for games and animation"];
+const categorySets = [
+  "actor",
+  "actor,voice",
+  "model",
+  "dancer",
+  "singer,musician",
+  "actor,singer,dancer",
+  "presenter,host",
+  "extra",
+  "actor,stunt",
+  "comedian,actor",
+  "voice",
+  "model,influencer",
+];
+const skills = [
+  "Improvisation",
+  "Stage combat",
+  "Horse riding",
+  "Ballet",
+  "Contemporary dance",
+  "Hip hop",
+  "Tap",
+  "Piano",
+  "Guitar",
+  "Violin",
+  "Accents",
+  "Swimming",
+  "Scuba diving",
+  "Martial arts",
+  "Fencing",
+  "Juggling",
+  "Sign language",
+  "Stand-up",
+  "Voice-over",
+  "Motion capture",
+  "Skateboarding",
+  "Rock climbing",
+  "Yoga",
+  "Runway",
+  "Aerial silks",
+  "Trapeze",
+];
+const headlines = [
+  "Screen and stage actor",
+  "Classically trained actor with TV credits",
+  "Commercial and editorial model",
+  "Contemporary dancer for stage and video",
+  "Session singer and musician",
+  "Presenter and live host",
+  "Reliable supporting artist",
+  "Stunt performer and fight actor",
+  "Comic actor and improviser",
+  "Voice artist for games and animation",
+];
 
 const sqlList = (values: string[]) => `(array[${values.map((value) => `'${value.replace(/'/g, "''")}'`).join(",")}])`;
 
@@ -87,19 +167,54 @@ const cases: Case[] = [
   { name: "name A-Z", params: () => ({ sort: "name" }) },
   { name: "search: common word ('actor')", params: () => ({ q: "actor" }) },
   { name: "search: name prefix", params: (run) => ({ q: firstNames[run % firstNames.length]!.slice(0, 3) }) },
-  { name: "search: full name", params: (run) => ({ q: `${firstNames[run % firstNames.length]} ${lastNames[(run * 7) % lastNames.length]}` }) },
-  { name: "search: skill + category filter", params: (run) => ({ q: skills[run % skills.length]!, category: "dancer" }) },
-  { name: "category + country", params: (run) => ({ category: ["dancer", "actor", "model", "voice"][run % 4]!, country: ["GB", "US", "FR", "DE"][run % 4]! }) },
-  { name: "language + playing age", params: (run) => ({ language: ["Spanish", "French", "Italian"][run % 3]!, ageMin: String(20 + (run % 20)), ageMax: String(30 + (run % 20)) }) },
-  { name: "city prefix + availability", params: (run) => ({ city: ["lon", "par", "ber", "mad"][run % 4]!, availability: "AVAILABLE" }) },
+  {
+    name: "search: full name",
+    params: (run) => ({ q: `${firstNames[run % firstNames.length]} ${lastNames[(run * 7) % lastNames.length]}` }),
+  },
+  {
+    name: "search: skill + category filter",
+    params: (run) => ({ q: skills[run % skills.length]!, category: "dancer" }),
+  },
+  {
+    name: "category + country",
+    params: (run) => ({
+      category: ["dancer", "actor", "model", "voice"][run % 4]!,
+      country: ["GB", "US", "FR", "DE"][run % 4]!,
+    }),
+  },
+  {
+    name: "language + playing age",
+    params: (run) => ({
+      language: ["Spanish", "French", "Italian"][run % 3]!,
+      ageMin: String(20 + (run % 20)),
+      ageMax: String(30 + (run % 20)),
+    }),
+  },
+  {
+    name: "city prefix + availability",
+    params: (run) => ({ city: ["lon", "par", "ber", "mad"][run % 4]!, availability: "AVAILABLE" }),
+  },
   { name: "rare: Icelandic speakers", params: () => ({ language: "Icelandic", category: "voice" }) },
-  { name: "everything combined", params: (run) => ({ q: "ballet", category: "dancer", country: ["FR", "GB", "US"][run % 3]!, ageMin: "20", ageMax: "40", availability: "AVAILABLE", sort: "newest" }) },
+  {
+    name: "everything combined",
+    params: (run) => ({
+      q: "ballet",
+      category: "dancer",
+      country: ["FR", "GB", "US"][run % 3]!,
+      ageMin: "20",
+      ageMax: "40",
+      availability: "AVAILABLE",
+      sort: "newest",
+    }),
+  },
 ];
 
 async function main() {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  console.log(`Gallery benchmark: ${profiles.toLocaleString("en")} published profiles, ${runs} runs per search, on ${new URL(serverUrl).host}`);
+  console.log(
+    `Gallery benchmark: ${profiles.toLocaleString("en")} published profiles, ${runs} runs per search, on ${new URL(serverUrl).host}`,
+  );
   await admin.query(`drop database if exists ${databaseName} with (force)`);
   await admin.query(`create database ${databaseName}`);
   const url = new URL(serverUrl);
@@ -116,7 +231,9 @@ async function main() {
 
     // A cursor 20 pages deep, found by walking, for the deep-page case.
     let deep: string | undefined;
-    for (let page = 0; page < 20; page += 1) deep = (await searchGallery(handle.db, parseGallerySearchParams(deep ? { cursor: deep } : {})))!.nextCursor ?? deep;
+    for (let page = 0; page < 20; page += 1)
+      deep =
+        (await searchGallery(handle.db, parseGallerySearchParams(deep ? { cursor: deep } : {})))!.nextCursor ?? deep;
 
     const db: Db = handle.db;
     const results: ({ name: string; hits: number } & Figures)[] = [];
@@ -132,7 +249,9 @@ async function main() {
 
     console.log("\n  search                                     p50 ms   p95 ms   p99 ms   cards");
     for (const row of results) {
-      console.log(`  ${row.name.padEnd(40)} ${row.p50.toFixed(2).padStart(7)}  ${row.p95.toFixed(2).padStart(7)}  ${row.p99.toFixed(2).padStart(7)}   ${String(row.hits).padStart(5)}`);
+      console.log(
+        `  ${row.name.padEnd(40)} ${row.p50.toFixed(2).padStart(7)}  ${row.p95.toFixed(2).padStart(7)}  ${row.p99.toFixed(2).padStart(7)}   ${String(row.hits).padStart(5)}`,
+      );
     }
     const all = results.map((row) => row.p95).sort((a, b) => a - b);
     console.log(`\n  worst p95: ${all.at(-1)!.toFixed(2)} ms (target: under 50 ms)`);
@@ -145,7 +264,12 @@ async function main() {
     for (const { sql, params } of captured) {
       const plan = await client.query(`explain (analyze, costs off) ${sql}`, params);
       const lines = plan.rows.map((row: Record<string, string>) => row["QUERY PLAN"]!);
-      console.log(`\n  plan: ${lines.filter((line) => /Scan|Execution Time/.test(line)).map((line) => line.trim()).join(" | ")}`);
+      console.log(
+        `\n  plan: ${lines
+          .filter((line) => /Scan|Execution Time/.test(line))
+          .map((line) => line.trim())
+          .join(" | ")}`,
+      );
     }
     await client.end();
   } finally {

@@ -13,11 +13,25 @@ import { performance } from "node:perf_hooks";
  * below. An action that cannot start because too many are already waiting is
  * counted as an error (the rate could not be offered), never silently skipped.
  */
-export type VirtualUser = { cookie: string; role: "PROFESSIONAL" | "TALENT"; conversations: { id: string; seq: number }[]; profileId?: string };
+export type VirtualUser = {
+  cookie: string;
+  role: "PROFESSIONAL" | "TALENT";
+  conversations: { id: string; seq: number }[];
+  profileId?: string;
+};
 export type Phase = { name: string; rate: number; seconds: number; mix: Record<string, number> };
 export type DriverPlan = { baseUrl: string; users: VirtualUser[]; phases: Phase[]; maxOutstanding: number };
 export type OpFigures = { count: number; errors: number; p50: number; p95: number; p99: number; mean: number };
-export type PhaseResult = { name: string; offeredRate: number; achievedRate: number; seconds: number; errors: number; total: number; ops: Record<string, OpFigures>; errorSamples: string[] };
+export type PhaseResult = {
+  name: string;
+  offeredRate: number;
+  achievedRate: number;
+  seconds: number;
+  errors: number;
+  total: number;
+  ops: Record<string, OpFigures>;
+  errorSamples: string[];
+};
 
 /**
  * The mix modelled on chat systems (inbox 30, open conversation 25, badge 15,
@@ -26,13 +40,27 @@ export type PhaseResult = { name: string; offeredRate: number; achievedRate: num
  * all actions, inbox 27%, open 23%, badge 14%, send 9%, mark read 9%, older
  * 4.5%, requests 2.7%, notifications 1.8%, gallery 4.5%, page loads 4.5%.
  */
-export const chatMix: Record<string, number> = { inbox: 30, open: 25, badge: 15, send: 10, markRead: 10, older: 5, requests: 3, notifications: 2, gallery: 5, page: 5 };
+export const chatMix: Record<string, number> = {
+  inbox: 30,
+  open: 25,
+  badge: 15,
+  send: 10,
+  markRead: 10,
+  older: 5,
+  requests: 3,
+  notifications: 2,
+  gallery: 5,
+  page: 5,
+};
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
 type Answer = { status: number; body: string };
 
-function request(url: string, options: { method?: string; headers?: Record<string, string>; body?: string }): Promise<Answer> {
+function request(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string },
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method: options.method ?? "GET", headers: options.headers, agent }, (res) => {
       let body = "";
@@ -66,7 +94,10 @@ async function operate(plan: DriverPlan, user: VirtualUser, op: string): Promise
       headers: options.body === undefined ? headers : { ...headers, "content-type": "application/json", origin: base },
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
     });
-    if (answer.status !== status) throw new Error(`${op}: HTTP ${answer.status}${answer.body.startsWith("{") ? ` ${/"message":"([^"]*)"/.exec(answer.body)?.[1] ?? ""}` : ""}`);
+    if (answer.status !== status)
+      throw new Error(
+        `${op}: HTTP ${answer.status}${answer.body.startsWith("{") ? ` ${/"message":"([^"]*)"/.exec(answer.body)?.[1] ?? ""}` : ""}`,
+      );
   };
   const conversation = user.conversations.length ? pick(user.conversations) : null;
   const messagesOf = (id: string) => `/api/v1/conversations/${id}/messages`;
@@ -79,7 +110,11 @@ async function operate(plan: DriverPlan, user: VirtualUser, op: string): Promise
       return expect("/api/v1/unread", {});
     case "send":
       if (!conversation) return expect("/api/v1/conversations", {});
-      return expect(messagesOf(conversation.id), { method: "POST", body: { body: `Load test message ${Date.now()}`, clientKey: randomUUID() } }, 201);
+      return expect(
+        messagesOf(conversation.id),
+        { method: "POST", body: { body: `Load test message ${Date.now()}`, clientKey: randomUUID() } },
+        201,
+      );
     case "markRead":
       if (!conversation) return expect("/api/v1/conversations", {});
       return expect(`/api/v1/conversations/${conversation.id}/read`, { method: "POST", body: { seq: 1_000_000 } });
@@ -101,8 +136,16 @@ async function operate(plan: DriverPlan, user: VirtualUser, op: string): Promise
 
 function figures(timings: number[], errors: number): OpFigures {
   const sorted = [...timings].sort((a, b) => a - b);
-  const at = (p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : 0);
-  return { count: timings.length, errors, p50: at(50), p95: at(95), p99: at(99), mean: sorted.length ? sorted.reduce((a, b) => a + b, 0) / sorted.length : 0 };
+  const at = (p: number) =>
+    sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : 0;
+  return {
+    count: timings.length,
+    errors,
+    p50: at(50),
+    p95: at(95),
+    p99: at(99),
+    mean: sorted.length ? sorted.reduce((a, b) => a + b, 0) / sorted.length : 0,
+  };
 }
 
 async function runPhase(plan: DriverPlan, phase: Phase): Promise<PhaseResult> {
@@ -170,7 +213,9 @@ async function main() {
   const results: PhaseResult[] = [];
   for (const phase of plan.phases) {
     results.push(await runPhase(plan, phase));
-    process.stderr.write(`  ${phase.name.padEnd(24)} offered ${phase.rate}/s, achieved ${results.at(-1)!.achievedRate.toFixed(1)}/s, errors ${results.at(-1)!.errors}\n`);
+    process.stderr.write(
+      `  ${phase.name.padEnd(24)} offered ${phase.rate}/s, achieved ${results.at(-1)!.achievedRate.toFixed(1)}/s, errors ${results.at(-1)!.errors}\n`,
+    );
   }
   process.stdout.write(JSON.stringify(results));
   agent.destroy();

@@ -37,27 +37,55 @@ function rowsRead(node: PlanNode): number {
 }
 
 /** Inbox, conversation and badge at the database: our module functions against the hand-written SQL, for a heavy and a light user. */
-export async function databaseFloors(client: pg.Client, db: Db, heavy: string, light: string, runs = 200): Promise<DbFloor[]> {
+export async function databaseFloors(
+  client: pg.Client,
+  db: Db,
+  heavy: string,
+  light: string,
+  runs = 200,
+): Promise<DbFloor[]> {
   const results: DbFloor[] = [];
   // The conversation opened: the light user's longest (up to a page of 50 messages), and the heavy user's
   // conversation nearest to it in length, so that both pages hold as many messages and the two users differ only
   // in how much else they have.
   const length = "least(last_seq, 50)";
   const pick = async (id: string, order: string, values: unknown[]) =>
-    (await client.query(`select conversation_id, ${length} as length from conversation_participants where user_id = $1 order by ${order}, last_message_at desc limit 1`, [id, ...values])).rows[0] as { conversation_id: string; length: number };
+    (
+      await client.query(
+        `select conversation_id, ${length} as length from conversation_participants where user_id = $1 order by ${order}, last_message_at desc limit 1`,
+        [id, ...values],
+      )
+    ).rows[0] as { conversation_id: string; length: number };
   const lightPick = await pick(light, `${length} desc`, []);
   const heavyPick = await pick(heavy, `abs(${length} - $2)`, [lightPick.length]);
   for (const [label, id, first] of [
     ["heavy", heavy, heavyPick.conversation_id],
     ["light", light, lightPick.conversation_id],
   ] as const) {
-    const actor: Actor = { userId: id, name: "Load", email: "load@bench.callback.test", role: "PROFESSIONAL", subscription: { plan: "PROFESSIONAL", status: "active", currentPeriodEnd: new Date(Date.now() + 86_400_000) } };
-    const ours = { inbox: () => listInbox(db, actor), open: () => listMessages(db, actor, first), badge: () => getUnreadTotal(db, actor) };
+    const actor: Actor = {
+      userId: id,
+      name: "Load",
+      email: "load@bench.callback.test",
+      role: "PROFESSIONAL",
+      subscription: { plan: "PROFESSIONAL", status: "active", currentPeriodEnd: new Date(Date.now() + 86_400_000) },
+    };
+    const ours = {
+      inbox: () => listInbox(db, actor),
+      open: () => listMessages(db, actor, first),
+      badge: () => getUnreadTotal(db, actor),
+    };
     for (const op of ["inbox", "open", "badge"] as const) {
       const params = op === "open" ? [id, first] : [id];
       // Taking turns, so that both meet the same moments of a shared machine.
-      const [oursFigures, floorFigures] = await measurePair(runs, (turn) => (turn % 2 === 0 ? ours[op]() : client.query({ name: `floor_${op}`, text: floorSql[op], values: params })), 20);
-      const plan = (await client.query(`explain (analyze, buffers, format json) ${floorSql[op]}`, params)).rows[0]["QUERY PLAN"][0].Plan as PlanNode;
+      const [oursFigures, floorFigures] = await measurePair(
+        runs,
+        (turn) =>
+          turn % 2 === 0 ? ours[op]() : client.query({ name: `floor_${op}`, text: floorSql[op], values: params }),
+        20,
+      );
+      const plan = (await client.query(`explain (analyze, buffers, format json) ${floorSql[op]}`, params)).rows[0][
+        "QUERY PLAN"
+      ][0].Plan as PlanNode;
       results.push({ op, user: label, ours: oursFigures, floor: floorFigures, rowsRead: rowsRead(plan) });
     }
   }

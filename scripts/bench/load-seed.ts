@@ -26,7 +26,12 @@ export function shapeOf(scale: Scale): SeedShape {
   const size = scales[scale];
   const professionals = Math.floor(size.users / 5);
   const heavy = Math.max(1, Math.floor(professionals / 100));
-  return { professionals, talents: size.users - professionals, heavy, heavyConversations: Math.min(2_100, Math.floor(size.conversations / (2 * heavy))) };
+  return {
+    professionals,
+    talents: size.users - professionals,
+    heavy,
+    heavyConversations: Math.min(2_100, Math.floor(size.conversations / (2 * heavy))),
+  };
 }
 
 /** Professionals are users 1..P (the heavy ones first), talents P+1..N. Every account signs in with the same password. */
@@ -119,7 +124,8 @@ export async function seedLoad(client: pg.Client, scale: Scale, passwordHash: st
     from (select now() - (random() * interval '365 days') as t from generate_series(1, ${size.notifications})) x`);
   progress(1, 1, "notifications");
   await client.query("vacuum analyze");
-  const counts = await client.query(`select (select count(*) from conversations) conversations, (select count(*) from messages) messages,
+  const counts =
+    await client.query(`select (select count(*) from conversations) conversations, (select count(*) from messages) messages,
     (select count(*) from contact_requests) requests, (select count(*) from notifications) notifications,
     (select max(c) from (select count(*) c from conversation_participants group by user_id) x) max_conversations`);
   return counts.rows[0] as Record<string, string>;

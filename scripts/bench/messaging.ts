@@ -68,44 +68,84 @@ async function seed(client: import("pg").Client) {
       from created c, generate_series(1, c.last_seq) s`);
     progress(to + 1, totalConversations, "conversations");
   }
-  const counts = await client.query("select (select count(*) from conversations) as conversations, (select count(*) from messages) as messages");
+  const counts = await client.query(
+    "select (select count(*) from conversations) as conversations, (select count(*) from messages) as messages",
+  );
   await client.query("vacuum analyze");
   return counts.rows[0] as { conversations: string; messages: string };
 }
 
 function actorOf(n: number, role: Actor["role"]): Actor {
-  return { userId: userId(n), name: `Bench User ${n}`, email: `bench${n}@bench.callback.test`, role, subscription: { plan: "PROFESSIONAL", status: "active", currentPeriodEnd: new Date(Date.now() + 86_400_000 * 30) } };
+  return {
+    userId: userId(n),
+    name: `Bench User ${n}`,
+    email: `bench${n}@bench.callback.test`,
+    role,
+    subscription: { plan: "PROFESSIONAL", status: "active", currentPeriodEnd: new Date(Date.now() + 86_400_000 * 30) },
+  };
 }
 
 async function main() {
-  console.log(`Messaging benchmark: ${totalUsers.toLocaleString("en")} users, ${totalConversations.toLocaleString("en")} conversations, ~${totalMessages.toLocaleString("en")} messages, ${runs} runs per operation`);
+  console.log(
+    `Messaging benchmark: ${totalUsers.toLocaleString("en")} users, ${totalConversations.toLocaleString("en")} conversations, ~${totalMessages.toLocaleString("en")} messages, ${runs} runs per operation`,
+  );
   await withThrowawayDatabase("callback_bench_messaging", args.has("keep"), async (handle, client) => {
     const started = performance.now();
     const counts = await seed(client);
-    console.log(`  seeded ${Number(counts.conversations).toLocaleString("en")} conversations and ${Number(counts.messages).toLocaleString("en")} messages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `  seeded ${Number(counts.conversations).toLocaleString("en")} conversations and ${Number(counts.messages).toLocaleString("en")} messages in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
     const db = handle.db;
 
     const subjects = [
       { label: "heavy (5,000 conversations)", actor: actorOf(1, "PROFESSIONAL") },
       { label: "light", actor: actorOf(2 + 7, "PROFESSIONAL") },
     ];
-    type Prepared = { label: string; actor: Actor; pick: (run: number) => string; deepCursor?: string; olderThan: number };
+    type Prepared = {
+      label: string;
+      actor: Actor;
+      pick: (run: number) => string;
+      deepCursor?: string;
+      olderThan: number;
+    };
     const prepared: Prepared[] = [];
     for (const { label, actor } of subjects) {
       const first = await listInbox(db, actor);
       const conversationIds = first.items.map((item) => item.id);
       let cursor = first.nextCursor;
-      for (let page = 0; page < 8 && cursor; page += 1) cursor = (await listInbox(db, actor, cursor)).nextCursor ?? cursor;
+      for (let page = 0; page < 8 && cursor; page += 1)
+        cursor = (await listInbox(db, actor, cursor)).nextCursor ?? cursor;
       const pick = (run: number) => conversationIds[run % conversationIds.length]!;
       const newest = await listMessages(db, actor, pick(0));
-      prepared.push({ label, actor, pick, deepCursor: cursor ?? first.nextCursor ?? undefined, olderThan: Math.max(2, newest?.messages[0]?.seq ?? 2) });
+      prepared.push({
+        label,
+        actor,
+        pick,
+        deepCursor: cursor ?? first.nextCursor ?? undefined,
+        olderThan: Math.max(2, newest?.messages[0]?.seq ?? 2),
+      });
     }
     const operations: [string, (subject: Prepared, run: number) => Promise<unknown>][] = [
       ["inbox, first page", (subject) => listInbox(db, subject.actor)],
       ["inbox, page 10", (subject) => listInbox(db, subject.actor, subject.deepCursor)],
       ["open conversation (50)", (subject, run) => listMessages(db, subject.actor, subject.pick(run))],
-      ["older page", (subject, run) => listMessages(db, subject.actor, subject.pick(run), { beforeSeq: subject.olderThan })],
-      ["send", (subject, run) => sendMessage(db, subject.actor, sendMessageInput.parse({ conversationId: subject.pick(run), body: `Benchmark message ${run}`, clientKey: randomUUID() }))],
+      [
+        "older page",
+        (subject, run) => listMessages(db, subject.actor, subject.pick(run), { beforeSeq: subject.olderThan }),
+      ],
+      [
+        "send",
+        (subject, run) =>
+          sendMessage(
+            db,
+            subject.actor,
+            sendMessageInput.parse({
+              conversationId: subject.pick(run),
+              body: `Benchmark message ${run}`,
+              clientKey: randomUUID(),
+            }),
+          ),
+      ],
       ["mark read", (subject, run) => markConversationRead(db, subject.actor, subject.pick(run), 1_000_000)],
       ["unread badge", (subject) => getUnreadTotal(db, subject.actor)],
     ];
@@ -118,9 +158,15 @@ async function main() {
     rows.sort((a, b) => (a[0] === b[0] ? 0 : a[0].startsWith("heavy") ? -1 : 1));
 
     console.log("\n  user                           operation                  p50 ms   p95 ms   p99 ms");
-    for (const [label, operation, figures] of rows) console.log(`  ${label.padEnd(30)} ${operation.padEnd(24)} ${ms(figures.p50)} ${ms(figures.p95)} ${ms(figures.p99)}`);
-    const inbox = (heavy: boolean) => rows.find(([label, operation]) => label.startsWith("heavy") === heavy && operation === "inbox, first page")![2];
-    console.log(`\n  inbox, heavy / light: p50 ${(inbox(true).p50 / inbox(false).p50).toFixed(2)}x, p95 ${(inbox(true).p95 / inbox(false).p95).toFixed(2)}x (target: within 1.5x)`);
+    for (const [label, operation, figures] of rows)
+      console.log(
+        `  ${label.padEnd(30)} ${operation.padEnd(24)} ${ms(figures.p50)} ${ms(figures.p95)} ${ms(figures.p99)}`,
+      );
+    const inbox = (heavy: boolean) =>
+      rows.find(([label, operation]) => label.startsWith("heavy") === heavy && operation === "inbox, first page")![2];
+    console.log(
+      `\n  inbox, heavy / light: p50 ${(inbox(true).p50 / inbox(false).p50).toFixed(2)}x, p95 ${(inbox(true).p95 / inbox(false).p95).toFixed(2)}x (target: within 1.5x)`,
+    );
 
     // At the database: the inbox query's own execution time for both users, from EXPLAIN ANALYZE.
     const captured: { sql: string; params: unknown[] }[] = [];
@@ -131,13 +177,18 @@ async function main() {
       const times: number[] = [];
       let plan: string[] = [];
       for (let run = 0; run < 50; run += 1) {
-        const result = await client.query(`explain (analyze, buffers, costs off) ${captured[0]!.sql}`, captured[0]!.params);
+        const result = await client.query(
+          `explain (analyze, buffers, costs off) ${captured[0]!.sql}`,
+          captured[0]!.params,
+        );
         plan = (result.rows as Record<string, string>[]).map((row) => row["QUERY PLAN"]!);
         times.push(Number(plan.find((line) => line.startsWith("Execution Time"))!.match(/[\d.]+/)![0]));
       }
       times.sort((a, b) => a - b);
       const scan = plan.find((line) => line.includes("conversation_participants_inbox_idx")) ?? "";
-      console.log(`  inbox query at the database, ${subject.label}: median ${times[25]!.toFixed(3)} ms; ${scan.trim().replace(/\s+/g, " ")}`);
+      console.log(
+        `  inbox query at the database, ${subject.label}: median ${times[25]!.toFixed(3)} ms; ${scan.trim().replace(/\s+/g, " ")}`,
+      );
       if (subject === prepared[0]) {
         console.log("\n  inbox plan (heavy user):");
         for (const line of plan) console.log(`    ${line}`);

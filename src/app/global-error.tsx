@@ -4,7 +4,15 @@
 export default function GlobalError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
     <html lang="en">
-      <body style={{ fontFamily: "system-ui, sans-serif", display: "grid", placeItems: "center", minHeight: "100vh", margin: 0 }}>
+      <body
+        style={{
+          fontFamily: "system-ui, sans-serif",
+          display: "grid",
+          placeItems: "center",
+          minHeight: "100vh",
+          margin: 0,
+        }}
+      >
         <main style={{ textAlign: "center", padding: 16 }}>
           <h1>Something went wrong</h1>
           <p>An unexpected error stopped Callback. Please try again.</p>

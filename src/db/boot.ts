@@ -19,7 +19,8 @@ export async function prepareDatabase(): Promise<void> {
   log.info({ database: handle.kind, ms: Date.now() - started }, "database migrated");
 
   const shouldSeed =
-    env.SEED_DEMO_DATA === "always" || (env.SEED_DEMO_DATA === "auto" && handle.kind === "pglite" && (await isDatabaseEmpty(handle.db)));
+    env.SEED_DEMO_DATA === "always" ||
+    (env.SEED_DEMO_DATA === "auto" && handle.kind === "pglite" && (await isDatabaseEmpty(handle.db)));
   if (shouldSeed) {
     const seeded = await seedDemoData(handle.db, getBlobStorage());
     log.info({ ...seeded, ms: Date.now() - started }, "demo data seeded");

@@ -19,7 +19,8 @@ export type Schema = typeof schema;
  */
 export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 
-export type DatabaseTarget = { kind: "postgres"; url: string; poolSize?: number } | { kind: "pglite"; dataDir: string | null };
+export type DatabaseTarget =
+  { kind: "postgres"; url: string; poolSize?: number } | { kind: "pglite"; dataDir: string | null };
 
 export type DatabaseHandle = {
   db: Db;
@@ -78,7 +79,10 @@ async function listenOnPostgres(url: string, channel: string, onPayload: (payloa
   let client: pg.Client | null = null;
   const connect = async () => {
     const next = new pg.Client({ connectionString: url });
-    next.on("notification", (message) => message.channel === channel && message.payload !== undefined && onPayload(message.payload));
+    next.on(
+      "notification",
+      (message) => message.channel === channel && message.payload !== undefined && onPayload(message.payload),
+    );
     next.on("error", () => {
       if (!stopped) setTimeout(() => void connect().catch(() => undefined), 1000);
     });
@@ -100,7 +104,9 @@ async function listenOnPostgres(url: string, channel: string, onPayload: (payloa
 export async function areMigrationsCurrent(handle: DatabaseHandle): Promise<boolean> {
   const shipped = readMigrationFiles({ migrationsFolder }).at(-1)?.folderMillis ?? 0;
   try {
-    const result = await handle.db.execute(sql`select max(created_at)::text as applied from drizzle.__drizzle_migrations`);
+    const result = await handle.db.execute(
+      sql`select max(created_at)::text as applied from drizzle.__drizzle_migrations`,
+    );
     const rows = (result as unknown as { rows: { applied: string | null }[] }).rows;
     return Number(rows[0]?.applied ?? 0) >= shipped;
   } catch {

@@ -10,10 +10,16 @@ import { subscriptionChanges } from "./schema/billing";
 import { DEMO_PASSWORD, seedDemoData } from "./seed/demo";
 
 async function tableCounts(db: Db): Promise<Record<string, number>> {
-  const tables = ((await db.execute(sql`select tablename from pg_tables where schemaname = 'public' order by tablename`)) as unknown as { rows: { tablename: string }[] }).rows;
+  const tables = (
+    (await db.execute(
+      sql`select tablename from pg_tables where schemaname = 'public' order by tablename`,
+    )) as unknown as { rows: { tablename: string }[] }
+  ).rows;
   const counts: Record<string, number> = {};
   for (const { tablename } of tables) {
-    const result = (await db.execute(sql`select count(*)::int as total from ${sql.identifier(tablename)}`)) as unknown as { rows: { total: number }[] };
+    const result = (await db.execute(
+      sql`select count(*)::int as total from ${sql.identifier(tablename)}`,
+    )) as unknown as { rows: { total: number }[] };
     counts[tablename] = result.rows[0]!.total;
   }
   return counts;
@@ -39,12 +45,23 @@ describe("copying the demo data set to a new database", () => {
     expect(before.messages).toBeGreaterThan(100);
 
     // Subscription history copied, not rewritten by the target's trigger.
-    const history = (rows: { userId: string; status: string; at: Date }[]) => rows.map((row) => `${row.userId}|${row.status}|${row.at.toISOString()}`).sort();
-    expect(history(await target.select().from(subscriptionChanges))).toEqual(history(await source.db.select().from(subscriptionChanges)));
+    const history = (rows: { userId: string; status: string; at: Date }[]) =>
+      rows.map((row) => `${row.userId}|${row.status}|${row.at.toISOString()}`).sort();
+    expect(history(await target.select().from(subscriptionChanges))).toEqual(
+      history(await source.db.select().from(subscriptionChanges)),
+    );
     // The trigger is back on, and new history rows get ids after the copied ones.
-    const [{ next }] = ((await target.execute(sql`select nextval(pg_get_serial_sequence('public.subscription_changes', 'id'))::int as next`)) as unknown as { rows: { next: number }[] }).rows as [{ next: number }];
+    const [{ next }] = (
+      (await target.execute(
+        sql`select nextval(pg_get_serial_sequence('public.subscription_changes', 'id'))::int as next`,
+      )) as unknown as { rows: { next: number }[] }
+    ).rows as [{ next: number }];
     expect(next).toBeGreaterThan(before.subscription_changes!);
-    const [trigger] = ((await target.execute(sql`select tgenabled from pg_trigger where tgname = 'subscriptions_record_change'`)) as unknown as { rows: { tgenabled: string }[] }).rows;
+    const [trigger] = (
+      (await target.execute(
+        sql`select tgenabled from pg_trigger where tgname = 'subscriptions_record_change'`,
+      )) as unknown as { rows: { tgenabled: string }[] }
+    ).rows;
     expect(trigger?.tgenabled).toBe("O");
   });
 

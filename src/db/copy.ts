@@ -24,7 +24,10 @@ async function foreignKeys(db: Db): Promise<ForeignKey[]> {
         where c.contype = 'f' and n.nspname = 'public'
         group by c.oid, cl.relname, pl.relname`,
   );
-  return rows.map((row) => ({ ...row, columns: Array.isArray(row.columns) ? row.columns : row.columns.replace(/[{}]/g, "").split(",") }));
+  return rows.map((row) => ({
+    ...row,
+    columns: Array.isArray(row.columns) ? row.columns : row.columns.replace(/[{}]/g, "").split(","),
+  }));
 }
 
 /**
@@ -34,14 +37,22 @@ async function foreignKeys(db: Db): Promise<ForeignKey[]> {
  * every table is copied.
  */
 async function copyPlan(db: Db): Promise<{ tables: string[]; deferred: { table: string; columns: string[] }[] }> {
-  const tables = (await rowsOf<{ name: string }>(db, sql`select tablename as name from pg_tables where schemaname = 'public' order by tablename`)).map((row) => row.name);
+  const tables = (
+    await rowsOf<{ name: string }>(
+      db,
+      sql`select tablename as name from pg_tables where schemaname = 'public' order by tablename`,
+    )
+  ).map((row) => row.name);
   const keys = await foreignKeys(db);
   const parents = new Map(tables.map((table) => [table, new Set<string>()]));
   for (const key of keys) if (!key.nullable && key.child !== key.parent) parents.get(key.child)?.add(key.parent);
   const ordered: string[] = [];
   const visit = (table: string, path: Set<string>) => {
     if (ordered.includes(table)) return;
-    if (path.has(table)) throw new Error(`The tables ${[...path].join(", ")} require each other in a cycle; they cannot be copied in order.`);
+    if (path.has(table))
+      throw new Error(
+        `The tables ${[...path].join(", ")} require each other in a cycle; they cannot be copied in order.`,
+      );
     path.add(table);
     for (const parent of parents.get(table) ?? []) visit(parent, path);
     path.delete(table);
@@ -91,9 +102,16 @@ export type CopyReport = { table: string; rows: number }[];
  * rewritten; sequences continue after the copied ids. Rows travel as JSON
  * batches, which keeps every type (arrays, enums, timestamps) intact.
  */
-export async function copyDatabase(source: Db, target: Db, onProgress: (table: string, rows: number) => void = () => undefined): Promise<CopyReport> {
+export async function copyDatabase(
+  source: Db,
+  target: Db,
+  onProgress: (table: string, rows: number) => void = () => undefined,
+): Promise<CopyReport> {
   const [existing] = await rowsOf<{ total: number }>(target, sql`select count(*)::int as total from users`);
-  if ((existing?.total ?? 0) > 0) throw new Error("The target database already holds accounts. Copy into a new, empty database (run db:migrate on it first or let the copy do it).");
+  if ((existing?.total ?? 0) > 0)
+    throw new Error(
+      "The target database already holds accounts. Copy into a new, empty database (run db:migrate on it first or let the copy do it).",
+    );
   const { tables, deferred } = await copyPlan(source);
   const report: CopyReport = [];
   await target.transaction(async (tx) => {
@@ -116,14 +134,24 @@ export async function copyDatabase(source: Db, target: Db, onProgress: (table: s
           sql`select json_agg(t)::text as rows from (select ${list} from ${sql.identifier(table)} order by ctid offset ${offset} limit ${BATCH_ROWS}) t`,
         );
         if (!batch?.rows) break;
-        const inserted = await tx.execute(sql`insert into ${sql.identifier(table)} (${list}) select ${values} from json_populate_recordset(null::${sql.identifier(table)}, ${batch.rows}::json)`);
-        copied += (inserted as unknown as { rowCount?: number; affectedRows?: number }).rowCount ?? JSON.parse(batch.rows).length;
+        const inserted = await tx.execute(
+          sql`insert into ${sql.identifier(table)} (${list}) select ${values} from json_populate_recordset(null::${sql.identifier(table)}, ${batch.rows}::json)`,
+        );
+        copied +=
+          (inserted as unknown as { rowCount?: number; affectedRows?: number }).rowCount ??
+          JSON.parse(batch.rows).length;
         onProgress(table, copied);
       }
       report.push({ table, rows: copied });
       for (const column of columns) {
-        const [sequence] = await rowsOf<{ name: string | null }>(tx, sql`select pg_get_serial_sequence(${`public.${table}`}, ${column}) as name`);
-        if (sequence?.name) await tx.execute(sql`select setval(${sequence.name}::regclass, greatest(coalesce((select max(${sql.identifier(column)}) from ${sql.identifier(table)}), 0), 1))`);
+        const [sequence] = await rowsOf<{ name: string | null }>(
+          tx,
+          sql`select pg_get_serial_sequence(${`public.${table}`}, ${column}) as name`,
+        );
+        if (sequence?.name)
+          await tx.execute(
+            sql`select setval(${sequence.name}::regclass, greatest(coalesce((select max(${sql.identifier(column)}) from ${sql.identifier(table)}), 0), 1))`,
+          );
       }
     }
     for (const { table, columns } of deferred) await copyDeferredColumns(source, tx, table, columns);
@@ -157,6 +185,8 @@ async function copyDeferredColumns(source: Db, target: Db, table: string, column
       sql`select json_agg(x)::text as rows from (select ${wanted} from ${sql.identifier(table)} where ${anySet} order by ctid offset ${offset} limit ${BATCH_ROWS}) x`,
     );
     if (!batch?.rows) break;
-    await target.execute(sql`update ${sql.identifier(table)} t set ${assignments} from json_populate_recordset(null::${sql.identifier(table)}, ${batch.rows}::json) v where ${match}`);
+    await target.execute(
+      sql`update ${sql.identifier(table)} t set ${assignments} from json_populate_recordset(null::${sql.identifier(table)}, ${batch.rows}::json) v where ${match}`,
+    );
   }
 }

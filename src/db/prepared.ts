@@ -7,7 +7,10 @@ import type { Db } from "./client";
  * hottest reads only (inbox, a conversation's page, the unread badge); the
  * values go in as placeholders (`sql.placeholder`).
  */
-export function preparedQuery<Query extends { prepare(name: string): unknown }>(name: string, build: (db: Db) => Query): (db: Db) => ReturnType<Query["prepare"]> {
+export function preparedQuery<Query extends { prepare(name: string): unknown }>(
+  name: string,
+  build: (db: Db) => Query,
+): (db: Db) => ReturnType<Query["prepare"]> {
   const prepared = new WeakMap<Db, ReturnType<Query["prepare"]>>();
   return (db) => {
     let query = prepared.get(db);

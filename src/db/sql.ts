@@ -31,7 +31,8 @@ export function exactTimestamp(column: AnyPgColumn): SQL<string> {
   return sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 }
 
-const KEYSET_CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?Z)\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+const KEYSET_CURSOR =
+  /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?Z)\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
 /**
  * Whether text is an exact UTC timestamp as `exactTimestamp` writes it, for a
@@ -56,7 +57,9 @@ export function keysetCursor(row: { key: string; id: string }): string {
  */
 export function keysetBefore(cursor: string | undefined, time: AnyPgColumn, id: AnyPgColumn): SQL | undefined {
   const match = typeof cursor === "string" ? cursor.match(KEYSET_CURSOR) : null;
-  return match && isExactTimestamp(match[1]!) ? sql`(${time}, ${id}) < (${match[1]}::timestamptz, ${match[2]})` : undefined;
+  return match && isExactTimestamp(match[1]!)
+    ? sql`(${time}, ${id}) < (${match[1]}::timestamptz, ${match[2]})`
+    : undefined;
 }
 
 /**

@@ -35,7 +35,13 @@ describe("runMutation", () => {
     const result = await runMutation(async () => {
       throw new AppError("conflict", "That email is taken.");
     });
-    expect(result).toEqual({ ok: false, code: "conflict", message: "That email is taken.", fieldErrors: undefined, values: undefined });
+    expect(result).toEqual({
+      ok: false,
+      code: "conflict",
+      message: "That email is taken.",
+      fieldErrors: undefined,
+      values: undefined,
+    });
   });
 
   it("lets unexpected errors through to the error page, never reporting success", async () => {
@@ -45,7 +51,9 @@ describe("runMutation", () => {
 
 describe("postgresErrorCode", () => {
   it("finds the PostgreSQL code under Drizzle's wrapper", () => {
-    const wrapped = new Error("Failed query: insert ...", { cause: Object.assign(new Error("duplicate key"), { code: "23505" }) });
+    const wrapped = new Error("Failed query: insert ...", {
+      cause: Object.assign(new Error("duplicate key"), { code: "23505" }),
+    });
     expect(postgresErrorCode(wrapped)).toBe("23505");
     expect(postgresErrorCode(new Error("plain"))).toBeUndefined();
   });

@@ -14,7 +14,11 @@ import { isIP } from "node:net";
  * gives its leftmost entry; an entry that is not an IP address gives the
  * socket address, so no text a client makes up can become a rate-limit key.
  */
-export function trustedClientAddress(forwardedFor: string | string[] | undefined, socketAddress: string | undefined, trustedHops: number): string {
+export function trustedClientAddress(
+  forwardedFor: string | string[] | undefined,
+  socketAddress: string | undefined,
+  trustedHops: number,
+): string {
   const peer = normalizeAddress(socketAddress) ?? "unknown";
   if (trustedHops <= 0) return peer;
   const header = Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "");

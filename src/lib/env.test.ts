@@ -23,9 +23,9 @@ describe("parseEnv", () => {
   });
 
   it("refuses to start in production on PostgreSQL without BETTER_AUTH_SECRET, and says how to make one", () => {
-    expect(() => parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://db/callback", DATA_DIR: tempDataDir() })).toThrow(
-      /BETTER_AUTH_SECRET is required in production with DATABASE_URL/,
-    );
+    expect(() =>
+      parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://db/callback", DATA_DIR: tempDataDir() }),
+    ).toThrow(/BETTER_AUTH_SECRET is required in production with DATABASE_URL/);
   });
 
   it("accepts a production configuration with its secret", () => {
@@ -42,7 +42,8 @@ describe("parseEnv", () => {
   });
 
   it("names each invalid variable in its error", () => {
-    const attempt = () => parseEnv({ PORT: "eighty", DATABASE_URL: "mysql://nope", BETTER_AUTH_SECRET: "short", DATA_DIR: tempDataDir() });
+    const attempt = () =>
+      parseEnv({ PORT: "eighty", DATABASE_URL: "mysql://nope", BETTER_AUTH_SECRET: "short", DATA_DIR: tempDataDir() });
     expect(attempt).toThrow(EnvError);
     expect(attempt).toThrow(/PORT/);
     expect(attempt).toThrow(/DATABASE_URL must be a postgres/);
@@ -63,8 +64,12 @@ describe("TRUSTED_PROXY_HOPS", () => {
   });
 
   it("refuses a value that is not a small whole number, naming the variable", () => {
-    expect(() => parseEnv({ DATA_DIR: tempDataDir(), TRUSTED_PROXY_HOPS: "one" })).toThrow(/TRUSTED_PROXY_HOPS: TRUSTED_PROXY_HOPS must be a whole number/);
-    expect(() => parseEnv({ DATA_DIR: tempDataDir(), TRUSTED_PROXY_HOPS: "-1" })).toThrow(/TRUSTED_PROXY_HOPS cannot be negative/);
+    expect(() => parseEnv({ DATA_DIR: tempDataDir(), TRUSTED_PROXY_HOPS: "one" })).toThrow(
+      /TRUSTED_PROXY_HOPS: TRUSTED_PROXY_HOPS must be a whole number/,
+    );
+    expect(() => parseEnv({ DATA_DIR: tempDataDir(), TRUSTED_PROXY_HOPS: "-1" })).toThrow(
+      /TRUSTED_PROXY_HOPS cannot be negative/,
+    );
     expect(() => parseEnv({ DATA_DIR: tempDataDir(), TRUSTED_PROXY_HOPS: "1.5" })).toThrow(/whole number/);
   });
 });

@@ -34,7 +34,10 @@ const envSchema = z
     BETTER_AUTH_URL: z.url("BETTER_AUTH_URL must be an absolute URL such as https://callback.example.com").optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
     SEED_DEMO_DATA: z.enum(["auto", "always", "never"]).default("auto"),
-    SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must look like smtp://user:password@host:587 or smtps://...").optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, "SMTP_URL must look like smtp://user:password@host:587 or smtps://...")
+      .optional(),
     EMAIL_FROM: z.string().min(3).default("Callback <no-reply@callback.test>"),
     MESSAGE_EMAIL_DELAY_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
     DIGEST_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(8),
@@ -46,16 +49,38 @@ const envSchema = z
     CONTACT_REQUEST_EXPIRY_DAYS: z.coerce.number().int().min(1).max(90).default(14),
     CONTACT_REQUEST_DAILY_CAP: z.coerce.number().int().min(1).max(1000).default(20),
     CONTACT_REQUEST_COOLDOWN_DAYS: z.coerce.number().int().min(0).max(365).default(30),
-    STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_/, "STRIPE_SECRET_KEY must be a Stripe secret key (sk_test_... or sk_live_...)").optional(),
-    STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_/, "STRIPE_WEBHOOK_SECRET must be a webhook signing secret (whsec_...)").optional(),
-    STRIPE_PRICE_PROFESSIONAL_MONTHLY: z.string().regex(/^price_/, "Stripe price ids start with price_").optional(),
-    STRIPE_PRICE_PROFESSIONAL_YEARLY: z.string().regex(/^price_/, "Stripe price ids start with price_").optional(),
-    STRIPE_PRICE_COMPANY_MONTHLY: z.string().regex(/^price_/, "Stripe price ids start with price_").optional(),
-    STRIPE_PRICE_COMPANY_YEARLY: z.string().regex(/^price_/, "Stripe price ids start with price_").optional(),
+    STRIPE_SECRET_KEY: z
+      .string()
+      .regex(/^(sk|rk)_(test|live)_/, "STRIPE_SECRET_KEY must be a Stripe secret key (sk_test_... or sk_live_...)")
+      .optional(),
+    STRIPE_WEBHOOK_SECRET: z
+      .string()
+      .regex(/^whsec_/, "STRIPE_WEBHOOK_SECRET must be a webhook signing secret (whsec_...)")
+      .optional(),
+    STRIPE_PRICE_PROFESSIONAL_MONTHLY: z
+      .string()
+      .regex(/^price_/, "Stripe price ids start with price_")
+      .optional(),
+    STRIPE_PRICE_PROFESSIONAL_YEARLY: z
+      .string()
+      .regex(/^price_/, "Stripe price ids start with price_")
+      .optional(),
+    STRIPE_PRICE_COMPANY_MONTHLY: z
+      .string()
+      .regex(/^price_/, "Stripe price ids start with price_")
+      .optional(),
+    STRIPE_PRICE_COMPANY_YEARLY: z
+      .string()
+      .regex(/^price_/, "Stripe price ids start with price_")
+      .optional(),
   })
   .superRefine((raw, context) => {
     if (raw.WEB_CONCURRENCY > 1 && !raw.DATABASE_URL) {
-      context.addIssue({ code: "custom", path: ["WEB_CONCURRENCY"], message: "WEB_CONCURRENCY above 1 needs DATABASE_URL: the embedded database can be opened by one process only" });
+      context.addIssue({
+        code: "custom",
+        path: ["WEB_CONCURRENCY"],
+        message: "WEB_CONCURRENCY above 1 needs DATABASE_URL: the embedded database can be opened by one process only",
+      });
     }
     if (!raw.STRIPE_SECRET_KEY) return;
     const needed = [
@@ -66,7 +91,8 @@ const envSchema = z
       "STRIPE_PRICE_COMPANY_YEARLY",
     ] as const;
     for (const key of needed) {
-      if (!raw[key]) context.addIssue({ code: "custom", path: [key], message: `${key} is required when STRIPE_SECRET_KEY is set` });
+      if (!raw[key])
+        context.addIssue({ code: "custom", path: [key], message: `${key} is required when STRIPE_SECRET_KEY is set` });
     }
   })
   .transform((raw) => ({
@@ -93,7 +119,9 @@ export class EnvError extends Error {
 
 /** Blank values count as unset, so `FOO=` in a .env file behaves like no FOO at all. */
 function withoutBlanks(source: EnvSource): Record<string, string> {
-  return Object.fromEntries(Object.entries(source).filter((entry): entry is [string, string] => Boolean(entry[1]?.trim())));
+  return Object.fromEntries(
+    Object.entries(source).filter((entry): entry is [string, string] => Boolean(entry[1]?.trim())),
+  );
 }
 
 export function parseEnv(source: EnvSource): Env {

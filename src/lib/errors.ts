@@ -41,7 +41,11 @@ export function isAppError(error: unknown): error is AppError {
 
 /** The PostgreSQL error code of a driver error, unwrapping Drizzle's "Failed query" wrapper. */
 export function postgresErrorCode(error: unknown): string | undefined {
-  for (let current: unknown = error; current && typeof current === "object"; current = (current as { cause?: unknown }).cause) {
+  for (
+    let current: unknown = error;
+    current && typeof current === "object";
+    current = (current as { cause?: unknown }).cause
+  ) {
     const code = (current as { code?: unknown }).code;
     if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
   }

@@ -24,7 +24,11 @@ describe("detectImageFormat", () => {
 
 describe("makePhotoVariants", () => {
   it("makes a 3:4 WebP thumbnail and a large WebP no bigger than 1600 pixels", async () => {
-    const variants = await makePhotoVariants(await sharp({ create: { width: 3000, height: 2000, channels: 3, background: "#111" } }).jpeg().toBuffer());
+    const variants = await makePhotoVariants(
+      await sharp({ create: { width: 3000, height: 2000, channels: 3, background: "#111" } })
+        .jpeg()
+        .toBuffer(),
+    );
     const thumb = await sharp(variants.thumb).metadata();
     const large = await sharp(variants.large).metadata();
     expect([thumb.format, thumb.width, thumb.height]).toEqual(["webp", 480, 640]);

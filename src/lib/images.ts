@@ -38,7 +38,11 @@ export async function makePhotoVariants(bytes: Buffer): Promise<PhotoVariants> {
       .resize({ width: 1600, height: 1600, fit: "inside", withoutEnlargement: true })
       .webp({ quality: 82 })
       .toBuffer({ resolveWithObject: true });
-    const thumb = await source.clone().resize({ width: 480, height: 640, fit: "cover", position: "attention" }).webp({ quality: 78 }).toBuffer();
+    const thumb = await source
+      .clone()
+      .resize({ width: 480, height: 640, fit: "cover", position: "attention" })
+      .webp({ quality: 78 })
+      .toBuffer();
     return { thumb, large: large.data, width: large.info.width, height: large.info.height };
   } catch {
     throw new UnreadableImageError();

@@ -1,7 +1,16 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { AppError, errorCodes } from "./errors";
-import { API_BODY_LIMIT_BYTES, asRouteHandler, createApi, parseInput, queryWholeNumber, type ApiAuthenticate, type ApiCall, type ApiRequest } from "./json-api";
+import {
+  API_BODY_LIMIT_BYTES,
+  asRouteHandler,
+  createApi,
+  parseInput,
+  queryWholeNumber,
+  type ApiAuthenticate,
+  type ApiCall,
+  type ApiRequest,
+} from "./json-api";
 
 // An unexpected error is logged once; the test reads what was logged instead of configuring a real logger.
 const logged = vi.hoisted(() => ({ error: vi.fn() }));
@@ -13,8 +22,16 @@ const PREFIX = "/api/v1/";
 const HOST = "callback.test";
 
 /** A request as a server would hand it over: same-site by default, with a JSON body when one is given. */
-function request(method: string, path: string, options: { headers?: Record<string, string>; body?: string } = {}): ApiRequest & { read: ReturnType<typeof vi.fn> } {
-  const headers = new Headers({ host: HOST, ...(options.body !== undefined ? { "content-type": "application/json" } : {}), ...options.headers });
+function request(
+  method: string,
+  path: string,
+  options: { headers?: Record<string, string>; body?: string } = {},
+): ApiRequest & { read: ReturnType<typeof vi.fn> } {
+  const headers = new Headers({
+    host: HOST,
+    ...(options.body !== undefined ? { "content-type": "application/json" } : {}),
+    ...options.headers,
+  });
   const read = vi.fn(async (limit: number) => {
     const text = options.body ?? "";
     return Buffer.byteLength(text) > limit ? null : text;
@@ -125,7 +142,8 @@ describe("routing", () => {
 });
 
 describe("requests that change something", () => {
-  const post = (headers: Record<string, string> = {}, body = "{}") => request("POST", "things/t1/parts", { headers, body });
+  const post = (headers: Record<string, string> = {}, body = "{}") =>
+    request("POST", "things/t1/parts", { headers, body });
 
   it("refuses a POST from another site with 403, before reading the session or the body", async () => {
     const api = makeApi();
@@ -153,40 +171,61 @@ describe("requests that change something", () => {
       await api(post({ "sec-fetch-site": "same-site" })),
       await api(post()),
       // Behind a proxy the host the browser used is the forwarded one.
-      await api(post({ origin: "https://callback.example", host: "127.0.0.1:3000", "x-forwarded-host": "callback.example" })),
+      await api(
+        post({ origin: "https://callback.example", host: "127.0.0.1:3000", "x-forwarded-host": "callback.example" }),
+      ),
     ];
     expect(passed.map((answer) => answer.status)).toEqual([201, 201, 201, 201, 201]);
     expect(calls).toHaveLength(5);
   });
 
   it("does not apply the site check to a GET, which changes nothing", async () => {
-    const answer = await makeApi()(request("GET", "things", { headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" } }));
+    const answer = await makeApi()(
+      request("GET", "things", { headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" } }),
+    );
     expect(answer.status).toBe(200);
   });
 
   it("answers 415 for a body that is not declared as JSON", async () => {
     const api = makeApi();
-    for (const type of [undefined, "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/jsonp"]) {
+    for (const type of [
+      undefined,
+      "text/plain",
+      "application/x-www-form-urlencoded",
+      "multipart/form-data; boundary=x",
+      "application/jsonp",
+    ]) {
       const req = request("POST", "things/t1/parts", { body: "{}" });
       if (type) (req.headers as Headers).set("content-type", type);
       else (req.headers as Headers).delete("content-type");
       const answer = await api(req);
       expect(answer.status).toBe(415);
-      expect(json(answer)).toMatchObject({ ok: false, code: "invalid_input", message: "Send the body as JSON (Content-Type: application/json)." });
+      expect(json(answer)).toMatchObject({
+        ok: false,
+        code: "invalid_input",
+        message: "Send the body as JSON (Content-Type: application/json).",
+      });
       expect(req.read).not.toHaveBeenCalled();
     }
     expect(calls).toHaveLength(0);
   });
 
   it("accepts a JSON content type with parameters, in any case", async () => {
-    const answer = await makeApi()(request("POST", "things/t1/parts", { body: '{"a":1}', headers: { "content-type": "Application/JSON; charset=utf-8" } }));
+    const answer = await makeApi()(
+      request("POST", "things/t1/parts", {
+        body: '{"a":1}',
+        headers: { "content-type": "Application/JSON; charset=utf-8" },
+      }),
+    );
     expect(answer.status).toBe(201);
     expect(calls[0]!.body).toEqual({ a: 1 });
   });
 
   it("answers 413 for a body over the limit, and reads it with that limit", async () => {
     const api = makeApi();
-    const over = request("POST", "things/t1/parts", { body: JSON.stringify({ text: "x".repeat(API_BODY_LIMIT_BYTES) }) });
+    const over = request("POST", "things/t1/parts", {
+      body: JSON.stringify({ text: "x".repeat(API_BODY_LIMIT_BYTES) }),
+    });
     const answer = await api(over);
     expect(answer.status).toBe(413);
     expect(json(answer)).toMatchObject({ ok: false, code: "invalid_input", message: expect.stringContaining("64 KB") });
@@ -277,12 +316,21 @@ describe("answers", () => {
     failure = new AppError("invalid_input", "Fix these.", { name: ["Enter a name."], "items.0": ["Too long."] });
     const invalid = await api(request("GET", "things/t1"));
     expect(invalid.status).toBe(400);
-    expect(json(invalid)).toEqual({ ok: false, code: "invalid_input", message: "Fix these.", fieldErrors: { name: ["Enter a name."], "items.0": ["Too long."] } });
+    expect(json(invalid)).toEqual({
+      ok: false,
+      code: "invalid_input",
+      message: "Fix these.",
+      fieldErrors: { name: ["Enter a name."], "items.0": ["Too long."] },
+    });
 
     failure = new AppError("subscription_required");
     const premium = await api(request("GET", "things/t1"));
     expect(premium.status).toBe(402);
-    expect(json(premium)).toEqual({ ok: false, code: "subscription_required", message: errorCodes.subscription_required.message });
+    expect(json(premium)).toEqual({
+      ok: false,
+      code: "subscription_required",
+      message: errorCodes.subscription_required.message,
+    });
 
     failure = new AppError("not_found", "That conversation does not exist.");
     expect((await api(request("GET", "things/t1"))).status).toBe(404);
@@ -299,7 +347,12 @@ describe("answers", () => {
     expect(answer.body).not.toContain("at ");
     expect(answer.body).not.toContain("stack");
     expect(logged.error).toHaveBeenCalledTimes(1);
-    expect(logged.error.mock.calls[0]![0]).toMatchObject({ requestId: "req-12345678", method: "GET", path: "/api/v1/things/:id", err: { type: "TypeError", message: error.message } });
+    expect(logged.error.mock.calls[0]![0]).toMatchObject({
+      requestId: "req-12345678",
+      method: "GET",
+      path: "/api/v1/things/:id",
+      err: { type: "TypeError", message: error.message },
+    });
   });
 
   it("answers a thrown non-Error with 500 too", async () => {
@@ -312,7 +365,11 @@ describe("answers", () => {
   it("puts the same protective headers on every answer, success or refusal", async () => {
     caller = null;
     const api = makeApi();
-    const refusals = [await api(request("GET", "nothing")), await api(request("DELETE", "things")), await api(request("GET", "things"))];
+    const refusals = [
+      await api(request("GET", "nothing")),
+      await api(request("DELETE", "things")),
+      await api(request("GET", "things")),
+    ];
     caller = { actor: { userId: "user-1" } };
     const success = await api(request("GET", "things"));
     for (const answer of [...refusals, success]) {
@@ -332,12 +389,24 @@ describe("answers", () => {
 
   it("keeps a sane request id from upstream and replaces anything else with a fresh one", async () => {
     const api = makeApi();
-    const idOf = async (id?: string) => (await api(request("GET", "things", { headers: id === undefined ? {} : { "x-request-id": id } }))).headers["x-request-id"] as string;
+    const idOf = async (id?: string) =>
+      (await api(request("GET", "things", { headers: id === undefined ? {} : { "x-request-id": id } }))).headers[
+        "x-request-id"
+      ] as string;
     expect(await idOf("abc-DEF_12345")).toBe("abc-DEF_12345");
     const uuid = crypto.randomUUID();
     expect(await idOf(uuid)).toBe(uuid);
     const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-    for (const bad of [undefined, "", "short", "x".repeat(65), "has space-12345", "line\tbreak-12345", "<script>alert(1)</script>", "a.b.c.d.e.f.g.h"]) {
+    for (const bad of [
+      undefined,
+      "",
+      "short",
+      "x".repeat(65),
+      "has space-12345",
+      "line\tbreak-12345",
+      "<script>alert(1)</script>",
+      "a.b.c.d.e.f.g.h",
+    ]) {
       const id = await idOf(bad);
       expect(id).toMatch(uuidPattern);
       expect(id).not.toBe(bad);
@@ -364,7 +433,11 @@ describe("parseInput", () => {
       code: "invalid_input",
       status: 400,
       message: errorCodes.invalid_input.message,
-      fieldErrors: { name: ["Enter a name."], age: ["Give a whole number."], "tags.1": ["Tags are at most 3 characters."] },
+      fieldErrors: {
+        name: ["Enter a name."],
+        age: ["Give a whole number."],
+        "tags.1": ["Tags are at most 3 characters."],
+      },
     });
   });
 
@@ -410,8 +483,30 @@ describe("queryWholeNumber", () => {
 
   it("refuses anything else with a field error named after the parameter", () => {
     // "+2" in a query string reads as " 2".
-    for (const value of ["1e3", "0x10", "1.5", "%202", "+2", "2%20", "abc", "-", "--1", "12345678901", "Infinity", "NaN", "1_000", "\uff11"]) {
-      expect(thrownBy(() => read(`before=${value}`)), value).toMatchObject({ code: "invalid_input", message: "before must be a whole number.", fieldErrors: { before: ["Use a whole number."] } });
+    for (const value of [
+      "1e3",
+      "0x10",
+      "1.5",
+      "%202",
+      "+2",
+      "2%20",
+      "abc",
+      "-",
+      "--1",
+      "12345678901",
+      "Infinity",
+      "NaN",
+      "1_000",
+      "\uff11",
+    ]) {
+      expect(
+        thrownBy(() => read(`before=${value}`)),
+        value,
+      ).toMatchObject({
+        code: "invalid_input",
+        message: "before must be a whole number.",
+        fieldErrors: { before: ["Use a whole number."] },
+      });
     }
   });
 });
@@ -424,7 +519,12 @@ describe("asRouteHandler", () => {
     const response = await handle()(
       new Request(`http://${HOST}/api/v1/things/t%201/parts?mode=full`, {
         method: "POST",
-        headers: { "content-type": "application/json", origin: `http://${HOST}`, host: HOST, "x-request-id": "from-proxy-123" },
+        headers: {
+          "content-type": "application/json",
+          origin: `http://${HOST}`,
+          host: HOST,
+          "x-request-id": "from-proxy-123",
+        },
         body: JSON.stringify({ name: "part" }),
       }),
     );
@@ -447,7 +547,13 @@ describe("asRouteHandler", () => {
     // Two bytes per character in UTF-8: under the limit in characters, over it in bytes.
     const body = JSON.stringify({ text: "\u00e9".repeat(API_BODY_LIMIT_BYTES / 2) });
     expect(body.length).toBeLessThan(API_BODY_LIMIT_BYTES);
-    const response = await handle()(new Request(`http://${HOST}/api/v1/things/t1/parts`, { method: "POST", headers: { "content-type": "application/json" }, body }));
+    const response = await handle()(
+      new Request(`http://${HOST}/api/v1/things/t1/parts`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body,
+      }),
+    );
     expect(response.status).toBe(413);
     expect(calls).toHaveLength(0);
   });
@@ -457,7 +563,11 @@ describe("asRouteHandler", () => {
     expect(wrongMethod.status).toBe(405);
     expect(wrongMethod.headers.get("allow")).toBe("POST");
     const crossSite = await handle()(
-      new Request(`http://${HOST}/api/v1/things/t1/parts`, { method: "POST", headers: { "content-type": "application/json", "sec-fetch-site": "cross-site" }, body: "{}" }),
+      new Request(`http://${HOST}/api/v1/things/t1/parts`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "sec-fetch-site": "cross-site" },
+        body: "{}",
+      }),
     );
     expect(crossSite.status).toBe(403);
     expect(calls).toHaveLength(0);

@@ -53,7 +53,8 @@ const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'"
 /** Input a handler reads from the body or the query, checked by its schema; a refusal names each field to fix. */
 export function parseInput<Schema extends z.ZodType>(schema: Schema, value: unknown): z.output<Schema> {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new AppError("invalid_input", errorCodes.invalid_input.message, fieldErrorsOf(parsed.error));
+  if (!parsed.success)
+    throw new AppError("invalid_input", errorCodes.invalid_input.message, fieldErrorsOf(parsed.error));
   return parsed.data;
 }
 
@@ -61,7 +62,8 @@ export function parseInput<Schema extends z.ZodType>(schema: Schema, value: unkn
 export function queryWholeNumber(query: URLSearchParams, name: string): number | undefined {
   const value = query.get(name);
   if (value === null || value === "") return undefined;
-  if (!/^-?\d{1,10}$/.test(value)) throw new AppError("invalid_input", `${name} must be a whole number.`, { [name]: ["Use a whole number."] });
+  if (!/^-?\d{1,10}$/.test(value))
+    throw new AppError("invalid_input", `${name} must be a whole number.`, { [name]: ["Use a whole number."] });
   return Number(value);
 }
 
@@ -86,15 +88,30 @@ function match<Actor>(routes: CompiledRoute<Actor>[], segments: string[]) {
   for (const route of routes) {
     if (route.segments.length !== segments.length) continue;
     const params: Record<string, string> = {};
-    if (route.segments.every((part, index) => (part.startsWith(":") ? ((params[part.slice(1)] = segments[index]!), true) : part === segments[index]))) found.push({ route, params });
+    if (
+      route.segments.every((part, index) =>
+        part.startsWith(":") ? ((params[part.slice(1)] = segments[index]!), true) : part === segments[index],
+      )
+    )
+      found.push({ route, params });
   }
   return found;
 }
 
-export function createApi<Actor>(options: { prefix: string; routes: ApiRoute<Actor>[]; authenticate: ApiAuthenticate<Actor>; https: () => boolean }) {
+export function createApi<Actor>(options: {
+  prefix: string;
+  routes: ApiRoute<Actor>[];
+  authenticate: ApiAuthenticate<Actor>;
+  https: () => boolean;
+}) {
   const routes = options.routes.map((route) => ({ ...route, segments: route.path.split("/") }));
 
-  function answer(status: number, body: unknown, requestId: string, extra: Record<string, string | string[]> = {}): ApiAnswer {
+  function answer(
+    status: number,
+    body: unknown,
+    requestId: string,
+    extra: Record<string, string | string[]> = {},
+  ): ApiAnswer {
     return {
       status,
       headers: {
@@ -110,7 +127,17 @@ export function createApi<Actor>(options: { prefix: string; routes: ApiRoute<Act
   }
 
   function refusal(error: AppError, requestId: string, extra?: Record<string, string | string[]>): ApiAnswer {
-    return answer(error.status, { ok: false, code: error.code, message: error.message, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) }, requestId, extra);
+    return answer(
+      error.status,
+      {
+        ok: false,
+        code: error.code,
+        message: error.message,
+        ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
+      },
+      requestId,
+      extra,
+    );
   }
 
   async function body(request: ApiRequest): Promise<unknown> {
@@ -118,7 +145,11 @@ export function createApi<Actor>(options: { prefix: string; routes: ApiRoute<Act
       throw new StatusRefusal(415, "Send the body as JSON (Content-Type: application/json).");
     }
     const text = await request.text(API_BODY_LIMIT_BYTES);
-    if (text === null) throw new StatusRefusal(413, `That is too much to send at once (the limit is ${API_BODY_LIMIT_BYTES / 1024} KB). Send less and try again.`);
+    if (text === null)
+      throw new StatusRefusal(
+        413,
+        `That is too much to send at once (the limit is ${API_BODY_LIMIT_BYTES / 1024} KB). Send less and try again.`,
+      );
     try {
       return text === "" ? {} : JSON.parse(text);
     } catch {
@@ -131,33 +162,53 @@ export function createApi<Actor>(options: { prefix: string; routes: ApiRoute<Act
     const upstream = request.headers.get(REQUEST_ID_HEADER);
     const requestId = upstream && /^[\w-]{8,64}$/.test(upstream) ? upstream : crypto.randomUUID();
     const [path = "", search = ""] = request.url.slice(options.prefix.length).split("?", 2);
-    const segments = path.split("/").filter(Boolean).map((segment) => {
-      try {
-        return decodeURIComponent(segment);
-      } catch {
-        return segment;
-      }
-    });
+    const segments = path
+      .split("/")
+      .filter(Boolean)
+      .map((segment) => {
+        try {
+          return decodeURIComponent(segment);
+        } catch {
+          return segment;
+        }
+      });
     const candidates = match(routes, segments);
     const found = candidates.find((candidate) => candidate.route.method === request.method);
     if (!found) {
-      if (candidates.length === 0) return refusal(new AppError("not_found", "There is no such API address."), requestId);
+      if (candidates.length === 0)
+        return refusal(new AppError("not_found", "There is no such API address."), requestId);
       const allow = candidates.map((candidate) => candidate.route.method).join(", ");
-      return answer(405, { ok: false, code: "invalid_input", message: `Use ${allow} here.` }, requestId, { Allow: allow });
+      return answer(405, { ok: false, code: "invalid_input", message: `Use ${allow} here.` }, requestId, {
+        Allow: allow,
+      });
     }
     let cookies: Record<string, string[]> = {};
     try {
-      if (request.method !== "GET" && isCrossSiteRequest(request.headers)) throw new AppError("forbidden", "API calls that change something must come from Callback itself.");
+      if (request.method !== "GET" && isCrossSiteRequest(request.headers))
+        throw new AppError("forbidden", "API calls that change something must come from Callback itself.");
       const caller = await options.authenticate(request);
       if (!caller) throw new AppError("unauthenticated");
       if (caller.setCookie?.length) cookies = { "Set-Cookie": caller.setCookie };
       const input = request.method === "GET" ? undefined : await body(request);
-      const data = await found.route.handle({ actor: caller.actor, params: found.params, query: new URLSearchParams(search), body: input });
+      const data = await found.route.handle({
+        actor: caller.actor,
+        params: found.params,
+        query: new URLSearchParams(search),
+        body: input,
+      });
       return answer(found.route.status ?? 200, data ?? null, requestId, cookies);
     } catch (error) {
       if (isAppError(error)) return refusal(error, requestId, cookies);
       const err = error instanceof Error ? error : new Error(String(error));
-      getLogger().error({ requestId, method: request.method, path: `${options.prefix}${found.route.path}`, err: { type: err.name, message: err.message, stack: err.stack } }, "request failed");
+      getLogger().error(
+        {
+          requestId,
+          method: request.method,
+          path: `${options.prefix}${found.route.path}`,
+          err: { type: err.name, message: err.message, stack: err.stack },
+        },
+        "request failed",
+      );
       return refusal(new AppError("internal"), requestId, cookies);
     }
   };
@@ -179,7 +230,8 @@ export function asRouteHandler(handle: (request: ApiRequest) => Promise<ApiAnswe
       },
     });
     const headers = new Headers();
-    for (const [name, value] of Object.entries(answer.headers)) for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
+    for (const [name, value] of Object.entries(answer.headers))
+      for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
     return new Response(answer.body, { status: answer.status, headers });
   };
 }

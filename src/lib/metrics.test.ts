@@ -22,8 +22,16 @@ describe("getMetrics", () => {
     expect(getMetrics()).toBe(getMetrics());
     getMetrics().httpRequests.inc({ method: "GET", route: "/talents", status: "200" });
     const text = await getMetrics().registry.metrics();
-    expect(text).toContain('callback_http_requests_total{method="GET",route="/talents",status="200",service="callback"} 1');
-    for (const name of ["callback_sse_connections", "callback_db_pool_connections", "callback_outbox_jobs_due", "callback_outbox_oldest_job_age_seconds", "callback_messages_last_minute"]) {
+    expect(text).toContain(
+      'callback_http_requests_total{method="GET",route="/talents",status="200",service="callback"} 1',
+    );
+    for (const name of [
+      "callback_sse_connections",
+      "callback_db_pool_connections",
+      "callback_outbox_jobs_due",
+      "callback_outbox_oldest_job_age_seconds",
+      "callback_messages_last_minute",
+    ]) {
       expect(text).toContain(`# TYPE ${name} gauge`);
     }
   });

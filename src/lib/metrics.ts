@@ -11,7 +11,12 @@ function createMetrics() {
   collectDefaultMetrics({ register: registry, prefix: "callback_process_" });
   return {
     registry,
-    httpRequests: new Counter({ name: "callback_http_requests_total", help: "HTTP requests answered, by method, route and status.", labelNames: ["method", "route", "status"], registers: [registry] }),
+    httpRequests: new Counter({
+      name: "callback_http_requests_total",
+      help: "HTTP requests answered, by method, route and status.",
+      labelNames: ["method", "route", "status"],
+      registers: [registry],
+    }),
     httpDuration: new Histogram({
       name: "callback_http_request_duration_seconds",
       help: "Time to answer an HTTP request (for streams: until the stream ends), by method and route.",
@@ -19,13 +24,42 @@ function createMetrics() {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [registry],
     }),
-    inFlight: new Gauge({ name: "callback_http_requests_in_flight", help: "HTTP requests being answered now.", registers: [registry] }),
-    sseConnections: new Gauge({ name: "callback_sse_connections", help: "Open live-update streams (Server-Sent Events).", registers: [registry] }),
-    dbPool: new Gauge({ name: "callback_db_pool_connections", help: "Database pool connections by state (total, idle, waiting clients).", labelNames: ["state"], registers: [registry] }),
-    outboxDepth: new Gauge({ name: "callback_outbox_jobs_due", help: "Email jobs due and not yet sent.", registers: [registry] }),
-    outboxOldest: new Gauge({ name: "callback_outbox_oldest_job_age_seconds", help: "Age of the oldest due email job (0 when none).", registers: [registry] }),
-    messagesPerMinute: new Gauge({ name: "callback_messages_last_minute", help: "Messages sent on the platform in the last minute.", registers: [registry] }),
-    requestsPerMinute: new Gauge({ name: "callback_contact_requests_last_minute", help: "Contact requests sent on the platform in the last minute.", registers: [registry] }),
+    inFlight: new Gauge({
+      name: "callback_http_requests_in_flight",
+      help: "HTTP requests being answered now.",
+      registers: [registry],
+    }),
+    sseConnections: new Gauge({
+      name: "callback_sse_connections",
+      help: "Open live-update streams (Server-Sent Events).",
+      registers: [registry],
+    }),
+    dbPool: new Gauge({
+      name: "callback_db_pool_connections",
+      help: "Database pool connections by state (total, idle, waiting clients).",
+      labelNames: ["state"],
+      registers: [registry],
+    }),
+    outboxDepth: new Gauge({
+      name: "callback_outbox_jobs_due",
+      help: "Email jobs due and not yet sent.",
+      registers: [registry],
+    }),
+    outboxOldest: new Gauge({
+      name: "callback_outbox_oldest_job_age_seconds",
+      help: "Age of the oldest due email job (0 when none).",
+      registers: [registry],
+    }),
+    messagesPerMinute: new Gauge({
+      name: "callback_messages_last_minute",
+      help: "Messages sent on the platform in the last minute.",
+      registers: [registry],
+    }),
+    requestsPerMinute: new Gauge({
+      name: "callback_contact_requests_last_minute",
+      help: "Contact requests sent on the platform in the last minute.",
+      registers: [registry],
+    }),
   };
 }
 

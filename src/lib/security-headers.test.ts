@@ -21,7 +21,11 @@ describe("security headers", () => {
   it("sends HSTS only for an HTTPS site", () => {
     expect(securityHeaders({ https: true })["Strict-Transport-Security"]).toMatch(/max-age=\d+/);
     expect(securityHeaders({ https: false })).not.toHaveProperty("Strict-Transport-Security");
-    expect(securityHeaders({ https: false })).toMatchObject({ "X-Content-Type-Options": "nosniff", "X-Frame-Options": "DENY", "Referrer-Policy": "strict-origin-when-cross-origin" });
+    expect(securityHeaders({ https: false })).toMatchObject({
+      "X-Content-Type-Options": "nosniff",
+      "X-Frame-Options": "DENY",
+      "Referrer-Policy": "strict-origin-when-cross-origin",
+    });
   });
 
   it("makes a fresh 128-bit nonce each time", () => {

@@ -24,9 +24,12 @@ export function hasLoneSurrogate(text: string): boolean {
  * or text-direction overrides. Every text schema refuses with these messages.
  */
 export function textProblem(text: string, label: string, multiLine: boolean): string | null {
-  if (LONE_SURROGATE.test(text)) return `${label} cannot contain broken characters (half of an emoji or symbol); retype it.`;
+  if (LONE_SURROGATE.test(text))
+    return `${label} cannot contain broken characters (half of an emoji or symbol); retype it.`;
   if (CONTROL.test(text) || (!multiLine && LINE_BREAK.test(text))) {
-    return multiLine ? `${label} cannot contain control characters.` : `${label} cannot contain control characters or line breaks.`;
+    return multiLine
+      ? `${label} cannot contain control characters.`
+      : `${label} cannot contain control characters or line breaks.`;
   }
   if (BIDI_CONTROL.test(text)) return `${label} cannot contain text-direction control characters.`;
   return null;
@@ -58,8 +61,16 @@ type TextOptions = { label: string; max: number; min?: number; required?: boolea
 function refineText(schema: z.ZodString, { label, max, min = 0, required = false }: TextOptions, multiLine: boolean) {
   const lowerLabel = label.toLowerCase();
   let text = schema.trim();
-  if (required) text = text.min(Math.max(min, 1), min > 1 ? `Use at least ${min} characters for ${lowerLabel}.` : `Enter ${lowerLabel}.`);
-  else if (min > 0) text = text.refine((value) => value.length === 0 || value.length >= min, `Use at least ${min} characters for ${lowerLabel}.`);
+  if (required)
+    text = text.min(
+      Math.max(min, 1),
+      min > 1 ? `Use at least ${min} characters for ${lowerLabel}.` : `Enter ${lowerLabel}.`,
+    );
+  else if (min > 0)
+    text = text.refine(
+      (value) => value.length === 0 || value.length >= min,
+      `Use at least ${min} characters for ${lowerLabel}.`,
+    );
   return text
     .max(max, `Use at most ${max.toLocaleString("en")} characters for ${lowerLabel}.`)
     .superRefine((value, context) => {
@@ -95,7 +106,10 @@ export function wholeNumberFromText(value: unknown): unknown {
 /** An optional whole number from a form field: blank means not given. */
 export function optionalWholeNumber({ label, min, max }: { label: string; min: number; max: number }) {
   return z.preprocess(
-    (value) => (value === null || value === undefined || (typeof value === "string" && value.trim() === "") ? undefined : wholeNumberFromText(value)),
+    (value) =>
+      value === null || value === undefined || (typeof value === "string" && value.trim() === "")
+        ? undefined
+        : wholeNumberFromText(value),
     z
       .number({ error: `${label} must be a whole number.` })
       .int(`${label} must be a whole number.`)
@@ -113,7 +127,13 @@ export function textList({ label, maxItems, maxLength }: { label: string; maxIte
   const item = singleLineText({ label: `Each ${label.toLowerCase()} entry`, max: maxLength });
   return z.preprocess(
     (value) => {
-      const parts = Array.isArray(value) ? value : typeof value === "string" ? value.split(",") : value === undefined ? [] : value;
+      const parts = Array.isArray(value)
+        ? value
+        : typeof value === "string"
+          ? value.split(",")
+          : value === undefined
+            ? []
+            : value;
       if (!Array.isArray(parts)) return parts;
       const seen = new Set<string>();
       return parts
@@ -126,6 +146,8 @@ export function textList({ label, maxItems, maxLength }: { label: string; maxIte
           return true;
         });
     },
-    z.array(item, { error: `List ${label.toLowerCase()} separated by commas.` }).max(maxItems, `List at most ${maxItems} ${label.toLowerCase()}.`),
+    z
+      .array(item, { error: `List ${label.toLowerCase()} separated by commas.` })
+      .max(maxItems, `List at most ${maxItems} ${label.toLowerCase()}.`),
   );
 }

@@ -27,7 +27,10 @@ describe("withMinimumDuration", () => {
 
   it("adds nothing to work that took longer than the floor", async () => {
     let settled = false;
-    const answer = withMinimumDuration(100, () => new Promise((resolve) => setTimeout(() => resolve("slow"), 300))).then((value) => ((settled = true), value));
+    const answer = withMinimumDuration(
+      100,
+      () => new Promise((resolve) => setTimeout(() => resolve("slow"), 300)),
+    ).then((value) => ((settled = true), value));
     await vi.advanceTimersByTimeAsync(300);
     expect(settled).toBe(true);
     await expect(answer).resolves.toBe("slow");

@@ -2,7 +2,11 @@ import { readFile } from "node:fs/promises";
 import { expect, test } from "./fixtures";
 
 test.describe("account data rights", () => {
-  test("a new professional downloads their data, deletes their account, cannot sign in again, and the talent sees a deleted user", async ({ page, browser, baseURL }, testInfo) => {
+  test("a new professional downloads their data, deletes their account, cannot sign in again, and the talent sees a deleted user", async ({
+    page,
+    browser,
+    baseURL,
+  }, testInfo) => {
     test.setTimeout(90_000);
     const email = `leaving.${Date.now()}@example.test`;
     const password = "a-good-password";
@@ -45,7 +49,10 @@ test.describe("account data rights", () => {
     const data = JSON.parse(text);
     expect(data.account).toMatchObject({ email, name: "Lee Leaving", role: "PROFESSIONAL" });
     expect(data.billing.subscription).toMatchObject({ status: "active" });
-    expect(data.conversations[0]).toMatchObject({ with: "Taylor Brooks", messages: [expect.objectContaining({ from: "you", body: opening })] });
+    expect(data.conversations[0]).toMatchObject({
+      with: "Taylor Brooks",
+      messages: [expect.objectContaining({ from: "you", body: opening })],
+    });
     expect(text).not.toMatch(/"password"|"token"/);
     const anonymous = await browser.newContext({ baseURL });
     const signedOut = await anonymous.request.get("/settings/account/export");
@@ -77,7 +84,10 @@ test.describe("account data rights", () => {
     // The talent still reads the conversation, from "Deleted user", and cannot write there.
     const talentContext = await browser.newContext({ baseURL });
     const talent = await talentContext.newPage();
-    const signIn = await talent.request.post("/api/auth/sign-in/email", { data: { email: "talent@callback.test", password: "callback-demo" }, headers: { origin: baseURL! } });
+    const signIn = await talent.request.post("/api/auth/sign-in/email", {
+      data: { email: "talent@callback.test", password: "callback-demo" },
+      headers: { origin: baseURL! },
+    });
     expect(signIn.ok()).toBe(true);
     await talent.goto(conversationPath);
     await expect(talent.getByTestId("message").filter({ hasText: opening })).toBeVisible();

@@ -1,7 +1,12 @@
 import { DEMO_PASSWORD, demoAccounts } from "../../src/db/seed/demo";
 import { expect, test } from "./fixtures";
 
-const roleBadges = { ADMIN: "Admin", PROFESSIONAL: "Casting professional", COMPANY: "Company", TALENT: "Talent" } as const;
+const roleBadges = {
+  ADMIN: "Admin",
+  PROFESSIONAL: "Casting professional",
+  COMPANY: "Company",
+  TALENT: "Talent",
+} as const;
 
 test.describe("accounts", () => {
   test("a new talent signs up and lands in the app", async ({ page }) => {
@@ -81,7 +86,12 @@ test.describe("accounts", () => {
     await expect(page).toHaveURL(/\/admin$/);
   });
 
-  test("a person who forgot their password resets it from the emailed link, once, and is signed out elsewhere", async ({ page, browser, baseURL, login }) => {
+  test("a person who forgot their password resets it from the emailed link, once, and is signed out elsewhere", async ({
+    page,
+    browser,
+    baseURL,
+    login,
+  }) => {
     // Three browsers, the mailbox and two password changes: close to 30 s beside another story on two cores.
     test.setTimeout(90_000);
     const email = `forgetful.${Date.now()}@example.test`;
@@ -94,7 +104,14 @@ test.describe("accounts", () => {
     expect(signUp.ok()).toBe(true);
     const otherDevice = await browser.newContext({ baseURL });
     const otherPage = await otherDevice.newPage();
-    expect((await otherPage.request.post("/api/auth/sign-in/email", { data: { email, password: "first-password" }, headers: { origin: baseURL! } })).ok()).toBe(true);
+    expect(
+      (
+        await otherPage.request.post("/api/auth/sign-in/email", {
+          data: { email, password: "first-password" },
+          headers: { origin: baseURL! },
+        })
+      ).ok(),
+    ).toBe(true);
     await person.request.post("/api/auth/sign-out", { headers: { origin: baseURL! }, data: {} });
 
     await person.goto("/sign-in");
@@ -108,13 +125,18 @@ test.describe("accounts", () => {
 
     await login("admin");
     await page.goto("/dev/mailbox");
-    const mail = page.getByTestId("mail").filter({ hasText: "Reset your Callback password" }).filter({ hasText: email });
+    const mail = page
+      .getByTestId("mail")
+      .filter({ hasText: "Reset your Callback password" })
+      .filter({ hasText: email });
     await expect(async () => {
       await page.reload();
       await expect(mail).toBeVisible({ timeout: 1000 });
     }).toPass({ timeout: 15_000 });
     await mail.locator("summary").click();
-    const link = /http:\/\/\S+\/reset-password\?token=[\w-]+/.exec((await mail.locator("pre").textContent()) ?? "")?.[0];
+    const link = /http:\/\/\S+\/reset-password\?token=[\w-]+/.exec(
+      (await mail.locator("pre").textContent()) ?? "",
+    )?.[0];
     expect(link).toBeDefined();
 
     await person.goto(link!);

@@ -1,7 +1,10 @@
 import { expect, test } from "./fixtures";
 
 test.describe("subscriptions", () => {
-  test("free@ sees the upgrade prompt, subscribes in test mode, and then sees premium profile fields", async ({ page, login }) => {
+  test("free@ sees the upgrade prompt, subscribes in test mode, and then sees premium profile fields", async ({
+    page,
+    login,
+  }) => {
     await login("free");
     await page.goto("/talents?q=Taylor+Brooks");
     await page.getByRole("link", { name: /Taylor Brooks/ }).click();

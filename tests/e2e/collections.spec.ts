@@ -4,7 +4,12 @@ import { expect, test } from "./fixtures";
 // Two demo talents without history with casting@ (the seed leaves them out), so both requests can be sent.
 const [first, second] = [demoTalents()[2]!.user.name!, demoTalents()[3]!.user.name!];
 
-test("casting@ shortlists talents from gallery searches, shares the list, and sends bulk requests with personal lines", async ({ page, browser, baseURL, login }) => {
+test("casting@ shortlists talents from gallery searches, shares the list, and sends bulk requests with personal lines", async ({
+  page,
+  browser,
+  baseURL,
+  login,
+}) => {
   // A long story over a dozen pages and two browsers: about 20 s alone, over 30 s beside another story on two cores.
   test.setTimeout(90_000);
   await login("casting");
@@ -60,7 +65,9 @@ test("casting@ shortlists talents from gallery searches, shares the list, and se
   await page.getByLabel("Project title").fill("Tidewater");
   await page.getByLabel("Role", { exact: true }).fill("Sisters");
   await page.getByLabel("Production type").selectOption("film");
-  await page.getByLabel("What is the project, and why this talent?").fill("A feature about two sisters running a lighthouse, shooting in May.");
+  await page
+    .getByLabel("What is the project, and why this talent?")
+    .fill("A feature about two sisters running a lighthouse, shooting in May.");
   await page.getByLabel("Rate (for paid work)").fill("$650 a day");
   await page.getByLabel(`For ${first}`).fill("Loved your recall, the older sister is yours to lose.");
   await page.getByLabel(`For ${second}`).fill("Loved your recall, the older sister is yours to lose.");
@@ -87,18 +94,28 @@ test("casting@ shortlists talents from gallery searches, shares the list, and se
   await visitorContext.close();
 });
 
-test("talent@ sees views and requests on the dashboard; the admin sees platform trends and can export them", async ({ page, login, browser, baseURL }) => {
+test("talent@ sees views and requests on the dashboard; the admin sees platform trends and can export them", async ({
+  page,
+  login,
+  browser,
+  baseURL,
+}) => {
   // Two browsers and an export: 28 s beside another story on two cores.
   test.setTimeout(60_000);
   await login("talent");
   await page.goto("/dashboard");
   await expect(page.getByText("Profile views, last 30 days")).toBeVisible();
-  expect(Number((await page.getByTestId("stat-profile-views-last-30-days").innerText()).replace(/,/g, ""))).toBeGreaterThan(0);
+  expect(
+    Number((await page.getByTestId("stat-profile-views-last-30-days").innerText()).replace(/,/g, "")),
+  ).toBeGreaterThan(0);
   await expect(page.getByRole("img", { name: /Profile views and contact requests, last 12 weeks/ })).toBeVisible();
 
   const adminContext = await browser.newContext({ baseURL });
   const admin = await adminContext.newPage();
-  await admin.request.post("/api/auth/sign-in/email", { data: { email: "admin@callback.test", password: "callback-demo" }, headers: { origin: baseURL! } });
+  await admin.request.post("/api/auth/sign-in/email", {
+    data: { email: "admin@callback.test", password: "callback-demo" },
+    headers: { origin: baseURL! },
+  });
   await admin.goto("/dashboard");
   await expect(admin.getByRole("img", { name: /Contact requests per day/ })).toBeVisible();
   await admin.getByRole("link", { name: "Last 365 days" }).click();

@@ -4,7 +4,12 @@ const PHONE = "+1 310 555 0142";
 const PRIVATE_EMAIL = "taylor.brooks@mail.example.com";
 const AGENT_EMAIL = "morgan.ellis@spotlight.example.com";
 
-test("casting@ requests talent@'s details; talent@ shares agent details only; casting@ sees exactly those", async ({ page, browser, baseURL, login }) => {
+test("casting@ requests talent@'s details; talent@ shares agent details only; casting@ sees exactly those", async ({
+  page,
+  browser,
+  baseURL,
+  login,
+}) => {
   // Two browsers over a dozen pages: 29-33 s beside another story on two cores.
   test.setTimeout(60_000);
   await login("casting");
@@ -21,7 +26,9 @@ test("casting@ requests talent@'s details; talent@ shares agent details only; ca
   await page.getByRole("button", { name: "Send request" }).click();
   await expect(page.getByText("Use at least 20 characters for the project description.")).toBeVisible();
   await expect(page.getByLabel("Project title")).toHaveValue("Harbour Lights");
-  await page.getByLabel("What is the project, and why this talent?").fill("A coastal drama for television, six episodes shooting in Cornwall in spring.");
+  await page
+    .getByLabel("What is the project, and why this talent?")
+    .fill("A coastal drama for television, six episodes shooting in Cornwall in spring.");
   await page.getByLabel("Rate (for paid work)").fill("$700 a day");
   await page.getByRole("button", { name: "Send request" }).click();
   await page.waitForURL(/\/contact-requests\/[0-9a-f-]{36}$/);
@@ -38,7 +45,10 @@ test("casting@ requests talent@'s details; talent@ shares agent details only; ca
 
   const talentContext = await browser.newContext({ baseURL });
   const talent = await talentContext.newPage();
-  await talent.request.post("/api/auth/sign-in/email", { data: { email: "talent@callback.test", password: "callback-demo" }, headers: { origin: baseURL! } });
+  await talent.request.post("/api/auth/sign-in/email", {
+    data: { email: "talent@callback.test", password: "callback-demo" },
+    headers: { origin: baseURL! },
+  });
   await talent.goto("/contact-requests/received");
   await talent.getByTestId("request-item").filter({ hasText: "Harbour Lights" }).click();
   await talent.waitForURL(/\/contact-requests\/[0-9a-f-]{36}$/);
@@ -62,9 +72,17 @@ test("casting@ requests talent@'s details; talent@ shares agent details only; ca
   await expect(page.getByTestId("shared-details")).toContainText(AGENT_EMAIL);
 });
 
-test("a professional without a subscription sees the upgrade prompt instead of the request form", async ({ page, baseURL }) => {
+test("a professional without a subscription sees the upgrade prompt instead of the request form", async ({
+  page,
+  baseURL,
+}) => {
   const signUp = await page.request.post("/api/auth/sign-up/email", {
-    data: { name: "Rory Nosub", email: `request.nosub.${Date.now()}@example.test`, password: "a-good-password", role: "PROFESSIONAL" },
+    data: {
+      name: "Rory Nosub",
+      email: `request.nosub.${Date.now()}@example.test`,
+      password: "a-good-password",
+      role: "PROFESSIONAL",
+    },
     headers: { origin: baseURL! },
   });
   expect(signUp.ok()).toBe(true);

@@ -1,7 +1,12 @@
 import { expect, test } from "./fixtures";
 
 test.describe("messaging", () => {
-  test("casting@ contacts talent@ and the reply arrives live; talent@ sees the unread badge; strangers get 404", async ({ page, browser, baseURL, login }) => {
+  test("casting@ contacts talent@ and the reply arrives live; talent@ sees the unread badge; strangers get 404", async ({
+    page,
+    browser,
+    baseURL,
+    login,
+  }) => {
     // Three browsers in one story: 20-33 s beside another story on two cores.
     test.setTimeout(60_000);
     await login("casting");
@@ -22,11 +27,17 @@ test.describe("messaging", () => {
 
     const talentContext = await browser.newContext({ baseURL });
     const talent = await talentContext.newPage();
-    const signIn = await talent.request.post("/api/auth/sign-in/email", { data: { email: "talent@callback.test", password: "callback-demo" }, headers: { origin: baseURL! } });
+    const signIn = await talent.request.post("/api/auth/sign-in/email", {
+      data: { email: "talent@callback.test", password: "callback-demo" },
+      headers: { origin: baseURL! },
+    });
     expect(signIn.ok()).toBe(true);
     await talent.goto("/home");
     await expect(talent.getByTestId("unread-badge")).toBeVisible();
-    await talent.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /Messages/ }).click();
+    await talent
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name: /Messages/ })
+      .click();
     await talent.getByTestId("inbox-item").filter({ hasText: "Casey Rivera" }).click();
     await expect(talent.getByTestId("message").filter({ hasText: opening })).toBeVisible();
 
@@ -42,16 +53,25 @@ test.describe("messaging", () => {
 
     const strangerContext = await browser.newContext({ baseURL });
     const stranger = await strangerContext.newPage();
-    await stranger.request.post("/api/auth/sign-in/email", { data: { email: "studio@callback.test", password: "callback-demo" }, headers: { origin: baseURL! } });
+    await stranger.request.post("/api/auth/sign-in/email", {
+      data: { email: "studio@callback.test", password: "callback-demo" },
+      headers: { origin: baseURL! },
+    });
     const response = await stranger.goto(conversationUrl);
     expect(response?.status()).toBe(404);
     await expect(stranger.getByRole("heading", { name: "We could not find that page" })).toBeVisible();
     await strangerContext.close();
   });
 
-  test("the open inbox picks up a new message in an older conversation without reloading", async ({ page, baseURL, login }) => {
+  test("the open inbox picks up a new message in an older conversation without reloading", async ({
+    page,
+    baseURL,
+    login,
+  }) => {
     await login("casting");
-    const streamConnected = page.waitForResponse((response) => response.url().endsWith("/api/messages/stream") && response.status() === 200);
+    const streamConnected = page.waitForResponse(
+      (response) => response.url().endsWith("/api/messages/stream") && response.status() === 200,
+    );
     await page.goto("/messages");
     const items = page.getByTestId("inbox-item");
     await expect(items.nth(3)).toBeVisible();
@@ -61,15 +81,26 @@ test.describe("messaging", () => {
     const href = await items.last().getAttribute("href");
     const conversationId = href!.split("/").at(-1)!;
     const text = `Callback for the lighthouse film, Thursday 10:00 ${Date.now()}`;
-    const sent = await page.request.post(`/api/v1/conversations/${conversationId}/messages`, { data: { body: text, clientKey: crypto.randomUUID() }, headers: { origin: baseURL! } });
+    const sent = await page.request.post(`/api/v1/conversations/${conversationId}/messages`, {
+      data: { body: text, clientKey: crypto.randomUUID() },
+      headers: { origin: baseURL! },
+    });
     expect(sent.status()).toBe(201);
     await expect(items.filter({ hasText: `You: ${text}` })).toBeVisible({ timeout: 10_000 });
   });
 
-  test("a professional without a subscription sees the upgrade prompt instead of a message button", async ({ page, baseURL }) => {
+  test("a professional without a subscription sees the upgrade prompt instead of a message button", async ({
+    page,
+    baseURL,
+  }) => {
     // A fresh account: free@ itself subscribes in another story running alongside.
     const signUp = await page.request.post("/api/auth/sign-up/email", {
-      data: { name: "Nina Nosub", email: `nosub.${Date.now()}@example.test`, password: "a-good-password", role: "PROFESSIONAL" },
+      data: {
+        name: "Nina Nosub",
+        email: `nosub.${Date.now()}@example.test`,
+        password: "a-good-password",
+        role: "PROFESSIONAL",
+      },
       headers: { origin: baseURL! },
     });
     expect(signUp.ok()).toBe(true);

@@ -11,7 +11,12 @@ test.describe("talent profiles and the gallery", () => {
   test("a talent completes a profile with a photo and publishes it", async ({ page, baseURL }) => {
     const surname = `Quillfeather${Date.now().toString(36)}`;
     const signUp = await page.request.post("/api/auth/sign-up/email", {
-      data: { name: `Zephyrine ${surname}`, email: `${surname.toLowerCase()}@example.test`, password: "a-good-password", role: "TALENT" },
+      data: {
+        name: `Zephyrine ${surname}`,
+        email: `${surname.toLowerCase()}@example.test`,
+        password: "a-good-password",
+        role: "TALENT",
+      },
       headers: { origin: baseURL! },
     });
     expect(signUp.ok()).toBe(true);
@@ -21,10 +26,16 @@ test.describe("talent profiles and the gallery", () => {
     await page.getByRole("button", { name: "Publish profile" }).click();
     await expect(page.getByText(/Before publishing: add a photo/)).toBeVisible();
 
-    await page.locator("input[type=file][name=photo]").setInputFiles({ name: "headshot.jpg", mimeType: "image/jpeg", buffer: await portrait() });
+    await page
+      .locator("input[type=file][name=photo]")
+      .setInputFiles({ name: "headshot.jpg", mimeType: "image/jpeg", buffer: await portrait() });
     await expect(page.getByText("Primary", { exact: true })).toBeVisible();
-    await page.locator("input[type=file][name=photo]").setInputFiles({ name: "notes.jpg", mimeType: "image/jpeg", buffer: Buffer.from("not really a photo") });
-    await expect(page.getByText("notes.jpg: That file is not a JPEG, PNG or WebP image.", { exact: false })).toBeVisible();
+    await page
+      .locator("input[type=file][name=photo]")
+      .setInputFiles({ name: "notes.jpg", mimeType: "image/jpeg", buffer: Buffer.from("not really a photo") });
+    await expect(
+      page.getByText("notes.jpg: That file is not a JPEG, PNG or WebP image.", { exact: false }),
+    ).toBeVisible();
 
     const basics = page.locator("#basics");
     await basics.getByLabel("Headline").fill("Physical theatre performer and aerialist");
@@ -41,7 +52,9 @@ test.describe("talent profiles and the gallery", () => {
     await expect(basics.getByText("Saved.")).toBeVisible();
 
     const premium = page.locator("#premium");
-    await premium.getByLabel("Bio").fill("Trained in circus arts; ten years of aerial silks and physical theatre across Europe.");
+    await premium
+      .getByLabel("Bio")
+      .fill("Trained in circus arts; ten years of aerial silks and physical theatre across Europe.");
     await premium.getByRole("button", { name: "Save" }).click();
     await expect(premium.getByText("Saved.")).toBeVisible();
 
@@ -53,7 +66,9 @@ test.describe("talent profiles and the gallery", () => {
     await expect(page.getByRole("main").getByRole("link", { name: new RegExp(`Zephyrine ${surname}`) })).toBeVisible();
   });
 
-  test("a visitor finds a talent in the gallery by search and filter, and the back button keeps the search", async ({ page }) => {
+  test("a visitor finds a talent in the gallery by search and filter, and the back button keeps the search", async ({
+    page,
+  }) => {
     await page.goto("/talents");
     const search = page.getByRole("search", { name: "Search talents" });
     await search.getByLabel("Search").fill("Taylor");
@@ -77,7 +92,11 @@ test.describe("talent profiles and the gallery", () => {
     await expect(page.getByRole("list", { name: "Talents" })).toBeVisible();
   });
 
-  test("a signed-out visitor's page holds no premium data or contact details, not even in the raw HTML or payload", async ({ page, browser, baseURL }) => {
+  test("a signed-out visitor's page holds no premium data or contact details, not even in the raw HTML or payload", async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
     await page.goto("/talents?q=Taylor+Brooks");
     const href = await page.getByRole("link", { name: /Taylor Brooks/ }).getAttribute("href");
     expect(href).toMatch(/^\/talents\/[0-9a-f-]{36}$/);
@@ -85,14 +104,27 @@ test.describe("talent profiles and the gallery", () => {
     // What the premium data is, read as an admin.
     const adminContext = await browser.newContext({ baseURL });
     const admin = await adminContext.newPage();
-    const signIn = await admin.request.post("/api/auth/sign-in/email", { data: { email: "admin@callback.test", password: DEMO_PASSWORD }, headers: { origin: baseURL! } });
+    const signIn = await admin.request.post("/api/auth/sign-in/email", {
+      data: { email: "admin@callback.test", password: DEMO_PASSWORD },
+      headers: { origin: baseURL! },
+    });
     expect(signIn.ok()).toBe(true);
     await admin.goto(href!);
-    const bio = (await admin.getByTestId("premium-section").locator("div.whitespace-pre-line").innerText()).split("\n")[0]!.trim();
+    const bio = (await admin.getByTestId("premium-section").locator("div.whitespace-pre-line").innerText())
+      .split("\n")[0]!
+      .trim();
     const contact = await admin.getByTestId("contact-section").innerText();
     const phone = contact.match(/\+\d[\d ]+\d/)![0];
-    const dayRate = (await admin.getByTestId("premium-section").getByText(/per day/).innerText()).trim();
-    const photoIds = await admin.getByTestId("premium-section").locator("img").evaluateAll((images) => images.map((image) => image.getAttribute("src")!.split("/")[3]!));
+    const dayRate = (
+      await admin
+        .getByTestId("premium-section")
+        .getByText(/per day/)
+        .innerText()
+    ).trim();
+    const photoIds = await admin
+      .getByTestId("premium-section")
+      .locator("img")
+      .evaluateAll((images) => images.map((image) => image.getAttribute("src")!.split("/")[3]!));
     await adminContext.close();
     expect(bio.length).toBeGreaterThan(20);
     expect(photoIds.length).toBeGreaterThan(1);
@@ -117,7 +149,10 @@ test.describe("talent profiles and the gallery", () => {
     expect(privatePhoto.status()).toBe(404);
   });
 
-  test("a professional without a subscription sees the same prompt instead of premium data", async ({ page, baseURL }) => {
+  test("a professional without a subscription sees the same prompt instead of premium data", async ({
+    page,
+    baseURL,
+  }) => {
     const email = `unsubscribed.${Date.now()}@example.test`;
     const signUp = await page.request.post("/api/auth/sign-up/email", {
       data: { name: "Una Subscribed", email, password: "a-good-password", role: "PROFESSIONAL" },

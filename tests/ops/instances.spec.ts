@@ -11,20 +11,27 @@ const PASSWORD = "callback-demo";
 /** A browser context signed in through instance A (sessions live in the database, so the cookie serves every instance). */
 async function signedIn(browser: Browser, email: string) {
   const context = await browser.newContext();
-  const response = await context.request.post(`${A}/api/auth/sign-in/email`, { data: { email, password: PASSWORD }, headers: { origin: A } });
+  const response = await context.request.post(`${A}/api/auth/sign-in/email`, {
+    data: { email, password: PASSWORD },
+    headers: { origin: A },
+  });
   expect(response.ok(), `sign-in as ${email}: ${response.status()} ${await response.text()}`).toBe(true);
   return context;
 }
 
 /** Opens a page and waits until its live-update stream is connected (so the test measures delivery, not page start-up). */
 async function openWithLiveUpdates(page: Page, url: string) {
-  const connected = page.waitForResponse((response) => response.url().endsWith("/api/messages/stream") && response.status() === 200);
+  const connected = page.waitForResponse(
+    (response) => response.url().endsWith("/api/messages/stream") && response.status() === 200,
+  );
   await page.goto(url);
   await connected;
   await page.waitForTimeout(200);
 }
 
-test("a message sent through instance A appears live on a page served by instance B, with its notification", async ({ browser }) => {
+test("a message sent through instance A appears live on a page served by instance B, with its notification", async ({
+  browser,
+}) => {
   const casting = await signedIn(browser, "casting@callback.test");
   const talent = await signedIn(browser, "talent@callback.test");
 
@@ -68,7 +75,11 @@ test("a message sent through instance A appears live on a page served by instanc
 test("sign-in rate limits count attempts on every instance together", async ({ request }) => {
   const email = "free@callback.test";
   // As behind a load balancer: both instances answer for the public address (A's here).
-  const attempt = (base: string) => request.post(`${base}/api/auth/sign-in/email`, { data: { email, password: "not-the-password" }, headers: { origin: A, "x-forwarded-host": `localhost:${opsPorts.a}` } });
+  const attempt = (base: string) =>
+    request.post(`${base}/api/auth/sign-in/email`, {
+      data: { email, password: "not-the-password" },
+      headers: { origin: A, "x-forwarded-host": `localhost:${opsPorts.a}` },
+    });
   const statuses: number[] = [];
   for (let index = 0; index < 10; index += 1) statuses.push((await attempt(index % 2 === 0 ? A : B)).status());
   expect(statuses.every((status) => status === 401)).toBe(true);
@@ -83,22 +94,33 @@ test("readiness and metrics on both instances", async ({ request }) => {
     expect(ready.status()).toBe(200);
     expect(await ready.json()).toEqual({ status: "ready", draining: false, database: "ok", migrations: "current" });
     expect((await request.get(`${base}/api/metrics`)).status()).toBe(401);
-    const metrics = await request.get(`${base}/api/metrics`, { headers: { authorization: `Bearer ${opsEnv.METRICS_TOKEN}` } });
+    const metrics = await request.get(`${base}/api/metrics`, {
+      headers: { authorization: `Bearer ${opsEnv.METRICS_TOKEN}` },
+    });
     expect(metrics.status()).toBe(200);
     const text = await metrics.text();
-    expect(text).toMatch(/callback_http_requests_total\{method="GET",route="\/api\/ready",status="200",service="callback"\} \d+/);
+    expect(text).toMatch(
+      /callback_http_requests_total\{method="GET",route="\/api\/ready",status="200",service="callback"\} \d+/,
+    );
     expect(text).toContain('callback_db_pool_connections{state="total",service="callback"}');
     expect(text).toContain("callback_outbox_jobs_due");
     expect(text).toContain("callback_messages_last_minute");
   }
 });
 
-test("on SIGTERM an instance ends its live streams with a retry hint, finishes requests in flight, and exits cleanly", async ({ browser }) => {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], { env: { ...process.env, ...opsEnv, PORT: String(opsPorts.c), SEED_DEMO_DATA: "never", NODE_ENV: "production" }, stdio: ["ignore", "pipe", "pipe"] });
+test("on SIGTERM an instance ends its live streams with a retry hint, finishes requests in flight, and exits cleanly", async ({
+  browser,
+}) => {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
+    env: { ...process.env, ...opsEnv, PORT: String(opsPorts.c), SEED_DEMO_DATA: "never", NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<{ code: number | null; at: number }>((resolve) => child.on("exit", (code) => resolve({ code, at: Date.now() })));
+  const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
+    child.on("exit", (code) => resolve({ code, at: Date.now() })),
+  );
   await expect(async () => expect((await fetch(`${C}/api/ready`)).status).toBe(200)).toPass({ timeout: 60_000 });
 
   const context = await signedIn(browser, "studio@callback.test");
@@ -111,7 +133,9 @@ test("on SIGTERM an instance ends its live streams with a retry hint, finishes r
   const inFlight = Array.from({ length: 12 }, () => getPage(`${C}/talents`, cookie));
   // Signal once the instance reports pages in flight (its own metrics request counts as one).
   await expect(async () => {
-    const text = await (await fetch(`${C}/api/metrics`, { headers: { authorization: `Bearer ${opsEnv.METRICS_TOKEN}` } })).text();
+    const text = await (
+      await fetch(`${C}/api/metrics`, { headers: { authorization: `Bearer ${opsEnv.METRICS_TOKEN}` } })
+    ).text();
     expect(Number(/callback_http_requests_in_flight\{[^}]*\} (\d+)/.exec(text)?.[1] ?? 0)).toBeGreaterThanOrEqual(2);
   }).toPass({ timeout: 5000, intervals: [5] });
   const signalled = Date.now();
@@ -146,7 +170,9 @@ function getPage(url: string, cookie: string): Promise<PageResult> {
       response.on("end", () => resolve({ status: response.statusCode ?? 0, complete: body.includes("</html>") }));
       response.on("error", () => resolve({ status: response.statusCode ?? 0, complete: false }));
     });
-    request.on("error", (error: NodeJS.ErrnoException) => resolve({ status: 0, complete: false, notTaken: error.code === "ECONNREFUSED" || error.code === "ECONNRESET" }));
+    request.on("error", (error: NodeJS.ErrnoException) =>
+      resolve({ status: 0, complete: false, notTaken: error.code === "ECONNREFUSED" || error.code === "ECONNRESET" }),
+    );
   });
 }
 

@@ -7,7 +7,13 @@ import { contactRequests } from "@/db/schema/contact-requests";
 import { emailJobs, notificationPreferences, notifications } from "@/db/schema/notifications";
 import { subscriptions } from "@/db/schema/billing";
 import { talentPhotos, talentProfiles } from "@/db/schema/talents";
-import { attachTalentPhoto, createAdmin, createProfessional, createTalentWithProfile, type CreatedUser } from "@/db/seed/factories";
+import {
+  attachTalentPhoto,
+  createAdmin,
+  createProfessional,
+  createTalentWithProfile,
+  type CreatedUser,
+} from "@/db/seed/factories";
 import { createAuth, type Auth } from "@/modules/access/auth";
 import { suspendUser } from "@/modules/access/mutations";
 import { deleteAccountInput } from "@/modules/account-data/inputs";
@@ -76,7 +82,9 @@ describe("account data rights", () => {
     auth = createAuth(db);
   });
 
-  function services(billing = new ObservedBillingProvider()): DeletionServices & { billing: ObservedBillingProvider; storage: MemoryStorage } {
+  function services(
+    billing = new ObservedBillingProvider(),
+  ): DeletionServices & { billing: ObservedBillingProvider; storage: MemoryStorage } {
     return { billing, storage: new MemoryStorage() };
   }
 
@@ -86,7 +94,11 @@ describe("account data rights", () => {
     const tag = randomUUID().slice(0, 8);
     const talent = await createTalentWithProfile(db, {
       user: { name: `Tamsin ${tag}`, password: PASSWORD },
-      profile: { displayName: `Tamsin ${tag}`, contact: { phone: "+44 7700 900123", email: `tamsin.${tag}@agency.test` }, credits: [{ year: 2024, production: "Harbour Lights", role: "Nell" }] },
+      profile: {
+        displayName: `Tamsin ${tag}`,
+        contact: { phone: "+44 7700 900123", email: `tamsin.${tag}@agency.test` },
+        credits: [{ year: 2024, production: "Harbour Lights", role: "Nell" }],
+      },
     });
     const storageKey = `photos/${talent.profileId}/${randomUUID()}`;
     await storage.put(`${storageKey}/thumb.webp`, Buffer.from("thumb"));
@@ -105,8 +117,16 @@ describe("account data rights", () => {
     it("holds everything about the account, and nothing secret", async () => {
       const { talent, pro, conversationId, approved, tag } = await scene();
       const other = await createTalentWithProfile(db, { profile: { contact: { phone: "+44 7700 900999" } } });
-      const collectionId = await createCollection(db, pro.actor, collectionDetailsInput.parse({ name: `Leads ${tag}`, description: "" }));
-      await addTalents(db, pro.actor, addTalentsInput.parse({ collectionId, profileIds: [talent.profileId, other.profileId] }));
+      const collectionId = await createCollection(
+        db,
+        pro.actor,
+        collectionDetailsInput.parse({ name: `Leads ${tag}`, description: "" }),
+      );
+      await addTalents(
+        db,
+        pro.actor,
+        addTalentsInput.parse({ collectionId, profileIds: [talent.profileId, other.profileId] }),
+      );
       await shareCollection(db, pro.actor, collectionId);
       await auth.api.signInEmail({ body: { email: pro.email, password: PASSWORD } });
 
@@ -118,21 +138,41 @@ describe("account data rights", () => {
         expect.objectContaining({
           id: conversationId,
           with: talent.name,
-          messages: [expect.objectContaining({ from: "you", body: "Are you free on Friday?" }), expect.objectContaining({ from: talent.name, body: "Yes, all day." })],
+          messages: [
+            expect.objectContaining({ from: "you", body: "Are you free on Friday?" }),
+            expect.objectContaining({ from: talent.name, body: "Yes, all day." }),
+          ],
         }),
       ]);
       const sent = data.contactRequests.sent.find((request) => request.id === approved);
-      expect(sent).toMatchObject({ status: "APPROVED", otherName: talent.name, sharedWithYou: { phone: "+44 7700 900123" } });
+      expect(sent).toMatchObject({
+        status: "APPROVED",
+        otherName: talent.name,
+        sharedWithYou: { phone: "+44 7700 900123" },
+      });
       expect(sent!.sharedWithYou).not.toHaveProperty("email");
-      expect(data.collections).toEqual([expect.objectContaining({ id: collectionId, isShared: true, items: [expect.objectContaining({ talentName: talent.name }), expect.anything()] })]);
+      expect(data.collections).toEqual([
+        expect.objectContaining({
+          id: collectionId,
+          isShared: true,
+          items: [expect.objectContaining({ talentName: talent.name }), expect.anything()],
+        }),
+      ]);
       expect(data.billing.subscription).toMatchObject({ plan: "PROFESSIONAL", status: "active" });
       expect(data.billing.history.length).toBeGreaterThan(0);
       expect(data.notifications.map((notification) => notification.type)).toContain("contact_request.approved");
-      expect(data.emailPreferences).toEqual({ messages: "immediate", contact_requests: "immediate", billing: "immediate" });
+      expect(data.emailPreferences).toEqual({
+        messages: "immediate",
+        contact_requests: "immediate",
+        billing: "immediate",
+      });
       expect(data.talentProfile).toBeNull();
 
       const text = JSON.stringify(data);
-      const [credential] = await db.select({ hash: accounts.password }).from(accounts).where(eq(accounts.userId, pro.id));
+      const [credential] = await db
+        .select({ hash: accounts.password })
+        .from(accounts)
+        .where(eq(accounts.userId, pro.id));
       const tokens = await db.select({ token: sessions.token }).from(sessions).where(eq(sessions.userId, pro.id));
       expect(text).not.toContain(credential!.hash!);
       for (const { token } of tokens) expect(text).not.toContain(token);
@@ -148,10 +188,18 @@ describe("account data rights", () => {
         id: talent.profileId,
         contact: { phone: "+44 7700 900123" },
         credits: [expect.objectContaining({ production: "Harbour Lights" })],
-        photos: [expect.objectContaining({ width: 300, height: 400, url: expect.stringMatching(/^\/api\/photos\/.+\/large$/) })],
+        photos: [
+          expect.objectContaining({
+            width: 300,
+            height: 400,
+            url: expect.stringMatching(/^\/api\/photos\/.+\/large$/),
+          }),
+        ],
       });
       expect(JSON.stringify(data.talentProfile)).not.toMatch(/storageKey|Vector/);
-      expect(data.contactRequests.received).toEqual([expect.objectContaining({ otherName: pro.name, sharedFields: ["phone"], sharedWithYou: null })]);
+      expect(data.contactRequests.received).toEqual([
+        expect.objectContaining({ otherName: pro.name, sharedFields: ["phone"], sharedWithYou: null }),
+      ]);
     });
 
     it("is always the caller's own: a stranger's export holds none of someone else's data", async () => {
@@ -173,8 +221,13 @@ describe("account data rights", () => {
         code: "invalid_input",
         fieldErrors: { password: ["That is not your current password."] },
       });
-      expect(deleteAccountInput.safeParse({ password: PASSWORD, confirmation: "delete" }).error?.issues[0]?.message).toMatch(/Type DELETE/);
-      const [row] = await db.select({ deletedAt: users.deletedAt, email: users.email }).from(users).where(eq(users.id, talent.id));
+      expect(
+        deleteAccountInput.safeParse({ password: PASSWORD, confirmation: "delete" }).error?.issues[0]?.message,
+      ).toMatch(/Type DELETE/);
+      const [row] = await db
+        .select({ deletedAt: users.deletedAt, email: users.email })
+        .from(users)
+        .where(eq(users.id, talent.id));
       expect(row).toEqual({ deletedAt: null, email: talent.email });
       expect(await db.select().from(talentProfiles).where(eq(talentProfiles.userId, talent.id))).toHaveLength(1);
     });
@@ -182,30 +235,57 @@ describe("account data rights", () => {
     it("never deletes someone else: a stranger's call checks the stranger's own password and account", async () => {
       const { talent } = await scene();
       const stranger = await createProfessional(db, { password: "stranger-password" });
-      await expect(deleteAccount(db, services(), stranger.actor, confirm(PASSWORD))).rejects.toMatchObject({ code: "invalid_input" });
+      await expect(deleteAccount(db, services(), stranger.actor, confirm(PASSWORD))).rejects.toMatchObject({
+        code: "invalid_input",
+      });
       const [row] = await db.select({ deletedAt: users.deletedAt }).from(users).where(eq(users.id, talent.id));
       expect(row?.deletedAt).toBeNull();
-      const [strangerRow] = await db.select({ deletedAt: users.deletedAt }).from(users).where(eq(users.id, stranger.id));
+      const [strangerRow] = await db
+        .select({ deletedAt: users.deletedAt })
+        .from(users)
+        .where(eq(users.id, stranger.id));
       expect(strangerRow?.deletedAt).toBeNull();
     });
 
     it("removes a talent's personal data in one go, keeps the other side's conversation readable, and sends no more email", async () => {
       const { talent, pro, storage, storageKey, conversationId, approved, tag } = await scene();
-      const pending = await sendContactRequest(db, (await createProfessional(db, { subscription: true })).actor, requestFor(talent.profileId, `Pending ${tag}`));
-      const requester = (await db.select({ senderId: contactRequests.senderId }).from(contactRequests).where(eq(contactRequests.id, pending)))[0]!.senderId;
-      await updateEmailPreferences(db, talent.actor, { messages: "daily", contact_requests: "immediate", billing: "immediate" });
+      const pending = await sendContactRequest(
+        db,
+        (await createProfessional(db, { subscription: true })).actor,
+        requestFor(talent.profileId, `Pending ${tag}`),
+      );
+      const requester = (
+        await db
+          .select({ senderId: contactRequests.senderId })
+          .from(contactRequests)
+          .where(eq(contactRequests.id, pending))
+      )[0]!.senderId;
+      await updateEmailPreferences(db, talent.actor, {
+        messages: "daily",
+        contact_requests: "immediate",
+        billing: "immediate",
+      });
       const session = await auth.api.signInEmail({ body: { email: talent.email, password: PASSWORD } });
       const deletion = { ...services(), storage };
 
       await deleteAccount(db, deletion, talent.actor, confirm());
 
       const [row] = await db.select().from(users).where(eq(users.id, talent.id));
-      expect(row).toMatchObject({ name: "Deleted user", email: `deleted-${talent.id}@deleted.invalid`, image: null, emailVerified: false });
+      expect(row).toMatchObject({
+        name: "Deleted user",
+        email: `deleted-${talent.id}@deleted.invalid`,
+        image: null,
+        emailVerified: false,
+      });
       expect(row!.deletedAt).toBeInstanceOf(Date);
       expect(await db.select().from(sessions).where(eq(sessions.userId, talent.id))).toHaveLength(0);
       expect(await db.select().from(accounts).where(eq(accounts.userId, talent.id))).toHaveLength(0);
-      expect(await auth.api.getSession({ headers: new Headers({ authorization: `Bearer ${session.token}` }) })).toBeNull();
-      await expect(auth.api.signInEmail({ body: { email: talent.email, password: PASSWORD } })).rejects.toThrow(/Invalid email or password/);
+      expect(
+        await auth.api.getSession({ headers: new Headers({ authorization: `Bearer ${session.token}` }) }),
+      ).toBeNull();
+      await expect(auth.api.signInEmail({ body: { email: talent.email, password: PASSWORD } })).rejects.toThrow(
+        /Invalid email or password/,
+      );
 
       expect(await db.select().from(talentProfiles).where(eq(talentProfiles.userId, talent.id))).toHaveLength(0);
       expect(await db.select().from(talentPhotos).where(eq(talentPhotos.storageKey, storageKey))).toHaveLength(0);
@@ -213,45 +293,77 @@ describe("account data rights", () => {
       const gallery = await searchGallery(db, parseGallerySearchParams({ q: `Tamsin ${tag}` }));
       expect(gallery?.items ?? []).toHaveLength(0);
       expect(await db.select().from(notifications).where(eq(notifications.userId, talent.id))).toHaveLength(0);
-      expect(await db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, talent.id))).toHaveLength(0);
+      expect(
+        await db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, talent.id)),
+      ).toHaveLength(0);
       expect(await db.select().from(emailJobs).where(eq(emailJobs.userId, talent.id))).toHaveLength(0);
 
       // The professional's side: the conversation reads on, from "Deleted user", and refuses new messages.
       const view = await getConversationView(db, pro.actor, conversationId);
       expect(view?.counterpart).toMatchObject({ name: "Deleted user", status: "deleted" });
       expect(view?.canSend).toMatchObject({ allowed: false, message: expect.stringMatching(/deleted/) });
-      expect((await listMessages(db, pro.actor, conversationId))?.messages.map((message) => message.body)).toEqual(["Are you free on Friday?", "Yes, all day."]);
-      await expect(sendMessage(db, pro.actor, { conversationId, body: "Hello?", clientKey: randomUUID() })).rejects.toMatchObject({
+      expect((await listMessages(db, pro.actor, conversationId))?.messages.map((message) => message.body)).toEqual([
+        "Are you free on Friday?",
+        "Yes, all day.",
+      ]);
+      await expect(
+        sendMessage(db, pro.actor, { conversationId, body: "Hello?", clientKey: randomUUID() }),
+      ).rejects.toMatchObject({
         code: "conflict",
         message: expect.stringMatching(/deleted/),
       });
 
       // Requests: the pending one expired and its sender was told; the approved one reveals nothing now.
-      const [expired] = await db.select({ status: contactRequests.status, talentProfileId: contactRequests.talentProfileId }).from(contactRequests).where(eq(contactRequests.id, pending));
+      const [expired] = await db
+        .select({ status: contactRequests.status, talentProfileId: contactRequests.talentProfileId })
+        .from(contactRequests)
+        .where(eq(contactRequests.id, pending));
       expect(expired).toEqual({ status: "EXPIRED", talentProfileId: null });
-      const told = await db.select({ type: notifications.type, payload: notifications.payload }).from(notifications).where(eq(notifications.userId, requester));
-      expect(told).toContainEqual({ type: "contact_request.expired", payload: expect.objectContaining({ requestId: pending, otherName: "Deleted user" }) });
-      expect(await getRequestView(db, pro.actor, approved)).toMatchObject({ otherName: "Deleted user", revealed: null });
+      const told = await db
+        .select({ type: notifications.type, payload: notifications.payload })
+        .from(notifications)
+        .where(eq(notifications.userId, requester));
+      expect(told).toContainEqual({
+        type: "contact_request.expired",
+        payload: expect.objectContaining({ requestId: pending, otherName: "Deleted user" }),
+      });
+      expect(await getRequestView(db, pro.actor, approved)).toMatchObject({
+        otherName: "Deleted user",
+        revealed: null,
+      });
 
       // Anything queued for the deleted address afterwards is skipped by the worker, never sent.
-      await notify(db, { userId: talent.id, type: "contact_request.received", payload: { requestId: pending, projectTitle: "Late", otherName: "Someone" } });
+      await notify(db, {
+        userId: talent.id,
+        type: "contact_request.received",
+        payload: { requestId: pending, projectTitle: "Late", otherName: "Someone" },
+      });
       const transport = new RecordingTransport();
       await runEmailWorkerTick(db, transport, new Date(Date.now() + 60_000), 1000);
-      expect(await db.select({ status: emailJobs.status }).from(emailJobs).where(eq(emailJobs.userId, talent.id))).toEqual([{ status: "canceled" }]);
-      expect(transport.sent.filter((email) => email.to.includes(talent.id) || email.to === talent.email)).toHaveLength(0);
+      expect(
+        await db.select({ status: emailJobs.status }).from(emailJobs).where(eq(emailJobs.userId, talent.id)),
+      ).toEqual([{ status: "canceled" }]);
+      expect(transport.sent.filter((email) => email.to.includes(talent.id) || email.to === talent.email)).toHaveLength(
+        0,
+      );
     });
 
     it("ends a reset link emailed before the deletion: it cannot set a password on the deleted account", async () => {
       const { talent } = await scene();
       await auth.api.requestPasswordReset({ body: { email: talent.email } });
-      const [link] = await db.select({ identifier: verifications.identifier }).from(verifications).where(eq(verifications.value, talent.id));
+      const [link] = await db
+        .select({ identifier: verifications.identifier })
+        .from(verifications)
+        .where(eq(verifications.value, talent.id));
       expect(link?.identifier).toMatch(/^reset-password:/);
       const token = link!.identifier.slice("reset-password:".length);
 
       await deleteAccount(db, services(), talent.actor, confirm());
 
       expect(await db.select().from(verifications).where(eq(verifications.value, talent.id))).toEqual([]);
-      await expect(auth.api.resetPassword({ body: { token, newPassword: "a-brand-new-passphrase" } })).rejects.toThrow();
+      await expect(
+        auth.api.resetPassword({ body: { token, newPassword: "a-brand-new-passphrase" } }),
+      ).rejects.toThrow();
       expect(await db.select().from(accounts).where(eq(accounts.userId, talent.id))).toEqual([]);
     });
 
@@ -259,31 +371,53 @@ describe("account data rights", () => {
       const { talent, pro } = await scene();
       const other = await createTalentWithProfile(db);
       const pending = await sendContactRequest(db, pro.actor, requestFor(other.profileId, "Pending from pro"));
-      const collectionId = await createCollection(db, pro.actor, collectionDetailsInput.parse({ name: "Shortlist", description: "" }));
+      const collectionId = await createCollection(
+        db,
+        pro.actor,
+        collectionDetailsInput.parse({ name: "Shortlist", description: "" }),
+      );
       await addTalents(db, pro.actor, addTalentsInput.parse({ collectionId, profileIds: [talent.profileId] }));
       const token = await shareCollection(db, pro.actor, collectionId);
-      const [subscription] = await db.select({ subscriptionId: subscriptions.subscriptionId }).from(subscriptions).where(eq(subscriptions.userId, pro.id));
+      const [subscription] = await db
+        .select({ subscriptionId: subscriptions.subscriptionId })
+        .from(subscriptions)
+        .where(eq(subscriptions.userId, pro.id));
       const deletion = services();
 
       await deleteAccount(db, deletion, pro.actor, confirm());
 
       expect(deletion.billing.canceled).toEqual([subscription!.subscriptionId]);
-      const [ended] = await db.select({ status: subscriptions.status, cancelAtPeriodEnd: subscriptions.cancelAtPeriodEnd }).from(subscriptions).where(eq(subscriptions.userId, pro.id));
+      const [ended] = await db
+        .select({ status: subscriptions.status, cancelAtPeriodEnd: subscriptions.cancelAtPeriodEnd })
+        .from(subscriptions)
+        .where(eq(subscriptions.userId, pro.id));
       expect(ended).toEqual({ status: "canceled", cancelAtPeriodEnd: false });
       expect(await getSharedCollection(db, token)).toBeNull();
-      const [request] = await db.select({ status: contactRequests.status }).from(contactRequests).where(eq(contactRequests.id, pending));
+      const [request] = await db
+        .select({ status: contactRequests.status })
+        .from(contactRequests)
+        .where(eq(contactRequests.id, pending));
       expect(request?.status).toBe("EXPIRED");
       // The talent keeps the request, from "Deleted user"; no notification for the deleted sender.
-      expect(await getRequestView(db, other.actor, pending)).toMatchObject({ status: "EXPIRED", otherName: "Deleted user" });
+      expect(await getRequestView(db, other.actor, pending)).toMatchObject({
+        status: "EXPIRED",
+        otherName: "Deleted user",
+      });
       expect(await db.select().from(notifications).where(eq(notifications.userId, pro.id))).toHaveLength(0);
       // The talent's side of the conversation says who left.
-      const conversation = await getConversationView(db, talent.actor, (await exportAccountData(db, talent.actor)).conversations[0]!.id);
+      const conversation = await getConversationView(
+        db,
+        talent.actor,
+        (await exportAccountData(db, talent.actor)).conversations[0]!.id,
+      );
       expect(conversation?.counterpart.name).toBe("Deleted user");
     });
 
     it("stops, changing nothing, when the payment provider cannot cancel the subscription", async () => {
       const pro = await createProfessional(db, { subscription: true, password: PASSWORD });
-      await expect(deleteAccount(db, services(new ObservedBillingProvider(false)), pro.actor, confirm())).rejects.toMatchObject({
+      await expect(
+        deleteAccount(db, services(new ObservedBillingProvider(false)), pro.actor, confirm()),
+      ).rejects.toMatchObject({
         code: "unavailable",
         message: expect.stringMatching(/nothing was deleted/),
       });
@@ -297,12 +431,19 @@ describe("account data rights", () => {
       const talent = await createTalentWithProfile(db, { user: { password: PASSWORD } });
       await deleteAccount(db, services(), talent.actor, confirm());
       const listed = await listUsersForAdmin(db, admin.actor, { q: "Deleted user" });
-      expect(listed.items.find((user) => user.id === talent.id)).toMatchObject({ name: "Deleted user", deletedAt: expect.any(Date) });
-      const entry = (await listAuditEntries(db, admin.actor)).find((audit) => audit.action === "account.delete" && audit.targetId === talent.id);
+      expect(listed.items.find((user) => user.id === talent.id)).toMatchObject({
+        name: "Deleted user",
+        deletedAt: expect.any(Date),
+      });
+      const entry = (await listAuditEntries(db, admin.actor)).find(
+        (audit) => audit.action === "account.delete" && audit.targetId === talent.id,
+      );
       expect(entry).toMatchObject({ targetType: "user", detail: { role: "TALENT", by: "self" } });
       expect(JSON.stringify(entry)).not.toContain(talent.email);
       expect(JSON.stringify(entry)).not.toContain(talent.name);
-      await expect(suspendUser(db, admin.actor, { userId: talent.id, reason: "Too late for this one" })).rejects.toMatchObject({ code: "conflict" });
+      await expect(
+        suspendUser(db, admin.actor, { userId: talent.id, reason: "Too late for this one" }),
+      ).rejects.toMatchObject({ code: "conflict" });
     });
 
     it("keeps the last admin, and lets an admin go while another remains", async () => {
@@ -310,22 +451,33 @@ describe("account data rights", () => {
       const first = await createAdmin(own, { password: PASSWORD });
       const second = await createAdmin(own, { password: PASSWORD });
       await deleteAccount(own, services(), second.actor, confirm());
-      await expect(deleteAccount(own, services(), first.actor, confirm())).rejects.toMatchObject({ code: "forbidden", message: expect.stringMatching(/last admin/) });
+      await expect(deleteAccount(own, services(), first.actor, confirm())).rejects.toMatchObject({
+        code: "forbidden",
+        message: expect.stringMatching(/last admin/),
+      });
       const [row] = await own.select({ deletedAt: users.deletedAt }).from(users).where(eq(users.id, first.id));
       expect(row?.deletedAt).toBeNull();
     });
 
     it("lets only one of two admins deleting themselves at once go, when they are the last two", async () => {
       const { db: own } = await freshDatabase();
-      const admins: CreatedUser[] = [await createAdmin(own, { password: PASSWORD }), await createAdmin(own, { password: PASSWORD })];
-      const results = await Promise.allSettled(admins.map((admin) => deleteAccount(own, services(), admin.actor, confirm())));
+      const admins: CreatedUser[] = [
+        await createAdmin(own, { password: PASSWORD }),
+        await createAdmin(own, { password: PASSWORD }),
+      ];
+      const results = await Promise.allSettled(
+        admins.map((admin) => deleteAccount(own, services(), admin.actor, confirm())),
+      );
       expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
       expect(results.find((result) => result.status === "rejected")).toMatchObject({ reason: { code: "forbidden" } });
     });
 
     it("deletes once when the same deletion is sent twice at once, answering the second with a clear refusal", async () => {
       const talent = await createTalentWithProfile(db, { user: { password: PASSWORD } });
-      const results = await Promise.allSettled([deleteAccount(db, services(), talent.actor, confirm()), deleteAccount(db, services(), talent.actor, confirm())]);
+      const results = await Promise.allSettled([
+        deleteAccount(db, services(), talent.actor, confirm()),
+        deleteAccount(db, services(), talent.actor, confirm()),
+      ]);
       expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
       const refusal = results.find((result) => result.status === "rejected") as PromiseRejectedResult;
       expect(["not_found", "invalid_input"]).toContain(refusal.reason.code);

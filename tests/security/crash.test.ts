@@ -73,7 +73,11 @@ function startSmtpSink(): Promise<{ port: number; deliveries: Delivery[]; close(
             .join("\r\n")
             .replace(/\r\n[ \t]+/g, " ")
             .split("\r\n");
-          const messageId = headers.find((header) => /^message-id:/i.test(header))?.replace(/^message-id:\s*/i, "").trim() ?? "";
+          const messageId =
+            headers
+              .find((header) => /^message-id:/i.test(header))
+              ?.replace(/^message-id:\s*/i, "")
+              .trim() ?? "";
           deliveries.push({ messageId, to });
           data = null;
           reply("250 2.0.0 accepted");
@@ -129,123 +133,161 @@ async function waitForReady(deadlineMs: number) {
   }
 }
 
-describe.skipIf(!serverUrl)("crash safety (needs PostgreSQL at SECURITY_DATABASE_URL or TEST_DATABASE_URL: SIGKILL safety is a PostgreSQL property)", () => {
-  const name = `callback_crash_${process.pid}_${randomBytes(3).toString("hex")}`;
-  const databaseUrl = Object.assign(new URL(serverUrl ?? "postgres://localhost/postgres"), { pathname: `/${name}` }).toString();
-  const logFile = path.join(os.tmpdir(), `${name}.log`);
-  let handle: DatabaseHandle;
-  let db: Db;
-  let sink: Awaited<ReturnType<typeof startSmtpSink>>;
-  let server: ChildProcess | null = null;
-  let actions: Record<string, string>;
-  let pros: CreatedUser[];
-  let talents: (CreatedUser & { profileId: string })[];
-  const cookies = new Map<string, string>();
-  let passed = false;
+describe.skipIf(!serverUrl)(
+  "crash safety (needs PostgreSQL at SECURITY_DATABASE_URL or TEST_DATABASE_URL: SIGKILL safety is a PostgreSQL property)",
+  () => {
+    const name = `callback_crash_${process.pid}_${randomBytes(3).toString("hex")}`;
+    const databaseUrl = Object.assign(new URL(serverUrl ?? "postgres://localhost/postgres"), {
+      pathname: `/${name}`,
+    }).toString();
+    const logFile = path.join(os.tmpdir(), `${name}.log`);
+    let handle: DatabaseHandle;
+    let db: Db;
+    let sink: Awaited<ReturnType<typeof startSmtpSink>>;
+    let server: ChildProcess | null = null;
+    let actions: Record<string, string>;
+    let pros: CreatedUser[];
+    let talents: (CreatedUser & { profileId: string })[];
+    const cookies = new Map<string, string>();
+    let passed = false;
 
-  async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      return await work(client);
-    } finally {
-      await client.end();
-    }
-  }
-
-  function startServer(): ChildProcess {
-    const log = createWriteStream(logFile, { flags: "a" });
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
-      cwd: root,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        PORT: String(PORT),
-        BETTER_AUTH_SECRET: "crash-tests-secret-0123456789abcdef",
-        BETTER_AUTH_URL: BASE,
-        SEED_DEMO_DATA: "never",
-        SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
-        MESSAGE_EMAIL_DELAY_SECONDS: "0",
-        EMAIL_WORKER: "inline",
-        EMAIL_WORKER_INTERVAL_MS: "200",
-        EMAIL_CLAIM_SECONDS: "5",
-        LOG_LEVEL: "warn",
-      },
-    });
-    child.stdout?.pipe(log);
-    child.stderr?.pipe(log);
-    return child;
-  }
-
-  async function kill(child: ChildProcess, signal: NodeJS.Signals) {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    child.kill(signal);
-    await exited;
-  }
-
-  async function signIn(user: CreatedUser, index: number): Promise<string> {
-    const response = await fetch(`${BASE}/api/auth/sign-in/email`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: BASE, "x-forwarded-for": `10.77.0.${index + 1}` },
-      body: JSON.stringify({ email: user.email, password: PASSWORD }),
-    });
-    const cookie = response.headers
-      .getSetCookie()
-      .map((entry) => entry.split(";")[0])
-      .join("; ");
-    if (response.status !== 200 || !cookie) throw new Error(`sign-in of ${user.email}: HTTP ${response.status}`);
-    return cookie;
-  }
-
-  beforeAll(async () => {
-    ensureBuild();
-    const manifest = JSON.parse(readFileSync(path.join(root, ".next", "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName?: string }> };
-    actions = Object.fromEntries(Object.entries(manifest.node).map(([id, entry]) => [entry.exportedName ?? id, id]));
-
-    await admin((client) => client.query(`create database ${name}`));
-    handle = openDatabase({ kind: "postgres", url: databaseUrl, poolSize: 4 });
-    await migrateDatabase(handle);
-    db = handle.db;
-
-    pros = await Promise.all(Array.from({ length: 4 }, (_, index) => createProfessional(db, { name: `Crash Pro ${index}`, subscription: true })));
-    talents = await Promise.all(Array.from({ length: 4 }, (_, index) => createTalentWithProfile(db, { user: { name: `Crash Talent ${index}` }, profile: { contact: { phone: `+44 7700 90000${index}` } } })));
-    for (const pro of pros) {
-      for (const talent of talents) {
-        await startConversation(db, pro.actor, talent.id);
-        await sendContactRequest(
-          db,
-          pro.actor,
-          contactRequestInput.parse({ profileId: talent.profileId, projectTitle: `Crash ${pro.name}`, role: "Lead", productionType: "film", description: "A film that must survive its server being killed.", isPaid: "paid", rate: "$400 a day" }),
-        );
+    async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      try {
+        return await work(client);
+      } finally {
+        await client.end();
       }
     }
 
-    sink = await startSmtpSink();
-    server = startServer();
-    await waitForReady(120_000);
-    for (const [index, user] of [...pros, ...talents].entries()) cookies.set(user.id, await signIn(user, index));
-  }, 600_000);
+    function startServer(): ChildProcess {
+      const log = createWriteStream(logFile, { flags: "a" });
+      const child = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
+        cwd: root,
+        stdio: ["ignore", "pipe", "pipe"],
+        env: {
+          ...process.env,
+          DATABASE_URL: databaseUrl,
+          PORT: String(PORT),
+          BETTER_AUTH_SECRET: "crash-tests-secret-0123456789abcdef",
+          BETTER_AUTH_URL: BASE,
+          SEED_DEMO_DATA: "never",
+          SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
+          MESSAGE_EMAIL_DELAY_SECONDS: "0",
+          EMAIL_WORKER: "inline",
+          EMAIL_WORKER_INTERVAL_MS: "200",
+          EMAIL_CLAIM_SECONDS: "5",
+          LOG_LEVEL: "warn",
+        },
+      });
+      child.stdout?.pipe(log);
+      child.stderr?.pipe(log);
+      return child;
+    }
 
-  afterAll(async () => {
-    if (server) await kill(server, "SIGKILL");
-    await sink?.close();
-    await handle?.close();
-    // The server's output is kept for a failed run only.
-    if (passed) rmSync(logFile, { force: true });
-    if (serverUrl) await admin((client) => client.query(`drop database if exists ${name} with (force)`));
-  });
+    async function kill(child: ChildProcess, signal: NodeJS.Signals) {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill(signal);
+      await exited;
+    }
 
-  it(
-    "keeps every acknowledged message and answer, once, with matching counters, and delivers every email once by Message-ID, across SIGKILLs",
-    async () => {
+    async function signIn(user: CreatedUser, index: number): Promise<string> {
+      const response = await fetch(`${BASE}/api/auth/sign-in/email`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: BASE, "x-forwarded-for": `10.77.0.${index + 1}` },
+        body: JSON.stringify({ email: user.email, password: PASSWORD }),
+      });
+      const cookie = response.headers
+        .getSetCookie()
+        .map((entry) => entry.split(";")[0])
+        .join("; ");
+      if (response.status !== 200 || !cookie) throw new Error(`sign-in of ${user.email}: HTTP ${response.status}`);
+      return cookie;
+    }
+
+    beforeAll(async () => {
+      ensureBuild();
+      const manifest = JSON.parse(
+        readFileSync(path.join(root, ".next", "server", "server-reference-manifest.json"), "utf8"),
+      ) as { node: Record<string, { exportedName?: string }> };
+      actions = Object.fromEntries(Object.entries(manifest.node).map(([id, entry]) => [entry.exportedName ?? id, id]));
+
+      await admin((client) => client.query(`create database ${name}`));
+      handle = openDatabase({ kind: "postgres", url: databaseUrl, poolSize: 4 });
+      await migrateDatabase(handle);
+      db = handle.db;
+
+      pros = await Promise.all(
+        Array.from({ length: 4 }, (_, index) =>
+          createProfessional(db, { name: `Crash Pro ${index}`, subscription: true }),
+        ),
+      );
+      talents = await Promise.all(
+        Array.from({ length: 4 }, (_, index) =>
+          createTalentWithProfile(db, {
+            user: { name: `Crash Talent ${index}` },
+            profile: { contact: { phone: `+44 7700 90000${index}` } },
+          }),
+        ),
+      );
+      for (const pro of pros) {
+        for (const talent of talents) {
+          await startConversation(db, pro.actor, talent.id);
+          await sendContactRequest(
+            db,
+            pro.actor,
+            contactRequestInput.parse({
+              profileId: talent.profileId,
+              projectTitle: `Crash ${pro.name}`,
+              role: "Lead",
+              productionType: "film",
+              description: "A film that must survive its server being killed.",
+              isPaid: "paid",
+              rate: "$400 a day",
+            }),
+          );
+        }
+      }
+
+      sink = await startSmtpSink();
+      server = startServer();
+      await waitForReady(120_000);
+      for (const [index, user] of [...pros, ...talents].entries()) cookies.set(user.id, await signIn(user, index));
+    }, 600_000);
+
+    afterAll(async () => {
+      if (server) await kill(server, "SIGKILL");
+      await sink?.close();
+      await handle?.close();
+      // The server's output is kept for a failed run only.
+      if (passed) rmSync(logFile, { force: true });
+      if (serverUrl) await admin((client) => client.query(`drop database if exists ${name} with (force)`));
+    });
+
+    it("keeps every acknowledged message and answer, once, with matching counters, and delivers every email once by Message-ID, across SIGKILLs", async () => {
       onTestFailed(() => console.error(`The server's output (all its runs) is in ${logFile}`));
       /** A server action call as the app's pages make it; throws when it was not acknowledged (no answer, or not a 200). */
-      async function callAction(userId: string, pagePath: string, action: string, body: string | FormData): Promise<string> {
-        const headers: Record<string, string> = { cookie: cookies.get(userId)!, "next-action": actions[action]!, accept: "text/x-component", origin: BASE };
+      async function callAction(
+        userId: string,
+        pagePath: string,
+        action: string,
+        body: string | FormData,
+      ): Promise<string> {
+        const headers: Record<string, string> = {
+          cookie: cookies.get(userId)!,
+          "next-action": actions[action]!,
+          accept: "text/x-component",
+          origin: BASE,
+        };
         if (typeof body === "string") headers["content-type"] = "text/plain;charset=UTF-8";
-        const response = await fetch(`${BASE}${pagePath}`, { method: "POST", headers, body, signal: AbortSignal.timeout(20_000) });
+        const response = await fetch(`${BASE}${pagePath}`, {
+          method: "POST",
+          headers,
+          body,
+          signal: AbortSignal.timeout(20_000),
+        });
         const text = await response.text();
         if (response.status !== 200) throw new Error(`${action}: HTTP ${response.status}`);
         return text;
@@ -255,10 +297,19 @@ describe.skipIf(!serverUrl)("crash safety (needs PostgreSQL at SECURITY_DATABASE
        * A JSON API call as the app's pages make it; throws when it was not acknowledged (no answer, or a
        * server error). A refusal (4xx) is an answer: the caller decides what it means.
        */
-      async function callApi(userId: string, apiPath: string, body: unknown): Promise<{ status: number; text: string }> {
+      async function callApi(
+        userId: string,
+        apiPath: string,
+        body: unknown,
+      ): Promise<{ status: number; text: string }> {
         const response = await fetch(`${BASE}${apiPath}`, {
           method: "POST",
-          headers: { cookie: cookies.get(userId)!, origin: BASE, "content-type": "application/json", accept: "application/json" },
+          headers: {
+            cookie: cookies.get(userId)!,
+            origin: BASE,
+            "content-type": "application/json",
+            accept: "application/json",
+          },
           body: JSON.stringify(body),
           signal: AbortSignal.timeout(20_000),
         });
@@ -280,12 +331,23 @@ describe.skipIf(!serverUrl)("crash safety (needs PostgreSQL at SECURITY_DATABASE
       }
 
       const conversationRows = await db.select().from(conversations);
-      const conversationOf = new Map(conversationRows.map((row) => [[row.userLo, row.userHi].sort().join("|"), row.id]));
-      const pending = (await db.select().from(contactRequests)).map((request, index) => ({ request, decision: index % 3 === 2 ? ("DECLINED" as const) : ("APPROVED" as const) }));
+      const conversationOf = new Map(
+        conversationRows.map((row) => [[row.userLo, row.userHi].sort().join("|"), row.id]),
+      );
+      const pending = (await db.select().from(contactRequests)).map((request, index) => ({
+        request,
+        decision: index % 3 === 2 ? ("DECLINED" as const) : ("APPROVED" as const),
+      }));
       const perPhase = Math.ceil(pending.length / (KILLS + 1));
 
-      const acknowledgedSends = new Map<string, { conversationId: string; seq: number; body: string; senderId: string }>();
-      const acknowledgedAnswers = new Map<string, { decision: "APPROVED" | "DECLINED"; answer: "applied" | "already applied" }>();
+      const acknowledgedSends = new Map<
+        string,
+        { conversationId: string; seq: number; body: string; senderId: string }
+      >();
+      const acknowledgedAnswers = new Map<
+        string,
+        { decision: "APPROVED" | "DECLINED"; answer: "applied" | "already applied" }
+      >();
       let phase = 0;
       let answered = 0;
       let stopping = false;
@@ -299,12 +361,16 @@ describe.skipIf(!serverUrl)("crash safety (needs PostgreSQL at SECURITY_DATABASE
         sendCount += 1;
         const clientKey = randomUUID();
         const body = `Crash message ${sendCount} from client ${client}`;
-        const { answer, tries } = await untilAcknowledged(() => callApi(pro.id, `/api/v1/conversations/${conversationId}/messages`, { body, clientKey }));
+        const { answer, tries } = await untilAcknowledged(() =>
+          callApi(pro.id, `/api/v1/conversations/${conversationId}/messages`, { body, clientKey }),
+        );
         if (tries > 1) retried += 1;
-        if (answer.status !== 201) throw new Error(`a send was refused: HTTP ${answer.status} ${answer.text.slice(0, 300)}`);
+        if (answer.status !== 201)
+          throw new Error(`a send was refused: HTTP ${answer.status} ${answer.text.slice(0, 300)}`);
         const sent = JSON.parse(answer.text) as { seq: number; body: string; clientKey: string };
         // A send retried after a kill answers with the message the first try stored, under the same key.
-        if (sent.clientKey !== clientKey || sent.body !== body) throw new Error(`a send was answered with another message: ${answer.text.slice(0, 300)}`);
+        if (sent.clientKey !== clientKey || sent.body !== body)
+          throw new Error(`a send was answered with another message: ${answer.text.slice(0, 300)}`);
         acknowledgedSends.set(clientKey, { conversationId, seq: sent.seq, body, senderId: pro.id });
       }
 
@@ -317,10 +383,14 @@ describe.skipIf(!serverUrl)("crash safety (needs PostgreSQL at SECURITY_DATABASE
         if (next.decision === "APPROVED") form.append("_1_sharedFields", "phone");
         form.append("0", JSON.stringify([null, "$K1"]));
         const action = next.decision === "APPROVED" ? "approveContactRequestAction" : "declineContactRequestAction";
-        const { answer, tries } = await untilAcknowledged(() => callAction(next.request.talentUserId, `/contact-requests/${next.request.id}`, action, form));
+        const { answer, tries } = await untilAcknowledged(() =>
+          callAction(next.request.talentUserId, `/contact-requests/${next.request.id}`, action, form),
+        );
         if (tries > 1) retried += 1;
-        if (answer.includes('"ok":true')) acknowledgedAnswers.set(next.request.id, { decision: next.decision, answer: "applied" });
-        else if (tries > 1 && answer.includes("no longer pending")) acknowledgedAnswers.set(next.request.id, { decision: next.decision, answer: "already applied" });
+        if (answer.includes('"ok":true'))
+          acknowledgedAnswers.set(next.request.id, { decision: next.decision, answer: "applied" });
+        else if (tries > 1 && answer.includes("no longer pending"))
+          acknowledgedAnswers.set(next.request.id, { decision: next.decision, answer: "already applied" });
         else throw new Error(`an answer was refused: ${answer.slice(0, 300)}`);
       }
 
@@ -360,7 +430,10 @@ describe.skipIf(!serverUrl)("crash safety (needs PostgreSQL at SECURITY_DATABASE
       // The outbox drains: jobs a killed worker held come due again when their claim (5 s here) expires.
       const drainBy = Date.now() + 45_000;
       for (;;) {
-        const open = await db.select({ id: emailJobs.id }).from(emailJobs).where(inArray(emailJobs.status, ["pending", "sending"]));
+        const open = await db
+          .select({ id: emailJobs.id })
+          .from(emailJobs)
+          .where(inArray(emailJobs.status, ["pending", "sending"]));
         if (open.length === 0) break;
         if (Date.now() > drainBy) throw new Error(`${open.length} emails were still not sent 45 s after the load`);
         await sleep(250);
@@ -375,7 +448,9 @@ describe.skipIf(!serverUrl)("crash safety (needs PostgreSQL at SECURITY_DATABASE
       for (const row of stored) {
         const acknowledged = acknowledgedSends.get(row.clientKey ?? "");
         expect(acknowledged, `message ${row.clientKey} was stored but never acknowledged`).toBeDefined();
-        expect({ conversationId: row.conversationId, seq: row.seq, body: row.body, senderId: row.senderId }).toEqual(acknowledged);
+        expect({ conversationId: row.conversationId, seq: row.seq, body: row.body, senderId: row.senderId }).toEqual(
+          acknowledged,
+        );
       }
 
       // Per conversation: seqs 1..n, and every counter and last-message field matches the rows.
@@ -394,24 +469,45 @@ describe.skipIf(!serverUrl)("crash safety (needs PostgreSQL at SECURITY_DATABASE
       }
       const messageNotes = await db.select().from(notifications).where(eq(notifications.type, "message.received"));
       expect(messageNotes).toHaveLength(stored.length);
-      expect(new Set(messageNotes.map((note) => JSON.stringify([(note.payload as { conversationId: string }).conversationId, (note.payload as { seq: number }).seq]))).size).toBe(stored.length);
+      expect(
+        new Set(
+          messageNotes.map((note) =>
+            JSON.stringify([
+              (note.payload as { conversationId: string }).conversationId,
+              (note.payload as { seq: number }).seq,
+            ]),
+          ),
+        ).size,
+      ).toBe(stored.length);
 
       // Every answer is stored once: the status it was given, one history entry, one notification to the sender.
       const requests = await db.select().from(contactRequests);
       expect(acknowledgedAnswers.size).toBe(requests.length);
       const events = await db.select().from(contactRequestEvents);
-      const answerNotes = await db.select().from(notifications).where(inArray(notifications.type, ["contact_request.approved", "contact_request.declined"]));
+      const answerNotes = await db
+        .select()
+        .from(notifications)
+        .where(inArray(notifications.type, ["contact_request.approved", "contact_request.declined"]));
       for (const request of requests) {
         const acknowledged = acknowledgedAnswers.get(request.id)!;
         expect(request.status).toBe(acknowledged.decision);
-        expect(events.filter((event) => event.requestId === request.id).map((event) => event.toStatus).sort()).toEqual([acknowledged.decision, "PENDING"].sort());
-        expect(answerNotes.filter((note) => (note.payload as { requestId: string }).requestId === request.id)).toHaveLength(1);
+        expect(
+          events
+            .filter((event) => event.requestId === request.id)
+            .map((event) => event.toStatus)
+            .sort(),
+        ).toEqual([acknowledged.decision, "PENDING"].sort());
+        expect(
+          answerNotes.filter((note) => (note.payload as { requestId: string }).requestId === request.id),
+        ).toHaveLength(1);
       }
 
       // The outbox: every job sent; every notification that wanted an email is in exactly one job.
       const jobs = await db.select().from(emailJobs);
       expect(jobs.filter((job) => job.status !== "sent")).toEqual([]);
-      const notified = (await db.select().from(notifications)).filter((note) => note.emailState !== "skipped" && note.emailState !== "none");
+      const notified = (await db.select().from(notifications)).filter(
+        (note) => note.emailState !== "skipped" && note.emailState !== "none",
+      );
       const inJobs = jobs.flatMap((job) => job.notificationIds);
       expect(inJobs.length).toBe(new Set(inJobs).size);
       expect(new Set(inJobs)).toEqual(new Set(notified.map((note) => note.id)));
@@ -420,7 +516,8 @@ describe.skipIf(!serverUrl)("crash safety (needs PostgreSQL at SECURITY_DATABASE
       // Delivered: every job's Message-ID reached the sink, nothing else did, and a repeat only for a job claimed again after a kill.
       const expectedIds = new Map(jobs.map((job) => [messageIdOf(job), job]));
       const delivered = new Map<string, number>();
-      for (const delivery of sink.deliveries) delivered.set(delivery.messageId, (delivered.get(delivery.messageId) ?? 0) + 1);
+      for (const delivery of sink.deliveries)
+        delivered.set(delivery.messageId, (delivered.get(delivery.messageId) ?? 0) + 1);
       expect([...delivered.keys()].filter((id) => !expectedIds.has(id))).toEqual([]);
       expect([...expectedIds.keys()].filter((id) => !delivered.has(id))).toEqual([]);
       const repeats = [...delivered].filter(([, count]) => count > 1);
@@ -432,7 +529,6 @@ describe.skipIf(!serverUrl)("crash safety (needs PostgreSQL at SECURITY_DATABASE
           `${[...acknowledgedAnswers.values()].filter((each) => each.answer === "already applied").length} answers found already applied); ` +
           `${jobs.length} emails (${jobs.filter((job) => job.attempts > 1).length} claimed again after a kill), ${sink.deliveries.length} SMTP deliveries, ${repeats.length} repeated by Message-ID and dropped by the receiver`,
       );
-    },
-    150_000,
-  );
-});
+    }, 150_000);
+  },
+);

@@ -20,14 +20,32 @@ import { reinstateUser, suspendUser } from "@/modules/access/mutations";
 import type { Actor } from "@/modules/access/types";
 import { listUsersForAdmin } from "@/modules/admin/queries";
 import { collectionDetailsInput, noteInput } from "@/modules/collections/inputs";
-import { addTalents, createCollection, deleteCollection, setNote, shareCollection, updateCollection } from "@/modules/collections/mutations";
+import {
+  addTalents,
+  createCollection,
+  deleteCollection,
+  setNote,
+  shareCollection,
+  updateCollection,
+} from "@/modules/collections/mutations";
 import { getCollection } from "@/modules/collections/queries";
 import { contactRequestInput } from "@/modules/contact-requests/inputs";
-import { approveContactRequest, declineContactRequest, revokeApproval, sendContactRequest, withdrawContactRequest } from "@/modules/contact-requests/mutations";
+import {
+  approveContactRequest,
+  declineContactRequest,
+  revokeApproval,
+  sendContactRequest,
+  withdrawContactRequest,
+} from "@/modules/contact-requests/mutations";
 import { listRequests, listRequestsForAdmin } from "@/modules/contact-requests/queries";
 import { InboxList } from "@/modules/messaging/components/inbox-list";
 import { reportInput, sendMessageInput } from "@/modules/messaging/inputs";
-import { markConversationRead, reportConversation, sendMessage, startConversation } from "@/modules/messaging/mutations";
+import {
+  markConversationRead,
+  reportConversation,
+  sendMessage,
+  startConversation,
+} from "@/modules/messaging/mutations";
 import { listInbox, listMessages } from "@/modules/messaging/queries";
 import { emailPreferencesInput } from "@/modules/notifications/inputs";
 import { unsubscribeWithToken, updateEmailPreferences } from "@/modules/notifications/mutations";
@@ -37,8 +55,24 @@ import { runEmailWorkerTick } from "@/modules/notifications/worker";
 import { TalentCard } from "@/modules/talents/components/talent-card";
 import { TalentProfile } from "@/modules/talents/components/profile-view";
 import { parseGallerySearchParams } from "@/modules/talents/gallery-query";
-import { basicsInput, contactInput, creditInput, hideProfileInput, premiumDetailsInput, skillsInput } from "@/modules/talents/inputs";
-import { addCredit, deleteCredit, hideProfile, restoreProfile, updateBasics, updateContact, updatePremiumDetails, updateSkills } from "@/modules/talents/mutations";
+import {
+  basicsInput,
+  contactInput,
+  creditInput,
+  hideProfileInput,
+  premiumDetailsInput,
+  skillsInput,
+} from "@/modules/talents/inputs";
+import {
+  addCredit,
+  deleteCredit,
+  hideProfile,
+  restoreProfile,
+  updateBasics,
+  updateContact,
+  updatePremiumDetails,
+  updateSkills,
+} from "@/modules/talents/mutations";
 import { getProfileView, listProfilesForAdmin, searchGallery } from "@/modules/talents/queries";
 import { freshDatabase } from "@/test/database";
 import { lineBreakText, massAssignment, refusedText, storedText } from "./hostile";
@@ -57,7 +91,16 @@ const BAD_IDS: Case[] = [
   ["almost a uuid", "zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz"],
   ["unknown uuid", randomUUID()],
 ];
-const BAD_CURSORS = ["", "garbage", "2026-02-30T00:00:00.000000Z|" + randomUUID(), "2026-01-01T25:00:00Z|" + randomUUID(), "9999-99-99T99:99:99Z|" + "-".repeat(36), `2026-01-01T00:00:00Z|${"\u0000".repeat(36)}`, "\ud800", "x".repeat(10_000)];
+const BAD_CURSORS = [
+  "",
+  "garbage",
+  "2026-02-30T00:00:00.000000Z|" + randomUUID(),
+  "2026-01-01T25:00:00Z|" + randomUUID(),
+  "9999-99-99T99:99:99Z|" + "-".repeat(36),
+  `2026-01-01T00:00:00Z|${"\u0000".repeat(36)}`,
+  "\ud800",
+  "x".repeat(10_000),
+];
 const DESCRIPTION = "A feature film shot in Glasgow over six weeks.";
 
 /**
@@ -67,10 +110,21 @@ const DESCRIPTION = "A feature film shot in Glasgow over six weeks.";
  */
 function liveMarkup(html: string): string[] {
   const tags = html.match(/<[^>]+>/g) ?? [];
-  return tags.map((tag) => tag.replace(/="[^"]*"/g, '=""')).filter((tag) => /^<\/?(script|iframe|object|embed)\b/i.test(tag) || /\son[a-z]+\s*=/i.test(tag) || /javascript:/i.test(tag));
+  return tags
+    .map((tag) => tag.replace(/="[^"]*"/g, '=""'))
+    .filter(
+      (tag) =>
+        /^<\/?(script|iframe|object|embed)\b/i.test(tag) || /\son[a-z]+\s*=/i.test(tag) || /javascript:/i.test(tag),
+    );
 }
 
-const decode = (html: string) => html.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&amp;/g, "&");
+const decode = (html: string) =>
+  html
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&amp;/g, "&");
 
 /** The page shows the text as text: no live markup, and the text itself is there once the entities are read. */
 function expectInert(html: string, text: string) {
@@ -97,7 +151,17 @@ describe("hostile input at every mutation", () => {
   let conversationId: string;
 
   const rows = async () => {
-    const tables = [users, talentProfiles, talentCredits, messages, conversationReports, contactRequests, collections, notifications, emailJobs] as const;
+    const tables = [
+      users,
+      talentProfiles,
+      talentCredits,
+      messages,
+      conversationReports,
+      contactRequests,
+      collections,
+      notifications,
+      emailJobs,
+    ] as const;
     return Promise.all(tables.map(async (table) => (await db.select({ total: count() }).from(table))[0]!.total));
   };
 
@@ -106,7 +170,11 @@ describe("hostile input at every mutation", () => {
    * mutation. A refusal must carry a message for a field and leave every table
    * as it was; an acceptance stores the text, which `check` reads back.
    */
-  async function submit<S extends z.ZodType>(schema: S, raw: unknown, mutation: (input: z.output<S>) => Promise<unknown>): Promise<{ accepted: false } | { accepted: true; input: z.output<S> }> {
+  async function submit<S extends z.ZodType>(
+    schema: S,
+    raw: unknown,
+    mutation: (input: z.output<S>) => Promise<unknown>,
+  ): Promise<{ accepted: false } | { accepted: true; input: z.output<S> }> {
     const before = await rows();
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
@@ -128,17 +196,29 @@ describe("hostile input at every mutation", () => {
   });
 
   describe("profile edit", () => {
-    const basics = (displayName: string) => ({ displayName, headline: displayName, city: "London", country: "GB", categories: ["actor"] });
-
-    it.each([...refused, ...breaks, oversized(80)])("refuses a display name with %s, changing nothing", async (_label, text) => {
-      const result = await submit(basicsInput, basics(text), (input) => updateBasics(db, talent.actor, input));
-      expect(result.accepted).toBe(false);
+    const basics = (displayName: string) => ({
+      displayName,
+      headline: displayName,
+      city: "London",
+      country: "GB",
+      categories: ["actor"],
     });
+
+    it.each([...refused, ...breaks, oversized(80)])(
+      "refuses a display name with %s, changing nothing",
+      async (_label, text) => {
+        const result = await submit(basicsInput, basics(text), (input) => updateBasics(db, talent.actor, input));
+        expect(result.accepted).toBe(false);
+      },
+    );
 
     it.each(stored)("stores a display name with %s byte for byte and shows it as text", async (_label, text) => {
       const result = await submit(basicsInput, basics(`  ${text}  `), (input) => updateBasics(db, talent.actor, input));
       expect(result.accepted).toBe(true);
-      const [row] = await db.select({ displayName: talentProfiles.displayName, headline: talentProfiles.headline }).from(talentProfiles).where(eq(talentProfiles.id, talent.profileId));
+      const [row] = await db
+        .select({ displayName: talentProfiles.displayName, headline: talentProfiles.headline })
+        .from(talentProfiles)
+        .where(eq(talentProfiles.id, talent.profileId));
       expect(row).toEqual({ displayName: text.trim(), headline: text.trim() });
       const view = await getProfileView(db, pro.actor, talent.profileId);
       expectInert(renderToStaticMarkup(createElement(TalentProfile, { view: view! })), text.trim());
@@ -148,18 +228,46 @@ describe("hostile input at every mutation", () => {
       expectInert(renderToStaticMarkup(createElement(TalentCard, { talent: card })), text.trim());
     });
 
-    it.each([...refused, ...stored, ...breaks])("bio, skills, contact and credits: %s is refused or stored exactly", async (_label, text) => {
-      const bio = await submit(premiumDetailsInput, { bio: text, heightCm: "170" }, (input) => updatePremiumDetails(db, talent.actor, input));
-      if (bio.accepted) expect((await db.select({ bio: talentProfiles.bio }).from(talentProfiles).where(eq(talentProfiles.id, talent.profileId)))[0]!.bio).toBe(bio.input.bio);
-      const skills = await submit(skillsInput, { skills: text, languages: "English", unions: "" }, (input) => updateSkills(db, talent.actor, input));
-      if (skills.accepted) expect((await db.select({ skills: talentProfiles.skills }).from(talentProfiles).where(eq(talentProfiles.id, talent.profileId)))[0]!.skills).toEqual(skills.input.skills);
-      await submit(contactInput, { agentName: text, phone: text }, (input) => updateContact(db, talent.actor, input));
-      const credit = await submit(creditInput, { year: "2024", production: text, role: "Lead" }, (input) => addCredit(db, talent.actor, input));
-      if (credit.accepted) {
-        const [row] = await db.select({ production: talentCredits.production }).from(talentCredits).where(eq(talentCredits.production, credit.input.production));
-        expect(row?.production).toBe(text.trim());
-      }
-    });
+    it.each([...refused, ...stored, ...breaks])(
+      "bio, skills, contact and credits: %s is refused or stored exactly",
+      async (_label, text) => {
+        const bio = await submit(premiumDetailsInput, { bio: text, heightCm: "170" }, (input) =>
+          updatePremiumDetails(db, talent.actor, input),
+        );
+        if (bio.accepted)
+          expect(
+            (
+              await db
+                .select({ bio: talentProfiles.bio })
+                .from(talentProfiles)
+                .where(eq(talentProfiles.id, talent.profileId))
+            )[0]!.bio,
+          ).toBe(bio.input.bio);
+        const skills = await submit(skillsInput, { skills: text, languages: "English", unions: "" }, (input) =>
+          updateSkills(db, talent.actor, input),
+        );
+        if (skills.accepted)
+          expect(
+            (
+              await db
+                .select({ skills: talentProfiles.skills })
+                .from(talentProfiles)
+                .where(eq(talentProfiles.id, talent.profileId))
+            )[0]!.skills,
+          ).toEqual(skills.input.skills);
+        await submit(contactInput, { agentName: text, phone: text }, (input) => updateContact(db, talent.actor, input));
+        const credit = await submit(creditInput, { year: "2024", production: text, role: "Lead" }, (input) =>
+          addCredit(db, talent.actor, input),
+        );
+        if (credit.accepted) {
+          const [row] = await db
+            .select({ production: talentCredits.production })
+            .from(talentCredits)
+            .where(eq(talentCredits.production, credit.input.production));
+          expect(row?.production).toBe(text.trim());
+        }
+      },
+    );
 
     it.each([
       ["NaN", "NaN"],
@@ -169,17 +277,42 @@ describe("hostile input at every mutation", () => {
       ["negative", "-1"],
       ["huge", "9".repeat(40)],
     ])("refuses a %s height or playing age", async (_label, value) => {
-      expect((await submit(premiumDetailsInput, { heightCm: value }, (input) => updatePremiumDetails(db, talent.actor, input))).accepted).toBe(false);
-      expect((await submit(basicsInput, { ...basics("Taylor"), playingAgeMin: value }, (input) => updateBasics(db, talent.actor, input))).accepted).toBe(false);
-      expect((await submit(creditInput, { year: value, production: "Film", role: "Lead" }, (input) => addCredit(db, talent.actor, input))).accepted).toBe(false);
+      expect(
+        (
+          await submit(premiumDetailsInput, { heightCm: value }, (input) =>
+            updatePremiumDetails(db, talent.actor, input),
+          )
+        ).accepted,
+      ).toBe(false);
+      expect(
+        (
+          await submit(basicsInput, { ...basics("Taylor"), playingAgeMin: value }, (input) =>
+            updateBasics(db, talent.actor, input),
+          )
+        ).accepted,
+      ).toBe(false);
+      expect(
+        (
+          await submit(creditInput, { year: value, production: "Film", role: "Lead" }, (input) =>
+            addCredit(db, talent.actor, input),
+          )
+        ).accepted,
+      ).toBe(false);
     });
 
     it("ignores mass-assigned fields: the profile stays the talent's, unhidden, unpublished state unchanged", async () => {
       const [before] = await db.select().from(talentProfiles).where(eq(talentProfiles.id, talent.profileId));
-      const result = await submit(basicsInput, { ...basics("Taylor Brooks"), ...massAssignment }, (input) => updateBasics(db, talent.actor, input));
+      const result = await submit(basicsInput, { ...basics("Taylor Brooks"), ...massAssignment }, (input) =>
+        updateBasics(db, talent.actor, input),
+      );
       expect(result.accepted).toBe(true);
       const [after] = await db.select().from(talentProfiles).where(eq(talentProfiles.id, talent.profileId));
-      expect({ id: after!.id, userId: after!.userId, hiddenAt: after!.hiddenAt, publishedAt: after!.publishedAt }).toEqual({
+      expect({
+        id: after!.id,
+        userId: after!.userId,
+        hiddenAt: after!.hiddenAt,
+        publishedAt: after!.publishedAt,
+      }).toEqual({
         id: before!.id,
         userId: talent.id,
         hiddenAt: before!.hiddenAt,
@@ -193,32 +326,52 @@ describe("hostile input at every mutation", () => {
   });
 
   describe("messages", () => {
-    const send = (body: string) => submit(sendMessageInput, { conversationId, body, clientKey: randomUUID(), senderId: talent.id }, (input) => sendMessage(db, pro.actor, input));
+    const send = (body: string) =>
+      submit(sendMessageInput, { conversationId, body, clientKey: randomUUID(), senderId: talent.id }, (input) =>
+        sendMessage(db, pro.actor, input),
+      );
 
     it.each([...refused, oversized(5000)])("refuses a message with %s, changing nothing", async (_label, text) => {
       expect((await send(text)).accepted).toBe(false);
     });
 
-    it.each([...stored, ...breaks])("stores a message with %s exactly, and the inbox, notification and email show it as text", async (_label, text) => {
-      const result = await send(text);
-      expect(result.accepted).toBe(true);
-      const body = text.replace(/\r\n?/g, "\n").trim();
-      const page = await listMessages(db, talent.actor, conversationId);
-      const last = page!.messages.at(-1)!;
-      expect(last.body).toBe(body);
-      expect(last.isMine).toBe(false);
-      const [stored] = await db.select({ senderId: messages.senderId }).from(messages).where(eq(messages.id, last.id));
-      expect(stored!.senderId).toBe(pro.id);
-      const inbox = await listInbox(db, talent.actor);
-      expectInert(renderToStaticMarkup(createElement(InboxList, { initial: inbox, isFirstPage: true })), body.slice(0, 140));
-      const latest = (await listNotifications(db, talent.actor, { limit: 1 })).items[0]!;
-      expect(latest.body).toBe(body.slice(0, 280));
-    });
+    it.each([...stored, ...breaks])(
+      "stores a message with %s exactly, and the inbox, notification and email show it as text",
+      async (_label, text) => {
+        const result = await send(text);
+        expect(result.accepted).toBe(true);
+        const body = text.replace(/\r\n?/g, "\n").trim();
+        const page = await listMessages(db, talent.actor, conversationId);
+        const last = page!.messages.at(-1)!;
+        expect(last.body).toBe(body);
+        expect(last.isMine).toBe(false);
+        const [stored] = await db
+          .select({ senderId: messages.senderId })
+          .from(messages)
+          .where(eq(messages.id, last.id));
+        expect(stored!.senderId).toBe(pro.id);
+        const inbox = await listInbox(db, talent.actor);
+        expectInert(
+          renderToStaticMarkup(createElement(InboxList, { initial: inbox, isFirstPage: true })),
+          body.slice(0, 140),
+        );
+        const latest = (await listNotifications(db, talent.actor, { limit: 1 })).items[0]!;
+        expect(latest.body).toBe(body.slice(0, 280));
+      },
+    );
 
-    it.each([...refused, ...stored, oversized(1000)])("a report note with %s is refused or stored exactly", async (_label, note) => {
-      const result = await submit(reportInput, { conversationId, reason: "spam", note }, (input) => reportConversation(db, talent.actor, input));
-      if (result.accepted) expect((await db.select({ note: conversationReports.note }).from(conversationReports)).map((row) => row.note)).toContain(note.trim());
-    });
+    it.each([...refused, ...stored, oversized(1000)])(
+      "a report note with %s is refused or stored exactly",
+      async (_label, note) => {
+        const result = await submit(reportInput, { conversationId, reason: "spam", note }, (input) =>
+          reportConversation(db, talent.actor, input),
+        );
+        if (result.accepted)
+          expect(
+            (await db.select({ note: conversationReports.note }).from(conversationReports)).map((row) => row.note),
+          ).toContain(note.trim());
+      },
+    );
 
     it.each(BAD_IDS)("a bad conversation id (%s) answers not found everywhere", async (_label, id) => {
       await expectAppError(startConversation(db, pro.actor, id), ["not_found", "conflict"]);
@@ -226,28 +379,42 @@ describe("hostile input at every mutation", () => {
       expect(await listMessages(db, talent.actor, id)).toBeNull();
     });
 
-    it.each([Number.NaN, Number.POSITIVE_INFINITY, -1, 2 ** 31, 2 ** 53 - 1, -(2 ** 53 - 1), 0.5])("a read pointer or page bound of %s is clamped, never a database error", async (seq) => {
-      const pointer = await markConversationRead(db, talent.actor, conversationId, seq);
-      expect(Number.isSafeInteger(pointer)).toBe(true);
-      const older = await listMessages(db, talent.actor, conversationId, { beforeSeq: seq });
-      const newer = await listMessages(db, talent.actor, conversationId, { afterSeq: seq });
-      expect(older).not.toBeNull();
-      expect(newer).not.toBeNull();
-    });
+    it.each([Number.NaN, Number.POSITIVE_INFINITY, -1, 2 ** 31, 2 ** 53 - 1, -(2 ** 53 - 1), 0.5])(
+      "a read pointer or page bound of %s is clamped, never a database error",
+      async (seq) => {
+        const pointer = await markConversationRead(db, talent.actor, conversationId, seq);
+        expect(Number.isSafeInteger(pointer)).toBe(true);
+        const older = await listMessages(db, talent.actor, conversationId, { beforeSeq: seq });
+        const newer = await listMessages(db, talent.actor, conversationId, { afterSeq: seq });
+        expect(older).not.toBeNull();
+        expect(newer).not.toBeNull();
+      },
+    );
 
     it.each(BAD_CURSORS)("a forged inbox or notification cursor %# gives the first page", async (cursor) => {
       const first = await listInbox(db, talent.actor);
-      expect((await listInbox(db, talent.actor, cursor)).items.map((item) => item.id)).toEqual(first.items.map((item) => item.id));
+      expect((await listInbox(db, talent.actor, cursor)).items.map((item) => item.id)).toEqual(
+        first.items.map((item) => item.id),
+      );
       expect((await listNotifications(db, talent.actor, { cursor })).items.length).toBeGreaterThan(0);
     });
   });
 
   describe("email", () => {
     it("a name with CR/LF that reached the database never unfolds into a mail header", async () => {
-      const sender = await createProfessional(db, { subscription: true, name: "Mallory\r\nBcc: everyone@example.test\r\nX-Injected: yes" });
-      const target = await createTalentWithProfile(db, { user: { name: "Robin <script>alert(1)</script>\r\nCc: leak@example.test" } });
+      const sender = await createProfessional(db, {
+        subscription: true,
+        name: "Mallory\r\nBcc: everyone@example.test\r\nX-Injected: yes",
+      });
+      const target = await createTalentWithProfile(db, {
+        user: { name: "Robin <script>alert(1)</script>\r\nCc: leak@example.test" },
+      });
       const id = await startConversation(db, sender.actor, target.id);
-      await sendMessage(db, sender.actor, sendMessageInput.parse({ conversationId: id, body: '<img src=x onerror="alert(1)">', clientKey: randomUUID() }));
+      await sendMessage(
+        db,
+        sender.actor,
+        sendMessageInput.parse({ conversationId: id, body: '<img src=x onerror="alert(1)">', clientKey: randomUUID() }),
+      );
       const sent: OutgoingEmail[] = [];
       const capture: MailTransport = { send: async (email) => void sent.push(email) };
       await runEmailWorkerTick(db, capture, new Date(Date.now() + 86_400_000), 1000);
@@ -275,52 +442,107 @@ describe("hostile input at every mutation", () => {
   });
 
   describe("contact requests", () => {
-    const request = (overrides: Record<string, unknown>) => ({ profileId: talent.profileId, projectTitle: "Northern Lights", role: "Lead", productionType: "film", description: DESCRIPTION, isPaid: "unpaid", ...overrides });
-
-    it.each([...refused, ...breaks, oversized(120)])("refuses a project title with %s", async (_label, text) => {
-      expect((await submit(contactRequestInput, request({ projectTitle: text }), (input) => sendContactRequest(db, pro.actor, input))).accepted).toBe(false);
+    const request = (overrides: Record<string, unknown>) => ({
+      profileId: talent.profileId,
+      projectTitle: "Northern Lights",
+      role: "Lead",
+      productionType: "film",
+      description: DESCRIPTION,
+      isPaid: "unpaid",
+      ...overrides,
     });
 
-    it.each([["impossible date", "2026-02-30"], ["year zero", "0000-01-01"], ["month 13", "2026-13-01"], ["SQL", "2026-01-01'; --"]])("refuses a shoot date that is an %s", async (_label, shootStart) => {
-      expect((await submit(contactRequestInput, request({ shootStart }), (input) => sendContactRequest(db, pro.actor, input))).accepted).toBe(false);
+    it.each([...refused, ...breaks, oversized(120)])("refuses a project title with %s", async (_label, text) => {
+      expect(
+        (
+          await submit(contactRequestInput, request({ projectTitle: text }), (input) =>
+            sendContactRequest(db, pro.actor, input),
+          )
+        ).accepted,
+      ).toBe(false);
+    });
+
+    it.each([
+      ["impossible date", "2026-02-30"],
+      ["year zero", "0000-01-01"],
+      ["month 13", "2026-13-01"],
+      ["SQL", "2026-01-01'; --"],
+    ])("refuses a shoot date that is an %s", async (_label, shootStart) => {
+      expect(
+        (
+          await submit(contactRequestInput, request({ shootStart }), (input) =>
+            sendContactRequest(db, pro.actor, input),
+          )
+        ).accepted,
+      ).toBe(false);
     });
 
     it("stores hostile project text exactly, and ignores a mass-assigned status or sender", async () => {
       const title = storedText["script tag"];
-      const result = await submit(contactRequestInput, request({ projectTitle: title, message: storedText["SQL-like text"], ...massAssignment }), (input) => sendContactRequest(db, pro.actor, input));
+      const result = await submit(
+        contactRequestInput,
+        request({ projectTitle: title, message: storedText["SQL-like text"], ...massAssignment }),
+        (input) => sendContactRequest(db, pro.actor, input),
+      );
       expect(result.accepted).toBe(true);
       const [row] = await db.select().from(contactRequests).where(eq(contactRequests.projectTitle, title));
-      expect({ status: row!.status, senderId: row!.senderId, message: row!.message }).toEqual({ status: "PENDING", senderId: pro.id, message: storedText["SQL-like text"] });
+      expect({ status: row!.status, senderId: row!.senderId, message: row!.message }).toEqual({
+        status: "PENDING",
+        senderId: pro.id,
+        message: storedText["SQL-like text"],
+      });
       const list = await listRequests(db, talent.actor, "received", { q: "<script" });
       expect(list.items.map((item) => item.projectTitle)).toContain(title);
       await withdrawContactRequest(db, pro.actor, row!.id);
     });
 
     it.each(BAD_IDS)("a bad request id (%s) answers not found for every answer", async (_label, requestId) => {
-      await expectAppError(approveContactRequest(db, talent.actor, { requestId, sharedFields: ["email"] }), ["not_found"]);
+      await expectAppError(approveContactRequest(db, talent.actor, { requestId, sharedFields: ["email"] }), [
+        "not_found",
+      ]);
       await expectAppError(declineContactRequest(db, talent.actor, { requestId, block: true }), ["not_found"]);
       await expectAppError(withdrawContactRequest(db, pro.actor, requestId), ["not_found"]);
       await expectAppError(revokeApproval(db, talent.actor, requestId), ["not_found"]);
     });
 
-    it.each([...BAD_CURSORS, "\u0000", "%", "_", "\\"])("search text and cursors %# never fail the request list", async (text) => {
-      await listRequests(db, talent.actor, "received", { q: text, cursor: text, from: text, to: text });
-      await listRequestsForAdmin(db, admin.actor, { q: text });
-    });
+    it.each([...BAD_CURSORS, "\u0000", "%", "_", "\\"])(
+      "search text and cursors %# never fail the request list",
+      async (text) => {
+        await listRequests(db, talent.actor, "received", { q: text, cursor: text, from: text, to: text });
+        await listRequestsForAdmin(db, admin.actor, { q: text });
+      },
+    );
   });
 
   describe("collections", () => {
     it.each([...refused, ...breaks, oversized(80)])("refuses a collection name with %s", async (_label, name) => {
-      expect((await submit(collectionDetailsInput, { name }, (input) => createCollection(db, pro.actor, input))).accepted).toBe(false);
+      expect(
+        (await submit(collectionDetailsInput, { name }, (input) => createCollection(db, pro.actor, input))).accepted,
+      ).toBe(false);
     });
 
     it.each(stored)("stores a collection name and note with %s exactly", async (label, text) => {
-      const created = await submit(collectionDetailsInput, { name: `${label}: ${text}`, description: text, ownerId: admin.id }, (input) => createCollection(db, pro.actor, input));
+      const created = await submit(
+        collectionDetailsInput,
+        { name: `${label}: ${text}`, description: text, ownerId: admin.id },
+        (input) => createCollection(db, pro.actor, input),
+      );
       expect(created.accepted).toBe(true);
-      const [row] = await db.select().from(collections).where(eq(collections.name, `${label}: ${text}`.trim()));
-      expect({ ownerId: row!.ownerId, description: row!.description, shareToken: row!.shareToken }).toEqual({ ownerId: pro.id, description: text.trim(), shareToken: null });
+      const [row] = await db
+        .select()
+        .from(collections)
+        .where(eq(collections.name, `${label}: ${text}`.trim()));
+      expect({ ownerId: row!.ownerId, description: row!.description, shareToken: row!.shareToken }).toEqual({
+        ownerId: pro.id,
+        description: text.trim(),
+        shareToken: null,
+      });
       await addTalents(db, pro.actor, { collectionId: row!.id, newName: "", profileIds: [talent.profileId] });
-      const note = await submit(noteInput, { collectionId: row!.id, profileId: talent.profileId, note: text }, (input) => setNote(db, pro.actor, input));
+      const note = await submit(
+        noteInput,
+        { collectionId: row!.id, profileId: talent.profileId, note: text },
+        (input) => setNote(db, pro.actor, input),
+      );
       expect(note.accepted).toBe(true);
       const detail = await getCollection(db, pro.actor, row!.id);
       expect(detail!.entries[0]!.note).toBe(text.trim());
@@ -328,59 +550,129 @@ describe("hostile input at every mutation", () => {
     });
 
     it.each(BAD_IDS)("a bad collection id (%s) answers not found", async (_label, id) => {
-      await expectAppError(updateCollection(db, pro.actor, id, collectionDetailsInput.parse({ name: "Renamed" })), ["not_found"]);
+      await expectAppError(updateCollection(db, pro.actor, id, collectionDetailsInput.parse({ name: "Renamed" })), [
+        "not_found",
+      ]);
       await expectAppError(shareCollection(db, pro.actor, id), ["not_found"]);
-      await expectAppError(setNote(db, pro.actor, { collectionId: id, profileId: talent.profileId, note: "x" }), ["not_found"]);
+      await expectAppError(setNote(db, pro.actor, { collectionId: id, profileId: talent.profileId, note: "x" }), [
+        "not_found",
+      ]);
       expect(await getCollection(db, pro.actor, id)).toBeNull();
     });
   });
 
   describe("notification preferences and unsubscribe", () => {
-    it.each([["unknown mode", "sometimes"], ["SQL", "off'; --"], ["NUL", "off\u0000"], ["empty", ""]])("refuses a preference that is %s", async (_label, mode) => {
-      expect((await submit(emailPreferencesInput, { messages: mode, contact_requests: "off", billing: "off" }, (input) => updateEmailPreferences(db, talent.actor, input))).accepted).toBe(false);
+    it.each([
+      ["unknown mode", "sometimes"],
+      ["SQL", "off'; --"],
+      ["NUL", "off\u0000"],
+      ["empty", ""],
+    ])("refuses a preference that is %s", async (_label, mode) => {
+      expect(
+        (
+          await submit(emailPreferencesInput, { messages: mode, contact_requests: "off", billing: "off" }, (input) =>
+            updateEmailPreferences(db, talent.actor, input),
+          )
+        ).accepted,
+      ).toBe(false);
     });
 
-    it.each(["", "garbage", "a.b", "\u0000", "\ud800.\udc00", "x".repeat(100_000), `${Buffer.from(JSON.stringify({ userId: randomUUID(), scope: "all" })).toString("base64url")}.forged`])("an unsubscribe token %# that is not ours is refused with a message", async (token) => {
+    it.each([
+      "",
+      "garbage",
+      "a.b",
+      "\u0000",
+      "\ud800.\udc00",
+      "x".repeat(100_000),
+      `${Buffer.from(JSON.stringify({ userId: randomUUID(), scope: "all" })).toString("base64url")}.forged`,
+    ])("an unsubscribe token %# that is not ours is refused with a message", async (token) => {
       await expectAppError(unsubscribeWithToken(db, token), ["invalid_input"]);
     });
   });
 
   describe("admin", () => {
-    it.each([...refused, ...breaks, oversized(500), ["too short", "spam"] as Case])("refuses a suspension reason with %s", async (_label, reason) => {
-      expect((await submit(suspendUserInput, { userId: pro.id, reason }, (input) => suspendUser(db, admin.actor, input))).accepted).toBe(false);
-    });
+    it.each([...refused, ...breaks, oversized(500), ["too short", "spam"] as Case])(
+      "refuses a suspension reason with %s",
+      async (_label, reason) => {
+        expect(
+          (await submit(suspendUserInput, { userId: pro.id, reason }, (input) => suspendUser(db, admin.actor, input)))
+            .accepted,
+        ).toBe(false);
+      },
+    );
 
     it.each(BAD_IDS)("a bad account or profile id (%s) answers not found", async (label, id) => {
-      await expectAppError(suspendUser(db, admin.actor, { userId: id, reason: "Repeated spam to talents." }), ["not_found", "invalid_input"]);
+      await expectAppError(suspendUser(db, admin.actor, { userId: id, reason: "Repeated spam to talents." }), [
+        "not_found",
+        "invalid_input",
+      ]);
       await expectAppError(reinstateUser(db, admin.actor, id), ["not_found"]);
-      await expectAppError(hideProfile(db, admin.actor, { profileId: id, reason: "Photos break the rules." }), ["not_found"]);
+      await expectAppError(hideProfile(db, admin.actor, { profileId: id, reason: "Photos break the rules." }), [
+        "not_found",
+      ]);
       await expectAppError(restoreProfile(db, admin.actor, id), ["not_found"]);
-      expect(hideProfileInput.safeParse({ profileId: id, reason: "Photos break the rules." }).success).toBe(label === "unknown uuid");
+      expect(hideProfileInput.safeParse({ profileId: id, reason: "Photos break the rules." }).success).toBe(
+        label === "unknown uuid",
+      );
     });
 
     it("stores a hostile suspension reason exactly and reinstates", async () => {
       const victim = await createTalent(db);
       const reason = storedText["image onerror"];
-      expect((await submit(suspendUserInput, { userId: victim.id, reason, role: "ADMIN" }, (input) => suspendUser(db, admin.actor, input))).accepted).toBe(true);
-      const [row] = await db.select({ reason: users.suspendedReason, role: users.role }).from(users).where(eq(users.id, victim.id));
+      expect(
+        (
+          await submit(suspendUserInput, { userId: victim.id, reason, role: "ADMIN" }, (input) =>
+            suspendUser(db, admin.actor, input),
+          )
+        ).accepted,
+      ).toBe(true);
+      const [row] = await db
+        .select({ reason: users.suspendedReason, role: users.role })
+        .from(users)
+        .where(eq(users.id, victim.id));
       expect(row).toEqual({ reason, role: "TALENT" });
       await reinstateUser(db, admin.actor, victim.id);
     });
 
-    it.each([...BAD_CURSORS, "\u0000", "%_\\", "\ud83d"])("admin search text and cursors %# never fail the lists", async (text) => {
-      await listUsersForAdmin(db, admin.actor, { q: text, cursor: text });
-      await listProfilesForAdmin(db, admin.actor, { q: text, cursor: text });
-    });
+    it.each([...BAD_CURSORS, "\u0000", "%_\\", "\ud83d"])(
+      "admin search text and cursors %# never fail the lists",
+      async (text) => {
+        await listUsersForAdmin(db, admin.actor, { q: text, cursor: text });
+        await listProfilesForAdmin(db, admin.actor, { q: text, cursor: text });
+      },
+    );
   });
 
   describe("gallery search", () => {
-    it.each([...refused, ...stored, ...breaks, ["NUL only", "\u0000"] as Case, ["huge", "x".repeat(100_000)] as Case])("query parameters with %s never fail the page", async (_label, text) => {
-      const params = { q: text, city: text, language: text, country: text, category: text, ageMin: text, ageMax: text, sort: text, cursor: text, availability: text };
-      const query = parseGallerySearchParams(params);
-      const page = await searchGallery(db, query);
-      expect(page === null || Array.isArray(page.items)).toBe(true);
-      for (const sort of ["newest", "name", "relevance"]) await searchGallery(db, parseGallerySearchParams({ q: "taylor", sort, cursor: Buffer.from(JSON.stringify({ s: sort, v: text, id: randomUUID() })).toString("base64url") }));
-    });
+    it.each([...refused, ...stored, ...breaks, ["NUL only", "\u0000"] as Case, ["huge", "x".repeat(100_000)] as Case])(
+      "query parameters with %s never fail the page",
+      async (_label, text) => {
+        const params = {
+          q: text,
+          city: text,
+          language: text,
+          country: text,
+          category: text,
+          ageMin: text,
+          ageMax: text,
+          sort: text,
+          cursor: text,
+          availability: text,
+        };
+        const query = parseGallerySearchParams(params);
+        const page = await searchGallery(db, query);
+        expect(page === null || Array.isArray(page.items)).toBe(true);
+        for (const sort of ["newest", "name", "relevance"])
+          await searchGallery(
+            db,
+            parseGallerySearchParams({
+              q: "taylor",
+              sort,
+              cursor: Buffer.from(JSON.stringify({ s: sort, v: text, id: randomUUID() })).toString("base64url"),
+            }),
+          );
+      },
+    );
   });
 
   it("leaves the database consistent: every account still as created", async () => {

@@ -14,7 +14,13 @@ import type { PriceMap } from "@/modules/billing/stripe";
 import { addTalents, createCollection, moveTalent } from "@/modules/collections/mutations";
 import { addTalentsInput, MAX_COLLECTIONS, MAX_COLLECTION_SIZE } from "@/modules/collections/inputs";
 import { contactRequestInput } from "@/modules/contact-requests/inputs";
-import { approveContactRequest, declineContactRequest, expireContactRequests, sendContactRequest, withdrawContactRequest } from "@/modules/contact-requests/mutations";
+import {
+  approveContactRequest,
+  declineContactRequest,
+  expireContactRequests,
+  sendContactRequest,
+  withdrawContactRequest,
+} from "@/modules/contact-requests/mutations";
 import { quotaWindows } from "@/modules/contact-requests/policies";
 import { getRequestView } from "@/modules/contact-requests/queries";
 import { sendMessage, startConversation } from "@/modules/messaging/mutations";
@@ -42,8 +48,12 @@ const requestFor = (profileId: string, title = "Parallel Lives") =>
   });
 
 function outcomes<T>(results: PromiseSettledResult<T>[]) {
-  const fulfilled = results.filter((result): result is PromiseFulfilledResult<T> => result.status === "fulfilled").map((result) => result.value);
-  const rejected = results.filter((result): result is PromiseRejectedResult => result.status === "rejected").map((result) => result.reason as { code?: string; message: string });
+  const fulfilled = results
+    .filter((result): result is PromiseFulfilledResult<T> => result.status === "fulfilled")
+    .map((result) => result.value);
+  const rejected = results
+    .filter((result): result is PromiseRejectedResult => result.status === "rejected")
+    .map((result) => result.reason as { code?: string; message: string });
   return { fulfilled, rejected };
 }
 
@@ -61,18 +71,30 @@ describe("races the database settles", () => {
       const ids = await Promise.all(Array.from({ length: 8 }, () => startConversation(db, pro.actor, talent.id)));
       expect(new Set(ids).size).toBe(1);
       const [userLo, userHi] = [pro.id, talent.id].sort() as [string, string];
-      const pair = await db.select().from(conversations).where(and(eq(conversations.userLo, userLo), eq(conversations.userHi, userHi)));
+      const pair = await db
+        .select()
+        .from(conversations)
+        .where(and(eq(conversations.userLo, userLo), eq(conversations.userHi, userHi)));
       expect(pair).toHaveLength(1);
-      expect(await db.select().from(conversationParticipants).where(eq(conversationParticipants.conversationId, ids[0]!))).toHaveLength(2);
+      expect(
+        await db.select().from(conversationParticipants).where(eq(conversationParticipants.conversationId, ids[0]!)),
+      ).toHaveLength(2);
 
       // Each "first message" after its own start call lands in that one conversation.
       const sent = await Promise.all(
         Array.from({ length: 6 }, async (_, index) => {
           const id = await startConversation(db, pro.actor, talent.id);
-          return sendMessage(db, pro.actor, { conversationId: id, body: `Hello ${index}`, clientKey: `first-${round}-${index}` });
+          return sendMessage(db, pro.actor, {
+            conversationId: id,
+            body: `Hello ${index}`,
+            clientKey: `first-${round}-${index}`,
+          });
         }),
       );
-      const stored = await db.select({ conversationId: messages.conversationId }).from(messages).where(eq(messages.senderId, pro.id));
+      const stored = await db
+        .select({ conversationId: messages.conversationId })
+        .from(messages)
+        .where(eq(messages.senderId, pro.id));
       expect(stored).toHaveLength(sent.length);
       expect(new Set(stored.map((row) => row.conversationId))).toEqual(new Set([ids[0]]));
     }
@@ -84,25 +106,41 @@ describe("races the database settles", () => {
     const conversationId = await startConversation(db, pro.actor, talent.id);
     const sends = Array.from({ length: 40 }, (_, index) => {
       const sender = index % 5 === 4 ? talent : pro;
-      return sendMessage(db, sender.actor, { conversationId, body: `Message ${index} from ${sender.name}`, clientKey: `seq-${index}` });
+      return sendMessage(db, sender.actor, {
+        conversationId,
+        body: `Message ${index} from ${sender.name}`,
+        clientKey: `seq-${index}`,
+      });
     });
     // The same key sent twice at once: one row, one answer.
     sends.push(sendMessage(db, pro.actor, { conversationId, body: "Message 0 again", clientKey: "seq-0" }));
     const answers = await Promise.all(sends);
     expect(answers.at(-1)!.id).toBe(answers[0]!.id);
 
-    const rows = await db.select().from(messages).where(eq(messages.conversationId, conversationId)).orderBy(asc(messages.seq));
+    const rows = await db
+      .select()
+      .from(messages)
+      .where(eq(messages.conversationId, conversationId))
+      .orderBy(asc(messages.seq));
     expect(rows).toHaveLength(40);
     expect(rows.map((row) => row.seq)).toEqual(Array.from({ length: 40 }, (_, index) => index + 1));
     // Time never runs backwards along the seq: a later seq is never dated before an earlier one.
-    for (let index = 1; index < rows.length; index += 1) expect(rows[index]!.createdAt.getTime()).toBeGreaterThanOrEqual(rows[index - 1]!.createdAt.getTime());
+    for (let index = 1; index < rows.length; index += 1)
+      expect(rows[index]!.createdAt.getTime()).toBeGreaterThanOrEqual(rows[index - 1]!.createdAt.getTime());
 
     const newest = rows.at(-1)!;
     const [conversation] = await db.select().from(conversations).where(eq(conversations.id, conversationId));
-    expect(conversation).toMatchObject({ lastSeq: 40, lastSenderId: newest.senderId, lastMessagePreview: newest.body.slice(0, 140) });
+    expect(conversation).toMatchObject({
+      lastSeq: 40,
+      lastSenderId: newest.senderId,
+      lastMessagePreview: newest.body.slice(0, 140),
+    });
     expect(conversation!.lastMessageAt.getTime()).toBe(newest.createdAt.getTime());
 
-    const participants = await db.select().from(conversationParticipants).where(eq(conversationParticipants.conversationId, conversationId));
+    const participants = await db
+      .select()
+      .from(conversationParticipants)
+      .where(eq(conversationParticipants.conversationId, conversationId));
     for (const participant of participants) {
       expect(participant.lastSeq).toBe(40);
       expect(participant.lastMessageAt.getTime()).toBe(newest.createdAt.getTime());
@@ -119,16 +157,24 @@ describe("races the database settles", () => {
       [talent, pro],
       [pro, talent],
     ] as const) {
-      const received = await db.select({ id: notifications.id }).from(notifications).where(and(eq(notifications.userId, recipient.id), eq(notifications.type, "message.received")));
+      const received = await db
+        .select({ id: notifications.id })
+        .from(notifications)
+        .where(and(eq(notifications.userId, recipient.id), eq(notifications.type, "message.received")));
       expect(received).toHaveLength(rows.filter((row) => row.senderId === sender.id).length);
-      const jobs = await db.select().from(emailJobs).where(and(eq(emailJobs.userId, recipient.id), eq(emailJobs.kind, "messages")));
+      const jobs = await db
+        .select()
+        .from(emailJobs)
+        .where(and(eq(emailJobs.userId, recipient.id), eq(emailJobs.kind, "messages")));
       expect(jobs).toHaveLength(1);
       expect([...jobs[0]!.notificationIds].sort()).toEqual(received.map((row) => row.id).sort());
     }
   });
 
   it("parallel approve, decline, withdraw and expiry of one request: one terminal status, one response notification, details only if approved", async () => {
-    const talent = await createTalentWithProfile(db, { profile: { contact: { phone: "+44 7700 900123", email: "race@talent.test" } } });
+    const talent = await createTalentWithProfile(db, {
+      profile: { contact: { phone: "+44 7700 900123", email: "race@talent.test" } },
+    });
     const seen = new Set<string>();
     for (let round = 0; round < ROUNDS * 2; round += 1) {
       const pro = await createProfessional(db, { subscription: true });
@@ -155,8 +201,16 @@ describe("races the database settles", () => {
       const history = await db.select().from(contactRequestEvents).where(eq(contactRequestEvents.requestId, requestId));
       expect(history.map((event) => event.toStatus).sort()).toEqual(["PENDING", request!.status].sort());
 
-      const responses = await db.select({ type: notifications.type }).from(notifications).where(and(eq(notifications.userId, pro.id), sql`${notifications.type} like 'contact_request.%'`));
-      const expected = { APPROVED: ["contact_request.approved"], DECLINED: ["contact_request.declined"], EXPIRED: ["contact_request.expired"], WITHDRAWN: [] }[request!.status as "APPROVED"];
+      const responses = await db
+        .select({ type: notifications.type })
+        .from(notifications)
+        .where(and(eq(notifications.userId, pro.id), sql`${notifications.type} like 'contact_request.%'`));
+      const expected = {
+        APPROVED: ["contact_request.approved"],
+        DECLINED: ["contact_request.declined"],
+        EXPIRED: ["contact_request.expired"],
+        WITHDRAWN: [],
+      }[request!.status as "APPROVED"];
       expect(responses.map((row) => row.type)).toEqual(expected);
 
       const view = await getRequestView(db, pro.actor, requestId);
@@ -177,13 +231,22 @@ describe("races the database settles", () => {
     const talents = await Promise.all(Array.from({ length: 8 }, () => createTalentWithProfile(db)));
     const windows = quotaWindows(new Date());
     await db.insert(contactRequestCounters).values({ senderId: pro.id, window: windows.month, used: 29 });
-    const { fulfilled, rejected } = outcomes(await Promise.allSettled(talents.map((each) => sendContactRequest(db, pro.actor, requestFor(each.profileId)))));
+    const { fulfilled, rejected } = outcomes(
+      await Promise.allSettled(talents.map((each) => sendContactRequest(db, pro.actor, requestFor(each.profileId)))),
+    );
     expect(fulfilled).toHaveLength(1);
     expect(rejected).toHaveLength(7);
-    for (const reason of rejected) expect(reason).toMatchObject({ code: "rate_limited", message: expect.stringMatching(/used all 30 contact requests of your plan this month/) });
+    for (const reason of rejected)
+      expect(reason).toMatchObject({
+        code: "rate_limited",
+        message: expect.stringMatching(/used all 30 contact requests of your plan this month/),
+      });
     expect(await db.select().from(contactRequests).where(eq(contactRequests.senderId, pro.id))).toHaveLength(1);
     const counters = await db.select().from(contactRequestCounters).where(eq(contactRequestCounters.senderId, pro.id));
-    expect(Object.fromEntries(counters.map((row) => [row.window, row.used]))).toEqual({ [windows.month]: 30, [windows.day]: 1 });
+    expect(Object.fromEntries(counters.map((row) => [row.window, row.used]))).toEqual({
+      [windows.month]: 30,
+      [windows.day]: 1,
+    });
   });
 
   it("with one request left of the daily cap, exactly one of many parallel sends goes through, and the monthly count is not charged for the refused", async () => {
@@ -194,23 +257,46 @@ describe("races the database settles", () => {
       { senderId: pro.id, window: windows.month, used: 19 },
       { senderId: pro.id, window: windows.day, used: 19 },
     ]);
-    const { fulfilled, rejected } = outcomes(await Promise.allSettled(talents.map((each) => sendContactRequest(db, pro.actor, requestFor(each.profileId)))));
+    const { fulfilled, rejected } = outcomes(
+      await Promise.allSettled(talents.map((each) => sendContactRequest(db, pro.actor, requestFor(each.profileId)))),
+    );
     expect(fulfilled).toHaveLength(1);
-    for (const reason of rejected) expect(reason).toMatchObject({ code: "rate_limited", message: expect.stringMatching(/at most 20 contact requests a day/) });
+    for (const reason of rejected)
+      expect(reason).toMatchObject({
+        code: "rate_limited",
+        message: expect.stringMatching(/at most 20 contact requests a day/),
+      });
     const counters = await db.select().from(contactRequestCounters).where(eq(contactRequestCounters.senderId, pro.id));
-    expect(Object.fromEntries(counters.map((row) => [row.window, row.used]))).toEqual({ [windows.month]: 20, [windows.day]: 20 });
+    expect(Object.fromEntries(counters.map((row) => [row.window, row.used]))).toEqual({
+      [windows.month]: 20,
+      [windows.day]: 20,
+    });
     expect(await db.select().from(contactRequests).where(eq(contactRequests.senderId, pro.id))).toHaveLength(1);
   });
 
   describe("Stripe webhooks delivered concurrently", () => {
     const secret = "whsec_races_secret";
-    const prices: PriceMap = { PROFESSIONAL: { month: "price_pro_month", year: "price_pro_year" }, COMPANY: { month: "price_company_month", year: "price_company_year" } };
+    const prices: PriceMap = {
+      PROFESSIONAL: { month: "price_pro_month", year: "price_pro_year" },
+      COMPANY: { month: "price_company_month", year: "price_company_year" },
+    };
     let sequence = 0;
     const deliver = (event: object) => {
       const payload = JSON.stringify(event);
-      return handleStripeWebhook(db, { payload, signature: Stripe.webhooks.generateTestHeaderString({ payload, secret }), secret, prices });
+      return handleStripeWebhook(db, {
+        payload,
+        signature: Stripe.webhooks.generateTestHeaderString({ payload, secret }),
+        secret,
+        prices,
+      });
     };
-    const subscriptionEvent = (type: string, customer: string, userId: string, subscriptionId: string, created: number) => {
+    const subscriptionEvent = (
+      type: string,
+      customer: string,
+      userId: string,
+      subscriptionId: string,
+      created: number,
+    ) => {
       sequence += 1;
       return {
         id: `evt_race_${sequence}_${Date.now()}`,
@@ -232,7 +318,10 @@ describe("races the database settles", () => {
     };
     const accountTrail = async (userId: string) => ({
       changes: await db.select().from(subscriptionChanges).where(eq(subscriptionChanges.userId, userId)),
-      activated: await db.select().from(notifications).where(and(eq(notifications.userId, userId), eq(notifications.type, "subscription.activated"))),
+      activated: await db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, userId), eq(notifications.type, "subscription.activated"))),
       subscription: await db.select().from(subscriptions).where(eq(subscriptions.userId, userId)),
     });
 
@@ -241,10 +330,23 @@ describe("races the database settles", () => {
         const pro = await createProfessional(db);
         const customer = `cus_dup_${pro.id.slice(0, 8)}`;
         await db.insert(billingCustomers).values({ userId: pro.id, provider: "stripe", customerId: customer });
-        const event = subscriptionEvent("customer.subscription.created", customer, pro.id, `sub_dup_${pro.id.slice(0, 8)}`, Math.floor(Date.now() / 1000));
+        const event = subscriptionEvent(
+          "customer.subscription.created",
+          customer,
+          pro.id,
+          `sub_dup_${pro.id.slice(0, 8)}`,
+          Math.floor(Date.now() / 1000),
+        );
         const answers = await Promise.all(Array.from({ length: 6 }, () => deliver(event)));
         expect(answers.every((answer) => answer.status === 200)).toBe(true);
-        expect(answers.map((answer) => answer.body.outcome).sort()).toEqual(["applied", "duplicate", "duplicate", "duplicate", "duplicate", "duplicate"]);
+        expect(answers.map((answer) => answer.body.outcome).sort()).toEqual([
+          "applied",
+          "duplicate",
+          "duplicate",
+          "duplicate",
+          "duplicate",
+          "duplicate",
+        ]);
         expect(await db.select().from(billingEvents).where(eq(billingEvents.id, event.id))).toHaveLength(1);
         const trail = await accountTrail(pro.id);
         expect(trail.changes).toHaveLength(1);
@@ -265,7 +367,9 @@ describe("races the database settles", () => {
           deliver(subscriptionEvent("customer.subscription.updated", customer, pro.id, subscriptionId, created)),
         ]);
         expect(answers.map((answer) => answer.body.outcome)).toEqual(["applied", "applied"]);
-        expect(await db.select().from(billingCustomers).where(eq(billingCustomers.customerId, customer))).toHaveLength(1);
+        expect(await db.select().from(billingCustomers).where(eq(billingCustomers.customerId, customer))).toHaveLength(
+          1,
+        );
         const trail = await accountTrail(pro.id);
         expect(trail.subscription[0]).toMatchObject({ status: "active", subscriptionId });
         expect(trail.changes).toHaveLength(1);
@@ -276,10 +380,24 @@ describe("races the database settles", () => {
 
   it("parallel creation of collections at the limit leaves exactly the limit", async () => {
     const pro = await createProfessional(db, { subscription: true });
-    await db.insert(collections).values(Array.from({ length: MAX_COLLECTIONS - 1 }, (_, index) => ({ ownerId: pro.id, name: `Shortlist ${index}` })));
-    const { fulfilled, rejected } = outcomes(await Promise.allSettled(Array.from({ length: 6 }, (_, index) => createCollection(db, pro.actor, { name: `Last one ${index}`, description: "" }))));
+    await db
+      .insert(collections)
+      .values(
+        Array.from({ length: MAX_COLLECTIONS - 1 }, (_, index) => ({ ownerId: pro.id, name: `Shortlist ${index}` })),
+      );
+    const { fulfilled, rejected } = outcomes(
+      await Promise.allSettled(
+        Array.from({ length: 6 }, (_, index) =>
+          createCollection(db, pro.actor, { name: `Last one ${index}`, description: "" }),
+        ),
+      ),
+    );
     expect(fulfilled).toHaveLength(1);
-    for (const reason of rejected) expect(reason).toMatchObject({ code: "conflict", message: expect.stringMatching(new RegExp(`up to ${MAX_COLLECTIONS} collections`)) });
+    for (const reason of rejected)
+      expect(reason).toMatchObject({
+        code: "conflict",
+        message: expect.stringMatching(new RegExp(`up to ${MAX_COLLECTIONS} collections`)),
+      });
     const owned = await db.select({ id: collections.id }).from(collections).where(eq(collections.ownerId, pro.id));
     expect(owned).toHaveLength(MAX_COLLECTIONS);
     expect(await db.select().from(collections).where(inArray(collections.id, fulfilled))).toHaveLength(1);
@@ -287,26 +405,66 @@ describe("races the database settles", () => {
 
   it("parallel additions and moves at a collection's size limit: never past it, and every position distinct", async () => {
     const pro = await createProfessional(db, { subscription: true });
-    const users = await createUsers(db, Array.from({ length: MAX_COLLECTION_SIZE + 4 }, (_, index) => ({ role: "TALENT" as const, name: `Shortlisted ${index}` })));
+    const users = await createUsers(
+      db,
+      Array.from({ length: MAX_COLLECTION_SIZE + 4 }, (_, index) => ({
+        role: "TALENT" as const,
+        name: `Shortlisted ${index}`,
+      })),
+    );
     const profiles = await db
       .insert(talentProfiles)
-      .values(users.map((user) => ({ userId: user.id, displayName: user.name, headline: "Actor", city: "Leeds", country: "GB", categories: ["actor"], playingAgeMin: 20, playingAgeMax: 30, languages: ["English"], skills: [], skillsText: "", publishedAt: new Date() })))
+      .values(
+        users.map((user) => ({
+          userId: user.id,
+          displayName: user.name,
+          headline: "Actor",
+          city: "Leeds",
+          country: "GB",
+          categories: ["actor"],
+          playingAgeMin: 20,
+          playingAgeMax: 30,
+          languages: ["English"],
+          skills: [],
+          skillsText: "",
+          publishedAt: new Date(),
+        })),
+      )
       .returning({ id: talentProfiles.id });
     const ids = profiles.map((profile) => profile.id);
-    const first = await addTalents(db, pro.actor, addTalentsInput.parse({ newName: "At the limit", profileIds: ids.slice(0, MAX_COLLECTION_SIZE - 2) }));
+    const first = await addTalents(
+      db,
+      pro.actor,
+      addTalentsInput.parse({ newName: "At the limit", profileIds: ids.slice(0, MAX_COLLECTION_SIZE - 2) }),
+    );
     expect(first.added).toBe(MAX_COLLECTION_SIZE - 2);
 
     const collectionId = first.collectionId;
     const results: PromiseSettledResult<unknown>[] = await Promise.allSettled([
-      ...ids.slice(MAX_COLLECTION_SIZE - 2).map((profileId) => addTalents(db, pro.actor, addTalentsInput.parse({ collectionId, profileIds: [profileId] }))),
-      ...ids.slice(0, 4).map((profileId, index) => moveTalent(db, pro.actor, { collectionId, profileId, direction: index % 2 === 0 ? "down" : "up" })),
+      ...ids
+        .slice(MAX_COLLECTION_SIZE - 2)
+        .map((profileId) =>
+          addTalents(db, pro.actor, addTalentsInput.parse({ collectionId, profileIds: [profileId] })),
+        ),
+      ...ids
+        .slice(0, 4)
+        .map((profileId, index) =>
+          moveTalent(db, pro.actor, { collectionId, profileId, direction: index % 2 === 0 ? "down" : "up" }),
+        ),
     ]);
     const adds = outcomes(results.slice(0, 6));
     expect(adds.fulfilled).toHaveLength(2);
-    for (const reason of adds.rejected) expect(reason).toMatchObject({ code: "conflict", message: expect.stringMatching(new RegExp(`holds up to ${MAX_COLLECTION_SIZE} talents`)) });
+    for (const reason of adds.rejected)
+      expect(reason).toMatchObject({
+        code: "conflict",
+        message: expect.stringMatching(new RegExp(`holds up to ${MAX_COLLECTION_SIZE} talents`)),
+      });
     expect(outcomes(results.slice(6)).rejected).toEqual([]);
 
-    const stored = await db.select({ position: collectionItems.position }).from(collectionItems).where(eq(collectionItems.collectionId, collectionId));
+    const stored = await db
+      .select({ position: collectionItems.position })
+      .from(collectionItems)
+      .where(eq(collectionItems.collectionId, collectionId));
     expect(stored).toHaveLength(MAX_COLLECTION_SIZE);
     expect(new Set(stored.map((row) => row.position)).size).toBe(MAX_COLLECTION_SIZE);
   });

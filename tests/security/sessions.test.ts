@@ -7,7 +7,14 @@ import { createAdmin, createProfessional, createTalent } from "@/db/seed/factori
 import { getEnv } from "@/lib/env";
 import { createAuth, getAuth, type Auth } from "@/modules/access/auth";
 import { passwordResetInput } from "@/modules/access/inputs";
-import { PASSWORD_RESET_REQUESTED, RESET_LINK_INVALID, requestPasswordReset, resetPassword, signIn, suspendUser } from "@/modules/access/mutations";
+import {
+  PASSWORD_RESET_REQUESTED,
+  RESET_LINK_INVALID,
+  requestPasswordReset,
+  resetPassword,
+  signIn,
+  suspendUser,
+} from "@/modules/access/mutations";
 import { rateLimitRules } from "@/modules/access/rate-limit";
 import { DevMailboxTransport } from "@/modules/notifications/transport";
 import { runEmailWorkerTick } from "@/modules/notifications/worker";
@@ -74,9 +81,13 @@ describe("sign-in answers", () => {
     const known = await createTalent(db, { password: "right-password" });
     const failures = [];
     for (const email of [known.email, "nobody-here@example.test"]) {
-      failures.push(await signIn(db, freshClient(), { email, password: "wrong-password" }).catch((error: unknown) => error));
+      failures.push(
+        await signIn(db, freshClient(), { email, password: "wrong-password" }).catch((error: unknown) => error),
+      );
     }
-    expect(failures.map((error) => ({ code: (error as { code: string }).code, message: (error as Error).message }))).toEqual([
+    expect(
+      failures.map((error) => ({ code: (error as { code: string }).code, message: (error as Error).message })),
+    ).toEqual([
       { code: "unauthenticated", message: "Incorrect email or password." },
       { code: "unauthenticated", message: "Incorrect email or password." },
     ]);
@@ -88,7 +99,9 @@ describe("sign-in answers", () => {
     const hash = vi.spyOn(context.password, "hash");
     const verify = vi.spyOn(context.password, "verify");
     try {
-      await expect(auth.api.signInEmail({ body: { email: "unknown-hash@example.test", password: "whatever-123" } })).rejects.toThrow();
+      await expect(
+        auth.api.signInEmail({ body: { email: "unknown-hash@example.test", password: "whatever-123" } }),
+      ).rejects.toThrow();
       expect(hash).toHaveBeenCalledTimes(1);
       expect(verify).not.toHaveBeenCalled();
       await expect(auth.api.signInEmail({ body: { email: known.email, password: "whatever-123" } })).rejects.toThrow();
@@ -123,7 +136,8 @@ describe("ending sessions", () => {
 
     await suspendUser(db, admin.actor, { userId: person.id, reason: "Harassed several talents." });
     expect(await sessionsOf(person.id)).toHaveLength(0);
-    for (const device of [laptop, phone]) expect(await auth.api.getSession({ headers: new Headers({ cookie: device.cookie }) })).toBeNull();
+    for (const device of [laptop, phone])
+      expect(await auth.api.getSession({ headers: new Headers({ cookie: device.cookie }) })).toBeNull();
   });
 });
 
@@ -131,7 +145,9 @@ describe("the account's role", () => {
   it("cannot be changed through Better Auth, even by a server-side call with a valid session", async () => {
     const person = await createTalent(db, { password: "talent-password" });
     const { cookie } = await signInForCookie(person.email, "talent-password");
-    await expect(auth.api.updateUser({ headers: new Headers({ cookie }), body: { role: "ADMIN" } as never })).rejects.toThrow();
+    await expect(
+      auth.api.updateUser({ headers: new Headers({ cookie }), body: { role: "ADMIN" } as never }),
+    ).rejects.toThrow();
     const [row] = await db.select({ role: users.role }).from(users).where(eq(users.id, person.id));
     expect(row?.role).toBe("TALENT");
   });
@@ -169,9 +185,14 @@ describe("password reset", () => {
     ];
     expect(answers).toEqual([PASSWORD_RESET_REQUESTED, PASSWORD_RESET_REQUESTED]);
     expect(PASSWORD_RESET_REQUESTED).toMatch(/^If an account exists for that address, we have emailed a link/);
-    const jobs = await db.select({ userId: emailJobs.userId, kind: emailJobs.kind }).from(emailJobs).where(eq(emailJobs.kind, "password_reset"));
+    const jobs = await db
+      .select({ userId: emailJobs.userId, kind: emailJobs.kind })
+      .from(emailJobs)
+      .where(eq(emailJobs.kind, "password_reset"));
     expect(jobs).toEqual([{ userId: person.id, kind: "password_reset" }]);
-    expect(await db.select().from(verifications).where(eq(verifications.value, "reset-unknown@example.test"))).toHaveLength(0);
+    expect(
+      await db.select().from(verifications).where(eq(verifications.value, "reset-unknown@example.test")),
+    ).toHaveLength(0);
   });
 
   it("limits requests per email, known or not, with the same refusal", async () => {
@@ -189,8 +210,12 @@ describe("password reset", () => {
     for (let attempt = 0; attempt < rateLimitRules.passwordResetPerAddress.limit; attempt += 1) {
       await requestPasswordReset(db, client, { email: `reset-spray-${attempt}@example.test` });
     }
-    await expect(requestPasswordReset(db, client, { email: "reset-spray-last@example.test" })).rejects.toMatchObject({ code: "rate_limited" });
-    await expect(requestPasswordReset(db, freshClient(), { email: "reset-spray-last@example.test" })).resolves.toBe(PASSWORD_RESET_REQUESTED);
+    await expect(requestPasswordReset(db, client, { email: "reset-spray-last@example.test" })).rejects.toMatchObject({
+      code: "rate_limited",
+    });
+    await expect(requestPasswordReset(db, freshClient(), { email: "reset-spray-last@example.test" })).resolves.toBe(
+      PASSWORD_RESET_REQUESTED,
+    );
   });
 
   it("emails a link that works once, ends every session, and takes the new password", async () => {
@@ -209,9 +234,16 @@ describe("password reset", () => {
     await resetPassword(new Headers(), { token: token!, password: "brand-new-password" });
     expect(await sessionsOf(person.id)).toHaveLength(0);
     expect(await auth.api.getSession({ headers: new Headers({ cookie: before.cookie }) })).toBeNull();
-    await expect(resetPassword(new Headers(), { token: token!, password: "another-password" })).rejects.toMatchObject({ code: "not_found", message: RESET_LINK_INVALID });
-    await expect(signIn(db, freshClient(), { email: person.email, password: "old-password" })).rejects.toMatchObject({ code: "unauthenticated" });
-    await expect(signIn(db, freshClient(), { email: person.email, password: "brand-new-password" })).resolves.toBeUndefined();
+    await expect(resetPassword(new Headers(), { token: token!, password: "another-password" })).rejects.toMatchObject({
+      code: "not_found",
+      message: RESET_LINK_INVALID,
+    });
+    await expect(signIn(db, freshClient(), { email: person.email, password: "old-password" })).rejects.toMatchObject({
+      code: "unauthenticated",
+    });
+    await expect(
+      signIn(db, freshClient(), { email: person.email, password: "brand-new-password" }),
+    ).resolves.toBeUndefined();
   });
 
   it("lets one of two simultaneous uses of a link through", async () => {
@@ -229,14 +261,22 @@ describe("password reset", () => {
     const person = await createTalent(db, { email: "reset-late@example.test" });
     await auth.api.requestPasswordReset({ body: { email: person.email } });
     const [token] = await resetTokensOf(person.id);
-    const [row] = await db.select({ expiresAt: verifications.expiresAt, createdAt: verifications.createdAt }).from(verifications).where(eq(verifications.identifier, `reset-password:${token}`));
+    const [row] = await db
+      .select({ expiresAt: verifications.expiresAt, createdAt: verifications.createdAt })
+      .from(verifications)
+      .where(eq(verifications.identifier, `reset-password:${token}`));
     expect(row!.expiresAt.getTime() - row!.createdAt.getTime()).toBeGreaterThan(3590_000);
     expect(row!.expiresAt.getTime() - row!.createdAt.getTime()).toBeLessThanOrEqual(3600_000);
 
-    await db.update(verifications).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(verifications.identifier, `reset-password:${token}`));
+    await db
+      .update(verifications)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(verifications.identifier, `reset-password:${token}`));
     await runEmailWorkerTick(db, new DevMailboxTransport(db));
     expect(await db.select().from(devMailbox).where(eq(devMailbox.to, person.email))).toHaveLength(0);
-    await expect(resetPassword(new Headers(), { token: token!, password: "too-late-password" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(resetPassword(new Headers(), { token: token!, password: "too-late-password" })).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 
   it("makes only the newest emailed link work when several were asked for", async () => {
@@ -250,14 +290,18 @@ describe("password reset", () => {
     const emailed = /token=([A-Za-z0-9_-]+)/.exec(mails[0]!.text)?.[1];
     expect(emailed).not.toBe(first);
     expect(await resetTokensOf(person.id)).toEqual([emailed]);
-    await expect(resetPassword(new Headers(), { token: first!, password: "from-the-old-link" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(resetPassword(new Headers(), { token: first!, password: "from-the-old-link" })).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 
   it("gives a suspended account no email and no session", async () => {
     const admin = await createAdmin(db);
     const person = await createProfessional(db, { email: "reset-suspended@example.test", password: "old-password" });
     await suspendUser(db, admin.actor, { userId: person.id, reason: "Fake casting calls reported." });
-    await expect(requestPasswordReset(db, freshClient(), { email: person.email })).resolves.toBe(PASSWORD_RESET_REQUESTED);
+    await expect(requestPasswordReset(db, freshClient(), { email: person.email })).resolves.toBe(
+      PASSWORD_RESET_REQUESTED,
+    );
     await runEmailWorkerTick(db, new DevMailboxTransport(db));
     expect(await db.select().from(devMailbox).where(eq(devMailbox.to, person.email))).toHaveLength(0);
 
@@ -265,19 +309,29 @@ describe("password reset", () => {
     const [token] = await resetTokensOf(person.id);
     await resetPassword(new Headers(), { token: token!, password: "new-password-123" });
     expect(await sessionsOf(person.id)).toHaveLength(0);
-    await expect(signIn(db, freshClient(), { email: person.email, password: "new-password-123" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      signIn(db, freshClient(), { email: person.email, password: "new-password-123" }),
+    ).rejects.toMatchObject({ code: "forbidden" });
     expect(await sessionsOf(person.id)).toHaveLength(0);
   });
 
   it("holds a new password to the sign-up rules, in the form and at the endpoint", async () => {
-    expect(passwordResetInput.safeParse({ token: "a".repeat(24), password: "short" }).error?.issues[0]?.message).toBe("Use at least 8 characters for your password.");
-    expect(passwordResetInput.safeParse({ token: "a".repeat(24), password: "x".repeat(129) }).error?.issues[0]?.message).toBe("Use at most 128 characters for your password.");
-    expect(passwordResetInput.safeParse({ token: "../../etc", password: "long-enough" }).error?.issues[0]?.message).toMatch(/reset link is incomplete/);
+    expect(passwordResetInput.safeParse({ token: "a".repeat(24), password: "short" }).error?.issues[0]?.message).toBe(
+      "Use at least 8 characters for your password.",
+    );
+    expect(
+      passwordResetInput.safeParse({ token: "a".repeat(24), password: "x".repeat(129) }).error?.issues[0]?.message,
+    ).toBe("Use at most 128 characters for your password.");
+    expect(
+      passwordResetInput.safeParse({ token: "../../etc", password: "long-enough" }).error?.issues[0]?.message,
+    ).toMatch(/reset link is incomplete/);
 
     const person = await createTalent(db, { email: "reset-rules@example.test" });
     await auth.api.requestPasswordReset({ body: { email: person.email } });
     const [token] = await resetTokensOf(person.id);
-    await expect(auth.api.resetPassword({ body: { token: token!, newPassword: "short" } })).rejects.toThrow(/too short/i);
+    await expect(auth.api.resetPassword({ body: { token: token!, newPassword: "short" } })).rejects.toThrow(
+      /too short/i,
+    );
     // A refused password does not use up the link.
     expect(await resetTokensOf(person.id)).toEqual([token]);
   });

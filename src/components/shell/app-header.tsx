@@ -39,7 +39,12 @@ export function AppHeader({
           <div className="flex items-center gap-3">
             {notifications ? <NotificationBell unread={notifications.unread} latest={notifications.latest} /> : null}
             <div className="hidden text-right sm:block">
-              <Link href="/settings/account" className="block text-sm font-medium leading-tight text-stone-900 hover:underline" data-testid="signed-in-name" title="Account settings">
+              <Link
+                href="/settings/account"
+                className="block text-sm font-medium leading-tight text-stone-900 hover:underline"
+                data-testid="signed-in-name"
+                title="Account settings"
+              >
                 {actor.name}
               </Link>
               <Badge tone="brand" data-testid="signed-in-role">

@@ -8,6 +8,16 @@ import { AppHeader } from "./app-header";
 export async function SiteHeader({ actor }: { actor: Actor | null }) {
   if (!actor) return <AppHeader actor={null} />;
   const db = getDb();
-  const [unreadMessages, unreadNotifications, latest] = await Promise.all([getUnreadTotal(db, actor), countUnreadNotifications(db, actor), listNotifications(db, actor, { limit: 5 })]);
-  return <AppHeader actor={actor} unreadMessages={unreadMessages} notifications={{ unread: unreadNotifications, latest: latest.items }} />;
+  const [unreadMessages, unreadNotifications, latest] = await Promise.all([
+    getUnreadTotal(db, actor),
+    countUnreadNotifications(db, actor),
+    listNotifications(db, actor, { limit: 5 }),
+  ]);
+  return (
+    <AppHeader
+      actor={actor}
+      unreadMessages={unreadMessages}
+      notifications={{ unread: unreadNotifications, latest: latest.items }}
+    />
+  );
 }

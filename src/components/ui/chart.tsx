@@ -17,12 +17,25 @@ const WIDTH = 720;
 const HEIGHT = 240;
 const PAD = { top: 16, right: 16, bottom: 36, left: 56 };
 
-function Marker({ shape, x, y, color }: { shape: (typeof looks)[number]["marker"]; x: number; y: number; color: string }) {
+function Marker({
+  shape,
+  x,
+  y,
+  color,
+}: {
+  shape: (typeof looks)[number]["marker"];
+  x: number;
+  y: number;
+  color: string;
+}) {
   const size = 3.5;
   if (shape === "circle") return <circle cx={x} cy={y} r={size} fill={color} />;
   if (shape === "square") return <rect x={x - size} y={y - size} width={size * 2} height={size * 2} fill={color} />;
-  if (shape === "triangle") return <path d={`M${x} ${y - size - 1}L${x + size + 1} ${y + size}L${x - size - 1} ${y + size}Z`} fill={color} />;
-  return <path d={`M${x} ${y - size - 1}L${x + size + 1} ${y}L${x} ${y + size + 1}L${x - size - 1} ${y}Z`} fill={color} />;
+  if (shape === "triangle")
+    return <path d={`M${x} ${y - size - 1}L${x + size + 1} ${y + size}L${x - size - 1} ${y + size}Z`} fill={color} />;
+  return (
+    <path d={`M${x} ${y - size - 1}L${x + size + 1} ${y}L${x} ${y + size + 1}L${x - size - 1} ${y}Z`} fill={color} />
+  );
 }
 
 /** Round steps for the value axis: 0 and three more, ending at or above the largest value. */
@@ -60,12 +73,16 @@ export function LineChart({
   const top = ticks.at(-1)!;
   const plotWidth = WIDTH - PAD.left - PAD.right;
   const plotHeight = HEIGHT - PAD.top - PAD.bottom;
-  const x = (index: number) => PAD.left + (labels.length <= 1 ? plotWidth / 2 : (index * plotWidth) / (labels.length - 1));
+  const x = (index: number) =>
+    PAD.left + (labels.length <= 1 ? plotWidth / 2 : (index * plotWidth) / (labels.length - 1));
   const y = (value: number) => PAD.top + plotHeight - (value / top) * plotHeight;
   const labelEvery = Math.max(1, Math.ceil(labels.length / 8));
   const showMarkers = labels.length <= 40;
   const summary = series
-    .map((line) => `${line.name} from ${format(line.values[0] ?? 0)} to ${format(line.values.at(-1) ?? 0)}, highest ${format(Math.max(0, ...line.values))}`)
+    .map(
+      (line) =>
+        `${line.name} from ${format(line.values[0] ?? 0)} to ${format(line.values.at(-1) ?? 0)}, highest ${format(Math.max(0, ...line.values))}`,
+    )
     .join("; ");
   return (
     <figure className={cn("space-y-2", className)}>
@@ -84,7 +101,12 @@ export function LineChart({
           );
         })}
       </ul>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`${title}, ${labels[0] ?? ""} to ${labels.at(-1) ?? ""}: ${summary}. The table below has every value.`} className="h-auto w-full">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-label={`${title}, ${labels[0] ?? ""} to ${labels.at(-1) ?? ""}: ${summary}. The table below has every value.`}
+        className="h-auto w-full"
+      >
         {ticks.map((tick) => (
           <g key={tick}>
             <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(tick)} y2={y(tick)} stroke="#e7e5e4" />
@@ -97,18 +119,38 @@ export function LineChart({
           const isLast = index === labels.length - 1;
           if (index % labelEvery !== 0 && !(isLast && index % labelEvery >= labelEvery / 2)) return null;
           return (
-            <text key={index} x={x(index)} y={HEIGHT - 12} textAnchor={index === 0 && labels.length > 1 ? "start" : isLast && labels.length > 1 ? "end" : "middle"} fontSize="11" fill="#57534e">
+            <text
+              key={index}
+              x={x(index)}
+              y={HEIGHT - 12}
+              textAnchor={index === 0 && labels.length > 1 ? "start" : isLast && labels.length > 1 ? "end" : "middle"}
+              fontSize="11"
+              fill="#57534e"
+            >
               {label}
             </text>
           );
         })}
         {series.map((line, seriesIndex) => {
           const look = looks[seriesIndex % looks.length]!;
-          const path = line.values.map((value, index) => `${index === 0 ? "M" : "L"}${x(index).toFixed(1)} ${y(value).toFixed(1)}`).join("");
+          const path = line.values
+            .map((value, index) => `${index === 0 ? "M" : "L"}${x(index).toFixed(1)} ${y(value).toFixed(1)}`)
+            .join("");
           return (
             <g key={line.name}>
-              <path d={path} fill="none" stroke={look.stroke} strokeWidth="2" strokeDasharray={look.dash} strokeLinejoin="round" />
-              {showMarkers ? line.values.map((value, index) => <Marker key={index} shape={look.marker} x={x(index)} y={y(value)} color={look.stroke} />) : null}
+              <path
+                d={path}
+                fill="none"
+                stroke={look.stroke}
+                strokeWidth="2"
+                strokeDasharray={look.dash}
+                strokeLinejoin="round"
+              />
+              {showMarkers
+                ? line.values.map((value, index) => (
+                    <Marker key={index} shape={look.marker} x={x(index)} y={y(value)} color={look.stroke} />
+                  ))
+                : null}
             </g>
           );
         })}

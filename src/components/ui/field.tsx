@@ -48,7 +48,14 @@ export function FieldMessages({ name, errors, hint }: { name: string; errors?: s
   ) : null;
 }
 
-export function InputField({ name, label, errors, hint, className, ...props }: FieldProps & Omit<ComponentProps<"input">, "name">) {
+export function InputField({
+  name,
+  label,
+  errors,
+  hint,
+  className,
+  ...props
+}: FieldProps & Omit<ComponentProps<"input">, "name">) {
   return (
     <FieldFrame name={name} label={label} errors={errors} hint={hint} className={className}>
       <input
@@ -63,7 +70,14 @@ export function InputField({ name, label, errors, hint, className, ...props }: F
   );
 }
 
-export function TextareaField({ name, label, errors, hint, className, ...props }: FieldProps & Omit<ComponentProps<"textarea">, "name">) {
+export function TextareaField({
+  name,
+  label,
+  errors,
+  hint,
+  className,
+  ...props
+}: FieldProps & Omit<ComponentProps<"textarea">, "name">) {
   return (
     <FieldFrame name={name} label={label} errors={errors} hint={hint} className={className}>
       <textarea

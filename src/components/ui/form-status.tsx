@@ -6,7 +6,15 @@ import { Button } from "./button";
 import { FormError } from "./field";
 
 /** The submit button of a form, showing that the form is being sent. */
-export function SubmitButton({ children, pendingText, variant }: { children: React.ReactNode; pendingText?: string; variant?: "primary" | "secondary" | "danger" }) {
+export function SubmitButton({
+  children,
+  pendingText,
+  variant,
+}: {
+  children: React.ReactNode;
+  pendingText?: string;
+  variant?: "primary" | "secondary" | "danger";
+}) {
   const { pending } = useFormStatus();
   return (
     <Button type="submit" disabled={pending} variant={variant}>
@@ -16,7 +24,13 @@ export function SubmitButton({ children, pendingText, variant }: { children: Rea
 }
 
 /** What became of the last submission: the form-level error, or a short confirmation. */
-export function ActionFeedback({ state, success = "Saved." }: { state: ActionResult<unknown> | null; success?: string }) {
+export function ActionFeedback({
+  state,
+  success = "Saved.",
+}: {
+  state: ActionResult<unknown> | null;
+  success?: string;
+}) {
   if (!state) return null;
   if (state.ok) {
     return (

@@ -6,7 +6,15 @@ import { Button } from "./button";
 import { FormError } from "./field";
 
 /** A button that runs one server action and shows its error, if any, beneath. */
-export function OneClick({ label, action, variant = "secondary" }: { label: string; action: () => Promise<ActionResult<unknown>>; variant?: "secondary" | "danger" }) {
+export function OneClick({
+  label,
+  action,
+  variant = "secondary",
+}: {
+  label: string;
+  action: () => Promise<ActionResult<unknown>>;
+  variant?: "secondary" | "danger";
+}) {
   const [error, setError] = useState<string>();
   const [isPending, startTransition] = useTransition();
   return (

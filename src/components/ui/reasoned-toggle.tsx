@@ -61,7 +61,13 @@ export function ReasonedToggle({
   }
   if (!isOpen || result?.ok) {
     return (
-      <Button type="button" variant="secondary" className="px-2 py-1 text-xs" onClick={() => setIsOpen(true)} aria-label={`${verb} ${subject}`}>
+      <Button
+        type="button"
+        variant="secondary"
+        className="px-2 py-1 text-xs"
+        onClick={() => setIsOpen(true)}
+        aria-label={`${verb} ${subject}`}
+      >
         {verb}
       </Button>
     );
@@ -71,7 +77,14 @@ export function ReasonedToggle({
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <InputField name="reason" label={`Why ${verb.toLowerCase()} ${subject}?`} defaultValue={failure?.values?.reason ?? ""} errors={failure?.fieldErrors?.reason} hint={hint} autoFocus />
+      <InputField
+        name="reason"
+        label={`Why ${verb.toLowerCase()} ${subject}?`}
+        defaultValue={failure?.values?.reason ?? ""}
+        errors={failure?.fieldErrors?.reason}
+        hint={hint}
+        autoFocus
+      />
       {failure && !failure.fieldErrors ? <FormError message={failure.message} /> : null}
       <div className="flex gap-2">
         <SubmitButton variant="danger" pendingText="Saving...">

@@ -3,7 +3,14 @@ import { users } from "./auth";
 
 export const billingPlan = pgEnum("billing_plan", ["PROFESSIONAL", "COMPANY"]);
 export const billingInterval = pgEnum("billing_interval", ["month", "year"]);
-export const subscriptionStatus = pgEnum("subscription_status", ["trialing", "active", "past_due", "canceled", "incomplete", "unpaid"]);
+export const subscriptionStatus = pgEnum("subscription_status", [
+  "trialing",
+  "active",
+  "past_due",
+  "canceled",
+  "incomplete",
+  "unpaid",
+]);
 
 /** The payment provider's customer for an account, created before checkout so every later event can be matched. */
 export const billingCustomers = pgTable("billing_customers", {

@@ -1,10 +1,33 @@
 import { sql } from "drizzle-orm";
-import { boolean, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { talentProfiles } from "./talents";
 
-export const contactRequestStatus = pgEnum("contact_request_status", ["PENDING", "APPROVED", "DECLINED", "EXPIRED", "WITHDRAWN"]);
-export const declineReason = pgEnum("contact_request_decline_reason", ["not_right", "unavailable", "rate_too_low", "other"]);
+export const contactRequestStatus = pgEnum("contact_request_status", [
+  "PENDING",
+  "APPROVED",
+  "DECLINED",
+  "EXPIRED",
+  "WITHDRAWN",
+]);
+export const declineReason = pgEnum("contact_request_decline_reason", [
+  "not_right",
+  "unavailable",
+  "rate_too_low",
+  "other",
+]);
 
 /**
  * A request for a talent's contact details. It moves PENDING -> APPROVED |
@@ -36,7 +59,10 @@ export const contactRequests = pgTable(
     status: contactRequestStatus("status").notNull().default("PENDING"),
     declineReason: declineReason("decline_reason"),
     /** What the talent chose to share on approval: phone, email, agent. */
-    sharedFields: text("shared_fields").array().notNull().default(sql`'{}'::text[]`),
+    sharedFields: text("shared_fields")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     respondedAt: timestamp("responded_at", { withTimezone: true }),
@@ -44,12 +70,26 @@ export const contactRequests = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },
   (table) => [
-    uniqueIndex("contact_requests_one_pending_idx").on(table.senderId, table.talentUserId).where(sql`${table.status} = 'PENDING'`),
-    index("contact_requests_talent_idx").on(table.talentUserId, table.createdAt.desc().nullsFirst(), table.id.desc().nullsFirst()),
-    index("contact_requests_sender_idx").on(table.senderId, table.createdAt.desc().nullsFirst(), table.id.desc().nullsFirst()),
+    uniqueIndex("contact_requests_one_pending_idx")
+      .on(table.senderId, table.talentUserId)
+      .where(sql`${table.status} = 'PENDING'`),
+    index("contact_requests_talent_idx").on(
+      table.talentUserId,
+      table.createdAt.desc().nullsFirst(),
+      table.id.desc().nullsFirst(),
+    ),
+    index("contact_requests_sender_idx").on(
+      table.senderId,
+      table.createdAt.desc().nullsFirst(),
+      table.id.desc().nullsFirst(),
+    ),
     index("contact_requests_created_idx").on(table.createdAt),
-    index("contact_requests_responded_idx").on(table.respondedAt).where(sql`${table.respondedAt} IS NOT NULL`),
-    index("contact_requests_pending_expiry_idx").on(table.expiresAt).where(sql`${table.status} = 'PENDING'`),
+    index("contact_requests_responded_idx")
+      .on(table.respondedAt)
+      .where(sql`${table.respondedAt} IS NOT NULL`),
+    index("contact_requests_pending_expiry_idx")
+      .on(table.expiresAt)
+      .where(sql`${table.status} = 'PENDING'`),
   ],
 );
 

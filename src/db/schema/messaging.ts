@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { timeOrderedId } from "../ids";
 import { users } from "./auth";
 
@@ -25,7 +36,10 @@ export const conversations = pgTable(
   },
   (table) => [
     uniqueIndex("conversations_pair_idx").on(table.userLo, table.userHi),
-    check("conversations_ordered_pair", sql`${table.userLo} IS NULL OR ${table.userHi} IS NULL OR ${table.userLo} < ${table.userHi}`),
+    check(
+      "conversations_ordered_pair",
+      sql`${table.userLo} IS NULL OR ${table.userHi} IS NULL OR ${table.userLo} < ${table.userHi}`,
+    ),
   ],
 );
 
@@ -46,9 +60,15 @@ export const conversationParticipants = pgTable(
   },
   (table) => [
     primaryKey({ columns: [table.conversationId, table.userId] }),
-    index("conversation_participants_inbox_idx").on(table.userId, table.lastMessageAt.desc().nullsFirst(), table.conversationId.desc().nullsFirst()),
+    index("conversation_participants_inbox_idx").on(
+      table.userId,
+      table.lastMessageAt.desc().nullsFirst(),
+      table.conversationId.desc().nullsFirst(),
+    ),
     // The unread sum reads this index alone (an index-only scan), whoever has how many unread conversations.
-    index("conversation_participants_unread_idx").on(table.userId, table.lastSeq, table.lastReadSeq).where(sql`${table.lastSeq} > ${table.lastReadSeq}`),
+    index("conversation_participants_unread_idx")
+      .on(table.userId, table.lastSeq, table.lastReadSeq)
+      .where(sql`${table.lastSeq} > ${table.lastReadSeq}`),
   ],
 );
 
@@ -68,7 +88,9 @@ export const messages = pgTable(
   },
   (table) => [
     uniqueIndex("messages_conversation_seq_idx").on(table.conversationId, table.seq),
-    uniqueIndex("messages_sender_client_key_idx").on(table.senderId, table.clientKey).where(sql`${table.clientKey} IS NOT NULL`),
+    uniqueIndex("messages_sender_client_key_idx")
+      .on(table.senderId, table.clientKey)
+      .where(sql`${table.clientKey} IS NOT NULL`),
     index("messages_created_idx").on(table.createdAt),
     index("messages_sender_created_idx").on(table.senderId, table.createdAt),
   ],

@@ -1,11 +1,28 @@
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { timeOrderedId } from "../ids";
 import { users } from "./auth";
 
 export const notificationCategory = pgEnum("notification_category", ["messages", "contact_requests", "billing"]);
 export const emailMode = pgEnum("email_mode", ["immediate", "daily", "off"]);
-export const notificationEmailState = pgEnum("notification_email_state", ["none", "queued", "digest", "emailed", "skipped"]);
+export const notificationEmailState = pgEnum("notification_email_state", [
+  "none",
+  "queued",
+  "digest",
+  "emailed",
+  "skipped",
+]);
 
 /** In-app notifications; each type's title, text and link are rendered from its payload by the registry. */
 export const notifications = pgTable(
@@ -23,9 +40,17 @@ export const notifications = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
-    index("notifications_user_created_idx").on(table.userId, table.createdAt.desc().nullsFirst(), table.id.desc().nullsFirst()),
-    index("notifications_user_unread_idx").on(table.userId).where(sql`${table.readAt} IS NULL`),
-    index("notifications_digest_idx").on(table.userId).where(sql`${table.emailState} = 'digest'`),
+    index("notifications_user_created_idx").on(
+      table.userId,
+      table.createdAt.desc().nullsFirst(),
+      table.id.desc().nullsFirst(),
+    ),
+    index("notifications_user_unread_idx")
+      .on(table.userId)
+      .where(sql`${table.readAt} IS NULL`),
+    index("notifications_digest_idx")
+      .on(table.userId)
+      .where(sql`${table.emailState} = 'digest'`),
   ],
 );
 
@@ -69,8 +94,12 @@ export const emailJobs = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
-    index("email_jobs_due_idx").on(table.runAfter).where(sql`${table.status} IN ('pending', 'sending')`),
-    uniqueIndex("email_jobs_open_group_idx").on(table.groupKey).where(sql`${table.status} = 'pending' AND ${table.groupKey} IS NOT NULL`),
+    index("email_jobs_due_idx")
+      .on(table.runAfter)
+      .where(sql`${table.status} IN ('pending', 'sending')`),
+    uniqueIndex("email_jobs_open_group_idx")
+      .on(table.groupKey)
+      .where(sql`${table.status} = 'pending' AND ${table.groupKey} IS NOT NULL`),
   ],
 );
 

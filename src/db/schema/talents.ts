@@ -1,5 +1,18 @@
 import { sql } from "drizzle-orm";
-import { type AnyPgColumn, check, customType, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { users } from "./auth";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
@@ -24,15 +37,27 @@ export const talentProfiles = pgTable(
     headline: text("headline").notNull().default(""),
     city: text("city").notNull().default(""),
     country: text("country").notNull().default(""),
-    categories: text("categories").array().notNull().default(sql`'{}'::text[]`),
+    categories: text("categories")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     playingAgeMin: integer("playing_age_min"),
     playingAgeMax: integer("playing_age_max"),
     genderIdentity: text("gender_identity").notNull().default(""),
-    languages: text("languages").array().notNull().default(sql`'{}'::text[]`),
-    skills: text("skills").array().notNull().default(sql`'{}'::text[]`),
+    languages: text("languages")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    skills: text("skills")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** The skills as one text, kept beside them for full-text search (arrays cannot feed a generated column). */
     skillsText: text("skills_text").notNull().default(""),
-    unions: text("unions").array().notNull().default(sql`'{}'::text[]`),
+    unions: text("unions")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     availability: availability("availability").notNull().default("AVAILABLE"),
     primaryPhotoId: uuid("primary_photo_id").references((): AnyPgColumn => talentPhotos.id, { onDelete: "set null" }),
     // Premium
@@ -40,7 +65,10 @@ export const talentProfiles = pgTable(
     heightCm: integer("height_cm"),
     eyeColour: text("eye_colour").notNull().default(""),
     hairColour: text("hair_colour").notNull().default(""),
-    showreelUrls: text("showreel_urls").array().notNull().default(sql`'{}'::text[]`),
+    showreelUrls: text("showreel_urls")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     dayRateMin: integer("day_rate_min"),
     dayRateMax: integer("day_rate_max"),
     dayRateCurrency: text("day_rate_currency").notNull().default("USD"),
@@ -68,17 +96,29 @@ export const talentProfiles = pgTable(
   (table) => {
     const listed = sql`${table.publishedAt} IS NOT NULL AND ${table.hiddenAt} IS NULL`;
     return [
-      index("talent_profiles_listed_newest_idx").on(table.publishedAt.desc().nullsFirst(), table.id.desc().nullsFirst()).where(listed),
-      index("talent_profiles_listed_name_idx").on(sql`lower(${table.displayName})`, table.id).where(listed),
+      index("talent_profiles_listed_newest_idx")
+        .on(table.publishedAt.desc().nullsFirst(), table.id.desc().nullsFirst())
+        .where(listed),
+      index("talent_profiles_listed_name_idx")
+        .on(sql`lower(${table.displayName})`, table.id)
+        .where(listed),
       index("talent_profiles_listed_search_idx").using("gin", table.searchVector).where(listed),
       index("talent_profiles_listed_name_search_idx").using("gin", table.nameVector).where(listed),
       index("talent_profiles_listed_profile_search_idx").using("gin", table.profileVector).where(listed),
       index("talent_profiles_listed_categories_idx").using("gin", table.categories).where(listed),
       index("talent_profiles_listed_languages_idx").using("gin", table.languages).where(listed),
-      index("talent_profiles_listed_location_idx").on(table.country, sql`lower(${table.city}) text_pattern_ops`).where(listed),
+      index("talent_profiles_listed_location_idx")
+        .on(table.country, sql`lower(${table.city}) text_pattern_ops`)
+        .where(listed),
       index("talent_profiles_updated_idx").on(table.updatedAt.desc().nullsFirst(), table.id.desc().nullsFirst()),
-      check("talent_profiles_playing_age", sql`${table.playingAgeMin} IS NULL OR ${table.playingAgeMax} IS NULL OR ${table.playingAgeMin} <= ${table.playingAgeMax}`),
-      check("talent_profiles_day_rate", sql`${table.dayRateMin} IS NULL OR ${table.dayRateMax} IS NULL OR ${table.dayRateMin} <= ${table.dayRateMax}`),
+      check(
+        "talent_profiles_playing_age",
+        sql`${table.playingAgeMin} IS NULL OR ${table.playingAgeMax} IS NULL OR ${table.playingAgeMin} <= ${table.playingAgeMax}`,
+      ),
+      check(
+        "talent_profiles_day_rate",
+        sql`${table.dayRateMin} IS NULL OR ${table.dayRateMax} IS NULL OR ${table.dayRateMin} <= ${table.dayRateMax}`,
+      ),
     ];
   },
 );
@@ -140,5 +180,8 @@ export const talentProfileViews = pgTable(
     day: date("day", { mode: "string" }).notNull(),
     views: integer("views").notNull().default(0),
   },
-  (table) => [primaryKey({ columns: [table.profileId, table.day] }), index("talent_profile_views_day_idx").on(table.day)],
+  (table) => [
+    primaryKey({ columns: [table.profileId, table.day] }),
+    index("talent_profile_views_day_idx").on(table.day),
+  ],
 );

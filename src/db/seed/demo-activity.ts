@@ -77,10 +77,19 @@ export async function seedDemoActivity(db: Db, reservedTalentEmails: string[], n
   faker.seed(777);
 
   const byEmail = async (emails: string[]) => {
-    const rows = await db.select({ id: users.id, email: users.email, name: users.name, createdAt: users.createdAt }).from(users).where(inArray(users.email, emails));
+    const rows = await db
+      .select({ id: users.id, email: users.email, name: users.name, createdAt: users.createdAt })
+      .from(users)
+      .where(inArray(users.email, emails));
     return new Map(rows.map((row) => [row.email, row]));
   };
-  const demo = await byEmail(["casting@callback.test", "studio@callback.test", "lapsed@callback.test", "talent@callback.test", ...reservedTalentEmails]);
+  const demo = await byEmail([
+    "casting@callback.test",
+    "studio@callback.test",
+    "lapsed@callback.test",
+    "talent@callback.test",
+    ...reservedTalentEmails,
+  ]);
   const casting = demo.get("casting@callback.test")!;
   const studio = demo.get("studio@callback.test")!;
   const lapsed = demo.get("lapsed@callback.test")!;
@@ -98,9 +107,16 @@ export async function seedDemoActivity(db: Db, reservedTalentEmails: string[], n
   // Subscriptions: each extra professional subscribes a day after joining; every fifth cancels later.
   for (const [index, extra] of extras.entries()) {
     const startedAt = at(now, 360 - index * 14 - 1);
-    await createSubscription(db, extra, { interval: index % 3 === 0 ? "year" : "month", stateAt: startedAt, currentPeriodEnd: at(now, -20) });
+    await createSubscription(db, extra, {
+      interval: index % 3 === 0 ? "year" : "month",
+      stateAt: startedAt,
+      currentPeriodEnd: at(now, -20),
+    });
     if (index % 5 === 4 && index < 20) {
-      await db.update(subscriptions).set({ status: "canceled", stateAt: new Date(startedAt.getTime() + 90 * DAY) }).where(eq(subscriptions.userId, extra.id));
+      await db
+        .update(subscriptions)
+        .set({ status: "canceled", stateAt: new Date(startedAt.getTime() + 90 * DAY) })
+        .where(eq(subscriptions.userId, extra.id));
     }
   }
 
@@ -108,7 +124,10 @@ export async function seedDemoActivity(db: Db, reservedTalentEmails: string[], n
   const senders = [
     { user: casting, talents: pool.slice(0, 12) },
     { user: studio, talents: pool.slice(12, 22) },
-    ...extras.map((extra, index) => ({ user: extra, talents: [...pool.slice(22 + index * 3, 25 + index * 3), ...(index < 3 ? [talentProfile] : [])] })),
+    ...extras.map((extra, index) => ({
+      user: extra,
+      talents: [...pool.slice(22 + index * 3, 25 + index * 3), ...(index < 3 ? [talentProfile] : [])],
+    })),
   ];
   for (const { user, talents } of senders) {
     for (const partner of talents) {
@@ -125,13 +144,30 @@ export async function seedDemoActivity(db: Db, reservedTalentEmails: string[], n
       const last = rows.at(-1)!;
       const [conversation] = await db
         .insert(conversations)
-        .values({ userLo: lo, userHi: hi, startedBy: user.id, lastSeq: rows.length, lastMessageAt: last.createdAt, lastMessagePreview: last.body.slice(0, 120), lastSenderId: last.senderId, createdAt: rows[0]!.createdAt })
+        .values({
+          userLo: lo,
+          userHi: hi,
+          startedBy: user.id,
+          lastSeq: rows.length,
+          lastMessageAt: last.createdAt,
+          lastMessagePreview: last.body.slice(0, 120),
+          lastSenderId: last.senderId,
+          createdAt: rows[0]!.createdAt,
+        })
         .onConflictDoNothing()
         .returning({ id: conversations.id });
       if (!conversation) continue;
-      await db.insert(conversationParticipants).values(
-        [user.id, partner.userId].map((userId) => ({ conversationId: conversation.id, userId, lastSeq: rows.length, lastMessageAt: last.createdAt!, lastReadSeq: rows.length })),
-      );
+      await db
+        .insert(conversationParticipants)
+        .values(
+          [user.id, partner.userId].map((userId) => ({
+            conversationId: conversation.id,
+            userId,
+            lastSeq: rows.length,
+            lastMessageAt: last.createdAt!,
+            lastReadSeq: rows.length,
+          })),
+        );
       await db.insert(messages).values(rows.map((row) => ({ ...row, conversationId: conversation.id })));
     }
   }
@@ -140,21 +176,43 @@ export async function seedDemoActivity(db: Db, reservedTalentEmails: string[], n
   const requestPlans = [
     { sender: casting, talents: pool.slice(30, 52) },
     { sender: studio, talents: pool.slice(52, 67) },
-    ...extras.map((extra, index) => ({ sender: extra, talents: [...pool.slice(67 + index * 3, 70 + index * 3), ...(index < 6 ? [talentProfile] : [])] })),
+    ...extras.map((extra, index) => ({
+      sender: extra,
+      talents: [...pool.slice(67 + index * 3, 70 + index * 3), ...(index < 6 ? [talentProfile] : [])],
+    })),
   ];
   const counters = new Map<string, number>();
   const monthWindow = `month:${now.toISOString().slice(0, 7)}`;
   for (const { sender, talents } of requestPlans) {
     for (const [index, target] of talents.entries()) {
-      const createdAt = at(now, faker.number.int({ min: 1, max: WEEKS * 7 - 1 }), faker.number.int({ min: 0, max: 10 }));
+      const createdAt = at(
+        now,
+        faker.number.int({ min: 1, max: WEEKS * 7 - 1 }),
+        faker.number.int({ min: 0, max: 10 }),
+      );
       const ageDays = (now.getTime() - createdAt.getTime()) / DAY;
       const roll = faker.number.float({ min: 0, max: 1 });
-      let status: Status = roll < 0.5 ? "APPROVED" : roll < 0.72 ? "DECLINED" : roll < 0.85 ? "EXPIRED" : roll < 0.9 ? "WITHDRAWN" : "PENDING";
+      let status: Status =
+        roll < 0.5
+          ? "APPROVED"
+          : roll < 0.72
+            ? "DECLINED"
+            : roll < 0.85
+              ? "EXPIRED"
+              : roll < 0.9
+                ? "WITHDRAWN"
+                : "PENDING";
       if (ageDays < 10 && index % 3 === 0) status = "PENDING";
       if (status === "PENDING" && ageDays > 12) status = "EXPIRED";
       const expiresAt = new Date(createdAt.getTime() + 14 * DAY);
       const respondedAt =
-        status === "PENDING" ? null : status === "EXPIRED" ? expiresAt : new Date(Math.min(now.getTime() - HOUR, createdAt.getTime() + faker.number.int({ min: 1, max: 96 }) * HOUR));
+        status === "PENDING"
+          ? null
+          : status === "EXPIRED"
+            ? expiresAt
+            : new Date(
+                Math.min(now.getTime() - HOUR, createdAt.getTime() + faker.number.int({ min: 1, max: 96 }) * HOUR),
+              );
       if (status === "EXPIRED" && expiresAt > now) status = "PENDING";
       const [project, role, productionType] = pick(projects);
       const [request] = await db
@@ -178,13 +236,16 @@ export async function seedDemoActivity(db: Db, reservedTalentEmails: string[], n
           respondedAt: status === "PENDING" ? null : respondedAt,
         })
         .returning({ id: contactRequests.id });
-      const events: (typeof contactRequestEvents.$inferInsert)[] = [{ requestId: request!.id, actorId: sender.id, fromStatus: null, toStatus: "PENDING", at: createdAt }];
+      const events: (typeof contactRequestEvents.$inferInsert)[] = [
+        { requestId: request!.id, actorId: sender.id, fromStatus: null, toStatus: "PENDING", at: createdAt },
+      ];
       if (status !== "PENDING") {
         const actorId = status === "WITHDRAWN" ? sender.id : status === "EXPIRED" ? null : target.userId;
         events.push({ requestId: request!.id, actorId, fromStatus: "PENDING", toStatus: status, at: respondedAt! });
       }
       await db.insert(contactRequestEvents).values(events);
-      if (createdAt.toISOString().slice(0, 7) === now.toISOString().slice(0, 7)) counters.set(sender.id, (counters.get(sender.id) ?? 0) + 1);
+      if (createdAt.toISOString().slice(0, 7) === now.toISOString().slice(0, 7))
+        counters.set(sender.id, (counters.get(sender.id) ?? 0) + 1);
     }
   }
   for (const [senderId, used] of counters) {
@@ -197,31 +258,71 @@ export async function seedDemoActivity(db: Db, reservedTalentEmails: string[], n
     const popular = profile.userId === talent.id;
     for (let daysAgo = 0; daysAgo < WEEKS * 7; daysAgo += 1) {
       if (!popular && faker.number.int({ min: 0, max: 9 }) > 2) continue;
-      views.push({ profileId: profile.profileId, day: at(now, daysAgo).toISOString().slice(0, 10), views: popular ? faker.number.int({ min: 2, max: 14 }) : faker.number.int({ min: 1, max: 4 }) });
+      views.push({
+        profileId: profile.profileId,
+        day: at(now, daysAgo).toISOString().slice(0, 10),
+        views: popular ? faker.number.int({ min: 2, max: 14 }) : faker.number.int({ min: 1, max: 4 }),
+      });
     }
   }
   for (let index = 0; index < views.length; index += 2_000) {
-    await db.insert(talentProfileViews).values(views.slice(index, index + 2_000)).onConflictDoNothing();
+    await db
+      .insert(talentProfileViews)
+      .values(views.slice(index, index + 2_000))
+      .onConflictDoNothing();
   }
 
   // Collections: casting@ keeps two shortlists, studio@ shares one, lapsed@ keeps one it can no longer change; talent@ is in two.
   const shortlists = [
-    { owner: casting, name: "Lead - Sarah, 30s", description: "Harbour Lights, episode one. Recalls next week.", talents: pool.slice(0, 6), share: false },
+    {
+      owner: casting,
+      name: "Lead - Sarah, 30s",
+      description: "Harbour Lights, episode one. Recalls next week.",
+      talents: pool.slice(0, 6),
+      share: false,
+    },
     { owner: casting, name: "Market scene - background", description: "", talents: pool.slice(40, 48), share: false },
-    { owner: studio, name: "Northlight feature - first look", description: "For the director's review.", talents: pool.slice(12, 17), share: true },
+    {
+      owner: studio,
+      name: "Northlight feature - first look",
+      description: "For the director's review.",
+      talents: pool.slice(12, 17),
+      share: true,
+    },
     { owner: lapsed, name: "Spring campaign", description: "", talents: pool.slice(70, 73), share: false },
-    ...extras.slice(0, 2).map((extra) => ({ owner: extra, name: "Favourites", description: "", talents: [talentProfile, ...pool.slice(80, 83)], share: false })),
+    ...extras
+      .slice(0, 2)
+      .map((extra) => ({
+        owner: extra,
+        name: "Favourites",
+        description: "",
+        talents: [talentProfile, ...pool.slice(80, 83)],
+        share: false,
+      })),
   ];
   for (const list of shortlists) {
     const [collection] = await db
       .insert(collections)
-      .values({ ownerId: list.owner.id, name: list.name, description: list.description, shareToken: list.share ? `demo-share-${faker.string.alphanumeric(32)}` : null, sharedAt: list.share ? now : null })
+      .values({
+        ownerId: list.owner.id,
+        name: list.name,
+        description: list.description,
+        shareToken: list.share ? `demo-share-${faker.string.alphanumeric(32)}` : null,
+        sharedAt: list.share ? now : null,
+      })
       .onConflictDoNothing()
       .returning({ id: collections.id });
     if (!collection) continue;
-    await db.insert(collectionItems).values(
-      list.talents.map((entry, position) => ({ collectionId: collection.id, profileId: entry.profileId, position, note: position === 0 ? "Strong self-tape; check availability for the recall." : "" })),
-    );
+    await db
+      .insert(collectionItems)
+      .values(
+        list.talents.map((entry, position) => ({
+          collectionId: collection.id,
+          profileId: entry.profileId,
+          position,
+          note: position === 0 ? "Strong self-tape; check availability for the recall." : "",
+        })),
+      );
   }
   return true;
 }

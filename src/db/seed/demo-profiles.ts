@@ -2,16 +2,76 @@ import type { Faker } from "@faker-js/faker";
 import type { NewTalentProfile } from "./factories";
 
 /** Where each demo locale's talents live, and what they speak besides English. */
-export const localeProfiles: { country: string; cities: string[]; languages: string[]; unions: string[]; currency: string }[] = [
-  { country: "US", cities: ["Los Angeles", "New York", "Atlanta", "Chicago", "Austin"], languages: ["Spanish"], unions: ["SAG-AFTRA", "AEA"], currency: "USD" },
-  { country: "GB", cities: ["London", "Manchester", "Glasgow", "Bristol", "Cardiff"], languages: ["Welsh", "French"], unions: ["Equity UK"], currency: "GBP" },
-  { country: "FR", cities: ["Paris", "Lyon", "Marseille", "Lille"], languages: ["French"], unions: ["SFA-CGT"], currency: "EUR" },
-  { country: "DE", cities: ["Berlin", "Munich", "Hamburg", "Cologne"], languages: ["German"], unions: ["BFFS"], currency: "EUR" },
-  { country: "ES", cities: ["Madrid", "Barcelona", "Seville", "Valencia"], languages: ["Spanish", "Catalan"], unions: ["Union de Actores"], currency: "EUR" },
-  { country: "IT", cities: ["Rome", "Milan", "Naples", "Turin"], languages: ["Italian"], unions: ["SAI-SLC"], currency: "EUR" },
-  { country: "BR", cities: ["Sao Paulo", "Rio de Janeiro", "Salvador"], languages: ["Portuguese", "Spanish"], unions: ["SATED"], currency: "BRL" },
-  { country: "NL", cities: ["Amsterdam", "Rotterdam", "Utrecht"], languages: ["Dutch", "German"], unions: ["ACT"], currency: "EUR" },
-  { country: "SE", cities: ["Stockholm", "Gothenburg", "Malmo"], languages: ["Swedish", "Norwegian"], unions: ["Teaterforbundet"], currency: "SEK" },
+export const localeProfiles: {
+  country: string;
+  cities: string[];
+  languages: string[];
+  unions: string[];
+  currency: string;
+}[] = [
+  {
+    country: "US",
+    cities: ["Los Angeles", "New York", "Atlanta", "Chicago", "Austin"],
+    languages: ["Spanish"],
+    unions: ["SAG-AFTRA", "AEA"],
+    currency: "USD",
+  },
+  {
+    country: "GB",
+    cities: ["London", "Manchester", "Glasgow", "Bristol", "Cardiff"],
+    languages: ["Welsh", "French"],
+    unions: ["Equity UK"],
+    currency: "GBP",
+  },
+  {
+    country: "FR",
+    cities: ["Paris", "Lyon", "Marseille", "Lille"],
+    languages: ["French"],
+    unions: ["SFA-CGT"],
+    currency: "EUR",
+  },
+  {
+    country: "DE",
+    cities: ["Berlin", "Munich", "Hamburg", "Cologne"],
+    languages: ["German"],
+    unions: ["BFFS"],
+    currency: "EUR",
+  },
+  {
+    country: "ES",
+    cities: ["Madrid", "Barcelona", "Seville", "Valencia"],
+    languages: ["Spanish", "Catalan"],
+    unions: ["Union de Actores"],
+    currency: "EUR",
+  },
+  {
+    country: "IT",
+    cities: ["Rome", "Milan", "Naples", "Turin"],
+    languages: ["Italian"],
+    unions: ["SAI-SLC"],
+    currency: "EUR",
+  },
+  {
+    country: "BR",
+    cities: ["Sao Paulo", "Rio de Janeiro", "Salvador"],
+    languages: ["Portuguese", "Spanish"],
+    unions: ["SATED"],
+    currency: "BRL",
+  },
+  {
+    country: "NL",
+    cities: ["Amsterdam", "Rotterdam", "Utrecht"],
+    languages: ["Dutch", "German"],
+    unions: ["ACT"],
+    currency: "EUR",
+  },
+  {
+    country: "SE",
+    cities: ["Stockholm", "Gothenburg", "Malmo"],
+    languages: ["Swedish", "Norwegian"],
+    unions: ["Teaterforbundet"],
+    currency: "SEK",
+  },
 ];
 
 const categorySets = [
@@ -66,7 +126,11 @@ const skillPool = [
 ];
 
 const headlines: Record<string, string[]> = {
-  actor: ["Screen and stage actor with a gift for drama", "Versatile actor, strong in comedy and period drama", "Classically trained actor with TV and theatre credits"],
+  actor: [
+    "Screen and stage actor with a gift for drama",
+    "Versatile actor, strong in comedy and period drama",
+    "Classically trained actor with TV and theatre credits",
+  ],
   voice: ["Warm, natural voice for commercials and animation", "Voice artist for games, audiobooks and documentaries"],
   model: ["Editorial and commercial model", "Fashion and lifestyle model with runway experience"],
   dancer: ["Contemporary and jazz dancer for stage and music video", "Ballet-trained dancer, commercial and theatre"],
@@ -77,9 +141,32 @@ const headlines: Record<string, string[]> = {
   default: ["Performer for screen, stage and commercials"],
 };
 
-const productions = ["The Long Night", "Harbour Lights", "Glass City", "After the Rain", "Northbound", "The Quiet Year", "Saltwater", "Midnight Fare", "Paper Crowns", "Wild Acre", "The Understudy", "Low Tide", "Blue Meridian", "Open Road"];
+const productions = [
+  "The Long Night",
+  "Harbour Lights",
+  "Glass City",
+  "After the Rain",
+  "Northbound",
+  "The Quiet Year",
+  "Saltwater",
+  "Midnight Fare",
+  "Paper Crowns",
+  "Wild Acre",
+  "The Understudy",
+  "Low Tide",
+  "Blue Meridian",
+  "Open Road",
+];
 const roles = ["Lead", "Supporting", "Featured", "Guest star", "Ensemble", "Principal", "Narrator", "Dancer", "Host"];
-const companies = ["Northlight Studios", "Harbour Pictures", "Red Door Theatre", "Meridian Films", "Parallel TV", "Open Stage Company", "Blue Fox Media"];
+const companies = [
+  "Northlight Studios",
+  "Harbour Pictures",
+  "Red Door Theatre",
+  "Meridian Films",
+  "Parallel TV",
+  "Open Stage Company",
+  "Blue Fox Media",
+];
 const eyes = ["Blue", "Brown", "Green", "Hazel", "Grey", "Amber"] as const;
 const hair = ["Black", "Brown", "Blonde", "Auburn", "Red", "Grey"] as const;
 

@@ -47,7 +47,11 @@ describe("the demo data set", () => {
 
   it("gives every demo talent a profile with a generated portrait, and private contact details", async () => {
     const rows = await db
-      .select({ primaryPhotoId: talentProfiles.primaryPhotoId, published: talentProfiles.publishedAt, phone: talentContacts.phone })
+      .select({
+        primaryPhotoId: talentProfiles.primaryPhotoId,
+        published: talentProfiles.publishedAt,
+        phone: talentContacts.phone,
+      })
       .from(talentProfiles)
       .leftJoin(talentContacts, eq(talentContacts.profileId, talentProfiles.id));
     expect(rows).toHaveLength(DEMO_TALENT_COUNT + 1);

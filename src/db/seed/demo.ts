@@ -1,4 +1,15 @@
-import { fakerDE, fakerEN_GB, fakerEN_US, fakerES, fakerFR, fakerIT, fakerNL, fakerPT_BR, fakerSV, type Faker } from "@faker-js/faker";
+import {
+  fakerDE,
+  fakerEN_GB,
+  fakerEN_US,
+  fakerES,
+  fakerFR,
+  fakerIT,
+  fakerNL,
+  fakerPT_BR,
+  fakerSV,
+  type Faker,
+} from "@faker-js/faker";
 import { and, count, eq, inArray, isNull } from "drizzle-orm";
 import { makePhotoVariants } from "@/lib/images";
 import type { BlobStorage } from "@/lib/storage";
@@ -19,11 +30,26 @@ function inDays(days: number) {
 /** The accounts listed in the README; every one signs in with DEMO_PASSWORD. */
 export const demoAccounts = [
   { email: "admin@callback.test", name: "Alex Morgan", role: "ADMIN" },
-  { email: "casting@callback.test", name: "Casey Rivera", role: "PROFESSIONAL", subscription: { interval: "month", currentPeriodEnd: inDays(30) } },
-  { email: "studio@callback.test", name: "Northlight Studios", role: "COMPANY", subscription: { interval: "year", currentPeriodEnd: inDays(365) } },
+  {
+    email: "casting@callback.test",
+    name: "Casey Rivera",
+    role: "PROFESSIONAL",
+    subscription: { interval: "month", currentPeriodEnd: inDays(30) },
+  },
+  {
+    email: "studio@callback.test",
+    name: "Northlight Studios",
+    role: "COMPANY",
+    subscription: { interval: "year", currentPeriodEnd: inDays(365) },
+  },
   { email: "free@callback.test", name: "Frankie Lee", role: "PROFESSIONAL" },
   { email: "talent@callback.test", name: "Taylor Brooks", role: "TALENT" },
-  { email: "lapsed@callback.test", name: "Jordan Hale", role: "PROFESSIONAL", subscription: { status: "past_due", interval: "month", currentPeriodEnd: inDays(12) } },
+  {
+    email: "lapsed@callback.test",
+    name: "Jordan Hale",
+    role: "PROFESSIONAL",
+    subscription: { status: "past_due", interval: "month", currentPeriodEnd: inDays(12) },
+  },
 ] as const satisfies readonly (NewUser & { email: string })[];
 
 export const DEMO_TALENT_COUNT = 160;
@@ -109,7 +135,9 @@ async function addPortraits(db: Db, storage: BlobStorage, profileId: string, see
 export async function seedDemoData(db: Db, storage: BlobStorage): Promise<{ created: number; profiles: number }> {
   const talents = demoTalents();
   const created = await createUsers(db, [
-    ...demoAccounts.filter((account) => account.role !== "TALENT").map((account) => ({ ...account, password: DEMO_PASSWORD })),
+    ...demoAccounts
+      .filter((account) => account.role !== "TALENT")
+      .map((account) => ({ ...account, password: DEMO_PASSWORD })),
     ...talents.map((talent) => talent.user),
   ]);
 
@@ -117,7 +145,15 @@ export async function seedDemoData(db: Db, storage: BlobStorage): Promise<{ crea
     .select({ id: users.id, name: users.name, email: users.email })
     .from(users)
     .leftJoin(talentProfiles, eq(talentProfiles.userId, users.id))
-    .where(and(inArray(users.email, talents.map((talent) => talent.user.email)), isNull(talentProfiles.id)));
+    .where(
+      and(
+        inArray(
+          users.email,
+          talents.map((talent) => talent.user.email),
+        ),
+        isNull(talentProfiles.id),
+      ),
+    );
   const specs = new Map(talents.map((talent, index) => [talent.user.email, { ...talent, index }]));
 
   const queue = [...withoutProfile];
@@ -130,7 +166,10 @@ export async function seedDemoData(db: Db, storage: BlobStorage): Promise<{ crea
   };
   await Promise.all(Array.from({ length: 4 }, worker));
   // The first demo talents after talent@ start without history with casting@ and studio@ (the end-to-end stories use them).
-  await seedDemoActivity(db, talents.slice(1, 4).map((talent) => talent.user.email));
+  await seedDemoActivity(
+    db,
+    talents.slice(1, 4).map((talent) => talent.user.email),
+  );
   return { created: created.length, profiles: withoutProfile.length };
 }
 

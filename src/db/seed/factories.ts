@@ -62,16 +62,30 @@ function defaults(input: NewUser) {
   sequence += 1;
   const role = input.role ?? "TALENT";
   const name = input.name ?? `${role.charAt(0)}${role.slice(1).toLowerCase()} ${sequence}`;
-  const email = (input.email ?? `${role.toLowerCase()}-${sequence}-${randomUUID().slice(0, 8)}@example.test`).toLowerCase();
-  return { role, name, email, password: input.password ?? "callback-demo", createdAt: input.createdAt ?? new Date(), subscription: input.subscription };
+  const email = (
+    input.email ?? `${role.toLowerCase()}-${sequence}-${randomUUID().slice(0, 8)}@example.test`
+  ).toLowerCase();
+  return {
+    role,
+    name,
+    email,
+    password: input.password ?? "callback-demo",
+    createdAt: input.createdAt ?? new Date(),
+    subscription: input.subscription,
+  };
 }
 
 /**
  * A subscription as the billing module records it from its provider (the
  * offline test provider's ids), for a professional or company account.
  */
-export async function createSubscription(db: Db, user: { id: string; role: UserRole }, input: NewSubscription = {}): Promise<SubscriptionFacts> {
-  if (user.role !== "PROFESSIONAL" && user.role !== "COMPANY") throw new Error(`A ${user.role} account has no plan to subscribe to.`);
+export async function createSubscription(
+  db: Db,
+  user: { id: string; role: UserRole },
+  input: NewSubscription = {},
+): Promise<SubscriptionFacts> {
+  if (user.role !== "PROFESSIONAL" && user.role !== "COMPANY")
+    throw new Error(`A ${user.role} account has no plan to subscribe to.`);
   const now = new Date();
   const customerId = `test_cus_${randomUUID()}`;
   const facts: SubscriptionFacts = {
@@ -114,7 +128,16 @@ export async function createUsers(db: Db, inputs: NewUser[]): Promise<CreatedUse
   return db.transaction(async (tx) => {
     const inserted = await tx
       .insert(users)
-      .values(rows.map(({ id, name, email, role, createdAt }) => ({ id, name, email, role, createdAt, updatedAt: createdAt })))
+      .values(
+        rows.map(({ id, name, email, role, createdAt }) => ({
+          id,
+          name,
+          email,
+          role,
+          createdAt,
+          updatedAt: createdAt,
+        })),
+      )
       .onConflictDoNothing({ target: users.email })
       .returning({ id: users.id, name: users.name, email: users.email, role: users.role });
     if (inserted.length === 0) return [];
@@ -138,7 +161,10 @@ export async function createUsers(db: Db, inputs: NewUser[]): Promise<CreatedUse
     for (const user of inserted) {
       const wanted = rowByEmail.get(user.email)?.subscription;
       const subscription = wanted ? await createSubscription(tx, user, wanted === true ? {} : wanted) : null;
-      created.push({ ...user, actor: { userId: user.id, name: user.name, email: user.email, role: user.role, subscription } });
+      created.push({
+        ...user,
+        actor: { userId: user.id, name: user.name, email: user.email, role: user.role, subscription },
+      });
     }
     return created;
   });
@@ -152,8 +178,10 @@ export async function createUser(db: Db, input: NewUser = {}): Promise<CreatedUs
 
 export const createTalent = (db: Db, input: Omit<NewUser, "role"> = {}) => createUser(db, { ...input, role: "TALENT" });
 /** A casting professional; give `subscription: true` for an active subscription. */
-export const createProfessional = (db: Db, input: Omit<NewUser, "role"> = {}) => createUser(db, { ...input, role: "PROFESSIONAL" });
-export const createCompany = (db: Db, input: Omit<NewUser, "role"> = {}) => createUser(db, { ...input, role: "COMPANY" });
+export const createProfessional = (db: Db, input: Omit<NewUser, "role"> = {}) =>
+  createUser(db, { ...input, role: "PROFESSIONAL" });
+export const createCompany = (db: Db, input: Omit<NewUser, "role"> = {}) =>
+  createUser(db, { ...input, role: "COMPANY" });
 export const createAdmin = (db: Db, input: Omit<NewUser, "role"> = {}) => createUser(db, { ...input, role: "ADMIN" });
 
 export type NewTalentProfile = Partial<Omit<typeof talentProfiles.$inferInsert, "userId" | "searchVector">> & {
@@ -190,14 +218,21 @@ export async function createTalentProfile(db: Db, user: { id: string; name: stri
 }
 
 /** A talent user with a profile, in one call. */
-export async function createTalentWithProfile(db: Db, input: { user?: Omit<NewUser, "role">; profile?: NewTalentProfile } = {}) {
+export async function createTalentWithProfile(
+  db: Db,
+  input: { user?: Omit<NewUser, "role">; profile?: NewTalentProfile } = {},
+) {
   const user = await createTalent(db, input.user);
   const profileId = await createTalentProfile(db, user, input.profile);
   return { ...user, profileId };
 }
 
 /** Records a photo whose variants are already in storage, making it the primary photo when the profile has none. */
-export async function attachTalentPhoto(db: Db, profileId: string, photo: { storageKey: string; width: number; height: number; position: number }) {
+export async function attachTalentPhoto(
+  db: Db,
+  profileId: string,
+  photo: { storageKey: string; width: number; height: number; position: number },
+) {
   const [row] = await db
     .insert(talentPhotos)
     .values({ profileId, ...photo })

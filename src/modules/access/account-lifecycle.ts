@@ -24,9 +24,14 @@ const WRONG_PASSWORD = "That is not your current password.";
  * the same per-email lock as failed sign-ins, so a borrowed session cannot
  * guess the password here either.
  */
-export async function confirmPassword(db: Db, account: { userId: string; email: string }, password: string): Promise<void> {
+export async function confirmPassword(
+  db: Db,
+  account: { userId: string; email: string },
+  password: string,
+): Promise<void> {
   const lockKey = failedSignInKey(account.email);
-  if (await isRateLimited(db, lockKey, rateLimitRules.failedSignInPerEmail)) throw rateLimitedError(rateLimitRules.failedSignInPerEmail.windowSeconds);
+  if (await isRateLimited(db, lockKey, rateLimitRules.failedSignInPerEmail))
+    throw rateLimitedError(rateLimitRules.failedSignInPerEmail.windowSeconds);
   const [credential] = await db
     .select({ hash: accounts.password })
     .from(accounts)
@@ -89,7 +94,15 @@ function activeAdmins(db: Db) {
 export async function anonymiseAccount(tx: Db, account: AccountForDeletion, now: Date): Promise<void> {
   await tx
     .update(users)
-    .set({ name: DELETED_USER_NAME, email: deletedEmailFor(account.id), emailVerified: false, image: null, suspendedReason: null, deletedAt: now, updatedAt: now })
+    .set({
+      name: DELETED_USER_NAME,
+      email: deletedEmailFor(account.id),
+      emailVerified: false,
+      image: null,
+      suspendedReason: null,
+      deletedAt: now,
+      updatedAt: now,
+    })
     .where(eq(users.id, account.id));
   await tx.delete(sessions).where(eq(sessions.userId, account.id));
   await tx.delete(accounts).where(eq(accounts.userId, account.id));
@@ -116,9 +129,17 @@ export async function exportAccountRecord(db: Db, userId: string) {
     .from(users)
     .where(eq(users.id, userId));
   const signIns = await db
-    .select({ createdAt: sessions.createdAt, expiresAt: sessions.expiresAt, ipAddress: sessions.ipAddress, userAgent: sessions.userAgent })
+    .select({
+      createdAt: sessions.createdAt,
+      expiresAt: sessions.expiresAt,
+      ipAddress: sessions.ipAddress,
+      userAgent: sessions.userAgent,
+    })
     .from(sessions)
     .where(eq(sessions.userId, userId));
-  const credentials = await db.select({ provider: accounts.providerId, createdAt: accounts.createdAt, updatedAt: accounts.updatedAt }).from(accounts).where(eq(accounts.userId, userId));
+  const credentials = await db
+    .select({ provider: accounts.providerId, createdAt: accounts.createdAt, updatedAt: accounts.updatedAt })
+    .from(accounts)
+    .where(eq(accounts.userId, userId));
   return { account: account ?? null, sessions: signIns, credentials };
 }

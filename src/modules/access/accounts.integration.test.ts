@@ -17,18 +17,24 @@ describe("admin accounts and oversight", () => {
   });
 
   it("explains what is wrong with the input, naming the flags", async () => {
-    await expect(createAdminAccount(db, { email: "nope", password: "short" })).rejects.toThrow(/--email: .*valid email[\s\S]*--password: .*12 characters/);
+    await expect(createAdminAccount(db, { email: "nope", password: "short" })).rejects.toThrow(
+      /--email: .*valid email[\s\S]*--password: .*12 characters/,
+    );
   });
 
   it("refuses an email that already has an account", async () => {
     await createTalent(db, { email: "taken@callback.test" });
-    await expect(createAdminAccount(db, { email: "taken@callback.test", password: "a-long-admin-password" })).rejects.toThrow(
-      /already exists/,
-    );
+    await expect(
+      createAdminAccount(db, { email: "taken@callback.test", password: "a-long-admin-password" }),
+    ).rejects.toThrow(/already exists/);
   });
 
   it("lets admins count and list accounts, and answers 'not found' to everyone else", async () => {
-    const admin = await createAdminAccount(db, { email: "lead@callback.test", password: "a-long-admin-password", name: "Lead Admin" });
+    const admin = await createAdminAccount(db, {
+      email: "lead@callback.test",
+      password: "a-long-admin-password",
+      name: "Lead Admin",
+    });
     const talent = await createTalent(db);
     const totals = await countUsersByRole(db, admin.actor);
     expect(totals).toMatchObject({ ADMIN: 2, TALENT: 2, PROFESSIONAL: 0, COMPANY: 0 });

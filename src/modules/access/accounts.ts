@@ -13,7 +13,9 @@ import { adminAccountInput } from "./inputs";
 export async function createAdminAccount(db: Db, raw: unknown) {
   const input = adminAccountInput.safeParse(raw);
   if (!input.success) {
-    const problems = Object.entries(fieldErrorsOf(input.error)).map(([field, messages]) => `--${field}: ${messages.join(" ")}`);
+    const problems = Object.entries(fieldErrorsOf(input.error)).map(
+      ([field, messages]) => `--${field}: ${messages.join(" ")}`,
+    );
     throw new AppError("invalid_input", problems.join("\n"));
   }
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, input.data.email));

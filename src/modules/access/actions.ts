@@ -6,7 +6,14 @@ import { getDb } from "@/db";
 import { formValues, invalidInput, runMutation, type ActionResult } from "@/lib/action-result";
 import { revalidatePath } from "next/cache";
 import { requireActor } from "./actor";
-import { passwordResetInput, passwordResetRequestInput, returnToInput, signInInput, signUpInput, suspendUserInput } from "./inputs";
+import {
+  passwordResetInput,
+  passwordResetRequestInput,
+  returnToInput,
+  signInInput,
+  signUpInput,
+  suspendUserInput,
+} from "./inputs";
 import { reinstateUser, requestPasswordReset, resetPassword, signIn, signOut, signUp, suspendUser } from "./mutations";
 
 export async function signUpAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
@@ -27,7 +34,10 @@ export async function signInAction(_previous: ActionResult | null, form: FormDat
   redirect(returnToInput.parse(values.next));
 }
 
-export async function requestPasswordResetAction(_previous: ActionResult<string> | null, form: FormData): Promise<ActionResult<string>> {
+export async function requestPasswordResetAction(
+  _previous: ActionResult<string> | null,
+  form: FormData,
+): Promise<ActionResult<string>> {
   const values = formValues(form);
   const input = passwordResetRequestInput.safeParse({ email: values.email });
   if (!input.success) return invalidInput(input.error, values);
@@ -53,10 +63,15 @@ export async function suspendUserAction(_previous: ActionResult | null, form: Fo
   const values = formValues(form);
   const input = suspendUserInput.safeParse(values);
   if (!input.success) return invalidInput(input.error, values);
-  return runMutation(() => suspendUser(getDb(), actor, input.data), { values, onSuccess: () => revalidatePath("/admin/users") });
+  return runMutation(() => suspendUser(getDb(), actor, input.data), {
+    values,
+    onSuccess: () => revalidatePath("/admin/users"),
+  });
 }
 
 export async function reinstateUserAction(userId: string): Promise<ActionResult> {
   const actor = await requireActor();
-  return runMutation(() => reinstateUser(getDb(), actor, String(userId)), { onSuccess: () => revalidatePath("/admin/users") });
+  return runMutation(() => reinstateUser(getDb(), actor, String(userId)), {
+    onSuccess: () => revalidatePath("/admin/users"),
+  });
 }

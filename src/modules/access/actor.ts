@@ -31,16 +31,27 @@ export const getActor = cache(async (): Promise<Actor | null> => {
  * or Better Auth when the session is due to be extended (its answer's cookie
  * carries the new expiry).
  */
-async function sessionActor(requestHeaders: Pick<Headers, "get">): Promise<{ actor: Actor; setCookie?: string[] } | null> {
+async function sessionActor(
+  requestHeaders: Pick<Headers, "get">,
+): Promise<{ actor: Actor; setCookie?: string[] } | null> {
   const cookie = requestHeaders.get("cookie");
   const read = await readSessionActor(getDb(), cookie, sessionSecrets(getEnv()));
   if (!read) return null;
   if (!read.needsRefresh) return { actor: read.actor };
-  const { headers: answerHeaders, response: session } = await getAuth().api.getSession({ headers: new Headers({ cookie: cookie ?? "" }), returnHeaders: true });
-  const { user } = (session ?? {}) as { user?: NonNullable<typeof session>["user"] & { role?: unknown; suspendedAt?: unknown; deletedAt?: unknown } };
+  const { headers: answerHeaders, response: session } = await getAuth().api.getSession({
+    headers: new Headers({ cookie: cookie ?? "" }),
+    returnHeaders: true,
+  });
+  const { user } = (session ?? {}) as {
+    user?: NonNullable<typeof session>["user"] & { role?: unknown; suspendedAt?: unknown; deletedAt?: unknown };
+  };
   if (!user || !isRole(user.role) || user.suspendedAt || user.deletedAt) return null;
-  const subscription = user.role === "PROFESSIONAL" || user.role === "COMPANY" ? await getSubscriptionFacts(getDb(), user.id) : null;
-  return { actor: { userId: user.id, name: user.name, email: user.email, role: user.role, subscription }, setCookie: answerHeaders.getSetCookie() };
+  const subscription =
+    user.role === "PROFESSIONAL" || user.role === "COMPANY" ? await getSubscriptionFacts(getDb(), user.id) : null;
+  return {
+    actor: { userId: user.id, name: user.name, email: user.email, role: user.role, subscription },
+    setCookie: answerHeaders.getSetCookie(),
+  };
 }
 
 /** The caller of a JSON API request (which the pages' request scope does not cover): the same read as getActor. */

@@ -21,7 +21,9 @@ async function emailOf(request: Request): Promise<string | null> {
   const type = request.headers.get("content-type") ?? "";
   try {
     const copy = request.clone();
-    const email = /application\/x-www-form-urlencoded|multipart\/form-data/.test(type) ? (await copy.formData()).get("email") : ((await copy.json()) as { email?: unknown }).email;
+    const email = /application\/x-www-form-urlencoded|multipart\/form-data/.test(type)
+      ? (await copy.formData()).get("email")
+      : ((await copy.json()) as { email?: unknown }).email;
     return typeof email === "string" ? email.trim().toLowerCase() : null;
   } catch {
     return null;
@@ -34,7 +36,14 @@ async function emailOf(request: Request): Promise<string | null> {
  * Better Auth's update-user would otherwise let anyone signed in set fields
  * marked as input, their role among them.
  */
-const openEndpoints = new Set(["GET /get-session", "POST /sign-in/email", "POST /sign-up/email", "POST /sign-out", "POST /request-password-reset", "POST /reset-password"]);
+const openEndpoints = new Set([
+  "GET /get-session",
+  "POST /sign-in/email",
+  "POST /sign-up/email",
+  "POST /sign-out",
+  "POST /request-password-reset",
+  "POST /reset-password",
+]);
 
 function isOpen(request: Request): boolean {
   const path = new URL(request.url).pathname.replace(/^\/api\/auth/, "");
@@ -47,7 +56,8 @@ function isOpen(request: Request): boolean {
  * more tries than a person using the form.
  */
 export async function handleAuthRequest(db: Db, request: Request): Promise<Response> {
-  if (!isOpen(request)) return Response.json({ code: "not_found", message: errorCodes.not_found.message }, { status: 404 });
+  if (!isOpen(request))
+    return Response.json({ code: "not_found", message: errorCodes.not_found.message }, { status: 404 });
   const handler = toNextJsHandler(getAuth());
   if (request.method !== "POST") return handler.GET(request);
 

@@ -39,13 +39,17 @@ describe("accounts through Better Auth", () => {
   });
 
   it("refuses a name with control characters", async () => {
-    await expect(signUp({ email: "ctrl@example.test", role: "TALENT", name: "Bad\r\nBcc: x" })).rejects.toThrow(/control characters/);
+    await expect(signUp({ email: "ctrl@example.test", role: "TALENT", name: "Bad\r\nBcc: x" })).rejects.toThrow(
+      /control characters/,
+    );
   });
 
   it("signs in an account built by the shared factories, and refuses a wrong password", async () => {
     const pro = await createProfessional(db, { email: "factory.pro@example.test", password: "factory-password" });
     const session = await auth.api.signInEmail({ body: { email: pro.email, password: "factory-password" } });
     expect(session.user.id).toBe(pro.id);
-    await expect(auth.api.signInEmail({ body: { email: pro.email, password: "wrong-password" } })).rejects.toThrow(/Invalid email or password/);
+    await expect(auth.api.signInEmail({ body: { email: pro.email, password: "wrong-password" } })).rejects.toThrow(
+      /Invalid email or password/,
+    );
   });
 });

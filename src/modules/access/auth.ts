@@ -12,9 +12,13 @@ import { deletePasswordResetTokens, PASSWORD_RESET_LINK_SECONDS } from "./passwo
 import { isSelfSignUpRole } from "./roles";
 import { SESSION_REFRESH_SECONDS, SESSION_SECONDS } from "./session";
 
-export const SUSPENDED_MESSAGE = "This account is suspended. If you think this is a mistake, contact support@callback.test.";
+export const SUSPENDED_MESSAGE =
+  "This account is suspended. If you think this is a mistake, contact support@callback.test.";
 
-export function createAuth(db: Db, env: Pick<Env, "BETTER_AUTH_URL" | "BETTER_AUTH_SECRET" | "PORT" | "isProduction"> = getEnv()) {
+export function createAuth(
+  db: Db,
+  env: Pick<Env, "BETTER_AUTH_URL" | "BETTER_AUTH_SECRET" | "PORT" | "isProduction"> = getEnv(),
+) {
   const baseURL = env.BETTER_AUTH_URL;
   const isHttps = baseURL.startsWith("https://");
   const localOrigins = [`http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`];
@@ -64,15 +68,28 @@ export function createAuth(db: Db, env: Pick<Env, "BETTER_AUTH_URL" | "BETTER_AU
     },
     logger: {
       log: (level, message, ...details) =>
-        getLogger()[level]({ source: "better-auth", details: details.map((detail) => (detail instanceof Error ? detail.message : detail)) }, message),
+        getLogger()[level](
+          {
+            source: "better-auth",
+            details: details.map((detail) => (detail instanceof Error ? detail.message : detail)),
+          },
+          message,
+        ),
     },
     databaseHooks: {
       session: {
         create: {
           // A suspended or deleted account never gets a session, whichever way it signs in.
           before: async (session) => {
-            const [user] = await db.select({ suspendedAt: users.suspendedAt, deletedAt: users.deletedAt }).from(users).where(eq(users.id, session.userId));
-            if (!user || user.deletedAt) throw new APIError("UNAUTHORIZED", { message: "Invalid email or password", code: "INVALID_EMAIL_OR_PASSWORD" });
+            const [user] = await db
+              .select({ suspendedAt: users.suspendedAt, deletedAt: users.deletedAt })
+              .from(users)
+              .where(eq(users.id, session.userId));
+            if (!user || user.deletedAt)
+              throw new APIError("UNAUTHORIZED", {
+                message: "Invalid email or password",
+                code: "INVALID_EMAIL_OR_PASSWORD",
+              });
             if (user.suspendedAt) {
               throw new APIError("FORBIDDEN", { message: SUSPENDED_MESSAGE, code: "ACCOUNT_SUSPENDED" });
             }
@@ -87,11 +104,17 @@ export function createAuth(db: Db, env: Pick<Env, "BETTER_AUTH_URL" | "BETTER_AU
           before: async (user) => {
             const role = (user as { role?: unknown }).role ?? "TALENT";
             if (!isSelfSignUpRole(role)) {
-              throw new APIError("BAD_REQUEST", { message: "Choose Talent, Casting professional or Company.", code: "INVALID_ROLE" });
+              throw new APIError("BAD_REQUEST", {
+                message: "Choose Talent, Casting professional or Company.",
+                code: "INVALID_ROLE",
+              });
             }
             const name = nameInput.safeParse(user.name);
             if (!name.success) {
-              throw new APIError("BAD_REQUEST", { message: name.error.issues[0]?.message ?? "Enter your name.", code: "INVALID_NAME" });
+              throw new APIError("BAD_REQUEST", {
+                message: name.error.issues[0]?.message ?? "Enter your name.",
+                code: "INVALID_NAME",
+              });
             }
             return { data: { ...user, name: name.data, role } };
           },
@@ -100,7 +123,11 @@ export function createAuth(db: Db, env: Pick<Env, "BETTER_AUTH_URL" | "BETTER_AU
           // The role is set at sign-up and by nobody through Better Auth afterwards (its update-user endpoint is
           // closed, see auth-endpoint.ts); this holds even for a server-side call that forgets that.
           before: async (user) => {
-            if ("role" in user) throw new APIError("FORBIDDEN", { message: "The account type cannot be changed.", code: "ROLE_IS_FIXED" });
+            if ("role" in user)
+              throw new APIError("FORBIDDEN", {
+                message: "The account type cannot be changed.",
+                code: "ROLE_IS_FIXED",
+              });
             return { data: user };
           },
         },

@@ -4,7 +4,9 @@ import { returnToInput, signInInput, signUpInput } from "./inputs";
 const valid = { name: "Ada Lovelace", email: "Ada@Example.com ", password: "correct horse", accountType: "TALENT" };
 
 function fieldErrors(result: ReturnType<typeof signUpInput.safeParse>) {
-  return result.success ? {} : Object.fromEntries(result.error.issues.map((issue) => [issue.path.join("."), issue.message]));
+  return result.success
+    ? {}
+    : Object.fromEntries(result.error.issues.map((issue) => [issue.path.join("."), issue.message]));
 }
 
 describe("signUpInput", () => {
@@ -41,7 +43,9 @@ describe("signUpInput", () => {
   });
 
   it("keeps names with accents and emoji as typed", () => {
-    expect(signUpInput.parse({ ...valid, name: "Zoe Saldana-Perego \u{1F3AC}" }).name).toBe("Zoe Saldana-Perego \u{1F3AC}");
+    expect(signUpInput.parse({ ...valid, name: "Zoe Saldana-Perego \u{1F3AC}" }).name).toBe(
+      "Zoe Saldana-Perego \u{1F3AC}",
+    );
   });
 
   it("refuses malformed emails and short or huge passwords", () => {

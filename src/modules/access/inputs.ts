@@ -27,7 +27,10 @@ export type SignUpInput = z.infer<typeof signUpInput>;
 
 export const signInInput = z.object({
   email: emailInput,
-  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(128, "That password is too long."),
+  password: z
+    .string({ error: "Enter your password." })
+    .min(1, "Enter your password.")
+    .max(128, "That password is too long."),
 });
 export type SignInInput = z.infer<typeof signInInput>;
 

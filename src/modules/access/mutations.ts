@@ -42,8 +42,10 @@ export async function signUp(db: Db, requestHeaders: Headers, input: SignUpInput
       throw new AppError("conflict", EMAIL_TAKEN, { email: [EMAIL_TAKEN] });
     }
     // Two sign-ups with one email at the same instant: the unique index lets one through.
-    if (postgresErrorCode(error) === UNIQUE_VIOLATION) throw new AppError("conflict", EMAIL_TAKEN, { email: [EMAIL_TAKEN] });
-    if (refusal?.status === "BAD_REQUEST" || refusal?.status === "UNPROCESSABLE_ENTITY") throw new AppError("invalid_input", refusal.message);
+    if (postgresErrorCode(error) === UNIQUE_VIOLATION)
+      throw new AppError("conflict", EMAIL_TAKEN, { email: [EMAIL_TAKEN] });
+    if (refusal?.status === "BAD_REQUEST" || refusal?.status === "UNPROCESSABLE_ENTITY")
+      throw new AppError("invalid_input", refusal.message);
     throw error;
   }
 }
@@ -66,7 +68,10 @@ export async function signIn(db: Db, requestHeaders: Headers, input: SignInInput
   const admission = await admitSignIn(db, clientAddress(requestHeaders), input.email);
   if (!admission.allowed) throw rateLimitedError(admission.retryAfterSeconds);
   try {
-    await getAuth().api.signInEmail({ headers: requestHeaders, body: { email: input.email, password: input.password } });
+    await getAuth().api.signInEmail({
+      headers: requestHeaders,
+      body: { email: input.email, password: input.password },
+    });
   } catch (error) {
     const refusal = authRefusal(error);
     if (refusal?.code === "ACCOUNT_SUSPENDED") throw new AppError("forbidden", refusal.message);
@@ -83,7 +88,8 @@ export async function signOut(requestHeaders: Headers): Promise<void> {
   await getAuth().api.signOut({ headers: requestHeaders });
 }
 
-export const PASSWORD_RESET_REQUESTED = "If an account exists for that address, we have emailed a link to choose a new password. It works once, within an hour.";
+export const PASSWORD_RESET_REQUESTED =
+  "If an account exists for that address, we have emailed a link to choose a new password. It works once, within an hour.";
 export const RESET_LINK_INVALID = "This reset link has expired or was already used. Ask for a new one below.";
 
 /**
@@ -93,7 +99,11 @@ export const RESET_LINK_INVALID = "This reset link has expired or was already us
  * simulates the token lookup), a known address adds a token and an outbox insert
  * (no email is sent during the request), and the answer waits for a fixed floor.
  */
-export async function requestPasswordReset(db: Db, requestHeaders: Headers, input: PasswordResetRequestInput): Promise<string> {
+export async function requestPasswordReset(
+  db: Db,
+  requestHeaders: Headers,
+  input: PasswordResetRequestInput,
+): Promise<string> {
   return withMinimumDuration(PASSWORD_RESET_ANSWER_MS, async () => {
     const admission = await admitPasswordReset(db, clientAddress(requestHeaders), input.email);
     if (!admission.allowed) throw rateLimitedError(admission.retryAfterSeconds);
@@ -109,11 +119,16 @@ export async function requestPasswordReset(db: Db, requestHeaders: Headers, inpu
  */
 export async function resetPassword(requestHeaders: Headers, input: PasswordResetInput): Promise<void> {
   try {
-    await getAuth().api.resetPassword({ headers: requestHeaders, body: { token: input.token, newPassword: input.password } });
+    await getAuth().api.resetPassword({
+      headers: requestHeaders,
+      body: { token: input.token, newPassword: input.password },
+    });
   } catch (error) {
     const refusal = authRefusal(error);
-    if (refusal?.code === "INVALID_TOKEN" || refusal?.code === "USER_NOT_FOUND") throw new AppError("not_found", RESET_LINK_INVALID);
-    if (refusal?.status === "BAD_REQUEST") throw new AppError("invalid_input", refusal.message, { password: [refusal.message] });
+    if (refusal?.code === "INVALID_TOKEN" || refusal?.code === "USER_NOT_FOUND")
+      throw new AppError("not_found", RESET_LINK_INVALID);
+    if (refusal?.status === "BAD_REQUEST")
+      throw new AppError("invalid_input", refusal.message, { password: [refusal.message] });
     throw error;
   }
 }
@@ -131,9 +146,14 @@ export async function suspendUser(db: Db, actor: Actor, input: { userId: string;
   if (input.userId === actor.userId) throw new AppError("invalid_input", "You cannot suspend your own account.");
   if (!isUuid(input.userId)) throw new AppError("not_found", "That account does not exist.");
   await db.transaction(async (tx) => {
-    const [target] = await tx.select({ role: users.role, deletedAt: users.deletedAt }).from(users).where(eq(users.id, input.userId)).for("update");
+    const [target] = await tx
+      .select({ role: users.role, deletedAt: users.deletedAt })
+      .from(users)
+      .where(eq(users.id, input.userId))
+      .for("update");
     if (!target) throw new AppError("not_found", "That account does not exist.");
-    if (target.deletedAt) throw new AppError("conflict", "That account has been deleted by its owner; there is nothing to suspend.");
+    if (target.deletedAt)
+      throw new AppError("conflict", "That account has been deleted by its owner; there is nothing to suspend.");
     if (target.role === "ADMIN") throw new AppError("forbidden", "Admin accounts cannot be suspended here.");
     const updated = await tx
       .update(users)
@@ -142,7 +162,13 @@ export async function suspendUser(db: Db, actor: Actor, input: { userId: string;
       .returning({ id: users.id });
     if (updated.length === 0) throw new AppError("conflict", "That account is already suspended.");
     await tx.delete(sessions).where(eq(sessions.userId, input.userId));
-    await recordAdminAction(tx, { adminId: actor.userId, action: "user.suspend", targetType: "user", targetId: input.userId, detail: { reason: input.reason } });
+    await recordAdminAction(tx, {
+      adminId: actor.userId,
+      action: "user.suspend",
+      targetType: "user",
+      targetId: input.userId,
+      detail: { reason: input.reason },
+    });
   });
 }
 
@@ -156,6 +182,11 @@ export async function reinstateUser(db: Db, actor: Actor, userId: string) {
       .where(and(eq(users.id, userId), isNotNull(users.suspendedAt)))
       .returning({ id: users.id });
     if (updated.length === 0) throw new AppError("not_found", "That account is not suspended.");
-    await recordAdminAction(tx, { adminId: actor.userId, action: "user.reinstate", targetType: "user", targetId: userId });
+    await recordAdminAction(tx, {
+      adminId: actor.userId,
+      action: "user.reinstate",
+      targetType: "user",
+      targetId: userId,
+    });
   });
 }

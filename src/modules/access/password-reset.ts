@@ -25,7 +25,13 @@ export async function currentPasswordResetToken(db: Db, userId: string, now = ne
   const [row] = await db
     .select({ identifier: verifications.identifier })
     .from(verifications)
-    .where(and(eq(verifications.value, userId), like(verifications.identifier, `${RESET_PREFIX}%`), gt(verifications.expiresAt, now)))
+    .where(
+      and(
+        eq(verifications.value, userId),
+        like(verifications.identifier, `${RESET_PREFIX}%`),
+        gt(verifications.expiresAt, now),
+      ),
+    )
     .orderBy(desc(verifications.createdAt))
     .limit(1);
   return row ? row.identifier.slice(RESET_PREFIX.length) : null;

@@ -32,6 +32,9 @@ describe("the permission table", () => {
   });
 
   it("describes a role's rights for the home page", () => {
-    expect(describePermissions("ADMIN")).toContainEqual({ permission: "user:moderate", description: permissions["user:moderate"] });
+    expect(describePermissions("ADMIN")).toContainEqual({
+      permission: "user:moderate",
+      description: permissions["user:moderate"],
+    });
   });
 });

@@ -6,8 +6,18 @@ const now = new Date("2026-11-21T12:00:00Z");
 const future = new Date("2026-12-21T12:00:00Z");
 const past = new Date("2026-11-20T12:00:00Z");
 
-const actor = (role: Actor["role"], subscription: SubscriptionFacts | null = null): Actor => ({ userId: "u1", name: "N", email: "n@example.test", role, subscription });
-const subscription = (status: SubscriptionFacts["status"], currentPeriodEnd = future): SubscriptionFacts => ({ plan: "PROFESSIONAL", status, currentPeriodEnd });
+const actor = (role: Actor["role"], subscription: SubscriptionFacts | null = null): Actor => ({
+  userId: "u1",
+  name: "N",
+  email: "n@example.test",
+  role,
+  subscription,
+});
+const subscription = (status: SubscriptionFacts["status"], currentPeriodEnd = future): SubscriptionFacts => ({
+  plan: "PROFESSIONAL",
+  status,
+  currentPeriodEnd,
+});
 
 describe("checkPremiumAccess", () => {
   it("says a signed-out visitor must sign in", () => {
@@ -20,7 +30,10 @@ describe("checkPremiumAccess", () => {
 
   it("never gives talents premium access, whatever they hold", () => {
     expect(checkPremiumAccess(actor("TALENT"), now)).toEqual({ allowed: false, reason: "role_not_eligible" });
-    expect(checkPremiumAccess(actor("TALENT", subscription("active")), now)).toEqual({ allowed: false, reason: "role_not_eligible" });
+    expect(checkPremiumAccess(actor("TALENT", subscription("active")), now)).toEqual({
+      allowed: false,
+      reason: "role_not_eligible",
+    });
   });
 
   const table: [SubscriptionFacts["status"] | "none", Date, ReturnType<typeof checkPremiumAccess>][] = [

@@ -32,7 +32,14 @@ export async function listNewestUsers(db: Db, actor: Actor, limit = 10): Promise
     .limit(Math.min(Math.max(limit, 1), 100));
 }
 
-export type AccountFacts = { id: string; name: string; email: string; role: Role; isSuspended: boolean; isDeleted: boolean };
+export type AccountFacts = {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  isSuspended: boolean;
+  isDeleted: boolean;
+};
 
 /**
  * The same facts as a subquery other modules' lists can join on the account id
@@ -40,7 +47,13 @@ export type AccountFacts = { id: string; name: string; email: string; role: Role
  */
 export function accountFactsByUser(db: Db) {
   return db
-    .select({ id: users.id, name: users.name, role: users.role, isSuspended: sql<boolean>`${isNotNull(users.suspendedAt)}`.as("is_suspended"), isDeleted: sql<boolean>`${isNotNull(users.deletedAt)}`.as("is_deleted") })
+    .select({
+      id: users.id,
+      name: users.name,
+      role: users.role,
+      isSuspended: sql<boolean>`${isNotNull(users.suspendedAt)}`.as("is_suspended"),
+      isDeleted: sql<boolean>`${isNotNull(users.deletedAt)}`.as("is_deleted"),
+    })
     .from(users)
     .as("account_facts");
 }
@@ -49,20 +62,47 @@ export function accountFactsByUser(db: Db) {
 export async function getAccountFacts(db: Db, userIds: string[]): Promise<Map<string, AccountFacts>> {
   if (userIds.length === 0) return new Map();
   const rows = await db
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, suspendedAt: users.suspendedAt, deletedAt: users.deletedAt })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      suspendedAt: users.suspendedAt,
+      deletedAt: users.deletedAt,
+    })
     .from(users)
     .where(inArray(users.id, userIds));
-  return new Map(rows.map((row) => [row.id, { id: row.id, name: row.name, email: row.email, role: row.role, isSuspended: row.suspendedAt !== null, isDeleted: row.deletedAt !== null }]));
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        id: row.id,
+        name: row.name,
+        email: row.email,
+        role: row.role,
+        isSuspended: row.suspendedAt !== null,
+        isDeleted: row.deletedAt !== null,
+      },
+    ]),
+  );
 }
 
 /** Accounts whose name contains the text, for other modules' searches (at most `limit`). */
 export async function findUserIdsByName(db: Db, text: string, limit = 500): Promise<string[]> {
-  const rows = await db.select({ id: users.id }).from(users).where(ilike(users.name, containsPattern(text))).limit(limit);
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(ilike(users.name, containsPattern(text)))
+    .limit(limit);
   return rows.map((row) => row.id);
 }
 
 /** Sign-ups per UTC day and role in [from, to), for the activity rollups. */
-export async function dailySignups(db: Db, from: Date, to: Date): Promise<{ day: string; role: Role; count: number }[]> {
+export async function dailySignups(
+  db: Db,
+  from: Date,
+  to: Date,
+): Promise<{ day: string; role: Role; count: number }[]> {
   const day = utcDay(users.createdAt);
   return db
     .select({ day, role: users.role, count: count() })

@@ -21,7 +21,10 @@ export const rateLimitRules = {
 function windowOf(rule: RateLimitRule, now: Date) {
   const windowMs = rule.windowSeconds * 1000;
   const start = Math.floor(now.getTime() / windowMs) * windowMs;
-  return { windowStart: new Date(start), retryAfterSeconds: Math.max(1, Math.ceil((start + windowMs - now.getTime()) / 1000)) };
+  return {
+    windowStart: new Date(start),
+    retryAfterSeconds: Math.max(1, Math.ceil((start + windowMs - now.getTime()) / 1000)),
+  };
 }
 
 /** Counts one hit against the key and tells whether it is still within the limit. */
@@ -30,7 +33,10 @@ export async function hitRateLimit(db: Db, key: string, rule: RateLimitRule, now
   const [row] = await db
     .insert(rateLimits)
     .values({ key, windowStart, hits: 1 })
-    .onConflictDoUpdate({ target: [rateLimits.key, rateLimits.windowStart], set: { hits: sql`${rateLimits.hits} + 1` } })
+    .onConflictDoUpdate({
+      target: [rateLimits.key, rateLimits.windowStart],
+      set: { hits: sql`${rateLimits.hits} + 1` },
+    })
     .returning({ hits: rateLimits.hits });
   if (Math.random() < 0.01) await deleteExpiredWindows(db, now);
   return { allowed: (row?.hits ?? 0) <= rule.limit, retryAfterSeconds };
@@ -74,7 +80,11 @@ export async function admitSignUp(db: Db, address: string): Promise<Admission> {
  * says nothing about which addresses exist.
  */
 export async function admitPasswordReset(db: Db, address: string, email: string | null): Promise<Admission> {
-  const fromAddress = await hitRateLimit(db, `password-reset:address:${address}`, rateLimitRules.passwordResetPerAddress);
+  const fromAddress = await hitRateLimit(
+    db,
+    `password-reset:address:${address}`,
+    rateLimitRules.passwordResetPerAddress,
+  );
   if (!fromAddress.allowed) return fromAddress;
   if (!email) return { allowed: true };
   const forEmail = await hitRateLimit(db, `password-reset:email:${email}`, rateLimitRules.passwordResetPerEmail);
@@ -88,7 +98,10 @@ export function failedSignInKey(email: string) {
 
 export function rateLimitedError(retryAfterSeconds: number) {
   const minutes = Math.ceil(retryAfterSeconds / 60);
-  return new AppError("rate_limited", `Too many attempts. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+  return new AppError(
+    "rate_limited",
+    `Too many attempts. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+  );
 }
 
 async function deleteExpiredWindows(db: Db, now: Date) {

@@ -42,7 +42,10 @@ describe("readSessionActor", () => {
   /** A session row as Better Auth stores it, and the cookie that carries it. */
   async function startSession(user: { id: string }, expiresAt = new Date(Date.now() + SESSION_SECONDS * 1000)) {
     const token = randomBytes(24).toString("base64url");
-    const [row] = await db.insert(sessions).values({ token, userId: user.id, expiresAt }).returning({ id: sessions.id });
+    const [row] = await db
+      .insert(sessions)
+      .values({ token, userId: user.id, expiresAt })
+      .returning({ id: sessions.id });
     return { id: row!.id, token, cookie: `better-auth.session_token=${signed(token)}` };
   }
 
@@ -63,7 +66,10 @@ describe("readSessionActor", () => {
     const company = await createCompany(db, { subscription: true });
     expect((await readSessionActor(db, (await startSession(company)).cookie, plain))?.actor).toEqual(company.actor);
     const lapsed = await createProfessional(db, { subscription: { status: "past_due" } });
-    expect((await readSessionActor(db, (await startSession(lapsed)).cookie, plain))?.actor.subscription).toMatchObject({ plan: "PROFESSIONAL", status: "past_due" });
+    expect((await readSessionActor(db, (await startSession(lapsed)).cookie, plain))?.actor.subscription).toMatchObject({
+      plan: "PROFESSIONAL",
+      status: "past_due",
+    });
   });
 
   it("gives a talent, and a professional who never subscribed, no subscription", async () => {
@@ -72,7 +78,10 @@ describe("readSessionActor", () => {
       needsRefresh: false,
     });
     const free = await createProfessional(db);
-    expect((await readSessionActor(db, (await startSession(free)).cookie, plain))?.actor).toMatchObject({ role: "PROFESSIONAL", subscription: null });
+    expect((await readSessionActor(db, (await startSession(free)).cookie, plain))?.actor).toMatchObject({
+      role: "PROFESSIONAL",
+      subscription: null,
+    });
   });
 
   it("answers null for an expired session", async () => {
@@ -91,9 +100,13 @@ describe("readSessionActor", () => {
   it("refuses a real session's token with a wrong signature, or under the other cookie name", async () => {
     const { token, cookie } = await startSession(pro);
     expect(await readSessionActor(db, `better-auth.session_token=${token}.${"A".repeat(43)}=`, plain)).toBeNull();
-    expect(await readSessionActor(db, cookie, { secret: "another-secret-0123456789abcdef0123", https: false })).toBeNull();
+    expect(
+      await readSessionActor(db, cookie, { secret: "another-secret-0123456789abcdef0123", https: false }),
+    ).toBeNull();
     expect(await readSessionActor(db, cookie, { secret: SECRET, https: true })).toBeNull();
-    expect(await readSessionActor(db, `__Secure-${cookie}`, { secret: SECRET, https: true })).toMatchObject({ actor: { userId: pro.id } });
+    expect(await readSessionActor(db, `__Secure-${cookie}`, { secret: SECRET, https: true })).toMatchObject({
+      actor: { userId: pro.id },
+    });
   });
 
   it("answers null for a suspended account and for a deleted one, even while a session row remains", async () => {
@@ -128,11 +141,16 @@ describe("readSessionActor", () => {
     expect((await readSessionActor(db, lastHour.cookie, plain))?.needsRefresh).toBe(true);
 
     const dontRemember = "better-auth.dont_remember=true.c2lnbmF0dXJl";
-    expect(await readSessionActor(db, `${stale.cookie}; ${dontRemember}`, plain)).toEqual({ actor: pro.actor, needsRefresh: false });
+    expect(await readSessionActor(db, `${stale.cookie}; ${dontRemember}`, plain)).toEqual({
+      actor: pro.actor,
+      needsRefresh: false,
+    });
     expect((await readSessionActor(db, `${dontRemember}; ${lastHour.cookie}`, plain))?.needsRefresh).toBe(false);
     // Over https both cookies carry the __Secure- prefix; the plain name does not count there.
     const secure = { secret: SECRET, https: true };
-    expect((await readSessionActor(db, `__Secure-${stale.cookie}; __Secure-${dontRemember}`, secure))?.needsRefresh).toBe(false);
+    expect(
+      (await readSessionActor(db, `__Secure-${stale.cookie}; __Secure-${dontRemember}`, secure))?.needsRefresh,
+    ).toBe(false);
     expect((await readSessionActor(db, `__Secure-${stale.cookie}; ${dontRemember}`, secure))?.needsRefresh).toBe(true);
   });
 });
@@ -143,7 +161,10 @@ describe("readSessionActor on sessions Better Auth made", () => {
   let pro: CreatedUser;
 
   async function signIn(on: Auth, email: string, rememberMe?: boolean) {
-    const { headers } = await on.api.signInEmail({ body: { email, password: "session-password", ...(rememberMe === undefined ? {} : { rememberMe }) }, returnHeaders: true });
+    const { headers } = await on.api.signInEmail({
+      body: { email, password: "session-password", ...(rememberMe === undefined ? {} : { rememberMe }) },
+      returnHeaders: true,
+    });
     return cookieFrom(headers);
   }
 
@@ -166,7 +187,10 @@ describe("readSessionActor on sessions Better Auth made", () => {
     const secureAuth = authFor(db, "https://callback.example");
     const cookie = await signIn(secureAuth, pro.email);
     expect(cookie).toMatch(/(^|; )__Secure-better-auth\.session_token=/);
-    expect(await readSessionActor(db, cookie, { secret: SECRET, https: true })).toMatchObject({ actor: { userId: pro.id }, needsRefresh: false });
+    expect(await readSessionActor(db, cookie, { secret: SECRET, https: true })).toMatchObject({
+      actor: { userId: pro.id },
+      needsRefresh: false,
+    });
     expect(await readSessionActor(db, cookie, plain)).toBeNull();
   });
 
@@ -205,7 +229,9 @@ describe("readSessionActor on sessions Better Auth made", () => {
   it("stops reading the session of an account suspended after sign-in", async () => {
     const talent = await createTalent(db, { password: "session-password" });
     const cookie = await signIn(auth, talent.email);
-    expect(await readSessionActor(db, cookie, plain)).toMatchObject({ actor: { userId: talent.id, role: "TALENT", subscription: null } });
+    expect(await readSessionActor(db, cookie, plain)).toMatchObject({
+      actor: { userId: talent.id, role: "TALENT", subscription: null },
+    });
     await db.update(users).set({ suspendedAt: new Date() }).where(eq(users.id, talent.id));
     expect(await readSessionActor(db, cookie, plain)).toBeNull();
   });

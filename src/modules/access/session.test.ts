@@ -15,7 +15,9 @@ const token = randomBytes(24).toString("base64url");
 describe("signedSessionToken", () => {
   it("accepts a cookie signed as Better Auth signs it, among other cookies", () => {
     expect(signedSessionToken(`better-auth.session_token=${signed(token)}`, SECRET, false)).toBe(token);
-    expect(signedSessionToken(`theme=dark; better-auth.session_token=${signed(token)}; other=1`, SECRET, false)).toBe(token);
+    expect(signedSessionToken(`theme=dark; better-auth.session_token=${signed(token)}; other=1`, SECRET, false)).toBe(
+      token,
+    );
     expect(signedSessionToken(`theme=dark;better-auth.session_token=${signed(token)}`, SECRET, false)).toBe(token);
   });
 
@@ -30,12 +32,22 @@ describe("signedSessionToken", () => {
   });
 
   it("refuses a signature made with another secret, or for another token", () => {
-    expect(signedSessionToken(`better-auth.session_token=${signed(token, "another-secret-0123456789abcdef0123")}`, SECRET, false)).toBeNull();
+    expect(
+      signedSessionToken(
+        `better-auth.session_token=${signed(token, "another-secret-0123456789abcdef0123")}`,
+        SECRET,
+        false,
+      ),
+    ).toBeNull();
     const signature = decodeURIComponent(signed("other-token")).split(".")[1]!;
-    expect(signedSessionToken(`better-auth.session_token=${encodeURIComponent(`${token}.${signature}`)}`, SECRET, false)).toBeNull();
+    expect(
+      signedSessionToken(`better-auth.session_token=${encodeURIComponent(`${token}.${signature}`)}`, SECRET, false),
+    ).toBeNull();
     const [value, sig] = decodeURIComponent(signed(token)).split(".") as [string, string];
     const flipped = `${sig[0] === "A" ? "B" : "A"}${sig.slice(1)}`;
-    expect(signedSessionToken(`better-auth.session_token=${encodeURIComponent(`${value}.${flipped}`)}`, SECRET, false)).toBeNull();
+    expect(
+      signedSessionToken(`better-auth.session_token=${encodeURIComponent(`${value}.${flipped}`)}`, SECRET, false),
+    ).toBeNull();
   });
 
   it("refuses a signature of the wrong length or encoding", () => {
@@ -59,10 +71,23 @@ describe("signedSessionToken", () => {
   });
 
   it("reads only the session cookie, not one whose name merely resembles it", () => {
-    for (const name of ["session_token", "better-auth.session_tokens", "xbetter-auth.session_token", "better-auth.session_data", "BETTER-AUTH.SESSION_TOKEN", "__Host-better-auth.session_token"]) {
+    for (const name of [
+      "session_token",
+      "better-auth.session_tokens",
+      "xbetter-auth.session_token",
+      "better-auth.session_data",
+      "BETTER-AUTH.SESSION_TOKEN",
+      "__Host-better-auth.session_token",
+    ]) {
       expect(signedSessionToken(`${name}=${signed(token)}`, SECRET, false), name).toBeNull();
     }
-    expect(signedSessionToken(`better-auth.session_token_x=${signed(token)}; better-auth.session_token=${signed(token)}`, SECRET, false)).toBe(token);
+    expect(
+      signedSessionToken(
+        `better-auth.session_token_x=${signed(token)}; better-auth.session_token=${signed(token)}`,
+        SECRET,
+        false,
+      ),
+    ).toBe(token);
   });
 
   it("reads the __Secure- cookie over https only, and only that one there", () => {
@@ -87,8 +112,14 @@ describe("signedSessionToken", () => {
 
 describe("sessionSecrets", () => {
   it("takes the secret, and https from the auth URL", () => {
-    expect(sessionSecrets({ BETTER_AUTH_SECRET: SECRET, BETTER_AUTH_URL: "https://callback.example" })).toEqual({ secret: SECRET, https: true });
-    expect(sessionSecrets({ BETTER_AUTH_SECRET: SECRET, BETTER_AUTH_URL: "http://localhost:3000" })).toEqual({ secret: SECRET, https: false });
+    expect(sessionSecrets({ BETTER_AUTH_SECRET: SECRET, BETTER_AUTH_URL: "https://callback.example" })).toEqual({
+      secret: SECRET,
+      https: true,
+    });
+    expect(sessionSecrets({ BETTER_AUTH_SECRET: SECRET, BETTER_AUTH_URL: "http://localhost:3000" })).toEqual({
+      secret: SECRET,
+      https: false,
+    });
   });
 });
 
@@ -101,7 +132,14 @@ describe("readSessionActor without a valid cookie", () => {
   });
 
   it("answers null without asking the database", async () => {
-    for (const cookie of [null, undefined, "", "theme=dark", `better-auth.session_token=${signed(token, "another-secret-0123456789abcdef0123")}`, `better-auth.session_token=${token}`]) {
+    for (const cookie of [
+      null,
+      undefined,
+      "",
+      "theme=dark",
+      `better-auth.session_token=${signed(token, "another-secret-0123456789abcdef0123")}`,
+      `better-auth.session_token=${token}`,
+    ]) {
       await expect(readSessionActor(untouchable, cookie, { secret: SECRET, https: false })).resolves.toBeNull();
     }
   });

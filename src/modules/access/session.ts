@@ -45,7 +45,11 @@ function cookieValue(cookieHeader: string, name: string): string | null {
  * HMAC-SHA256 of the token with the auth secret, as Better Auth signs it);
  * null for no cookie, a malformed one or a forged one.
  */
-export function signedSessionToken(cookieHeader: string | null | undefined, secret: string, https: boolean): string | null {
+export function signedSessionToken(
+  cookieHeader: string | null | undefined,
+  secret: string,
+  https: boolean,
+): string | null {
   if (!cookieHeader) return null;
   const value = cookieValue(cookieHeader, sessionCookieName(https));
   const dot = value?.lastIndexOf(".") ?? -1;
@@ -85,7 +89,10 @@ const sessionRead = preparedQuery("access_session_actor", (db) => {
 });
 
 /** What checking a session cookie needs from the configuration. */
-export function sessionSecrets(env: { BETTER_AUTH_SECRET: string; BETTER_AUTH_URL: string }): { secret: string; https: boolean } {
+export function sessionSecrets(env: { BETTER_AUTH_SECRET: string; BETTER_AUTH_URL: string }): {
+  secret: string;
+  https: boolean;
+} {
   return { secret: env.BETTER_AUTH_SECRET, https: env.BETTER_AUTH_URL.startsWith("https://") };
 }
 
@@ -96,18 +103,28 @@ export type SessionRead = { actor: Actor; needsRefresh: boolean };
  * refresh the session now; null when signed out: no valid cookie, an unknown,
  * ended or expired session, or a suspended or deleted account.
  */
-export async function readSessionActor(db: Db, cookieHeader: string | null | undefined, auth: { secret: string; https: boolean }): Promise<SessionRead | null> {
+export async function readSessionActor(
+  db: Db,
+  cookieHeader: string | null | undefined,
+  auth: { secret: string; https: boolean },
+): Promise<SessionRead | null> {
   const token = signedSessionToken(cookieHeader, auth.secret, auth.https);
   if (!token) return null;
   const [row] = await sessionRead(db).execute({ token });
   if (!row || row.suspendedAt || row.deletedAt || !isRole(row.role)) return null;
-  const hasSubscription = (row.role === "PROFESSIONAL" || row.role === "COMPANY") && row.plan !== null && row.status !== null && row.currentPeriodEnd !== null;
+  const hasSubscription =
+    (row.role === "PROFESSIONAL" || row.role === "COMPANY") &&
+    row.plan !== null &&
+    row.status !== null &&
+    row.currentPeriodEnd !== null;
   const actor: Actor = {
     userId: row.userId,
     name: row.name,
     email: row.email,
     role: row.role,
-    subscription: hasSubscription ? { plan: row.plan!, status: row.status!, currentPeriodEnd: row.currentPeriodEnd! } : null,
+    subscription: hasSubscription
+      ? { plan: row.plan!, status: row.status!, currentPeriodEnd: row.currentPeriodEnd! }
+      : null,
   };
   const refreshDue = row.expiresAt.getTime() - SESSION_SECONDS * 1000 + SESSION_REFRESH_SECONDS * 1000 <= Date.now();
   return { actor, needsRefresh: refreshDue && !isDontRemember(cookieHeader!, auth.https) };

@@ -26,7 +26,9 @@ describe("suspending accounts", () => {
 
     await suspendUser(db, admin.actor, { userId: pro.id, reason: "Sent abusive messages to talents." });
     expect(await db.select().from(sessions).where(eq(sessions.userId, pro.id))).toHaveLength(0);
-    await expect(auth.api.signInEmail({ body: { email: pro.email, password: "pro-password" } })).rejects.toThrow(/This account is suspended/);
+    await expect(auth.api.signInEmail({ body: { email: pro.email, password: "pro-password" } })).rejects.toThrow(
+      /This account is suspended/,
+    );
 
     const listed = await listUsersForAdmin(db, admin.actor, { q: pro.email });
     expect(listed.items[0]).toMatchObject({ suspendedReason: "Sent abusive messages to talents." });
@@ -45,10 +47,18 @@ describe("suspending accounts", () => {
     const admin = await createAdmin(db);
     const otherAdmin = await createAdmin(db);
     const talent = await createTalent(db);
-    await expect(suspendUser(db, talent.actor, { userId: admin.id, reason: "Trying my luck here" })).rejects.toMatchObject({ code: "not_found" });
-    await expect(suspendUser(db, admin.actor, { userId: admin.id, reason: "Suspending myself now" })).rejects.toThrow(/your own account/);
-    await expect(suspendUser(db, admin.actor, { userId: otherAdmin.id, reason: "Admin turf war today" })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(suspendUser(db, admin.actor, { userId: "no-such-user", reason: "Nobody at all here" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      suspendUser(db, talent.actor, { userId: admin.id, reason: "Trying my luck here" }),
+    ).rejects.toMatchObject({ code: "not_found" });
+    await expect(suspendUser(db, admin.actor, { userId: admin.id, reason: "Suspending myself now" })).rejects.toThrow(
+      /your own account/,
+    );
+    await expect(
+      suspendUser(db, admin.actor, { userId: otherAdmin.id, reason: "Admin turf war today" }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      suspendUser(db, admin.actor, { userId: "no-such-user", reason: "Nobody at all here" }),
+    ).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("filters the admin list by account type and subscription", async () => {
@@ -63,7 +73,11 @@ describe("suspending accounts", () => {
 
   it("pages through accounts for admins, newest first", async () => {
     const admin = await createAdmin(db);
-    for (let index = 0; index < 5; index += 1) await createProfessional(db, { name: `Paged Account ${index}`, createdAt: new Date(Date.UTC(2025, 0, 1 + index)) });
+    for (let index = 0; index < 5; index += 1)
+      await createProfessional(db, {
+        name: `Paged Account ${index}`,
+        createdAt: new Date(Date.UTC(2025, 0, 1 + index)),
+      });
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
@@ -71,6 +85,12 @@ describe("suspending accounts", () => {
       seen.push(...page.items.map((user) => user.name));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-    expect(seen).toEqual(["Paged Account 4", "Paged Account 3", "Paged Account 2", "Paged Account 1", "Paged Account 0"]);
+    expect(seen).toEqual([
+      "Paged Account 4",
+      "Paged Account 3",
+      "Paged Account 2",
+      "Paged Account 1",
+      "Paged Account 0",
+    ]);
   });
 });

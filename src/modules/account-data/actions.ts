@@ -16,9 +16,15 @@ const AUTH_COOKIE = /^(__Secure-)?better-auth\./;
 export async function deleteAccountAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const actor = await requireActor();
   const values = { confirmation: String(form.get("confirmation") ?? "") };
-  const input = deleteAccountInput.safeParse({ password: form.get("password"), confirmation: form.get("confirmation") });
+  const input = deleteAccountInput.safeParse({
+    password: form.get("password"),
+    confirmation: form.get("confirmation"),
+  });
   if (!input.success) return invalidInput(input.error, values);
-  const result = await runMutation(() => deleteAccount(getDb(), { billing: getBillingProvider(), storage: getBlobStorage() }, actor, input.data), { values });
+  const result = await runMutation(
+    () => deleteAccount(getDb(), { billing: getBillingProvider(), storage: getBlobStorage() }, actor, input.data),
+    { values },
+  );
   if (!result.ok) return result;
   // The sessions are gone already; the browser forgets their cookies too.
   const jar = await cookies();

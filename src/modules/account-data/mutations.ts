@@ -2,7 +2,12 @@ import type { Db } from "@/db";
 import { AppError } from "@/lib/errors";
 import { getLogger } from "@/lib/logger";
 import type { BlobStorage } from "@/lib/storage";
-import { anonymiseAccount, confirmPassword, lockAccountForDeletion, lockOtherActiveAdmins } from "@/modules/access/account-lifecycle";
+import {
+  anonymiseAccount,
+  confirmPassword,
+  lockAccountForDeletion,
+  lockOtherActiveAdmins,
+} from "@/modules/access/account-lifecycle";
 import type { Actor } from "@/modules/access/types";
 import { recordAdminAction } from "@/modules/audit/audit";
 import { cancelSubscriptionForDeletion, endSubscriptionOfDeletedAccount } from "@/modules/billing/mutations";
@@ -36,7 +41,13 @@ async function requireMayDelete(db: Db, actor: Actor) {
  * ended; and the deletion is audited without personal data. The photo files
  * are removed after the commit.
  */
-export async function deleteAccount(db: Db, services: DeletionServices, actor: Actor, input: DeleteAccountInput, now = new Date()): Promise<void> {
+export async function deleteAccount(
+  db: Db,
+  services: DeletionServices,
+  actor: Actor,
+  input: DeleteAccountInput,
+  now = new Date(),
+): Promise<void> {
   await requireMayDelete(db, actor);
   await confirmPassword(db, { userId: actor.userId, email: actor.email }, input.password);
   await cancelSubscriptionForDeletion(db, services.billing, actor.userId);
@@ -53,7 +64,13 @@ export async function deleteAccount(db: Db, services: DeletionServices, actor: A
     await expireRequestsOfDeletedAccount(tx, account.id, now);
     await removeRequestCountersOfAccount(tx, account.id);
     await endSubscriptionOfDeletedAccount(tx, account.id, now);
-    await recordAdminAction(tx, { adminId: account.id, action: "account.delete", targetType: "user", targetId: account.id, detail: { role: account.role, by: "self" } });
+    await recordAdminAction(tx, {
+      adminId: account.id,
+      action: "account.delete",
+      targetType: "user",
+      targetId: account.id,
+      detail: { role: account.role, by: "self" },
+    });
     return { files: photoFiles, role: account.role };
   });
 
@@ -61,7 +78,10 @@ export async function deleteAccount(db: Db, services: DeletionServices, actor: A
   try {
     await services.storage.delete(files);
   } catch (error) {
-    getLogger().warn({ files: files.length, error: error instanceof Error ? error.message : String(error) }, "photo files of a deleted account could not all be removed");
+    getLogger().warn(
+      { files: files.length, error: error instanceof Error ? error.message : String(error) },
+      "photo files of a deleted account could not all be removed",
+    );
   }
   getLogger().info({ role }, "account deleted by its owner");
 }

@@ -3,7 +3,8 @@ import { canDeleteOwnAccount } from "./policies";
 
 describe("who may delete their own account", () => {
   it("lets talents, professionals and companies delete their account", () => {
-    for (const role of ["TALENT", "PROFESSIONAL", "COMPANY"] as const) expect(canDeleteOwnAccount({ role, otherActiveAdmins: 0 })).toEqual({ allowed: true });
+    for (const role of ["TALENT", "PROFESSIONAL", "COMPANY"] as const)
+      expect(canDeleteOwnAccount({ role, otherActiveAdmins: 0 })).toEqual({ allowed: true });
   });
 
   it("lets an admin go while another admin can still sign in", () => {
@@ -11,6 +12,10 @@ describe("who may delete their own account", () => {
   });
 
   it("keeps the last admin, saying how to make another one first", () => {
-    expect(canDeleteOwnAccount({ role: "ADMIN", otherActiveAdmins: 0 })).toMatchObject({ allowed: false, code: "forbidden", message: expect.stringMatching(/last admin/) });
+    expect(canDeleteOwnAccount({ role: "ADMIN", otherActiveAdmins: 0 })).toMatchObject({
+      allowed: false,
+      code: "forbidden",
+      message: expect.stringMatching(/last admin/),
+    });
   });
 });

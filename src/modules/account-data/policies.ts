@@ -13,7 +13,11 @@ export type DeletionFacts = { role: Role; otherActiveAdmins: number };
  */
 export function canDeleteOwnAccount(facts: DeletionFacts): Decision {
   if (facts.role === "ADMIN" && facts.otherActiveAdmins === 0) {
-    return { allowed: false, code: "forbidden", message: "You are the last admin. Make another admin account first (npm run admin:create), then delete this one." };
+    return {
+      allowed: false,
+      code: "forbidden",
+      message: "You are the last admin. Make another admin account first (npm run admin:create), then delete this one.",
+    };
   }
   return { allowed: true };
 }

@@ -8,12 +8,25 @@ import { collectionItems, collections } from "@/db/schema/collections";
 import { contactRequestCounters, contactRequestEvents, contactRequests } from "@/db/schema/contact-requests";
 import { conversationParticipants, conversations, messages } from "@/db/schema/messaging";
 import { talentProfileViews } from "@/db/schema/talents";
-import { createAdmin, createCompany, createProfessional, createSubscription, createTalent, createTalentWithProfile } from "@/db/seed/factories";
+import {
+  createAdmin,
+  createCompany,
+  createProfessional,
+  createSubscription,
+  createTalent,
+  createTalentWithProfile,
+} from "@/db/seed/factories";
 import { isAppError, type ErrorCode } from "@/lib/errors";
 import type { Actor } from "@/modules/access/types";
 import { freshDatabase } from "@/test/database";
 import { measureDays, type MetricRow } from "./metrics";
-import { adminDashboardCsv, getAdminDashboard, getProfessionalDashboard, getTalentDashboard, SLOWEST_MIN_ANSWERED } from "./queries";
+import {
+  adminDashboardCsv,
+  getAdminDashboard,
+  getProfessionalDashboard,
+  getTalentDashboard,
+  SLOWEST_MIN_ANSWERED,
+} from "./queries";
 import { lastClosedDay, rollupActivity } from "./rollup";
 
 type Person = { id: string; name: string; actor: Actor };
@@ -36,7 +49,10 @@ async function expectAppError(promise: Promise<unknown>, code: ErrorCode) {
  * A contact request as the app leaves it: the row with its status and answer
  * time, and its events (created, then the move out of PENDING when there is one).
  */
-async function insertRequest(db: Db, input: { sender: Person; talent: Talent; title: string; createdAt: string; status: Status; respondedAt?: string }) {
+async function insertRequest(
+  db: Db,
+  input: { sender: Person; talent: Talent; title: string; createdAt: string; status: Status; respondedAt?: string },
+) {
   const createdAt = at(input.createdAt);
   const respondedAt = input.respondedAt ? at(input.respondedAt) : null;
   const [row] = await db
@@ -59,9 +75,12 @@ async function insertRequest(db: Db, input: { sender: Person; talent: Talent; ti
       respondedAt,
     })
     .returning({ id: contactRequests.id });
-  const events: (typeof contactRequestEvents.$inferInsert)[] = [{ requestId: row!.id, actorId: input.sender.id, fromStatus: null, toStatus: "PENDING", at: createdAt }];
+  const events: (typeof contactRequestEvents.$inferInsert)[] = [
+    { requestId: row!.id, actorId: input.sender.id, fromStatus: null, toStatus: "PENDING", at: createdAt },
+  ];
   if (input.status !== "PENDING") {
-    const actorId = input.status === "WITHDRAWN" ? input.sender.id : input.status === "EXPIRED" ? null : input.talent.id;
+    const actorId =
+      input.status === "WITHDRAWN" ? input.sender.id : input.status === "EXPIRED" ? null : input.talent.id;
     events.push({ requestId: row!.id, actorId, fromStatus: "PENDING", toStatus: input.status, at: respondedAt! });
   }
   await db.insert(contactRequestEvents).values(events);
@@ -71,13 +90,37 @@ async function insertRequest(db: Db, input: { sender: Person; talent: Talent; ti
 /** A conversation between two people with its messages, read to the end by both (as src/db/seed/demo-activity.ts writes them). */
 async function insertConversation(db: Db, a: Person, b: Person, lines: [Person, string][]) {
   const [lo, hi] = [a.id, b.id].sort();
-  const rows = lines.map(([sender, time], index) => ({ seq: index + 1, senderId: sender.id, body: `Message ${index + 1} from ${sender.name}`, createdAt: at(time) }));
+  const rows = lines.map(([sender, time], index) => ({
+    seq: index + 1,
+    senderId: sender.id,
+    body: `Message ${index + 1} from ${sender.name}`,
+    createdAt: at(time),
+  }));
   const last = rows.at(-1)!;
   const [conversation] = await db
     .insert(conversations)
-    .values({ userLo: lo, userHi: hi, startedBy: rows[0]!.senderId, lastSeq: rows.length, lastMessageAt: last.createdAt, lastMessagePreview: last.body, lastSenderId: last.senderId, createdAt: rows[0]!.createdAt })
+    .values({
+      userLo: lo,
+      userHi: hi,
+      startedBy: rows[0]!.senderId,
+      lastSeq: rows.length,
+      lastMessageAt: last.createdAt,
+      lastMessagePreview: last.body,
+      lastSenderId: last.senderId,
+      createdAt: rows[0]!.createdAt,
+    })
     .returning({ id: conversations.id });
-  await db.insert(conversationParticipants).values([a.id, b.id].map((userId) => ({ conversationId: conversation!.id, userId, lastSeq: rows.length, lastMessageAt: last.createdAt, lastReadSeq: rows.length })));
+  await db
+    .insert(conversationParticipants)
+    .values(
+      [a.id, b.id].map((userId) => ({
+        conversationId: conversation!.id,
+        userId,
+        lastSeq: rows.length,
+        lastMessageAt: last.createdAt,
+        lastReadSeq: rows.length,
+      })),
+    );
   await db.insert(messages).values(rows.map((row) => ({ ...row, conversationId: conversation!.id })));
 }
 
@@ -86,7 +129,9 @@ const sorted = (rows: MetricRow[]) => [...rows].sort((a, b) => byKey(a).localeCo
 
 /** Platform rows ("" subject) from a compact table: metric -> { day: value }. */
 function platformRows(table: Record<string, Record<string, number>>): MetricRow[] {
-  return Object.entries(table).flatMap(([metric, days]) => Object.entries(days).map(([day, value]) => ({ metric, day, subject: "", value }) as MetricRow));
+  return Object.entries(table).flatMap(([metric, days]) =>
+    Object.entries(days).map(([day, value]) => ({ metric, day, subject: "", value }) as MetricRow),
+  );
 }
 
 /**
@@ -102,7 +147,9 @@ async function inNewYork<T>(handle: DatabaseHandle, read: (db: Db) => Promise<T>
     expect(rows[0]?.zone).toBe("America/New_York");
     // The zone matters here: midnight UTC on 03-03 is still 03-02 in the session's own time.
     const local = await db.execute(sql`select to_char(timestamptz '2026-03-03 00:00:00+00', 'YYYY-MM-DD') as day`);
-    expect(((Array.isArray(local) ? local : (local as { rows: unknown[] }).rows) as { day: string }[])[0]?.day).toBe("2026-03-02");
+    expect(((Array.isArray(local) ? local : (local as { rows: unknown[] }).rows) as { day: string }[])[0]?.day).toBe(
+      "2026-03-02",
+    );
   };
   if (handle.kind === "pglite") {
     await handle.db.execute(sql`set time zone 'America/New_York'`);
@@ -175,21 +222,62 @@ describe("platform activity: daily metrics, admin dashboard, CSV and rollups", (
 
   beforeAll(async () => {
     ({ db, handle } = await freshDatabase());
-    admin = await createAdmin(db, { name: "Ada Admin", email: "ada@admin.example.test", createdAt: at("2026-02-27T09:00:00Z") });
-    avery = await createProfessional(db, { name: "Avery Stone", email: "avery@pro.example.test", createdAt: at("2026-03-01T10:00:00Z") });
-    taylor = await createTalentWithProfile(db, { user: { name: "Taylor Brooks", createdAt: at("2026-03-01T23:59:59.999Z") } });
-    morgan = await createTalentWithProfile(db, { user: { name: "Morgan Lee", createdAt: at("2026-03-02T00:00:00.000Z") } });
+    admin = await createAdmin(db, {
+      name: "Ada Admin",
+      email: "ada@admin.example.test",
+      createdAt: at("2026-02-27T09:00:00Z"),
+    });
+    avery = await createProfessional(db, {
+      name: "Avery Stone",
+      email: "avery@pro.example.test",
+      createdAt: at("2026-03-01T10:00:00Z"),
+    });
+    taylor = await createTalentWithProfile(db, {
+      user: { name: "Taylor Brooks", createdAt: at("2026-03-01T23:59:59.999Z") },
+    });
+    morgan = await createTalentWithProfile(db, {
+      user: { name: "Morgan Lee", createdAt: at("2026-03-02T00:00:00.000Z") },
+    });
     robin = await createTalentWithProfile(db, { user: { name: "Robin Hale", createdAt: at("2026-03-02T12:00:00Z") } });
-    blake = await createProfessional(db, { name: "Blake Rivers", email: "blake@pro.example.test", createdAt: at("2026-03-02T08:00:00Z") });
-    northlight = await createCompany(db, { name: "Northlight Pictures", email: "hello@northlight.example.test", createdAt: at("2026-03-03T15:00:00Z") });
+    blake = await createProfessional(db, {
+      name: "Blake Rivers",
+      email: "blake@pro.example.test",
+      createdAt: at("2026-03-02T08:00:00Z"),
+    });
+    northlight = await createCompany(db, {
+      name: "Northlight Pictures",
+      email: "hello@northlight.example.test",
+      createdAt: at("2026-03-03T15:00:00Z"),
+    });
 
     const periodEnd = at("2027-03-01T00:00:00Z");
-    await createSubscription(db, { id: avery.id, role: "PROFESSIONAL" }, { interval: "year", stateAt: at("2026-03-01T12:00:00Z"), currentPeriodEnd: periodEnd });
-    await createSubscription(db, { id: blake.id, role: "PROFESSIONAL" }, { status: "trialing", interval: "month", stateAt: at("2026-03-02T23:59:59.999Z"), currentPeriodEnd: periodEnd });
-    await db.update(subscriptions).set({ status: "active", stateAt: at("2026-03-04T12:00:00Z") }).where(eq(subscriptions.userId, blake.id));
-    await db.update(subscriptions).set({ status: "past_due", stateAt: at("2026-03-07T06:00:00Z") }).where(eq(subscriptions.userId, blake.id));
-    await createSubscription(db, { id: northlight.id, role: "COMPANY" }, { interval: "month", stateAt: at("2026-03-03T16:00:00Z"), currentPeriodEnd: periodEnd });
-    await db.update(subscriptions).set({ status: "canceled", stateAt: at("2026-03-05T00:00:00.000Z") }).where(eq(subscriptions.userId, northlight.id));
+    await createSubscription(
+      db,
+      { id: avery.id, role: "PROFESSIONAL" },
+      { interval: "year", stateAt: at("2026-03-01T12:00:00Z"), currentPeriodEnd: periodEnd },
+    );
+    await createSubscription(
+      db,
+      { id: blake.id, role: "PROFESSIONAL" },
+      { status: "trialing", interval: "month", stateAt: at("2026-03-02T23:59:59.999Z"), currentPeriodEnd: periodEnd },
+    );
+    await db
+      .update(subscriptions)
+      .set({ status: "active", stateAt: at("2026-03-04T12:00:00Z") })
+      .where(eq(subscriptions.userId, blake.id));
+    await db
+      .update(subscriptions)
+      .set({ status: "past_due", stateAt: at("2026-03-07T06:00:00Z") })
+      .where(eq(subscriptions.userId, blake.id));
+    await createSubscription(
+      db,
+      { id: northlight.id, role: "COMPANY" },
+      { interval: "month", stateAt: at("2026-03-03T16:00:00Z"), currentPeriodEnd: periodEnd },
+    );
+    await db
+      .update(subscriptions)
+      .set({ status: "canceled", stateAt: at("2026-03-05T00:00:00.000Z") })
+      .where(eq(subscriptions.userId, northlight.id));
 
     await insertConversation(db, avery, taylor, [
       [avery, "2026-03-02T10:00:00Z"],
@@ -203,18 +291,100 @@ describe("platform activity: daily metrics, admin dashboard, CSV and rollups", (
     ]);
     await insertConversation(db, northlight, robin, [[robin, "2026-03-11T09:00:00Z"]]);
 
-    await insertRequest(db, { sender: avery, talent: taylor, title: "r1", createdAt: "2026-03-02T10:00:00Z", status: "APPROVED", respondedAt: "2026-03-02T12:00:00Z" });
-    await insertRequest(db, { sender: avery, talent: morgan, title: "r2", createdAt: "2026-03-02T11:00:00Z", status: "DECLINED", respondedAt: "2026-03-03T11:00:00Z" });
-    await insertRequest(db, { sender: avery, talent: robin, title: "r3", createdAt: "2026-03-03T09:00:00Z", status: "APPROVED", respondedAt: "2026-03-03T10:00:00Z" });
-    await insertRequest(db, { sender: avery, talent: taylor, title: "r4", createdAt: "2026-03-02T23:59:59.999Z", status: "WITHDRAWN", respondedAt: "2026-03-03T00:00:00.000Z" });
-    await insertRequest(db, { sender: avery, talent: morgan, title: "r5", createdAt: "2026-03-04T00:00:00.000Z", status: "EXPIRED", respondedAt: "2026-03-04T23:59:59.999Z" });
-    await insertRequest(db, { sender: blake, talent: taylor, title: "r6", createdAt: "2026-03-03T08:00:00Z", status: "DECLINED", respondedAt: "2026-03-04T08:00:00Z" });
-    await insertRequest(db, { sender: blake, talent: morgan, title: "r7", createdAt: "2026-03-03T09:00:00Z", status: "APPROVED", respondedAt: "2026-03-05T09:00:00Z" });
-    await insertRequest(db, { sender: blake, talent: robin, title: "r8", createdAt: "2026-03-03T10:00:00Z", status: "APPROVED", respondedAt: "2026-03-03T22:00:00Z" });
-    await insertRequest(db, { sender: blake, talent: taylor, title: "r9", createdAt: "2026-03-05T10:00:00Z", status: "PENDING" });
-    await insertRequest(db, { sender: northlight, talent: robin, title: "r10", createdAt: "2026-03-04T10:00:00Z", status: "APPROVED", respondedAt: "2026-03-04T10:30:00Z" });
-    await insertRequest(db, { sender: northlight, talent: morgan, title: "r11", createdAt: "2026-03-05T12:00:00Z", status: "DECLINED", respondedAt: "2026-03-06T12:00:00Z" });
-    await insertRequest(db, { sender: northlight, talent: taylor, title: "r12", createdAt: "2026-03-10T09:00:00Z", status: "PENDING" });
+    await insertRequest(db, {
+      sender: avery,
+      talent: taylor,
+      title: "r1",
+      createdAt: "2026-03-02T10:00:00Z",
+      status: "APPROVED",
+      respondedAt: "2026-03-02T12:00:00Z",
+    });
+    await insertRequest(db, {
+      sender: avery,
+      talent: morgan,
+      title: "r2",
+      createdAt: "2026-03-02T11:00:00Z",
+      status: "DECLINED",
+      respondedAt: "2026-03-03T11:00:00Z",
+    });
+    await insertRequest(db, {
+      sender: avery,
+      talent: robin,
+      title: "r3",
+      createdAt: "2026-03-03T09:00:00Z",
+      status: "APPROVED",
+      respondedAt: "2026-03-03T10:00:00Z",
+    });
+    await insertRequest(db, {
+      sender: avery,
+      talent: taylor,
+      title: "r4",
+      createdAt: "2026-03-02T23:59:59.999Z",
+      status: "WITHDRAWN",
+      respondedAt: "2026-03-03T00:00:00.000Z",
+    });
+    await insertRequest(db, {
+      sender: avery,
+      talent: morgan,
+      title: "r5",
+      createdAt: "2026-03-04T00:00:00.000Z",
+      status: "EXPIRED",
+      respondedAt: "2026-03-04T23:59:59.999Z",
+    });
+    await insertRequest(db, {
+      sender: blake,
+      talent: taylor,
+      title: "r6",
+      createdAt: "2026-03-03T08:00:00Z",
+      status: "DECLINED",
+      respondedAt: "2026-03-04T08:00:00Z",
+    });
+    await insertRequest(db, {
+      sender: blake,
+      talent: morgan,
+      title: "r7",
+      createdAt: "2026-03-03T09:00:00Z",
+      status: "APPROVED",
+      respondedAt: "2026-03-05T09:00:00Z",
+    });
+    await insertRequest(db, {
+      sender: blake,
+      talent: robin,
+      title: "r8",
+      createdAt: "2026-03-03T10:00:00Z",
+      status: "APPROVED",
+      respondedAt: "2026-03-03T22:00:00Z",
+    });
+    await insertRequest(db, {
+      sender: blake,
+      talent: taylor,
+      title: "r9",
+      createdAt: "2026-03-05T10:00:00Z",
+      status: "PENDING",
+    });
+    await insertRequest(db, {
+      sender: northlight,
+      talent: robin,
+      title: "r10",
+      createdAt: "2026-03-04T10:00:00Z",
+      status: "APPROVED",
+      respondedAt: "2026-03-04T10:30:00Z",
+    });
+    await insertRequest(db, {
+      sender: northlight,
+      talent: morgan,
+      title: "r11",
+      createdAt: "2026-03-05T12:00:00Z",
+      status: "DECLINED",
+      respondedAt: "2026-03-06T12:00:00Z",
+    });
+    await insertRequest(db, {
+      sender: northlight,
+      talent: taylor,
+      title: "r12",
+      createdAt: "2026-03-10T09:00:00Z",
+      status: "PENDING",
+    });
 
     await db.insert(talentProfileViews).values([
       { profileId: taylor.profileId, day: "2026-03-01", views: 5 },
@@ -238,8 +408,22 @@ describe("platform activity: daily metrics, admin dashboard, CSV and rollups", (
       "requests.expired": { "2026-03-04": 1 },
       "requests.withdrawn": { "2026-03-03": 1 },
       profile_views: { "2026-03-01": 5, "2026-03-02": 7, "2026-03-04": 1 },
-      "subscriptions.active": { "2026-03-01": 1, "2026-03-02": 2, "2026-03-03": 3, "2026-03-04": 3, "2026-03-05": 2, "2026-03-06": 2 },
-      "revenue.mrr_cents": { "2026-03-01": 4083, "2026-03-02": 8983, "2026-03-03": 28883, "2026-03-04": 28883, "2026-03-05": 8983, "2026-03-06": 8983 },
+      "subscriptions.active": {
+        "2026-03-01": 1,
+        "2026-03-02": 2,
+        "2026-03-03": 3,
+        "2026-03-04": 3,
+        "2026-03-05": 2,
+        "2026-03-06": 2,
+      },
+      "revenue.mrr_cents": {
+        "2026-03-01": 4083,
+        "2026-03-02": 8983,
+        "2026-03-03": 28883,
+        "2026-03-04": 28883,
+        "2026-03-05": 8983,
+        "2026-03-06": 8983,
+      },
     }),
     { metric: "sender.sent", day: "2026-03-02", subject: avery.id, value: 3 },
     { metric: "sender.answered", day: "2026-03-02", subject: avery.id, value: 1 },
@@ -279,22 +463,39 @@ describe("platform activity: daily metrics, admin dashboard, CSV and rollups", (
     it("counts an event at 23:59:59.999Z on its day and one at 00:00:00Z on the next", async () => {
       // 03-01 23:59:59.999: Taylor signs up. 03-02 00:00: Morgan signs up.
       const first = await measureDays(db, "2026-03-01", "2026-03-01");
-      expect(first.find((row) => row.metric === "signups.TALENT")).toEqual({ metric: "signups.TALENT", day: "2026-03-01", subject: "", value: 1 });
+      expect(first.find((row) => row.metric === "signups.TALENT")).toEqual({
+        metric: "signups.TALENT",
+        day: "2026-03-01",
+        subject: "",
+        value: 1,
+      });
       // 03-02 23:59:59.999: a message and r4 sent; 03-03 00:00: a message and r4 withdrawn.
       const second = await measureDays(db, "2026-03-02", "2026-03-02");
-      expect(second.filter((row) => ["messages", "requests.sent", "requests.withdrawn", "signups.TALENT"].includes(row.metric)).sort((a, b) => a.metric.localeCompare(b.metric))).toEqual([
+      expect(
+        second
+          .filter((row) => ["messages", "requests.sent", "requests.withdrawn", "signups.TALENT"].includes(row.metric))
+          .sort((a, b) => a.metric.localeCompare(b.metric)),
+      ).toEqual([
         { metric: "messages", day: "2026-03-02", subject: "", value: 2 },
         { metric: "requests.sent", day: "2026-03-02", subject: "", value: 3 },
         { metric: "signups.TALENT", day: "2026-03-02", subject: "", value: 2 },
       ]);
       const third = await measureDays(db, "2026-03-03", "2026-03-03");
-      expect(third.filter((row) => ["messages", "requests.withdrawn"].includes(row.metric)).sort((a, b) => a.metric.localeCompare(b.metric))).toEqual([
+      expect(
+        third
+          .filter((row) => ["messages", "requests.withdrawn"].includes(row.metric))
+          .sort((a, b) => a.metric.localeCompare(b.metric)),
+      ).toEqual([
         { metric: "messages", day: "2026-03-03", subject: "", value: 1 },
         { metric: "requests.withdrawn", day: "2026-03-03", subject: "", value: 1 },
       ]);
       // r5: created 03-04 00:00, expired 03-04 23:59:59.999; Northlight canceled at 03-05 00:00 still counts at the end of 03-04.
       const fourth = await measureDays(db, "2026-03-04", "2026-03-04");
-      expect(fourth.filter((row) => ["requests.expired", "subscriptions.active"].includes(row.metric)).sort((a, b) => a.metric.localeCompare(b.metric))).toEqual([
+      expect(
+        fourth
+          .filter((row) => ["requests.expired", "subscriptions.active"].includes(row.metric))
+          .sort((a, b) => a.metric.localeCompare(b.metric)),
+      ).toEqual([
         { metric: "requests.expired", day: "2026-03-04", subject: "", value: 1 },
         { metric: "subscriptions.active", day: "2026-03-04", subject: "", value: 3 },
       ]);
@@ -304,7 +505,9 @@ describe("platform activity: daily metrics, admin dashboard, CSV and rollups", (
       const utc = sorted(await measureDays(db, "2026-02-27", "2026-03-11"));
       expect(utc.length).toBeGreaterThan(40);
       expect(sorted(await inNewYork(handle, (zoned) => measureDays(zoned, "2026-02-27", "2026-03-11")))).toEqual(utc);
-      expect(sorted(await inNewYorkTransaction(db, (zoned) => measureDays(zoned, "2026-02-27", "2026-03-11")))).toEqual(utc);
+      expect(sorted(await inNewYorkTransaction(db, (zoned) => measureDays(zoned, "2026-02-27", "2026-03-11")))).toEqual(
+        utc,
+      );
       // And the session is back to the same answers afterwards.
       expect(sorted(await measureDays(db, "2026-02-27", "2026-03-11"))).toEqual(utc);
     });
@@ -333,7 +536,14 @@ describe("platform activity: daily metrics, admin dashboard, CSV and rollups", (
     it("gives the daily series and totals of a range", async () => {
       const dashboard = await getAdminDashboard(db, admin.actor, range);
       expect(dashboard.range).toEqual(range);
-      expect(dashboard.days).toEqual(["2026-03-01", "2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06"]);
+      expect(dashboard.days).toEqual([
+        "2026-03-01",
+        "2026-03-02",
+        "2026-03-03",
+        "2026-03-04",
+        "2026-03-05",
+        "2026-03-06",
+      ]);
       expect(dashboard.series).toEqual({
         "signups.TALENT": [1, 2, 0, 0, 0, 0],
         "signups.PROFESSIONAL": [1, 1, 0, 0, 0, 0],
@@ -362,9 +572,30 @@ describe("platform activity: daily metrics, admin dashboard, CSV and rollups", (
     it("ranks the busiest senders by requests sent, and the slowest-answered among those with enough answers", async () => {
       expect(SLOWEST_MIN_ANSWERED).toBe(3);
       const dashboard = await getAdminDashboard(db, admin.actor, range);
-      const averyRow = { senderId: avery.id, name: "Avery Stone", email: "avery@pro.example.test", sent: 5, answered: 3, averageAnswerSeconds: 32400 };
-      const blakeRow = { senderId: blake.id, name: "Blake Rivers", email: "blake@pro.example.test", sent: 4, answered: 3, averageAnswerSeconds: 100800 };
-      const northlightRow = { senderId: northlight.id, name: "Northlight Pictures", email: "hello@northlight.example.test", sent: 2, answered: 2, averageAnswerSeconds: 44100 };
+      const averyRow = {
+        senderId: avery.id,
+        name: "Avery Stone",
+        email: "avery@pro.example.test",
+        sent: 5,
+        answered: 3,
+        averageAnswerSeconds: 32400,
+      };
+      const blakeRow = {
+        senderId: blake.id,
+        name: "Blake Rivers",
+        email: "blake@pro.example.test",
+        sent: 4,
+        answered: 3,
+        averageAnswerSeconds: 100800,
+      };
+      const northlightRow = {
+        senderId: northlight.id,
+        name: "Northlight Pictures",
+        email: "hello@northlight.example.test",
+        sent: 2,
+        answered: 2,
+        averageAnswerSeconds: 44100,
+      };
       expect(dashboard.busiest).toEqual([averyRow, blakeRow, northlightRow]);
       // Northlight waits longer on average than Avery, but has only two answers: not ranked.
       expect(dashboard.slowest).toEqual([blakeRow, averyRow]);
@@ -379,7 +610,9 @@ describe("platform activity: daily metrics, admin dashboard, CSV and rollups", (
         [avery.id, "Avery Stone", 1, 0, null],
         [blake.id, "Blake Rivers", 1, 2, 129600],
       ].sort((a, b) => String(a[0]).localeCompare(String(b[0])));
-      expect(dashboard.busiest.map((row) => [row.senderId, row.name, row.sent, row.answered, row.averageAnswerSeconds])).toEqual([[northlight.id, "Northlight Pictures", 2, 1, 1800], ...ties]);
+      expect(
+        dashboard.busiest.map((row) => [row.senderId, row.name, row.sent, row.answered, row.averageAnswerSeconds]),
+      ).toEqual([[northlight.id, "Northlight Pictures", 2, 1, 1800], ...ties]);
       expect(dashboard.slowest).toEqual([]);
     });
 
@@ -389,7 +622,8 @@ describe("platform activity: daily metrics, admin dashboard, CSV and rollups", (
       expect(dashboard.days[0]).toBe("2026-02-01");
       expect(dashboard.days.at(-1)).toBe("2026-02-10");
       expect(Object.keys(dashboard.series)).toHaveLength(12);
-      for (const [metric, values] of Object.entries(dashboard.series)) expect(values, metric).toEqual(Array(10).fill(0));
+      for (const [metric, values] of Object.entries(dashboard.series))
+        expect(values, metric).toEqual(Array(10).fill(0));
       expect(dashboard.totals).toEqual({
         signups: { TALENT: 0, PROFESSIONAL: 0, COMPANY: 0 },
         messages: 0,
@@ -417,7 +651,9 @@ describe("platform activity: daily metrics, admin dashboard, CSV and rollups", (
 
   describe("adminDashboardCsv", () => {
     it("writes a header row and one row per day, the MRR in dollars with two decimals", async () => {
-      const { filename, csv } = adminDashboardCsv(await getAdminDashboard(db, admin.actor, { from: "2026-03-01", to: "2026-03-06" }));
+      const { filename, csv } = adminDashboardCsv(
+        await getAdminDashboard(db, admin.actor, { from: "2026-03-01", to: "2026-03-06" }),
+      );
       expect(filename).toBe("callback-activity-2026-03-01-to-2026-03-06.csv");
       expect(csv.split("\r\n")).toEqual([
         "Day (UTC),Talent sign-ups,Professional sign-ups,Company sign-ups,Active subscriptions,MRR (USD),Messages,Requests sent,Requests approved,Requests declined,Requests expired,Requests withdrawn,Profile views",
@@ -432,8 +668,14 @@ describe("platform activity: daily metrics, admin dashboard, CSV and rollups", (
     });
 
     it("writes zeros and 0.00 for an empty range", async () => {
-      const { csv } = adminDashboardCsv(await getAdminDashboard(db, admin.actor, { from: "2026-02-01", to: "2026-02-02" }));
-      expect(csv.split("\r\n").slice(1)).toEqual(["2026-02-01,0,0,0,0,0.00,0,0,0,0,0,0,0", "2026-02-02,0,0,0,0,0.00,0,0,0,0,0,0,0", ""]);
+      const { csv } = adminDashboardCsv(
+        await getAdminDashboard(db, admin.actor, { from: "2026-02-01", to: "2026-02-02" }),
+      );
+      expect(csv.split("\r\n").slice(1)).toEqual([
+        "2026-02-01,0,0,0,0,0.00,0,0,0,0,0,0,0",
+        "2026-02-02,0,0,0,0,0.00,0,0,0,0,0,0,0",
+        "",
+      ]);
     });
   });
 
@@ -450,29 +692,32 @@ describe("platform activity: daily metrics, admin dashboard, CSV and rollups", (
   });
 
   /** What the rollup stored, as measureDays rows: the platform rows and the per-sender day rows spread back into metrics. */
-async function storedRows(db: Db, day?: string): Promise<MetricRow[]> {
-  const platform = await db.select().from(activityDaily).where(day ? eq(activityDaily.day, day) : undefined);
-  const senders = await db
-    .select()
-    .from(activitySenderTotals)
-    .where(and(eq(activitySenderTotals.period, "day"), day ? eq(activitySenderTotals.start, day) : undefined));
-  return [
-    ...platform.map((row) => ({ ...row, value: Number(row.value) }) as MetricRow),
-    ...senders.flatMap((row) =>
-      (
-        [
-          ["sender.sent", row.sent],
-          ["sender.answered", row.answered],
-          ["sender.answer_seconds", row.answerSeconds],
-        ] as const
-      )
-        .filter(([, value]) => value !== 0)
-        .map(([metric, value]) => ({ metric, day: row.start, subject: row.senderId, value: Number(value) })),
-    ),
-  ];
-}
+  async function storedRows(db: Db, day?: string): Promise<MetricRow[]> {
+    const platform = await db
+      .select()
+      .from(activityDaily)
+      .where(day ? eq(activityDaily.day, day) : undefined);
+    const senders = await db
+      .select()
+      .from(activitySenderTotals)
+      .where(and(eq(activitySenderTotals.period, "day"), day ? eq(activitySenderTotals.start, day) : undefined));
+    return [
+      ...platform.map((row) => ({ ...row, value: Number(row.value) }) as MetricRow),
+      ...senders.flatMap((row) =>
+        (
+          [
+            ["sender.sent", row.sent],
+            ["sender.answered", row.answered],
+            ["sender.answer_seconds", row.answerSeconds],
+          ] as const
+        )
+          .filter(([, value]) => value !== 0)
+          .map(([metric, value]) => ({ metric, day: row.start, subject: row.senderId, value: Number(value) })),
+      ),
+    ];
+  }
 
-// Runs last in this block: it writes the rollups the tests above must not see.
+  // Runs last in this block: it writes the rollups the tests above must not see.
   describe("rollupActivity", () => {
     const week = { from: "2026-03-01", to: "2026-03-06" };
     const wide = { from: "2026-02-25", to: "2026-03-12" };
@@ -485,7 +730,10 @@ async function storedRows(db: Db, day?: string): Promise<MetricRow[]> {
       // From the first sign-up (the admin, 02-27) to 03-09, the last day closed at 03-10 12:00: 2 + 9 days.
       expect(await rollupActivity(db, at("2026-03-10T12:00:00Z"))).toBe(11);
       expect(await rollupActivity(db, at("2026-03-10T12:00:00Z"))).toBe(0);
-      const rolled = await db.select({ day: activityRolledDays.day }).from(activityRolledDays).orderBy(activityRolledDays.day);
+      const rolled = await db
+        .select({ day: activityRolledDays.day })
+        .from(activityRolledDays)
+        .orderBy(activityRolledDays.day);
       expect(rolled.map((row) => row.day)).toEqual([
         "2026-02-27",
         "2026-02-28",
@@ -502,10 +750,18 @@ async function storedRows(db: Db, day?: string): Promise<MetricRow[]> {
       expect(sorted(await storedRows(db))).toEqual(measured);
       // Each month's per-sender row is the sum of its day rows.
       const monthRows = await db.select().from(activitySenderTotals).where(eq(activitySenderTotals.period, "month"));
-      const avery = monthRows.find((row) => row.start === "2026-03-01" && row.senderId === measured.find((entry) => entry.metric === "sender.sent")!.subject);
+      const avery = monthRows.find(
+        (row) =>
+          row.start === "2026-03-01" &&
+          row.senderId === measured.find((entry) => entry.metric === "sender.sent")!.subject,
+      );
       const averyDays = measured.filter((row) => row.subject === avery?.senderId && row.day.startsWith("2026-03"));
-      expect(avery?.sent).toBe(averyDays.filter((row) => row.metric === "sender.sent").reduce((sum, row) => sum + row.value, 0));
-      expect(avery?.answerSeconds).toBe(averyDays.filter((row) => row.metric === "sender.answer_seconds").reduce((sum, row) => sum + row.value, 0));
+      expect(avery?.sent).toBe(
+        averyDays.filter((row) => row.metric === "sender.sent").reduce((sum, row) => sum + row.value, 0),
+      );
+      expect(avery?.answerSeconds).toBe(
+        averyDays.filter((row) => row.metric === "sender.answer_seconds").reduce((sum, row) => sum + row.value, 0),
+      );
 
       // The week is read wholly from rollups, the wide range partly (02-25, 02-26 and 03-10 .. 03-12 live).
       expect(await getAdminDashboard(db, admin.actor, week)).toEqual(liveWeek);
@@ -520,7 +776,11 @@ async function storedRows(db: Db, day?: string): Promise<MetricRow[]> {
       // 03-10 holds r12, sent by Northlight; from now on it is read from the rollup.
       expect(sorted(await storedRows(db, "2026-03-10"))).toEqual(
         sorted([
-          ...platformRows({ "requests.sent": { "2026-03-10": 1 }, "subscriptions.active": { "2026-03-10": 1 }, "revenue.mrr_cents": { "2026-03-10": 4083 } }),
+          ...platformRows({
+            "requests.sent": { "2026-03-10": 1 },
+            "subscriptions.active": { "2026-03-10": 1 },
+            "revenue.mrr_cents": { "2026-03-10": 4083 },
+          }),
           { metric: "sender.sent", day: "2026-03-10", subject: northlight.id, value: 1 },
         ]),
       );
@@ -540,7 +800,10 @@ describe("rollupActivity from the first sign-up, in batches", () => {
     ({ db } = await freshDatabase());
   });
 
-  const rolledDays = async () => (await db.select({ day: activityRolledDays.day }).from(activityRolledDays).orderBy(activityRolledDays.day)).map((row) => row.day);
+  const rolledDays = async () =>
+    (await db.select({ day: activityRolledDays.day }).from(activityRolledDays).orderBy(activityRolledDays.day)).map(
+      (row) => row.day,
+    );
 
   it("rolls nothing up on an empty database", async () => {
     expect(await rollupActivity(db, at("2026-03-10T12:00:00Z"))).toBe(0);
@@ -566,7 +829,9 @@ describe("rollupActivity from the first sign-up, in batches", () => {
     expect(days.at(-1)).toBe("2026-03-09");
     expect(new Set(days).size).toBe(68);
     const stored = await db.select().from(activityDaily);
-    expect(stored.map((row) => ({ ...row, value: Number(row.value) }))).toEqual([{ metric: "signups.TALENT", day: "2026-01-01", subject: "", value: 1 }]);
+    expect(stored.map((row) => ({ ...row, value: Number(row.value) }))).toEqual([
+      { metric: "signups.TALENT", day: "2026-01-01", subject: "", value: 1 },
+    ]);
   });
 });
 
@@ -591,7 +856,20 @@ describe("rollupActivity from the first sign-up, in batches", () => {
  */
 describe("personal dashboards", () => {
   const now = at("2026-03-18T15:00:00Z");
-  const weeks = ["2025-12-29", "2026-01-05", "2026-01-12", "2026-01-19", "2026-01-26", "2026-02-02", "2026-02-09", "2026-02-16", "2026-02-23", "2026-03-02", "2026-03-09", "2026-03-16"];
+  const weeks = [
+    "2025-12-29",
+    "2026-01-05",
+    "2026-01-12",
+    "2026-01-19",
+    "2026-01-26",
+    "2026-02-02",
+    "2026-02-09",
+    "2026-02-16",
+    "2026-02-23",
+    "2026-03-02",
+    "2026-03-09",
+    "2026-03-16",
+  ];
   let db: Db;
   let handle: DatabaseHandle;
   let casey: Person;
@@ -603,14 +881,31 @@ describe("personal dashboards", () => {
 
   beforeAll(async () => {
     ({ db, handle } = await freshDatabase());
-    casey = await createProfessional(db, { name: "Casey Morgan", subscription: true, createdAt: at("2025-11-01T09:00:00Z") });
-    quinn = await createProfessional(db, { name: "Quinn Adler", subscription: true, createdAt: at("2025-11-02T09:00:00Z") });
+    casey = await createProfessional(db, {
+      name: "Casey Morgan",
+      subscription: true,
+      createdAt: at("2025-11-01T09:00:00Z"),
+    });
+    quinn = await createProfessional(db, {
+      name: "Quinn Adler",
+      subscription: true,
+      createdAt: at("2025-11-02T09:00:00Z"),
+    });
     dana = await createTalentWithProfile(db, { user: { name: "Dana Fields", createdAt: at("2025-10-01T09:00:00Z") } });
     eli = await createTalentWithProfile(db, { user: { name: "Eli Park", createdAt: at("2025-10-02T09:00:00Z") } });
-    finley = await createTalentWithProfile(db, { user: { name: "Finley Shaw", createdAt: at("2025-10-03T09:00:00Z") } });
+    finley = await createTalentWithProfile(db, {
+      user: { name: "Finley Shaw", createdAt: at("2025-10-03T09:00:00Z") },
+    });
     gray = await createTalentWithProfile(db, { user: { name: "Gray Hollis", createdAt: at("2025-10-04T09:00:00Z") } });
 
-    const send = (sender: Person, talent: Talent, title: string, createdAt: string, status: Status, respondedAt?: string) => insertRequest(db, { sender, talent, title, createdAt, status, respondedAt });
+    const send = (
+      sender: Person,
+      talent: Talent,
+      title: string,
+      createdAt: string,
+      status: Status,
+      respondedAt?: string,
+    ) => insertRequest(db, { sender, talent, title, createdAt, status, respondedAt });
     await send(casey, finley, "b4", "2025-12-28T23:59:59Z", "APPROVED", "2025-12-29T00:00:00Z");
     await send(casey, eli, "b3", "2026-01-05T00:00:00Z", "APPROVED", "2026-01-06T00:00:00Z");
     await send(casey, gray, "b1", "2026-02-27T10:00:00Z", "APPROVED", "2026-03-01T10:00:00Z");
@@ -704,7 +999,10 @@ describe("personal dashboards", () => {
       const dashboard = await getProfessionalDashboard(db, casey.actor, now);
       expect(dashboard.quota).toEqual({ used: 7, limit: 30 });
       // A new month starts from zero.
-      expect((await getProfessionalDashboard(db, casey.actor, at("2026-04-01T00:00:00Z"))).quota).toEqual({ used: 0, limit: 30 });
+      expect((await getProfessionalDashboard(db, casey.actor, at("2026-04-01T00:00:00Z"))).quota).toEqual({
+        used: 0,
+        limit: 30,
+      });
     });
 
     it("gives twelve weeks starting on Mondays, with requests created and approved in each", async () => {
@@ -728,26 +1026,112 @@ describe("personal dashboards", () => {
 
     it("lists the latest request activity newest first", async () => {
       const dashboard = await getProfessionalDashboard(db, casey.actor, now);
-      expect(dashboard.recent.map(({ at: time, projectTitle, status, isNew, side, otherName }) => ({ at: time.toISOString(), projectTitle, status, isNew, side, otherName }))).toEqual([
-        { at: "2026-03-16T08:00:00.000Z", projectTitle: "a5", status: "PENDING", isNew: true, side: "sent", otherName: "Dana Fields" },
-        { at: "2026-03-15T10:00:00.000Z", projectTitle: "a6", status: "EXPIRED", isNew: false, side: "sent", otherName: "Eli Park" },
-        { at: "2026-03-13T12:00:00.000Z", projectTitle: "a7", status: "WITHDRAWN", isNew: false, side: "sent", otherName: "Finley Shaw" },
-        { at: "2026-03-13T10:00:00.000Z", projectTitle: "a7", status: "PENDING", isNew: true, side: "sent", otherName: "Finley Shaw" },
-        { at: "2026-03-12T10:00:00.000Z", projectTitle: "a6", status: "PENDING", isNew: true, side: "sent", otherName: "Eli Park" },
-        { at: "2026-03-11T00:00:00.000Z", projectTitle: "a4", status: "APPROVED", isNew: false, side: "sent", otherName: "Gray Hollis" },
-        { at: "2026-03-10T12:00:00.000Z", projectTitle: "a4", status: "PENDING", isNew: true, side: "sent", otherName: "Gray Hollis" },
-        { at: "2026-03-09T09:30:00.000Z", projectTitle: "a3", status: "APPROVED", isNew: false, side: "sent", otherName: "Finley Shaw" },
-        { at: "2026-03-09T09:00:00.000Z", projectTitle: "a3", status: "PENDING", isNew: true, side: "sent", otherName: "Finley Shaw" },
-        { at: "2026-03-04T10:00:00.000Z", projectTitle: "a2", status: "DECLINED", isNew: false, side: "sent", otherName: "Eli Park" },
+      expect(
+        dashboard.recent.map(({ at: time, projectTitle, status, isNew, side, otherName }) => ({
+          at: time.toISOString(),
+          projectTitle,
+          status,
+          isNew,
+          side,
+          otherName,
+        })),
+      ).toEqual([
+        {
+          at: "2026-03-16T08:00:00.000Z",
+          projectTitle: "a5",
+          status: "PENDING",
+          isNew: true,
+          side: "sent",
+          otherName: "Dana Fields",
+        },
+        {
+          at: "2026-03-15T10:00:00.000Z",
+          projectTitle: "a6",
+          status: "EXPIRED",
+          isNew: false,
+          side: "sent",
+          otherName: "Eli Park",
+        },
+        {
+          at: "2026-03-13T12:00:00.000Z",
+          projectTitle: "a7",
+          status: "WITHDRAWN",
+          isNew: false,
+          side: "sent",
+          otherName: "Finley Shaw",
+        },
+        {
+          at: "2026-03-13T10:00:00.000Z",
+          projectTitle: "a7",
+          status: "PENDING",
+          isNew: true,
+          side: "sent",
+          otherName: "Finley Shaw",
+        },
+        {
+          at: "2026-03-12T10:00:00.000Z",
+          projectTitle: "a6",
+          status: "PENDING",
+          isNew: true,
+          side: "sent",
+          otherName: "Eli Park",
+        },
+        {
+          at: "2026-03-11T00:00:00.000Z",
+          projectTitle: "a4",
+          status: "APPROVED",
+          isNew: false,
+          side: "sent",
+          otherName: "Gray Hollis",
+        },
+        {
+          at: "2026-03-10T12:00:00.000Z",
+          projectTitle: "a4",
+          status: "PENDING",
+          isNew: true,
+          side: "sent",
+          otherName: "Gray Hollis",
+        },
+        {
+          at: "2026-03-09T09:30:00.000Z",
+          projectTitle: "a3",
+          status: "APPROVED",
+          isNew: false,
+          side: "sent",
+          otherName: "Finley Shaw",
+        },
+        {
+          at: "2026-03-09T09:00:00.000Z",
+          projectTitle: "a3",
+          status: "PENDING",
+          isNew: true,
+          side: "sent",
+          otherName: "Finley Shaw",
+        },
+        {
+          at: "2026-03-04T10:00:00.000Z",
+          projectTitle: "a2",
+          status: "DECLINED",
+          isNew: false,
+          side: "sent",
+          otherName: "Eli Park",
+        },
       ]);
     });
 
     it("gives another professional only their own figures", async () => {
       const dashboard = await getProfessionalDashboard(db, quinn.actor, now);
-      expect(dashboard.month).toEqual({ byStatus: { PENDING: 0, APPROVED: 1, DECLINED: 1, EXPIRED: 0, WITHDRAWN: 0 }, total: 2, acceptanceRate: 1 / 2, medianAnswerSeconds: 46800 });
+      expect(dashboard.month).toEqual({
+        byStatus: { PENDING: 0, APPROVED: 1, DECLINED: 1, EXPIRED: 0, WITHDRAWN: 0 },
+        total: 2,
+        acceptanceRate: 1 / 2,
+        medianAnswerSeconds: 46800,
+      });
       expect(dashboard.messages).toEqual({ sent: 1, received: 1 });
       expect(dashboard.quota).toEqual({ used: 2, limit: 30 });
-      expect(dashboard.weeks.filter((point) => point.created || point.approved)).toEqual([{ week: "2026-03-02", created: 2, approved: 1 }]);
+      expect(dashboard.weeks.filter((point) => point.created || point.approved)).toEqual([
+        { week: "2026-03-02", created: 2, approved: 1 },
+      ]);
     });
 
     it("gives the same dashboard when the session's time zone is America/New_York", async () => {
@@ -814,16 +1198,88 @@ describe("personal dashboards", () => {
 
     it("lists the latest requests received and their answers, newest first", async () => {
       const dashboard = await getTalentDashboard(db, dana.actor, now);
-      expect(dashboard.recent.map(({ at: time, projectTitle, status, isNew, side, otherName }) => ({ at: time.toISOString(), projectTitle, status, isNew, side, otherName }))).toEqual([
-        { at: "2026-03-16T08:00:00.000Z", projectTitle: "a5", status: "PENDING", isNew: true, side: "received", otherName: "Casey Morgan" },
-        { at: "2026-03-07T10:00:00.000Z", projectTitle: "q2", status: "DECLINED", isNew: false, side: "received", otherName: "Quinn Adler" },
-        { at: "2026-03-06T10:00:00.000Z", projectTitle: "q2", status: "PENDING", isNew: true, side: "received", otherName: "Quinn Adler" },
-        { at: "2026-03-05T12:00:00.000Z", projectTitle: "q1", status: "APPROVED", isNew: false, side: "received", otherName: "Quinn Adler" },
-        { at: "2026-03-05T10:00:00.000Z", projectTitle: "q1", status: "PENDING", isNew: true, side: "received", otherName: "Quinn Adler" },
-        { at: "2026-03-01T01:00:00.000Z", projectTitle: "a1", status: "APPROVED", isNew: false, side: "received", otherName: "Casey Morgan" },
-        { at: "2026-03-01T00:00:05.000Z", projectTitle: "b2", status: "DECLINED", isNew: false, side: "received", otherName: "Casey Morgan" },
-        { at: "2026-03-01T00:00:00.000Z", projectTitle: "a1", status: "PENDING", isNew: true, side: "received", otherName: "Casey Morgan" },
-        { at: "2026-02-28T23:59:59.999Z", projectTitle: "b2", status: "PENDING", isNew: true, side: "received", otherName: "Casey Morgan" },
+      expect(
+        dashboard.recent.map(({ at: time, projectTitle, status, isNew, side, otherName }) => ({
+          at: time.toISOString(),
+          projectTitle,
+          status,
+          isNew,
+          side,
+          otherName,
+        })),
+      ).toEqual([
+        {
+          at: "2026-03-16T08:00:00.000Z",
+          projectTitle: "a5",
+          status: "PENDING",
+          isNew: true,
+          side: "received",
+          otherName: "Casey Morgan",
+        },
+        {
+          at: "2026-03-07T10:00:00.000Z",
+          projectTitle: "q2",
+          status: "DECLINED",
+          isNew: false,
+          side: "received",
+          otherName: "Quinn Adler",
+        },
+        {
+          at: "2026-03-06T10:00:00.000Z",
+          projectTitle: "q2",
+          status: "PENDING",
+          isNew: true,
+          side: "received",
+          otherName: "Quinn Adler",
+        },
+        {
+          at: "2026-03-05T12:00:00.000Z",
+          projectTitle: "q1",
+          status: "APPROVED",
+          isNew: false,
+          side: "received",
+          otherName: "Quinn Adler",
+        },
+        {
+          at: "2026-03-05T10:00:00.000Z",
+          projectTitle: "q1",
+          status: "PENDING",
+          isNew: true,
+          side: "received",
+          otherName: "Quinn Adler",
+        },
+        {
+          at: "2026-03-01T01:00:00.000Z",
+          projectTitle: "a1",
+          status: "APPROVED",
+          isNew: false,
+          side: "received",
+          otherName: "Casey Morgan",
+        },
+        {
+          at: "2026-03-01T00:00:05.000Z",
+          projectTitle: "b2",
+          status: "DECLINED",
+          isNew: false,
+          side: "received",
+          otherName: "Casey Morgan",
+        },
+        {
+          at: "2026-03-01T00:00:00.000Z",
+          projectTitle: "a1",
+          status: "PENDING",
+          isNew: true,
+          side: "received",
+          otherName: "Casey Morgan",
+        },
+        {
+          at: "2026-02-28T23:59:59.999Z",
+          projectTitle: "b2",
+          status: "PENDING",
+          isNew: true,
+          side: "received",
+          otherName: "Casey Morgan",
+        },
       ]);
     });
 

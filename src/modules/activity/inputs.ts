@@ -27,9 +27,20 @@ export function dateRangeInput(now: Date) {
   const today = dayOf(now);
   return z.object({ from: day("the start date"), to: day("the end date") }).superRefine((range, context) => {
     if (!isCalendarDay(range.from) || !isCalendarDay(range.to)) return;
-    if (range.to > today) context.addIssue({ code: "custom", path: ["to"], message: "The end date cannot be in the future." });
-    if (range.from > range.to) context.addIssue({ code: "custom", path: ["from"], message: "The start date must be on or before the end date." });
-    else if (range.from < addDays(range.to, -(MAX_RANGE_DAYS - 1))) context.addIssue({ code: "custom", path: ["from"], message: `Choose a range of at most ${MAX_RANGE_DAYS} days.` });
+    if (range.to > today)
+      context.addIssue({ code: "custom", path: ["to"], message: "The end date cannot be in the future." });
+    if (range.from > range.to)
+      context.addIssue({
+        code: "custom",
+        path: ["from"],
+        message: "The start date must be on or before the end date.",
+      });
+    else if (range.from < addDays(range.to, -(MAX_RANGE_DAYS - 1)))
+      context.addIssue({
+        code: "custom",
+        path: ["from"],
+        message: `Choose a range of at most ${MAX_RANGE_DAYS} days.`,
+      });
   });
 }
 

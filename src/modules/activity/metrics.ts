@@ -45,16 +45,23 @@ export async function measureDays(db: Db, from: string, to: string): Promise<Met
   const requests = await dailyRequestActivity(db, start, end);
   const views = await dailyProfileViews(db, from, addDays(to, 1));
   const rows: MetricRow[] = [];
-  const platform = (metric: PlatformMetric, day: string, value: number) => value && rows.push({ metric, day, subject: "", value });
+  const platform = (metric: PlatformMetric, day: string, value: number) =>
+    value && rows.push({ metric, day, subject: "", value });
   for (const row of signups) if (row.role !== "ADMIN") platform(`signups.${row.role}`, row.day, row.count);
   for (const row of messages) platform("messages", row.day, row.count);
   for (const row of views) platform("profile_views", row.day, row.count);
   for (const row of requests.sent) platform("requests.sent", row.day, row.count);
   for (const row of requests.closed) {
-    if (row.status !== "PENDING") platform(`requests.${row.status.toLowerCase() as "approved" | "declined" | "expired" | "withdrawn"}`, row.day, row.count);
+    if (row.status !== "PENDING")
+      platform(
+        `requests.${row.status.toLowerCase() as "approved" | "declined" | "expired" | "withdrawn"}`,
+        row.day,
+        row.count,
+      );
   }
   for (const row of requests.bySender) {
-    const sender = (metric: SenderMetric, value: number) => value && rows.push({ metric, day: row.day, subject: row.senderId, value });
+    const sender = (metric: SenderMetric, value: number) =>
+      value && rows.push({ metric, day: row.day, subject: row.senderId, value });
     sender("sender.sent", row.sent);
     sender("sender.answered", row.answered);
     sender("sender.answer_seconds", Math.round(row.answerSeconds));

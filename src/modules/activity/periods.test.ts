@@ -157,8 +157,14 @@ describe("dateRangeInput", () => {
   const parse = (input: unknown, at = now) => dateRangeInput(at).safeParse(input);
 
   it("accepts a range ending today and trims the dates", () => {
-    expect(parse({ from: "2026-03-01", to: "2026-03-18" })).toEqual({ success: true, data: { from: "2026-03-01", to: "2026-03-18" } });
-    expect(parse({ from: " 2026-03-01 ", to: "2026-03-18\n" })).toEqual({ success: true, data: { from: "2026-03-01", to: "2026-03-18" } });
+    expect(parse({ from: "2026-03-01", to: "2026-03-18" })).toEqual({
+      success: true,
+      data: { from: "2026-03-01", to: "2026-03-18" },
+    });
+    expect(parse({ from: " 2026-03-01 ", to: "2026-03-18\n" })).toEqual({
+      success: true,
+      data: { from: "2026-03-01", to: "2026-03-18" },
+    });
   });
 
   it("accepts a one-day range", () => {
@@ -172,7 +178,9 @@ describe("dateRangeInput", () => {
   it("refuses an end in the future, even by one day", () => {
     expect(issues(parse({ from: "2026-03-01", to: "2026-03-19" }))).toEqual([["to", FUTURE]]);
     // Just before midnight UTC it is still the 18th; the 19th is the future.
-    expect(issues(parse({ from: "2026-03-01", to: "2026-03-19" }, new Date("2026-03-18T23:59:59.999Z")))).toEqual([["to", FUTURE]]);
+    expect(issues(parse({ from: "2026-03-01", to: "2026-03-19" }, new Date("2026-03-18T23:59:59.999Z")))).toEqual([
+      ["to", FUTURE],
+    ]);
     expect(parse({ from: "2026-03-01", to: "2026-03-19" }, new Date("2026-03-19T00:00:00.000Z")).success).toBe(true);
   });
 
@@ -205,11 +213,15 @@ describe("dateRangeInput", () => {
     );
 
   it("refuses an impossible or wrongly written start date with the date message alone, without throwing", () => {
-    expect(outcomes((day) => ({ from: day, to: "2026-03-18" }))).toEqual(Object.fromEntries([...impossible, ...misspelt].map((day) => [day, [["from", START_FORMAT]]])));
+    expect(outcomes((day) => ({ from: day, to: "2026-03-18" }))).toEqual(
+      Object.fromEntries([...impossible, ...misspelt].map((day) => [day, [["from", START_FORMAT]]])),
+    );
   });
 
   it("refuses an impossible or wrongly written end date with the date message alone, without throwing", () => {
-    expect(outcomes((day) => ({ from: "2026-01-01", to: day }))).toEqual(Object.fromEntries([...impossible, ...misspelt].map((day) => [day, [["to", END_FORMAT]]])));
+    expect(outcomes((day) => ({ from: "2026-01-01", to: day }))).toEqual(
+      Object.fromEntries([...impossible, ...misspelt].map((day) => [day, [["to", END_FORMAT]]])),
+    );
   });
 
   it("accepts the leap day of a leap year", () => {

@@ -9,7 +9,14 @@ import { getAccountFacts } from "@/modules/access/queries";
 import type { Actor } from "@/modules/access/types";
 import { getPlanCapabilities } from "@/modules/billing/plans";
 import { countCollectors } from "@/modules/collections/queries";
-import { getMonthlyUsage, getRequestMetrics, getRequestsByWeek, listRecentRequestActivity, type RequestActivity, type RequestMetrics } from "@/modules/contact-requests/queries";
+import {
+  getMonthlyUsage,
+  getRequestMetrics,
+  getRequestsByWeek,
+  listRecentRequestActivity,
+  type RequestActivity,
+  type RequestMetrics,
+} from "@/modules/contact-requests/queries";
 import { getMessageCounts } from "@/modules/messaging/queries";
 import { getProfileIdOfUser, getProfileViewsByDay } from "@/modules/talents/queries";
 import type { DateRange } from "./inputs";
@@ -37,7 +44,8 @@ function everyWeek(now: Date, rows: WeekPoint[]): WeekPoint[] {
 
 /** A professional's or company's own figures: this month's requests, messages and quota, 12 weeks of requests. */
 export async function getProfessionalDashboard(db: Db, actor: Actor, now = new Date()): Promise<ProfessionalDashboard> {
-  if (!hasPermission(actor.role, "contact-request:send")) throw new AppError("forbidden", "This dashboard is for casting professionals and companies.");
+  if (!hasPermission(actor.role, "contact-request:send"))
+    throw new AppError("forbidden", "This dashboard is for casting professionals and companies.");
   const since = monthStart(now);
   const [month, messages, weeks, recent, used] = await Promise.all([
     getRequestMetrics(db, actor.userId, "sent", since),
@@ -46,7 +54,10 @@ export async function getProfessionalDashboard(db: Db, actor: Actor, now = new D
     listRecentRequestActivity(db, actor.userId),
     getMonthlyUsage(db, actor, now),
   ]);
-  const quota = actor.role === "ADMIN" || !actor.subscription ? null : { used, limit: getPlanCapabilities(actor.subscription.plan).contactRequestsPerMonth };
+  const quota =
+    actor.role === "ADMIN" || !actor.subscription
+      ? null
+      : { used, limit: getPlanCapabilities(actor.subscription.plan).contactRequestsPerMonth };
   return { month, quota, messages, weeks: everyWeek(now, weeks), recent };
 }
 
@@ -75,13 +86,18 @@ export async function getTalentDashboard(db: Db, actor: Actor, now = new Date())
     profileId ? countCollectors(db, profileId) : 0,
     listRecentRequestActivity(db, actor.userId),
   ]);
-  const sum = (from: string) => views.filter((row) => row.day >= from && row.day <= today).reduce((total, row) => total + row.views, 0);
+  const sum = (from: string) =>
+    views.filter((row) => row.day >= from && row.day <= today).reduce((total, row) => total + row.views, 0);
   const viewsByWeek = new Map<string, number>();
   for (const row of views) viewsByWeek.set(weekOf(row.day), (viewsByWeek.get(weekOf(row.day)) ?? 0) + row.views);
   const requestsByWeek = new Map(requests.map((row) => [row.week, row.created]));
   return {
     views: { last30Days: sum(addDays(today, -29)), thisMonth: sum(dayOf(since)) },
-    weeks: lastWeeks(now, WEEKS).map((week) => ({ week, views: viewsByWeek.get(week) ?? 0, requests: requestsByWeek.get(week) ?? 0 })),
+    weeks: lastWeeks(now, WEEKS).map((week) => ({
+      week,
+      views: viewsByWeek.get(week) ?? 0,
+      requests: requestsByWeek.get(week) ?? 0,
+    })),
     month,
     messages,
     collectors,
@@ -89,7 +105,14 @@ export async function getTalentDashboard(db: Db, actor: Actor, now = new Date())
   };
 }
 
-export type SenderRow = { senderId: string; name: string; email: string; sent: number; answered: number; averageAnswerSeconds: number | null };
+export type SenderRow = {
+  senderId: string;
+  name: string;
+  email: string;
+  sent: number;
+  answered: number;
+  averageAnswerSeconds: number | null;
+};
 
 export type AdminDashboard = {
   range: DateRange;
@@ -124,7 +147,8 @@ async function readSenderTotals(db: Db, range: DateRange, days: string[], rolled
   const singleDays: string[] = [];
   for (const month of new Set(days.map((day) => dayOf(monthStart(startOf(day)))))) {
     const monthEnd = addDays(dayOf(new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 1))), -1);
-    const coversRolledDays = month >= range.from && (monthEnd <= range.to || (lastRolled !== null && lastRolled <= range.to));
+    const coversRolledDays =
+      month >= range.from && (monthEnd <= range.to || (lastRolled !== null && lastRolled <= range.to));
     if (coversRolledDays) months.push(month);
     else singleDays.push(...days.filter((day) => day.startsWith(month.slice(0, 7)) && rolled.has(day)));
   }
@@ -164,7 +188,8 @@ function spans(days: string[]): [string, string][] {
  * tables by the same code the rollup uses.
  */
 export async function getAdminDashboard(db: Db, actor: Actor, range: DateRange): Promise<AdminDashboard> {
-  if (!hasPermission(actor.role, "user:moderate")) throw new AppError("forbidden", "The platform dashboard is for admins.");
+  if (!hasPermission(actor.role, "user:moderate"))
+    throw new AppError("forbidden", "The platform dashboard is for admins.");
   const days = daysBetween(range.from, range.to);
   const rolled = await getRolledDays(db, range.from, range.to);
   const inRange = and(gte(activityDaily.day, range.from), lte(activityDaily.day, range.to));
@@ -174,17 +199,28 @@ export async function getAdminDashboard(db: Db, actor: Actor, range: DateRange):
       .from(activityDaily)
       .where(and(inArray(activityDaily.metric, [...platformMetrics]), inRange, eq(activityDaily.subject, ""))),
     readSenderTotals(db, range, days, rolled),
-    Promise.all(spans(days.filter((day) => !rolled.has(day))).map(([from, to]) => measureDays(db, from, to))).then((parts) => parts.flat()),
+    Promise.all(spans(days.filter((day) => !rolled.has(day))).map(([from, to]) => measureDays(db, from, to))).then(
+      (parts) => parts.flat(),
+    ),
   ]);
 
   const index = new Map(days.map((day, position) => [day, position]));
-  const series = Object.fromEntries(platformMetrics.map((metric) => [metric, days.map(() => 0)])) as Record<PlatformMetric, number[]>;
+  const series = Object.fromEntries(platformMetrics.map((metric) => [metric, days.map(() => 0)])) as Record<
+    PlatformMetric,
+    number[]
+  >;
   const place = (row: { metric: string; day: string; value: number }) => {
     const position = index.get(row.day);
-    if (position !== undefined && row.metric in series) series[row.metric as PlatformMetric][position] = Number(row.value);
+    if (position !== undefined && row.metric in series)
+      series[row.metric as PlatformMetric][position] = Number(row.value);
   };
   stored.forEach(place);
-  const senders = new Map(storedSenders.map((row) => [row.senderId, { sent: row.sent, answered: row.answered, answerSeconds: row.answerSeconds }]));
+  const senders = new Map(
+    storedSenders.map((row) => [
+      row.senderId,
+      { sent: row.sent, answered: row.answered, answerSeconds: row.answerSeconds },
+    ]),
+  );
   for (const row of live) {
     if (row.subject === "") place(row);
     else {
@@ -197,10 +233,23 @@ export async function getAdminDashboard(db: Db, actor: Actor, range: DateRange):
   }
 
   const total = (metric: PlatformMetric) => series[metric].reduce((sum, value) => sum + value, 0);
-  const requests = { sent: total("requests.sent"), approved: total("requests.approved"), declined: total("requests.declined"), expired: total("requests.expired"), withdrawn: total("requests.withdrawn") };
+  const requests = {
+    sent: total("requests.sent"),
+    approved: total("requests.approved"),
+    declined: total("requests.declined"),
+    expired: total("requests.expired"),
+    withdrawn: total("requests.withdrawn"),
+  };
   const decided = requests.approved + requests.declined + requests.expired;
-  const ranked = [...senders.entries()].map(([senderId, figures]) => ({ senderId, ...figures, average: figures.answered ? figures.answerSeconds / figures.answered : null }));
-  const busiest = ranked.filter((row) => row.sent > 0).sort((a, b) => b.sent - a.sent || a.senderId.localeCompare(b.senderId)).slice(0, TOP);
+  const ranked = [...senders.entries()].map(([senderId, figures]) => ({
+    senderId,
+    ...figures,
+    average: figures.answered ? figures.answerSeconds / figures.answered : null,
+  }));
+  const busiest = ranked
+    .filter((row) => row.sent > 0)
+    .sort((a, b) => b.sent - a.sent || a.senderId.localeCompare(b.senderId))
+    .slice(0, TOP);
   const slowest = ranked
     .filter((row) => row.answered >= SLOWEST_MIN_ANSWERED)
     .sort((a, b) => b.average! - a.average! || a.senderId.localeCompare(b.senderId))
@@ -221,7 +270,11 @@ export async function getAdminDashboard(db: Db, actor: Actor, range: DateRange):
     days,
     series,
     totals: {
-      signups: { TALENT: total("signups.TALENT"), PROFESSIONAL: total("signups.PROFESSIONAL"), COMPANY: total("signups.COMPANY") },
+      signups: {
+        TALENT: total("signups.TALENT"),
+        PROFESSIONAL: total("signups.PROFESSIONAL"),
+        COMPANY: total("signups.COMPANY"),
+      },
       messages: total("messages"),
       requests,
       acceptanceRate: decided > 0 ? requests.approved / decided : null,
@@ -253,7 +306,11 @@ const csvColumns: [PlatformMetric, string][] = [
 export function adminDashboardCsv(dashboard: AdminDashboard): { filename: string; csv: string } {
   const rows = dashboard.days.map((day, position) => [
     day,
-    ...csvColumns.map(([metric]) => (metric === "revenue.mrr_cents" ? (dashboard.series[metric][position]! / 100).toFixed(2) : dashboard.series[metric][position]!)),
+    ...csvColumns.map(([metric]) =>
+      metric === "revenue.mrr_cents"
+        ? (dashboard.series[metric][position]! / 100).toFixed(2)
+        : dashboard.series[metric][position]!,
+    ),
   ]);
   return {
     filename: `callback-activity-${dashboard.range.from}-to-${dashboard.range.to}.csv`,

@@ -19,7 +19,9 @@ export function lastClosedDay(now: Date): string {
 
 /** The newest rolled-up day; rolled days run without gaps from the first sign-up to it. */
 export async function getLastRolledDay(db: Db): Promise<string | null> {
-  const [row] = await db.select({ day: sql<string | null>`max(${activityRolledDays.day})::text` }).from(activityRolledDays);
+  const [row] = await db
+    .select({ day: sql<string | null>`max(${activityRolledDays.day})::text` })
+    .from(activityRolledDays);
   return row?.day ?? null;
 }
 
@@ -55,11 +57,19 @@ export async function rollupActivity(db: Db, now = new Date(), maxDays = 1_000):
       const days = daysBetween(from, to);
       const rows = await measureDays(tx, from, to);
       await tx.delete(activityDaily).where(inArray(activityDaily.day, days));
-      await tx.delete(activitySenderTotals).where(and(eq(activitySenderTotals.period, "day"), inArray(activitySenderTotals.start, days)));
-      await insertChunked(rows.filter((row) => row.subject === ""), (chunk) => tx.insert(activityDaily).values(chunk));
+      await tx
+        .delete(activitySenderTotals)
+        .where(and(eq(activitySenderTotals.period, "day"), inArray(activitySenderTotals.start, days)));
+      await insertChunked(
+        rows.filter((row) => row.subject === ""),
+        (chunk) => tx.insert(activityDaily).values(chunk),
+      );
       await insertChunked(senderDays(rows), (chunk) => tx.insert(activitySenderTotals).values(chunk));
       for (const month of new Set(days.map((day) => dayOf(monthStart(startOf(day)))))) await rollMonth(tx, month);
-      await tx.insert(activityRolledDays).values(days.map((day) => ({ day }))).onConflictDoNothing();
+      await tx
+        .insert(activityRolledDays)
+        .values(days.map((day) => ({ day })))
+        .onConflictDoNothing();
       return days.length;
     });
     if (done === 0) break;
@@ -79,7 +89,14 @@ function senderDays(rows: MetricRow[]): (typeof activitySenderTotals.$inferInser
   for (const row of rows) {
     if (row.subject === "") continue;
     const key = `${row.day}|${row.subject}`;
-    const entry = bySender.get(key) ?? { period: "day" as const, start: row.day, senderId: row.subject, sent: 0, answered: 0, answerSeconds: 0 };
+    const entry = bySender.get(key) ?? {
+      period: "day" as const,
+      start: row.day,
+      senderId: row.subject,
+      sent: 0,
+      answered: 0,
+      answerSeconds: 0,
+    };
     if (row.metric === "sender.sent") entry.sent = row.value;
     if (row.metric === "sender.answered") entry.answered = row.value;
     if (row.metric === "sender.answer_seconds") entry.answerSeconds = row.value;

@@ -25,7 +25,12 @@ export type AdminUserRow = {
 export type AdminUserFilter = { q?: string; role?: Role; subscription?: SubscriptionStatus | "none"; cursor?: string };
 
 /** Every account, for admins: newest first, searchable by name or email, filtered by role and subscription. */
-export async function listUsersForAdmin(db: Db, actor: Actor, filter: AdminUserFilter, pageSize = 50): Promise<{ items: AdminUserRow[]; nextCursor: string | null }> {
+export async function listUsersForAdmin(
+  db: Db,
+  actor: Actor,
+  filter: AdminUserFilter,
+  pageSize = 50,
+): Promise<{ items: AdminUserRow[]; nextCursor: string | null }> {
   if (!hasPermission(actor.role, "user:moderate")) throw new AppError("not_found");
   const subscription = subscriptionStatusByUser(db);
   const conditions: SQL[] = [];

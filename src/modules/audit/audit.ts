@@ -14,15 +14,40 @@ import type { Actor } from "@/modules/access/types";
 export type AdminAction = "user.suspend" | "user.reinstate" | "profile.hide" | "profile.restore" | "account.delete";
 
 /** Records an admin's action in the same transaction as the action itself. */
-export async function recordAdminAction(tx: Db, entry: { adminId: string; action: AdminAction; targetType: "user" | "profile"; targetId: string; detail?: Record<string, unknown> }) {
-  await tx.insert(adminAuditLog).values({ adminId: entry.adminId, action: entry.action, targetType: entry.targetType, targetId: entry.targetId, detail: entry.detail ?? {} });
+export async function recordAdminAction(
+  tx: Db,
+  entry: {
+    adminId: string;
+    action: AdminAction;
+    targetType: "user" | "profile";
+    targetId: string;
+    detail?: Record<string, unknown>;
+  },
+) {
+  await tx
+    .insert(adminAuditLog)
+    .values({
+      adminId: entry.adminId,
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: entry.targetId,
+      detail: entry.detail ?? {},
+    });
 }
 
 /** The audit log for admins, newest first. */
 export async function listAuditEntries(db: Db, actor: Actor, limit = 200) {
   if (!hasPermission(actor.role, "user:moderate")) throw new AppError("not_found");
   return db
-    .select({ id: adminAuditLog.id, action: adminAuditLog.action, targetType: adminAuditLog.targetType, targetId: adminAuditLog.targetId, detail: adminAuditLog.detail, at: adminAuditLog.at, adminName: users.name })
+    .select({
+      id: adminAuditLog.id,
+      action: adminAuditLog.action,
+      targetType: adminAuditLog.targetType,
+      targetId: adminAuditLog.targetId,
+      detail: adminAuditLog.detail,
+      at: adminAuditLog.at,
+      adminName: users.name,
+    })
     .from(adminAuditLog)
     .leftJoin(users, eq(users.id, adminAuditLog.adminId))
     .orderBy(desc(adminAuditLog.at))
@@ -35,9 +60,18 @@ export async function listAuditEntries(db: Db, actor: Actor, limit = 200) {
  */
 export async function exportAuditEntries(db: Db, userId: string, profileId: string | null) {
   const targets = profileId
-    ? or(and(eq(adminAuditLog.targetType, "user"), eq(adminAuditLog.targetId, userId)), and(eq(adminAuditLog.targetType, "profile"), eq(adminAuditLog.targetId, profileId)))!
+    ? or(
+        and(eq(adminAuditLog.targetType, "user"), eq(adminAuditLog.targetId, userId)),
+        and(eq(adminAuditLog.targetType, "profile"), eq(adminAuditLog.targetId, profileId)),
+      )!
     : and(eq(adminAuditLog.targetType, "user"), eq(adminAuditLog.targetId, userId))!;
-  const columns = { action: adminAuditLog.action, targetType: adminAuditLog.targetType, targetId: adminAuditLog.targetId, detail: adminAuditLog.detail, at: adminAuditLog.at };
+  const columns = {
+    action: adminAuditLog.action,
+    targetType: adminAuditLog.targetType,
+    targetId: adminAuditLog.targetId,
+    detail: adminAuditLog.detail,
+    at: adminAuditLog.at,
+  };
   const [aboutYou, byYou] = await Promise.all([
     db.select(columns).from(adminAuditLog).where(targets).orderBy(desc(adminAuditLog.at)),
     db.select(columns).from(adminAuditLog).where(eq(adminAuditLog.adminId, userId)).orderBy(desc(adminAuditLog.at)),

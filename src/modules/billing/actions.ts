@@ -7,29 +7,52 @@ import { invalidInput, runMutation, type ActionResult } from "@/lib/action-resul
 import { getEnv } from "@/lib/env";
 import { requireActor } from "@/modules/access/actor";
 import { checkoutInput, intervalInput, testCheckoutInput } from "./inputs";
-import { cancelTestSubscription, changeTestInterval, completeTestCheckout, resumeTestSubscription, retryTestPayment, startCheckout } from "./mutations";
+import {
+  cancelTestSubscription,
+  changeTestInterval,
+  completeTestCheckout,
+  resumeTestSubscription,
+  retryTestPayment,
+  startCheckout,
+} from "./mutations";
 import { getBillingProvider } from "./provider";
 
-export async function startCheckoutAction(_previous: ActionResult<string> | null, form: FormData): Promise<ActionResult<string>> {
+export async function startCheckoutAction(
+  _previous: ActionResult<string> | null,
+  form: FormData,
+): Promise<ActionResult<string>> {
   const actor = await requireActor();
   const input = checkoutInput.safeParse({ plan: form.get("plan"), interval: form.get("interval") });
   if (!input.success) return invalidInput(input.error);
-  const result = await runMutation(() => startCheckout(getDb(), getBillingProvider(), actor, input.data, getEnv().BETTER_AUTH_URL));
+  const result = await runMutation(() =>
+    startCheckout(getDb(), getBillingProvider(), actor, input.data, getEnv().BETTER_AUTH_URL),
+  );
   if (!result.ok) return result;
   redirect(result.data);
 }
 
-export async function completeTestCheckoutAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+export async function completeTestCheckoutAction(
+  _previous: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
   const actor = await requireActor();
   const input = testCheckoutInput.safeParse({ sessionId: form.get("sessionId"), outcome: form.get("outcome") });
   if (!input.success) return invalidInput(input.error);
   const result = await runMutation(() => completeTestCheckout(getDb(), actor, input.data));
   if (!result.ok) return result;
   revalidatePath("/", "layout");
-  redirect(result.data === "active" ? "/billing?checkout=success" : result.data === "payment_failed" ? "/billing?checkout=failed" : "/pricing?checkout=canceled");
+  redirect(
+    result.data === "active"
+      ? "/billing?checkout=success"
+      : result.data === "payment_failed"
+        ? "/billing?checkout=failed"
+        : "/pricing?checkout=canceled",
+  );
 }
 
-async function manage(change: (actor: Awaited<ReturnType<typeof requireActor>>) => Promise<void>): Promise<ActionResult> {
+async function manage(
+  change: (actor: Awaited<ReturnType<typeof requireActor>>) => Promise<void>,
+): Promise<ActionResult> {
   const actor = await requireActor();
   return runMutation(() => change(actor), { onSuccess: () => revalidatePath("/", "layout") });
 }

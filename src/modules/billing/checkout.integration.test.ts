@@ -6,7 +6,14 @@ import type { Db } from "@/db";
 import { checkPremiumAccess } from "@/modules/access/premium";
 import type { Actor } from "@/modules/access/types";
 import { freshDatabase } from "@/test/database";
-import { cancelTestSubscription, changeTestInterval, completeTestCheckout, resumeTestSubscription, retryTestPayment, startCheckout } from "./mutations";
+import {
+  cancelTestSubscription,
+  changeTestInterval,
+  completeTestCheckout,
+  resumeTestSubscription,
+  retryTestPayment,
+  startCheckout,
+} from "./mutations";
 import { TestBillingProvider } from "./provider";
 import { getOwnSubscription, getSubscriptionFacts } from "./queries";
 
@@ -14,7 +21,13 @@ const provider = new TestBillingProvider();
 const appUrl = "http://localhost:3000";
 
 async function checkout(db: Db, actor: Actor, interval: "month" | "year" = "month") {
-  const url = await startCheckout(db, provider, actor, { plan: actor.role === "COMPANY" ? "COMPANY" : "PROFESSIONAL", interval }, appUrl);
+  const url = await startCheckout(
+    db,
+    provider,
+    actor,
+    { plan: actor.role === "COMPANY" ? "COMPANY" : "PROFESSIONAL", interval },
+    appUrl,
+  );
   expect(url).toMatch(/^\/billing\/checkout\/[0-9a-f-]{36}$/);
   return url.split("/").at(-1)!;
 }
@@ -62,15 +75,21 @@ describe("test-mode checkout", () => {
     const owner = await createProfessional(db);
     const stranger = await createProfessional(db);
     const sessionId = await checkout(db, owner.actor);
-    await expect(completeTestCheckout(db, stranger.actor, { sessionId, outcome: "pay" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(completeTestCheckout(db, stranger.actor, { sessionId, outcome: "pay" })).rejects.toMatchObject({
+      code: "not_found",
+    });
     expect(await getSubscriptionFacts(db, stranger.id)).toBeNull();
   });
 
   it("offers plans only to the account type they are for", async () => {
     const pro = await createProfessional(db);
-    await expect(startCheckout(db, provider, pro.actor, { plan: "COMPANY", interval: "month" }, appUrl)).rejects.toThrow(/for company accounts/);
+    await expect(
+      startCheckout(db, provider, pro.actor, { plan: "COMPANY", interval: "month" }, appUrl),
+    ).rejects.toThrow(/for company accounts/);
     for (const actor of [(await createTalent(db)).actor, (await createAdmin(db)).actor]) {
-      await expect(startCheckout(db, provider, actor, { plan: "PROFESSIONAL", interval: "month" }, appUrl)).rejects.toMatchObject({ code: "forbidden" });
+      await expect(
+        startCheckout(db, provider, actor, { plan: "PROFESSIONAL", interval: "month" }, appUrl),
+      ).rejects.toMatchObject({ code: "forbidden" });
     }
   });
 

@@ -42,7 +42,10 @@ export type EventOutcome = "applied" | "duplicate" | "unknown_customer" | "uncha
 
 /** The account a provider customer belongs to, linking it on first sight when the event names the account. */
 async function resolveAccount(tx: Db, event: BillingEvent): Promise<string | null> {
-  const [known] = await tx.select({ userId: billingCustomers.userId }).from(billingCustomers).where(eq(billingCustomers.customerId, event.customerId));
+  const [known] = await tx
+    .select({ userId: billingCustomers.userId })
+    .from(billingCustomers)
+    .where(eq(billingCustomers.customerId, event.customerId));
   if (known) return known.userId;
   if (!event.userId) return null;
   const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, event.userId));
@@ -55,7 +58,12 @@ async function resolveAccount(tx: Db, event: BillingEvent): Promise<string | nul
   return linked.length > 0 ? user.id : null;
 }
 
-async function applySnapshot(tx: Db, userId: string, event: BillingEvent, snapshot: SubscriptionSnapshot): Promise<EventOutcome> {
+async function applySnapshot(
+  tx: Db,
+  userId: string,
+  event: BillingEvent,
+  snapshot: SubscriptionSnapshot,
+): Promise<EventOutcome> {
   const state = {
     provider: event.provider,
     customerId: event.customerId,
@@ -70,16 +78,32 @@ async function applySnapshot(tx: Db, userId: string, event: BillingEvent, snapsh
   const applied = await tx
     .insert(subscriptions)
     .values({ userId, ...state })
-    .onConflictDoUpdate({ target: subscriptions.userId, set: { ...state, updatedAt: new Date() }, setWhere: sql`${subscriptions.stateAt} <= ${event.createdAt}` })
+    .onConflictDoUpdate({
+      target: subscriptions.userId,
+      set: { ...state, updatedAt: new Date() },
+      setWhere: sql`${subscriptions.stateAt} <= ${event.createdAt}`,
+    })
     .returning({ userId: subscriptions.userId });
   return applied.length > 0 ? "applied" : "unchanged";
 }
 
 /** Changes the status of the account's subscription, if this is that subscription and nothing newer was recorded. */
-async function setStatus(tx: Db, userId: string, event: BillingEvent, subscriptionId: string, status: SubscriptionStatus, onlyFrom: SubscriptionStatus[]) {
+async function setStatus(
+  tx: Db,
+  userId: string,
+  event: BillingEvent,
+  subscriptionId: string,
+  status: SubscriptionStatus,
+  onlyFrom: SubscriptionStatus[],
+) {
   const changed = await tx
     .update(subscriptions)
-    .set({ status, stateAt: event.createdAt, updatedAt: new Date(), ...(status === "canceled" ? { cancelAtPeriodEnd: false } : {}) })
+    .set({
+      status,
+      stateAt: event.createdAt,
+      updatedAt: new Date(),
+      ...(status === "canceled" ? { cancelAtPeriodEnd: false } : {}),
+    })
     .where(
       and(
         eq(subscriptions.userId, userId),
@@ -93,7 +117,11 @@ async function setStatus(tx: Db, userId: string, event: BillingEvent, subscripti
 }
 
 async function currentState(tx: Db, userId: string) {
-  const [row] = await tx.select({ status: subscriptions.status, plan: subscriptions.plan }).from(subscriptions).where(eq(subscriptions.userId, userId)).for("update");
+  const [row] = await tx
+    .select({ status: subscriptions.status, plan: subscriptions.plan })
+    .from(subscriptions)
+    .where(eq(subscriptions.userId, userId))
+    .for("update");
   return row ?? null;
 }
 
@@ -101,11 +129,18 @@ const live = (status: SubscriptionStatus | undefined) => status === "active" || 
 const failing = (status: SubscriptionStatus | undefined) => status === "past_due" || status === "unpaid";
 
 /** Tells the account when its subscription starts, fails to renew, or ends: in the same transaction as the change. */
-async function notifyStatusChange(tx: Db, userId: string, before: { status: SubscriptionStatus } | null, after: { status: SubscriptionStatus; plan: Plan } | null) {
+async function notifyStatusChange(
+  tx: Db,
+  userId: string,
+  before: { status: SubscriptionStatus } | null,
+  after: { status: SubscriptionStatus; plan: Plan } | null,
+) {
   if (!after || before?.status === after.status) return;
   const payload = { planName: getPlan(after.plan).name };
-  if (live(after.status) && !live(before?.status)) await notify(tx, { userId, type: "subscription.activated", payload });
-  else if (failing(after.status) && !failing(before?.status)) await notify(tx, { userId, type: "subscription.payment_failed", payload });
+  if (live(after.status) && !live(before?.status))
+    await notify(tx, { userId, type: "subscription.activated", payload });
+  else if (failing(after.status) && !failing(before?.status))
+    await notify(tx, { userId, type: "subscription.payment_failed", payload });
   else if (after.status === "canceled") await notify(tx, { userId, type: "subscription.canceled", payload });
 }
 
@@ -123,7 +158,13 @@ export async function processBillingEvent(db: Db, event: BillingEvent): Promise<
   const outcome = await db.transaction(async (tx) => {
     const recorded = await tx
       .insert(billingEvents)
-      .values({ id: event.id, provider: event.provider, type: event.type, outcome: "processing", eventCreatedAt: event.createdAt })
+      .values({
+        id: event.id,
+        provider: event.provider,
+        type: event.type,
+        outcome: "processing",
+        eventCreatedAt: event.createdAt,
+      })
       .onConflictDoNothing()
       .returning({ id: billingEvents.id });
     if (recorded.length === 0) return "duplicate" as const;
@@ -135,10 +176,13 @@ export async function processBillingEvent(db: Db, event: BillingEvent): Promise<
     const before = userId ? await currentState(tx, userId) : null;
     let result: EventOutcome;
     if (!userId) result = "unknown_customer";
-    else if (event.type === "checkout.completed") result = event.subscription ? await applySnapshot(tx, userId, event, event.subscription) : "applied";
+    else if (event.type === "checkout.completed")
+      result = event.subscription ? await applySnapshot(tx, userId, event, event.subscription) : "applied";
     else if (event.type === "subscription.changed") result = await applySnapshot(tx, userId, event, event.subscription);
-    else if (event.type === "subscription.deleted") result = await setStatus(tx, userId, event, event.subscriptionId, "canceled", allStatuses);
-    else if (event.type === "invoice.paid") result = await setStatus(tx, userId, event, event.subscriptionId, "active", ["past_due", "unpaid", "incomplete"]);
+    else if (event.type === "subscription.deleted")
+      result = await setStatus(tx, userId, event, event.subscriptionId, "canceled", allStatuses);
+    else if (event.type === "invoice.paid")
+      result = await setStatus(tx, userId, event, event.subscriptionId, "active", ["past_due", "unpaid", "incomplete"]);
     else result = await setStatus(tx, userId, event, event.subscriptionId, "past_due", ["active", "trialing"]);
 
     await tx.update(billingEvents).set({ outcome: result }).where(eq(billingEvents.id, event.id));

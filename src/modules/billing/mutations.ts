@@ -15,7 +15,9 @@ function requireSubscriber(actor: Actor) {
   if (!plan) {
     throw new AppError(
       "forbidden",
-      actor.role === "TALENT" ? "Talents use Callback for free: there is nothing to subscribe to." : "Admins have full access without a subscription.",
+      actor.role === "TALENT"
+        ? "Talents use Callback for free: there is nothing to subscribe to."
+        : "Admins have full access without a subscription.",
     );
   }
   return plan;
@@ -25,10 +27,19 @@ function requireSubscriber(actor: Actor) {
  * Starts a subscription: checks the plan fits the account, refuses a second
  * subscription, and returns the address of the provider's checkout.
  */
-export async function startCheckout(db: Db, provider: BillingProvider, actor: Actor, input: CheckoutInput, appUrl: string): Promise<string> {
+export async function startCheckout(
+  db: Db,
+  provider: BillingProvider,
+  actor: Actor,
+  input: CheckoutInput,
+  appUrl: string,
+): Promise<string> {
   const plan = requireSubscriber(actor);
   if (input.plan !== plan) {
-    throw new AppError("invalid_input", `The ${getPlan(input.plan).name} plan is for ${input.plan === "COMPANY" ? "company" : "professional"} accounts. Choose the ${getPlan(plan).name} plan.`);
+    throw new AppError(
+      "invalid_input",
+      `The ${getPlan(input.plan).name} plan is for ${input.plan === "COMPANY" ? "company" : "professional"} accounts. Choose the ${getPlan(plan).name} plan.`,
+    );
   }
   const current = await getOwnSubscription(db, actor);
   if (current && current.status !== "canceled" && current.status !== "incomplete") {
@@ -43,7 +54,10 @@ export async function startCheckout(db: Db, provider: BillingProvider, actor: Ac
   });
 }
 
-function testEvent(customerId: string, userId: string): Pick<BillingEvent, "id" | "provider" | "createdAt" | "customerId" | "userId"> {
+function testEvent(
+  customerId: string,
+  userId: string,
+): Pick<BillingEvent, "id" | "provider" | "createdAt" | "customerId" | "userId"> {
   return { id: `test_evt_${randomUUID()}`, provider: "test", createdAt: new Date(), customerId, userId };
 }
 
@@ -53,7 +67,11 @@ function testEvent(customerId: string, userId: string): Pick<BillingEvent, "id" 
  * canceled (nothing changes). Exactly one outcome per checkout, even if the
  * page is submitted twice.
  */
-export async function completeTestCheckout(db: Db, actor: Actor, input: TestCheckoutInput): Promise<"active" | "payment_failed" | "canceled"> {
+export async function completeTestCheckout(
+  db: Db,
+  actor: Actor,
+  input: TestCheckoutInput,
+): Promise<"active" | "payment_failed" | "canceled"> {
   requireSubscriber(actor);
   const status = input.outcome === "pay" ? "completed" : input.outcome === "fail" ? "payment_failed" : "canceled";
   const [session] = await db
@@ -71,7 +89,10 @@ export async function completeTestCheckout(db: Db, actor: Actor, input: TestChec
   if (!session) throw new AppError("not_found", "This checkout is no longer open. Start again from the pricing page.");
   if (input.outcome === "cancel") return "canceled";
 
-  const [customer] = await db.select({ customerId: billingCustomers.customerId }).from(billingCustomers).where(eq(billingCustomers.userId, actor.userId));
+  const [customer] = await db
+    .select({ customerId: billingCustomers.customerId })
+    .from(billingCustomers)
+    .where(eq(billingCustomers.userId, actor.userId));
   if (!customer) throw new AppError("not_found", "This checkout is no longer open. Start again from the pricing page.");
   const now = new Date();
   await processBillingEvent(db, {
@@ -97,7 +118,11 @@ async function ownTestSubscription(db: Db, actor: Actor) {
   return row;
 }
 
-async function changeTestSubscription(db: Db, actor: Actor, change: (row: typeof subscriptions.$inferSelect) => Partial<typeof subscriptions.$inferSelect>) {
+async function changeTestSubscription(
+  db: Db,
+  actor: Actor,
+  change: (row: typeof subscriptions.$inferSelect) => Partial<typeof subscriptions.$inferSelect>,
+) {
   const row = await ownTestSubscription(db, actor);
   const next = { ...row, ...change(row) };
   await processBillingEvent(db, {
@@ -124,7 +149,8 @@ export async function cancelTestSubscription(db: Db, actor: Actor) {
 
 export async function resumeTestSubscription(db: Db, actor: Actor) {
   await changeTestSubscription(db, actor, (row) => {
-    if (!row.cancelAtPeriodEnd || row.status === "canceled") throw new AppError("conflict", "This subscription is not set to end, so there is nothing to resume.");
+    if (!row.cancelAtPeriodEnd || row.status === "canceled")
+      throw new AppError("conflict", "This subscription is not set to end, so there is nothing to resume.");
     return { cancelAtPeriodEnd: false };
   });
 }
@@ -132,8 +158,10 @@ export async function resumeTestSubscription(db: Db, actor: Actor) {
 /** Switches between monthly and yearly billing; the new period starts now. */
 export async function changeTestInterval(db: Db, actor: Actor, interval: BillingInterval) {
   await changeTestSubscription(db, actor, (row) => {
-    if (row.status !== "active" && row.status !== "trialing") throw new AppError("conflict", "Only an active subscription can change its billing period.");
-    if (row.interval === interval) throw new AppError("conflict", `You are already billed ${interval === "month" ? "monthly" : "yearly"}.`);
+    if (row.status !== "active" && row.status !== "trialing")
+      throw new AppError("conflict", "Only an active subscription can change its billing period.");
+    if (row.interval === interval)
+      throw new AppError("conflict", `You are already billed ${interval === "month" ? "monthly" : "yearly"}.`);
     return { interval, currentPeriodEnd: periodEndFrom(new Date(), interval), cancelAtPeriodEnd: false };
   });
 }
@@ -141,7 +169,8 @@ export async function changeTestInterval(db: Db, actor: Actor, interval: Billing
 /** Pays the failed invoice in test mode: the subscription is active again, for a new period from today. */
 export async function retryTestPayment(db: Db, actor: Actor) {
   await changeTestSubscription(db, actor, (row) => {
-    if (row.status !== "past_due" && row.status !== "unpaid" && row.status !== "incomplete") throw new AppError("conflict", "There is no failed payment to retry.");
+    if (row.status !== "past_due" && row.status !== "unpaid" && row.status !== "incomplete")
+      throw new AppError("conflict", "There is no failed payment to retry.");
     return { status: "active", currentPeriodEnd: periodEndFrom(new Date(), row.interval) };
   });
 }
@@ -156,17 +185,27 @@ const ended: SubscriptionStatus[] = ["canceled"];
  */
 export async function cancelSubscriptionForDeletion(db: Db, provider: BillingProvider, userId: string): Promise<void> {
   const [row] = await db
-    .select({ provider: subscriptions.provider, subscriptionId: subscriptions.subscriptionId, status: subscriptions.status })
+    .select({
+      provider: subscriptions.provider,
+      subscriptionId: subscriptions.subscriptionId,
+      status: subscriptions.status,
+    })
     .from(subscriptions)
     .where(eq(subscriptions.userId, userId));
   if (!row || ended.includes(row.status)) return;
   if (row.provider !== provider.kind) {
-    throw new AppError("unavailable", "Your subscription is with a payment provider this server cannot reach right now, so nothing was deleted. Please try again later.");
+    throw new AppError(
+      "unavailable",
+      "Your subscription is with a payment provider this server cannot reach right now, so nothing was deleted. Please try again later.",
+    );
   }
   try {
     await provider.cancelSubscriptionNow(row.subscriptionId);
   } catch {
-    throw new AppError("unavailable", "We could not cancel your subscription with the payment provider, so nothing was deleted. Please try again in a few minutes.");
+    throw new AppError(
+      "unavailable",
+      "We could not cancel your subscription with the payment provider, so nothing was deleted. Please try again in a few minutes.",
+    );
   }
 }
 

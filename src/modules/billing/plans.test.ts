@@ -3,8 +3,18 @@ import { getPlanCapabilities, periodEndFrom, planForRole } from "./plans";
 
 describe("plans", () => {
   it("defines what each plan allows, in one place", () => {
-    expect(getPlanCapabilities("PROFESSIONAL")).toMatchObject({ premiumProfiles: true, messaging: true, contactRequestsPerMonth: 30, collections: true });
-    expect(getPlanCapabilities("COMPANY")).toMatchObject({ premiumProfiles: true, messaging: true, contactRequestsPerMonth: 150, collections: true });
+    expect(getPlanCapabilities("PROFESSIONAL")).toMatchObject({
+      premiumProfiles: true,
+      messaging: true,
+      contactRequestsPerMonth: 30,
+      collections: true,
+    });
+    expect(getPlanCapabilities("COMPANY")).toMatchObject({
+      premiumProfiles: true,
+      messaging: true,
+      contactRequestsPerMonth: 150,
+      collections: true,
+    });
   });
 
   it("offers each subscribing account type its own plan, and none to talents or admins", () => {

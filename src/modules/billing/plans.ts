@@ -32,14 +32,26 @@ const definitions: Record<Plan, PlanDefinition> = {
     role: "PROFESSIONAL",
     summary: "For casting directors and agents working on their own.",
     price: { month: 49, year: 490 },
-    capabilities: { premiumProfiles: true, messaging: true, contactRequestsPerMonth: 30, collections: true, teamSeats: 1 },
+    capabilities: {
+      premiumProfiles: true,
+      messaging: true,
+      contactRequestsPerMonth: 30,
+      collections: true,
+      teamSeats: 1,
+    },
   },
   COMPANY: {
     name: "Company",
     role: "COMPANY",
     summary: "For studios and production companies casting at volume.",
     price: { month: 199, year: 1990 },
-    capabilities: { premiumProfiles: true, messaging: true, contactRequestsPerMonth: 150, collections: true, teamSeats: 5 },
+    capabilities: {
+      premiumProfiles: true,
+      messaging: true,
+      contactRequestsPerMonth: 150,
+      collections: true,
+      teamSeats: 5,
+    },
   },
 };
 

@@ -27,7 +27,10 @@ export interface BillingProvider {
 }
 
 async function existingCustomer(db: Db, userId: string) {
-  const [row] = await db.select({ customerId: billingCustomers.customerId }).from(billingCustomers).where(eq(billingCustomers.userId, userId));
+  const [row] = await db
+    .select({ customerId: billingCustomers.customerId })
+    .from(billingCustomers)
+    .where(eq(billingCustomers.userId, userId));
   return row?.customerId ?? null;
 }
 
@@ -46,8 +49,15 @@ export class StripeBillingProvider implements BillingProvider {
   private async customerFor(db: Db, user: CheckoutRequest["user"]) {
     const known = await existingCustomer(db, user.id);
     if (known) return known;
-    const customer = await this.stripe.customers.create({ email: user.email, name: user.name, metadata: { userId: user.id } });
-    await db.insert(billingCustomers).values({ userId: user.id, provider: "stripe", customerId: customer.id }).onConflictDoNothing();
+    const customer = await this.stripe.customers.create({
+      email: user.email,
+      name: user.name,
+      metadata: { userId: user.id },
+    });
+    await db
+      .insert(billingCustomers)
+      .values({ userId: user.id, provider: "stripe", customerId: customer.id })
+      .onConflictDoNothing();
     return (await existingCustomer(db, user.id)) ?? customer.id;
   }
 
@@ -91,11 +101,19 @@ export class TestBillingProvider implements BillingProvider {
 
   async startCheckout(db: Db, request: CheckoutRequest) {
     if (!(await existingCustomer(db, request.user.id))) {
-      await db.insert(billingCustomers).values({ userId: request.user.id, provider: "test", customerId: `test_cus_${randomUUID()}` }).onConflictDoNothing();
+      await db
+        .insert(billingCustomers)
+        .values({ userId: request.user.id, provider: "test", customerId: `test_cus_${randomUUID()}` })
+        .onConflictDoNothing();
     }
     const [session] = await db
       .insert(testCheckoutSessions)
-      .values({ userId: request.user.id, plan: request.plan, interval: request.interval, expiresAt: new Date(Date.now() + 3600_000) })
+      .values({
+        userId: request.user.id,
+        plan: request.plan,
+        interval: request.interval,
+        expiresAt: new Date(Date.now() + 3600_000),
+      })
       .returning({ id: testCheckoutSessions.id });
     return `/billing/checkout/${session!.id}`;
   }
@@ -122,6 +140,8 @@ const globalForBilling = globalThis as unknown as { callbackBillingProvider?: Bi
 /** Stripe when STRIPE_SECRET_KEY is set; the test-mode provider otherwise. */
 export function getBillingProvider(): BillingProvider {
   const prices = stripePrices();
-  globalForBilling.callbackBillingProvider ??= prices ? new StripeBillingProvider(new Stripe(getEnv().STRIPE_SECRET_KEY!), prices) : new TestBillingProvider();
+  globalForBilling.callbackBillingProvider ??= prices
+    ? new StripeBillingProvider(new Stripe(getEnv().STRIPE_SECRET_KEY!), prices)
+    : new TestBillingProvider();
   return globalForBilling.callbackBillingProvider;
 }

@@ -17,7 +17,11 @@ export type SubscriptionView = {
 /** What access decisions need to know of an account's subscription; read with the session. */
 export async function getSubscriptionFacts(db: Db, userId: string): Promise<SubscriptionFacts | null> {
   const [row] = await db
-    .select({ plan: subscriptions.plan, status: subscriptions.status, currentPeriodEnd: subscriptions.currentPeriodEnd })
+    .select({
+      plan: subscriptions.plan,
+      status: subscriptions.status,
+      currentPeriodEnd: subscriptions.currentPeriodEnd,
+    })
     .from(subscriptions)
     .where(eq(subscriptions.userId, userId));
   return row ?? null;
@@ -26,7 +30,12 @@ export async function getSubscriptionFacts(db: Db, userId: string): Promise<Subs
 /** The same facts as a subquery the session read joins on the account id (`userId`). */
 export function subscriptionFactsByUser(db: Db) {
   return db
-    .select({ userId: subscriptions.userId, plan: subscriptions.plan, status: subscriptions.status, currentPeriodEnd: subscriptions.currentPeriodEnd })
+    .select({
+      userId: subscriptions.userId,
+      plan: subscriptions.plan,
+      status: subscriptions.status,
+      currentPeriodEnd: subscriptions.currentPeriodEnd,
+    })
     .from(subscriptions)
     .as("subscription_facts");
 }
@@ -49,16 +58,30 @@ export async function getOwnSubscription(db: Db, actor: Actor): Promise<Subscrip
 
 /** Each account's subscription status, as a subquery other modules' lists can join on user id. */
 export function subscriptionStatusByUser(db: Db) {
-  return db.select({ userId: subscriptions.userId, status: subscriptions.status }).from(subscriptions).as("subscription_status");
+  return db
+    .select({ userId: subscriptions.userId, status: subscriptions.status })
+    .from(subscriptions)
+    .as("subscription_status");
 }
 
 /** An open test-mode checkout of this account; null for anyone else's, a finished one, or an unknown id. */
 export async function getOpenTestCheckout(db: Db, actor: Actor, sessionId: string) {
   if (!z.uuid().safeParse(sessionId).success) return null;
   const [row] = await db
-    .select({ id: testCheckoutSessions.id, plan: testCheckoutSessions.plan, interval: testCheckoutSessions.interval, expiresAt: testCheckoutSessions.expiresAt })
+    .select({
+      id: testCheckoutSessions.id,
+      plan: testCheckoutSessions.plan,
+      interval: testCheckoutSessions.interval,
+      expiresAt: testCheckoutSessions.expiresAt,
+    })
     .from(testCheckoutSessions)
-    .where(and(eq(testCheckoutSessions.id, sessionId), eq(testCheckoutSessions.userId, actor.userId), eq(testCheckoutSessions.status, "open")));
+    .where(
+      and(
+        eq(testCheckoutSessions.id, sessionId),
+        eq(testCheckoutSessions.userId, actor.userId),
+        eq(testCheckoutSessions.status, "open"),
+      ),
+    );
   return row && row.expiresAt > new Date() ? row : null;
 }
 
@@ -94,7 +117,14 @@ export async function getSubscriptionTotalsAt(db: Db, at: Date): Promise<{ activ
 
 /** An account's billing record, for its data export: its customer at the provider, its subscription and every change to it, its test-mode checkouts. */
 export async function exportBillingData(db: Db, userId: string) {
-  const [customer] = await db.select({ provider: billingCustomers.provider, customerId: billingCustomers.customerId, createdAt: billingCustomers.createdAt }).from(billingCustomers).where(eq(billingCustomers.userId, userId));
+  const [customer] = await db
+    .select({
+      provider: billingCustomers.provider,
+      customerId: billingCustomers.customerId,
+      createdAt: billingCustomers.createdAt,
+    })
+    .from(billingCustomers)
+    .where(eq(billingCustomers.userId, userId));
   const [subscription] = await db
     .select({
       provider: subscriptions.provider,
@@ -110,12 +140,22 @@ export async function exportBillingData(db: Db, userId: string) {
     .from(subscriptions)
     .where(eq(subscriptions.userId, userId));
   const history = await db
-    .select({ plan: subscriptionChanges.plan, interval: subscriptionChanges.interval, status: subscriptionChanges.status, at: subscriptionChanges.at })
+    .select({
+      plan: subscriptionChanges.plan,
+      interval: subscriptionChanges.interval,
+      status: subscriptionChanges.status,
+      at: subscriptionChanges.at,
+    })
     .from(subscriptionChanges)
     .where(eq(subscriptionChanges.userId, userId))
     .orderBy(subscriptionChanges.at, subscriptionChanges.id);
   const checkouts = await db
-    .select({ plan: testCheckoutSessions.plan, interval: testCheckoutSessions.interval, status: testCheckoutSessions.status, createdAt: testCheckoutSessions.createdAt })
+    .select({
+      plan: testCheckoutSessions.plan,
+      interval: testCheckoutSessions.interval,
+      status: testCheckoutSessions.status,
+      createdAt: testCheckoutSessions.createdAt,
+    })
     .from(testCheckoutSessions)
     .where(eq(testCheckoutSessions.userId, userId))
     .orderBy(testCheckoutSessions.createdAt);

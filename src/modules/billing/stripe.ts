@@ -7,7 +7,8 @@ import { intervals, plans, type BillingInterval, type Plan } from "./plans";
 export type PriceMap = Record<Plan, Record<BillingInterval, string>>;
 
 export function planOfPrice(prices: PriceMap, priceId: string): { plan: Plan; interval: BillingInterval } | null {
-  for (const plan of plans) for (const interval of intervals) if (prices[plan][interval] === priceId) return { plan, interval };
+  for (const plan of plans)
+    for (const interval of intervals) if (prices[plan][interval] === priceId) return { plan, interval };
   return null;
 }
 
@@ -18,7 +19,16 @@ const ref = z.union([id, z.object({ id }).transform((object) => object.id)]);
 const subscriptionObject = z.object({
   id,
   customer: ref,
-  status: z.enum(["trialing", "active", "past_due", "canceled", "incomplete", "incomplete_expired", "unpaid", "paused"]),
+  status: z.enum([
+    "trialing",
+    "active",
+    "past_due",
+    "canceled",
+    "incomplete",
+    "incomplete_expired",
+    "unpaid",
+    "paused",
+  ]),
   cancel_at_period_end: z.boolean().default(false),
   current_period_end: z.number().optional(),
   metadata: z.record(z.string(), z.string()).default({}),
@@ -36,7 +46,10 @@ const checkoutObject = z.object({
 const invoiceObject = z.object({
   customer: ref,
   subscription: ref.nullable().optional(),
-  parent: z.object({ subscription_details: z.object({ subscription: ref }).nullable().optional() }).nullable().optional(),
+  parent: z
+    .object({ subscription_details: z.object({ subscription: ref }).nullable().optional() })
+    .nullable()
+    .optional(),
 });
 
 type Translation = { event: BillingEvent } | { ignored: string };
@@ -46,8 +59,15 @@ function snapshotOf(prices: PriceMap, object: z.infer<typeof subscriptionObject>
   const plan = planOfPrice(prices, item.price.id);
   const periodEnd = item.current_period_end ?? object.current_period_end;
   if (!plan || periodEnd === undefined) return null;
-  const status = object.status === "incomplete_expired" ? "canceled" : object.status === "paused" ? "past_due" : object.status;
-  return { id: object.id, ...plan, status, currentPeriodEnd: new Date(periodEnd * 1000), cancelAtPeriodEnd: object.cancel_at_period_end };
+  const status =
+    object.status === "incomplete_expired" ? "canceled" : object.status === "paused" ? "past_due" : object.status;
+  return {
+    id: object.id,
+    ...plan,
+    status,
+    currentPeriodEnd: new Date(periodEnd * 1000),
+    cancelAtPeriodEnd: object.cancel_at_period_end,
+  };
 }
 
 /**
@@ -61,9 +81,16 @@ export function translateStripeEvent(event: Stripe.Event, prices: PriceMap): Tra
   switch (event.type) {
     case "checkout.session.completed": {
       const session = checkoutObject.safeParse(object);
-      if (!session.success || session.data.mode !== "subscription" || !session.data.customer) return { ignored: "not a subscription checkout" };
+      if (!session.success || session.data.mode !== "subscription" || !session.data.customer)
+        return { ignored: "not a subscription checkout" };
       return {
-        event: { ...base, type: "checkout.completed", customerId: session.data.customer, userId: session.data.client_reference_id ?? undefined, subscription: null },
+        event: {
+          ...base,
+          type: "checkout.completed",
+          customerId: session.data.customer,
+          userId: session.data.client_reference_id ?? undefined,
+          subscription: null,
+        },
       };
     }
     case "customer.subscription.created":
@@ -72,7 +99,8 @@ export function translateStripeEvent(event: Stripe.Event, prices: PriceMap): Tra
       const subscription = subscriptionObject.safeParse(object);
       if (!subscription.success) return { ignored: "unreadable subscription" };
       const common = { ...base, customerId: subscription.data.customer, userId: subscription.data.metadata.userId };
-      if (event.type === "customer.subscription.deleted") return { event: { ...common, type: "subscription.deleted", subscriptionId: subscription.data.id } };
+      if (event.type === "customer.subscription.deleted")
+        return { event: { ...common, type: "subscription.deleted", subscriptionId: subscription.data.id } };
       const snapshot = snapshotOf(prices, subscription.data);
       if (!snapshot) return { ignored: `price ${subscription.data.items.data[0]!.price.id} is none of our plans` };
       return { event: { ...common, type: "subscription.changed", subscription: snapshot } };
@@ -80,7 +108,9 @@ export function translateStripeEvent(event: Stripe.Event, prices: PriceMap): Tra
     case "invoice.paid":
     case "invoice.payment_failed": {
       const invoice = invoiceObject.safeParse(object);
-      const subscriptionId = invoice.success ? (invoice.data.parent?.subscription_details?.subscription ?? invoice.data.subscription) : null;
+      const subscriptionId = invoice.success
+        ? (invoice.data.parent?.subscription_details?.subscription ?? invoice.data.subscription)
+        : null;
       if (!invoice.success || !subscriptionId) return { ignored: "not a subscription invoice" };
       const type = event.type === "invoice.paid" ? "invoice.paid" : "invoice.payment_failed";
       return { event: { ...base, type, customerId: invoice.data.customer, subscriptionId } };

@@ -36,12 +36,20 @@ function subscriptionObject(customer: string, overrides: Record<string, unknown>
   };
 }
 
-function deliver(db: Db, event: object, options: { signWith?: string; timestamp?: number; signature?: string | null } = {}) {
+function deliver(
+  db: Db,
+  event: object,
+  options: { signWith?: string; timestamp?: number; signature?: string | null } = {},
+) {
   const payload = JSON.stringify(event);
   const signature =
     options.signature !== undefined
       ? options.signature
-      : Stripe.webhooks.generateTestHeaderString({ payload, secret: options.signWith ?? secret, timestamp: options.timestamp ?? nowSeconds() });
+      : Stripe.webhooks.generateTestHeaderString({
+          payload,
+          secret: options.signWith ?? secret,
+          timestamp: options.timestamp ?? nowSeconds(),
+        });
   return handleStripeWebhook(db, { payload, signature, secret, prices });
 }
 
@@ -60,7 +68,10 @@ describe("the Stripe webhook", () => {
 
   it("activates a subscription from a signed event, and premium access follows", async () => {
     const { user, customerId } = await customer("Webhook Pro");
-    const answer = await deliver(db, stripeEvent("customer.subscription.created", subscriptionObject(customerId, { id: "sub_activate" })));
+    const answer = await deliver(
+      db,
+      stripeEvent("customer.subscription.created", subscriptionObject(customerId, { id: "sub_activate" })),
+    );
     expect(answer).toEqual({ status: 200, body: { received: true, outcome: "applied" } });
     const facts = await getSubscriptionFacts(db, user.id);
     expect(facts).toMatchObject({ plan: "PROFESSIONAL", status: "active" });
@@ -80,8 +91,15 @@ describe("the Stripe webhook", () => {
 
   it("applies a replayed event once, whether it comes twice in a row or twice at the same moment", async () => {
     const { user, customerId } = await customer("Replayed");
-    await deliver(db, stripeEvent("customer.subscription.created", subscriptionObject(customerId, { id: "sub_replay" })));
-    const failed = stripeEvent("invoice.payment_failed", { id: "in_1", customer: customerId, parent: { subscription_details: { subscription: "sub_replay" } } });
+    await deliver(
+      db,
+      stripeEvent("customer.subscription.created", subscriptionObject(customerId, { id: "sub_replay" })),
+    );
+    const failed = stripeEvent("invoice.payment_failed", {
+      id: "in_1",
+      customer: customerId,
+      parent: { subscription_details: { subscription: "sub_replay" } },
+    });
     expect((await deliver(db, failed)).body).toMatchObject({ outcome: "applied" });
     expect((await deliver(db, failed)).body).toMatchObject({ outcome: "duplicate" });
 
@@ -95,9 +113,20 @@ describe("the Stripe webhook", () => {
   it("never lets an older event overwrite a newer state: an update delivered after the deletion is ignored", async () => {
     const { user, customerId } = await customer("Out Of Order");
     const created = nowSeconds() - 100;
-    await deliver(db, stripeEvent("customer.subscription.created", subscriptionObject(customerId, { id: "sub_order" }), created));
-    const deleted = stripeEvent("customer.subscription.deleted", subscriptionObject(customerId, { id: "sub_order", status: "canceled" }), created + 20);
-    const olderUpdate = stripeEvent("customer.subscription.updated", subscriptionObject(customerId, { id: "sub_order", cancel_at_period_end: true }), created + 10);
+    await deliver(
+      db,
+      stripeEvent("customer.subscription.created", subscriptionObject(customerId, { id: "sub_order" }), created),
+    );
+    const deleted = stripeEvent(
+      "customer.subscription.deleted",
+      subscriptionObject(customerId, { id: "sub_order", status: "canceled" }),
+      created + 20,
+    );
+    const olderUpdate = stripeEvent(
+      "customer.subscription.updated",
+      subscriptionObject(customerId, { id: "sub_order", cancel_at_period_end: true }),
+      created + 10,
+    );
     expect((await deliver(db, deleted)).body).toMatchObject({ outcome: "applied" });
     expect((await deliver(db, olderUpdate)).body).toMatchObject({ outcome: "unchanged" });
     const [row] = await db.select().from(subscriptions).where(eq(subscriptions.userId, user.id));
@@ -106,28 +135,62 @@ describe("the Stripe webhook", () => {
 
   it("marks a failed renewal past due, which pauses premium access with the reason", async () => {
     const { user, customerId } = await customer("Card Declined");
-    await deliver(db, stripeEvent("customer.subscription.created", subscriptionObject(customerId, { id: "sub_declined" }), nowSeconds() - 5));
-    await deliver(db, stripeEvent("invoice.payment_failed", { customer: customerId, parent: { subscription_details: { subscription: "sub_declined" } } }));
+    await deliver(
+      db,
+      stripeEvent(
+        "customer.subscription.created",
+        subscriptionObject(customerId, { id: "sub_declined" }),
+        nowSeconds() - 5,
+      ),
+    );
+    await deliver(
+      db,
+      stripeEvent("invoice.payment_failed", {
+        customer: customerId,
+        parent: { subscription_details: { subscription: "sub_declined" } },
+      }),
+    );
     const facts = await getSubscriptionFacts(db, user.id);
     expect(facts?.status).toBe("past_due");
-    expect(checkPremiumAccess({ ...user.actor, subscription: facts })).toEqual({ allowed: false, reason: "payment_failed" });
+    expect(checkPremiumAccess({ ...user.actor, subscription: facts })).toEqual({
+      allowed: false,
+      reason: "payment_failed",
+    });
   });
 
   it("links the customer from a completed checkout, even when its subscription events arrive first", async () => {
     const user = await createProfessional(db, { name: "Early Bird" });
-    const early = stripeEvent("customer.subscription.created", subscriptionObject("cus_early", { id: "sub_early", metadata: { userId: user.id } }));
+    const early = stripeEvent(
+      "customer.subscription.created",
+      subscriptionObject("cus_early", { id: "sub_early", metadata: { userId: user.id } }),
+    );
     expect((await deliver(db, early)).body).toMatchObject({ outcome: "applied" });
-    const checkout = stripeEvent("checkout.session.completed", { id: "cs_1", mode: "subscription", customer: "cus_early", client_reference_id: user.id, subscription: "sub_early" });
+    const checkout = stripeEvent("checkout.session.completed", {
+      id: "cs_1",
+      mode: "subscription",
+      customer: "cus_early",
+      client_reference_id: user.id,
+      subscription: "sub_early",
+    });
     expect((await deliver(db, checkout)).body).toMatchObject({ outcome: "applied" });
     expect((await getSubscriptionFacts(db, user.id))?.status).toBe("active");
   });
 
   it("acknowledges events for unknown customers and of unhandled types, without effect and without a retry loop", async () => {
-    const unknown = await deliver(db, stripeEvent("customer.subscription.updated", subscriptionObject("cus_nobody", { id: "sub_nobody" })));
+    const unknown = await deliver(
+      db,
+      stripeEvent("customer.subscription.updated", subscriptionObject("cus_nobody", { id: "sub_nobody" })),
+    );
     expect(unknown).toEqual({ status: 200, body: { received: true, outcome: "unknown_customer" } });
     const other = await deliver(db, stripeEvent("charge.refunded", { id: "ch_1" }));
     expect(other).toMatchObject({ status: 200, body: { received: true } });
-    const foreignPrice = await deliver(db, stripeEvent("customer.subscription.updated", subscriptionObject("cus_x", { items: { data: [{ price: { id: "price_other" }, current_period_end: 1 }] } })));
+    const foreignPrice = await deliver(
+      db,
+      stripeEvent(
+        "customer.subscription.updated",
+        subscriptionObject("cus_x", { items: { data: [{ price: { id: "price_other" }, current_period_end: 1 }] } }),
+      ),
+    );
     expect(foreignPrice).toMatchObject({ status: 200, body: { ignored: "price price_other is none of our plans" } });
     expect(await db.select().from(subscriptions).where(eq(subscriptions.subscriptionId, "sub_nobody"))).toHaveLength(0);
   });

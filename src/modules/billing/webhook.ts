@@ -17,17 +17,27 @@ export async function handleStripeWebhook(
   input: { payload: string; signature: string | null; secret: string; prices: PriceMap },
 ): Promise<WebhookAnswer> {
   const log = getLogger();
-  if (!input.signature) return { status: 400, body: { error: "missing_signature", message: "The Stripe-Signature header is missing." } };
+  if (!input.signature)
+    return { status: 400, body: { error: "missing_signature", message: "The Stripe-Signature header is missing." } };
   let event;
   try {
     event = verifyStripeWebhook(input.payload, input.signature, input.secret);
   } catch (error) {
     log.warn({ reason: error instanceof Error ? error.message : String(error) }, "stripe webhook refused");
-    return { status: 400, body: { error: "invalid_signature", message: "The webhook signature did not verify, or its timestamp is too old." } };
+    return {
+      status: 400,
+      body: {
+        error: "invalid_signature",
+        message: "The webhook signature did not verify, or its timestamp is too old.",
+      },
+    };
   }
   const translated = translateStripeEvent(event, input.prices);
   if ("ignored" in translated) {
-    log.info({ eventId: event.id, type: event.type, reason: translated.ignored }, "stripe webhook acknowledged without effect");
+    log.info(
+      { eventId: event.id, type: event.type, reason: translated.ignored },
+      "stripe webhook acknowledged without effect",
+    );
     return { status: 200, body: { received: true, ignored: translated.ignored } };
   }
   const outcome = await processBillingEvent(db, translated.event);

@@ -6,7 +6,16 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { formValues, invalidInput, runMutation, type ActionResult } from "@/lib/action-result";
 import { requireActor } from "@/modules/access/actor";
-import { addTalentsInput, bulkRequestInput, collectionDetailsInput, collectionIdInput, itemInput, moveInput, noteInput, reorderInput } from "./inputs";
+import {
+  addTalentsInput,
+  bulkRequestInput,
+  collectionDetailsInput,
+  collectionIdInput,
+  itemInput,
+  moveInput,
+  noteInput,
+  reorderInput,
+} from "./inputs";
 import {
   addTalents,
   createCollection,
@@ -26,13 +35,20 @@ import {
 const refresh = () => revalidatePath("/", "layout");
 
 /** Runs a mutation on one validated input, refreshing the pages on success. */
-async function run<S extends z.ZodType, T>(schema: S, raw: unknown, mutation: (input: z.output<S>) => Promise<T>): Promise<ActionResult<T>> {
+async function run<S extends z.ZodType, T>(
+  schema: S,
+  raw: unknown,
+  mutation: (input: z.output<S>) => Promise<T>,
+): Promise<ActionResult<T>> {
   const input = schema.safeParse(raw);
   if (!input.success) return invalidInput(input.error);
   return runMutation(() => mutation(input.data), { onSuccess: refresh });
 }
 
-export async function createCollectionAction(_previous: ActionResult<string> | null, form: FormData): Promise<ActionResult<string>> {
+export async function createCollectionAction(
+  _previous: ActionResult<string> | null,
+  form: FormData,
+): Promise<ActionResult<string>> {
   const actor = await requireActor();
   const values = formValues(form);
   const input = collectionDetailsInput.safeParse(values);
@@ -64,7 +80,10 @@ export async function deleteCollectionAction(collectionId: string): Promise<Acti
  * Adds talents from the gallery or a profile page: the ticked ones, or the
  * one whose own "Add" button was pressed (sent as `only`).
  */
-export async function addTalentsAction(_previous: ActionResult<AddTalentsResult> | null, form: FormData): Promise<ActionResult<AddTalentsResult>> {
+export async function addTalentsAction(
+  _previous: ActionResult<AddTalentsResult> | null,
+  form: FormData,
+): Promise<ActionResult<AddTalentsResult>> {
   const actor = await requireActor();
   const only = form.get("only");
   const raw = {
@@ -85,7 +104,11 @@ export async function saveNoteAction(_previous: ActionResult | null, form: FormD
   return run(noteInput, formValues(form), (input) => setNote(getDb(), actor, input));
 }
 
-export async function moveTalentAction(collectionId: string, profileId: string, direction: "up" | "down"): Promise<ActionResult> {
+export async function moveTalentAction(
+  collectionId: string,
+  profileId: string,
+  direction: "up" | "down",
+): Promise<ActionResult> {
   const actor = await requireActor();
   return run(moveInput, { collectionId, profileId, direction }, (input) => moveTalent(getDb(), actor, input));
 }
@@ -106,10 +129,15 @@ export async function revokeShareAction(collectionId: string): Promise<ActionRes
 }
 
 /** The bulk request form: the project once, and a `line:<profileId>` field per chosen talent. */
-export async function sendBulkRequestsAction(_previous: ActionResult<BulkRequestOutcome[]> | null, form: FormData): Promise<ActionResult<BulkRequestOutcome[]>> {
+export async function sendBulkRequestsAction(
+  _previous: ActionResult<BulkRequestOutcome[]> | null,
+  form: FormData,
+): Promise<ActionResult<BulkRequestOutcome[]>> {
   const actor = await requireActor();
   const values = formValues(form);
-  const lines = form.getAll("profileIds").map((profileId) => ({ profileId, message: form.get(`line:${String(profileId)}`) ?? "" }));
+  const lines = form
+    .getAll("profileIds")
+    .map((profileId) => ({ profileId, message: form.get(`line:${String(profileId)}`) ?? "" }));
   const input = bulkRequestInput.safeParse({ ...values, lines });
   if (!input.success) return invalidInput(input.error, values);
   return runMutation(() => sendBulkContactRequests(getDb(), actor, input.data), { values, onSuccess: refresh });

@@ -28,7 +28,14 @@ import {
   updateCollection,
 } from "./mutations";
 import { readOnlyMessage } from "./policies";
-import { countCollectors, exportCollectionCsv, getCollection, getCollectionsForProfile, getSharedCollection, listCollections } from "./queries";
+import {
+  countCollectors,
+  exportCollectionCsv,
+  getCollection,
+  getCollectionsForProfile,
+  getSharedCollection,
+  listCollections,
+} from "./queries";
 
 const PHONE = "+44 7700 900123";
 const CONTACT_EMAIL = "private.line@talent.example.com";
@@ -91,10 +98,14 @@ function parseCsv(text: string): string[][] {
 describe("collections", () => {
   let db: Db;
 
-  const add = (actor: Actor, input: { collectionId?: string; newName?: string; profileIds: string[] }) => addTalents(db, actor, addTalentsInput.parse(input));
-  const order = async (actor: Actor, collectionId: string) => (await getCollection(db, actor, collectionId))!.entries.map((entry) => entry.profileId);
-  const talents = async (count: number, profile: Parameters<typeof createTalentWithProfile>[1] = {}): Promise<Talent[]> =>
-    Promise.all(Array.from({ length: count }, () => createTalentWithProfile(db, profile)));
+  const add = (actor: Actor, input: { collectionId?: string; newName?: string; profileIds: string[] }) =>
+    addTalents(db, actor, addTalentsInput.parse(input));
+  const order = async (actor: Actor, collectionId: string) =>
+    (await getCollection(db, actor, collectionId))!.entries.map((entry) => entry.profileId);
+  const talents = async (
+    count: number,
+    profile: Parameters<typeof createTalentWithProfile>[1] = {},
+  ): Promise<Talent[]> => Promise.all(Array.from({ length: count }, () => createTalentWithProfile(db, profile)));
   const ids = (list: Talent[]) => list.map((talent) => talent.profileId);
   /** A subscriber's collection holding these talents, in this order. */
   async function collectionOf(actor: Actor, name: string, profileIds: string[]) {
@@ -114,13 +125,28 @@ describe("collections", () => {
       const id = await createCollection(db, pro.actor, details("  Leads  ", "First round"));
 
       const created = await getCollection(db, pro.actor, id);
-      expect(created).toMatchObject({ id, name: "Leads", description: "First round", shareToken: null, sharedAt: null, entries: [], rights: { read: true, write: true } });
+      expect(created).toMatchObject({
+        id,
+        name: "Leads",
+        description: "First round",
+        shareToken: null,
+        sharedAt: null,
+        entries: [],
+        rights: { read: true, write: true },
+      });
 
       await add(pro.actor, { collectionId: id, profileIds: [talent!.profileId] });
       await updateCollection(db, pro.actor, id, details("Leads for Hamlet", "Second round, after the recalls"));
-      expect(await getCollection(db, pro.actor, id)).toMatchObject({ name: "Leads for Hamlet", description: "Second round, after the recalls" });
+      expect(await getCollection(db, pro.actor, id)).toMatchObject({
+        name: "Leads for Hamlet",
+        description: "Second round, after the recalls",
+      });
       const [row] = await db.select().from(collections).where(eq(collections.id, id));
-      expect(row).toMatchObject({ ownerId: pro.id, name: "Leads for Hamlet", description: "Second round, after the recalls" });
+      expect(row).toMatchObject({
+        ownerId: pro.id,
+        name: "Leads for Hamlet",
+        description: "Second round, after the recalls",
+      });
 
       await deleteCollection(db, pro.actor, id);
       expect(await getCollection(db, pro.actor, id)).toBeNull();
@@ -134,14 +160,28 @@ describe("collections", () => {
       const [talent] = await talents(1);
       await createCollection(db, pro.actor, details("Shortlist"));
 
-      await expectAppError(createCollection(db, pro.actor, details("SHORTLIST")), "conflict", 'You already have a collection named "SHORTLIST". Choose another name.');
+      await expectAppError(
+        createCollection(db, pro.actor, details("SHORTLIST")),
+        "conflict",
+        'You already have a collection named "SHORTLIST". Choose another name.',
+      );
       const other = await createCollection(db, pro.actor, details("Other"));
-      await expectAppError(updateCollection(db, pro.actor, other, details("shortlist")), "conflict", /already have a collection named "shortlist"/);
-      await expectAppError(add(pro.actor, { newName: "ShortList", profileIds: [talent!.profileId] }), "conflict", /already have a collection named "ShortList"/);
+      await expectAppError(
+        updateCollection(db, pro.actor, other, details("shortlist")),
+        "conflict",
+        /already have a collection named "shortlist"/,
+      );
+      await expectAppError(
+        add(pro.actor, { newName: "ShortList", profileIds: [talent!.profileId] }),
+        "conflict",
+        /already have a collection named "ShortList"/,
+      );
 
       const names = (await listCollections(db, pro.actor)).map((collection) => collection.name).sort();
       expect(names).toEqual(["Other", "Shortlist"]);
-      expect(await db.select().from(collectionItems).where(eq(collectionItems.profileId, talent!.profileId))).toEqual([]);
+      expect(await db.select().from(collectionItems).where(eq(collectionItems.profileId, talent!.profileId))).toEqual(
+        [],
+      );
 
       // Names are per owner: someone else may use the same one.
       const someoneElse = await createProfessional(db, { subscription: true });
@@ -168,7 +208,14 @@ describe("collections", () => {
       const listed = await listCollections(db, pro.actor);
       expect(listed.map((collection) => collection.id)).toEqual([second, first, third]);
       expect(listed).toEqual([
-        expect.objectContaining({ id: second, name: "Second", description: "Two of them", size: 2, isShared: true, photoIds: [] }),
+        expect.objectContaining({
+          id: second,
+          name: "Second",
+          description: "Two of them",
+          size: 2,
+          isShared: true,
+          photoIds: [],
+        }),
         expect.objectContaining({ id: first, name: "First", size: 3, isShared: false }),
         expect.objectContaining({ id: third, name: "Third", size: 0, isShared: false }),
       ]);
@@ -194,8 +241,18 @@ describe("collections", () => {
       const [t1, t2, t3, t4] = await talents(4);
       const id = await createCollection(db, pro.actor, details("Ordered"));
 
-      expect(await add(pro.actor, { collectionId: id, profileIds: [t2!.profileId, t1!.profileId] })).toEqual({ collectionId: id, added: 2, alreadyIn: 0, unavailable: 0 });
-      expect(await add(pro.actor, { collectionId: id, profileIds: [t4!.profileId, t3!.profileId] })).toEqual({ collectionId: id, added: 2, alreadyIn: 0, unavailable: 0 });
+      expect(await add(pro.actor, { collectionId: id, profileIds: [t2!.profileId, t1!.profileId] })).toEqual({
+        collectionId: id,
+        added: 2,
+        alreadyIn: 0,
+        unavailable: 0,
+      });
+      expect(await add(pro.actor, { collectionId: id, profileIds: [t4!.profileId, t3!.profileId] })).toEqual({
+        collectionId: id,
+        added: 2,
+        alreadyIn: 0,
+        unavailable: 0,
+      });
 
       const collection = await getCollection(db, pro.actor, id);
       expect(collection!.entries.map((entry) => [entry.profileId, entry.position])).toEqual([
@@ -204,7 +261,11 @@ describe("collections", () => {
         [t4!.profileId, 2],
         [t3!.profileId, 3],
       ]);
-      expect(collection!.entries[0]).toMatchObject({ note: "", addedAt: expect.any(Date), talent: expect.objectContaining({ id: t2!.profileId, displayName: t2!.name, isListed: true }) });
+      expect(collection!.entries[0]).toMatchObject({
+        note: "",
+        addedAt: expect.any(Date),
+        talent: expect.objectContaining({ id: t2!.profileId, displayName: t2!.name, isListed: true }),
+      });
     });
 
     it("creates a new collection by name when no collection is chosen", async () => {
@@ -216,8 +277,12 @@ describe("collections", () => {
       const collection = await getCollection(db, pro.actor, result.collectionId);
       expect(collection).toMatchObject({ name: "From the gallery", description: "" });
       expect(collection!.entries.map((entry) => entry.profileId)).toEqual([t1!.profileId, t2!.profileId]);
-      expect(await listCollections(db, pro.actor)).toEqual([expect.objectContaining({ id: result.collectionId, size: 2 })]);
-      expect(await getCollectionsForProfile(db, pro.actor, t1!.profileId)).toEqual([{ id: result.collectionId, name: "From the gallery", contains: true }]);
+      expect(await listCollections(db, pro.actor)).toEqual([
+        expect.objectContaining({ id: result.collectionId, size: 2 }),
+      ]);
+      expect(await getCollectionsForProfile(db, pro.actor, t1!.profileId)).toEqual([
+        { id: result.collectionId, name: "From the gallery", contains: true },
+      ]);
     });
 
     it("counts talents already in the collection and never adds them twice", async () => {
@@ -225,8 +290,15 @@ describe("collections", () => {
       const [t1, t2, t3] = await talents(3);
       const id = await collectionOf(pro.actor, "Again", [t1!.profileId, t2!.profileId]);
 
-      expect(await add(pro.actor, { collectionId: id, profileIds: [t2!.profileId, t3!.profileId, t1!.profileId] })).toEqual({ collectionId: id, added: 1, alreadyIn: 2, unavailable: 0 });
-      expect(await add(pro.actor, { collectionId: id, profileIds: [t3!.profileId] })).toEqual({ collectionId: id, added: 0, alreadyIn: 1, unavailable: 0 });
+      expect(
+        await add(pro.actor, { collectionId: id, profileIds: [t2!.profileId, t3!.profileId, t1!.profileId] }),
+      ).toEqual({ collectionId: id, added: 1, alreadyIn: 2, unavailable: 0 });
+      expect(await add(pro.actor, { collectionId: id, profileIds: [t3!.profileId] })).toEqual({
+        collectionId: id,
+        added: 0,
+        alreadyIn: 1,
+        unavailable: 0,
+      });
 
       expect(await order(pro.actor, id)).toEqual([t1!.profileId, t2!.profileId, t3!.profileId]);
       expect(await db.select().from(collectionItems).where(eq(collectionItems.collectionId, id))).toHaveLength(3);
@@ -236,10 +308,15 @@ describe("collections", () => {
       const pro = await createProfessional(db, { subscription: true });
       const [listed] = await talents(1);
       const draft = await createTalentWithProfile(db, { profile: { publishedAt: null } });
-      const hidden = await createTalentWithProfile(db, { profile: { hiddenAt: new Date(), hiddenReason: "Under review" } });
+      const hidden = await createTalentWithProfile(db, {
+        profile: { hiddenAt: new Date(), hiddenReason: "Under review" },
+      });
       const id = await createCollection(db, pro.actor, details("Mixed"));
 
-      const result = await add(pro.actor, { collectionId: id, profileIds: [draft.profileId, listed!.profileId, hidden.profileId, randomUUID()] });
+      const result = await add(pro.actor, {
+        collectionId: id,
+        profileIds: [draft.profileId, listed!.profileId, hidden.profileId, randomUUID()],
+      });
       expect(result).toEqual({ collectionId: id, added: 1, alreadyIn: 0, unavailable: 3 });
       expect(await order(pro.actor, id)).toEqual([listed!.profileId]);
       expect(await db.select().from(collectionItems).where(eq(collectionItems.profileId, draft.profileId))).toEqual([]);
@@ -251,8 +328,16 @@ describe("collections", () => {
       const hidden = await createTalentWithProfile(db, { profile: { hiddenAt: new Date() } });
       const id = await createCollection(db, pro.actor, details("Empty"));
 
-      await expectAppError(add(pro.actor, { collectionId: id, profileIds: [draft.profileId] }), "not_found", "That talent's profile is not available.");
-      await expectAppError(add(pro.actor, { newName: "Never made", profileIds: [draft.profileId, hidden.profileId] }), "not_found", "None of those talents' profiles are available.");
+      await expectAppError(
+        add(pro.actor, { collectionId: id, profileIds: [draft.profileId] }),
+        "not_found",
+        "That talent's profile is not available.",
+      );
+      await expectAppError(
+        add(pro.actor, { newName: "Never made", profileIds: [draft.profileId, hidden.profileId] }),
+        "not_found",
+        "None of those talents' profiles are available.",
+      );
       expect(await order(pro.actor, id)).toEqual([]);
       expect((await listCollections(db, pro.actor)).map((collection) => collection.name)).toEqual(["Empty"]);
     });
@@ -266,7 +351,11 @@ describe("collections", () => {
 
       await removeTalent(db, pro.actor, { collectionId: id, profileId: t2!.profileId });
       expect(await order(pro.actor, id)).toEqual([t1!.profileId, t3!.profileId]);
-      await expectAppError(removeTalent(db, pro.actor, { collectionId: id, profileId: t2!.profileId }), "not_found", NOT_IN_COLLECTION);
+      await expectAppError(
+        removeTalent(db, pro.actor, { collectionId: id, profileId: t2!.profileId }),
+        "not_found",
+        NOT_IN_COLLECTION,
+      );
       expect(await order(pro.actor, id)).toEqual([t1!.profileId, t3!.profileId]);
 
       // Adding after a removal still appends at the end.
@@ -288,7 +377,11 @@ describe("collections", () => {
 
       await setNote(db, pro.actor, { collectionId: id, profileId: t2!.profileId, note: "Second thoughts." });
       expect((await getCollection(db, pro.actor, id))!.entries[1]!.note).toBe("Second thoughts.");
-      await expectAppError(setNote(db, pro.actor, { collectionId: id, profileId: outsider!.profileId, note: "Not here" }), "not_found", NOT_IN_COLLECTION);
+      await expectAppError(
+        setNote(db, pro.actor, { collectionId: id, profileId: outsider!.profileId, note: "Not here" }),
+        "not_found",
+        NOT_IN_COLLECTION,
+      );
     });
 
     it("moves a talent up and down; the first stays first when moved up, the last stays last when moved down", async () => {
@@ -308,7 +401,11 @@ describe("collections", () => {
       expect((await getCollection(db, pro.actor, id))!.entries.map((entry) => entry.position)).toEqual([0, 1, 2]);
 
       const [outsider] = await talents(1);
-      await expectAppError(moveTalent(db, pro.actor, { collectionId: id, profileId: outsider!.profileId, direction: "up" }), "not_found", NOT_IN_COLLECTION);
+      await expectAppError(
+        moveTalent(db, pro.actor, { collectionId: id, profileId: outsider!.profileId, direction: "up" }),
+        "not_found",
+        NOT_IN_COLLECTION,
+      );
     });
 
     it("puts the collection in the order of a full permutation", async () => {
@@ -335,8 +432,16 @@ describe("collections", () => {
       const id = await collectionOf(pro.actor, "Stale", [a, b, c]);
 
       await expectAppError(reorderTalents(db, pro.actor, { collectionId: id, profileIds: [c, a] }), "conflict", STALE);
-      await expectAppError(reorderTalents(db, pro.actor, { collectionId: id, profileIds: [c, b, a, extra] }), "conflict", STALE);
-      await expectAppError(reorderTalents(db, pro.actor, { collectionId: id, profileIds: [c, b, extra] }), "conflict", STALE);
+      await expectAppError(
+        reorderTalents(db, pro.actor, { collectionId: id, profileIds: [c, b, a, extra] }),
+        "conflict",
+        STALE,
+      );
+      await expectAppError(
+        reorderTalents(db, pro.actor, { collectionId: id, profileIds: [c, b, extra] }),
+        "conflict",
+        STALE,
+      );
       await expectAppError(reorderTalents(db, pro.actor, { collectionId: id, profileIds: [] }), "conflict", STALE);
       expect(await order(pro.actor, id)).toEqual([a, b, c]);
       expect((await getCollection(db, pro.actor, id))!.entries.map((entry) => entry.position)).toEqual([0, 1, 2]);
@@ -371,8 +476,14 @@ describe("collections", () => {
         ["deleteCollection", () => deleteCollection(db, stranger.actor, id)],
         ["addTalents", () => add(stranger.actor, { collectionId: id, profileIds: [t2!.profileId] })],
         ["removeTalent", () => removeTalent(db, stranger.actor, { collectionId: id, profileId: t1!.profileId })],
-        ["setNote", () => setNote(db, stranger.actor, { collectionId: id, profileId: t1!.profileId, note: "Overwritten" })],
-        ["moveTalent", () => moveTalent(db, stranger.actor, { collectionId: id, profileId: t1!.profileId, direction: "down" })],
+        [
+          "setNote",
+          () => setNote(db, stranger.actor, { collectionId: id, profileId: t1!.profileId, note: "Overwritten" }),
+        ],
+        [
+          "moveTalent",
+          () => moveTalent(db, stranger.actor, { collectionId: id, profileId: t1!.profileId, direction: "down" }),
+        ],
         ["reorderTalents", () => reorderTalents(db, stranger.actor, { collectionId: id, profileIds: [t1!.profileId] })],
         ["shareCollection", () => shareCollection(db, stranger.actor, id)],
         ["revokeShare", () => revokeShare(db, stranger.actor, id)],
@@ -385,7 +496,11 @@ describe("collections", () => {
           (reason: unknown) => reason,
         );
         expect(isAppError(error), name).toBe(true);
-        expect({ name, code: (error as { code: string }).code, message: (error as Error).message }).toEqual({ name, code: "not_found", message: "That collection does not exist." });
+        expect({ name, code: (error as { code: string }).code, message: (error as Error).message }).toEqual({
+          name,
+          code: "not_found",
+          message: "That collection does not exist.",
+        });
       }
 
       expect(await getCollection(db, owner.actor, id)).toEqual(before);
@@ -402,7 +517,11 @@ describe("collections", () => {
       await expectAppError(listCollections(db, talent.actor), "forbidden", NO_COLLECTIONS);
       await expectAppError(createCollection(db, talent.actor, details("Mine")), "forbidden", NO_COLLECTIONS);
       await expectAppError(getCollection(db, talent.actor, id), "forbidden", NO_COLLECTIONS);
-      await expectAppError(add(talent.actor, { newName: "Mine", profileIds: [talent.profileId] }), "forbidden", NO_COLLECTIONS);
+      await expectAppError(
+        add(talent.actor, { newName: "Mine", profileIds: [talent.profileId] }),
+        "forbidden",
+        NO_COLLECTIONS,
+      );
       await expectAppError(updateCollection(db, talent.actor, id, details("Mine")), "forbidden", NO_COLLECTIONS);
       expect(await getCollectionsForProfile(db, talent.actor, talent.profileId)).toEqual([]);
       expect(await db.select().from(collections).where(eq(collections.ownerId, talent.id))).toEqual([]);
@@ -413,33 +532,82 @@ describe("collections", () => {
       const [kept, other] = await talents(2);
       // A collection kept from when the subscription was paid.
       const token = "k".repeat(43);
-      const [row] = await db.insert(collections).values({ ownerId: lapsed.id, name: "Kept", description: "From last season", shareToken: token, sharedAt: new Date() }).returning({ id: collections.id });
+      const [row] = await db
+        .insert(collections)
+        .values({
+          ownerId: lapsed.id,
+          name: "Kept",
+          description: "From last season",
+          shareToken: token,
+          sharedAt: new Date(),
+        })
+        .returning({ id: collections.id });
       const id = row!.id;
-      await db.insert(collectionItems).values({ collectionId: id, profileId: kept!.profileId, position: 0, note: "Kept note" });
+      await db
+        .insert(collectionItems)
+        .values({ collectionId: id, profileId: kept!.profileId, position: 0, note: "Kept note" });
 
       const collection = await getCollection(db, lapsed.actor, id);
-      expect(collection).toMatchObject({ name: "Kept", shareToken: token, rights: { read: true, write: false, reason: "payment_failed" } });
-      expect(collection!.entries.map((entry) => [entry.profileId, entry.note])).toEqual([[kept!.profileId, "Kept note"]]);
-      expect(await listCollections(db, lapsed.actor)).toEqual([expect.objectContaining({ id, name: "Kept", size: 1, isShared: true })]);
+      expect(collection).toMatchObject({
+        name: "Kept",
+        shareToken: token,
+        rights: { read: true, write: false, reason: "payment_failed" },
+      });
+      expect(collection!.entries.map((entry) => [entry.profileId, entry.note])).toEqual([
+        [kept!.profileId, "Kept note"],
+      ]);
+      expect(await listCollections(db, lapsed.actor)).toEqual([
+        expect.objectContaining({ id, name: "Kept", size: 1, isShared: true }),
+      ]);
       const exported = await exportCollectionCsv(db, lapsed.actor, id, APP_URL);
       expect(exported.csv).toContain("Kept note");
 
       const message = readOnlyMessage("payment_failed");
       expect(message).toMatch(/last payment failed/);
       await expectAppError(createCollection(db, lapsed.actor, details("New one")), "subscription_required", message);
-      await expectAppError(add(lapsed.actor, { collectionId: id, profileIds: [other!.profileId] }), "subscription_required", message);
-      await expectAppError(add(lapsed.actor, { newName: "New one", profileIds: [other!.profileId] }), "subscription_required", message);
-      await expectAppError(setNote(db, lapsed.actor, { collectionId: id, profileId: kept!.profileId, note: "Changed" }), "subscription_required", message);
+      await expectAppError(
+        add(lapsed.actor, { collectionId: id, profileIds: [other!.profileId] }),
+        "subscription_required",
+        message,
+      );
+      await expectAppError(
+        add(lapsed.actor, { newName: "New one", profileIds: [other!.profileId] }),
+        "subscription_required",
+        message,
+      );
+      await expectAppError(
+        setNote(db, lapsed.actor, { collectionId: id, profileId: kept!.profileId, note: "Changed" }),
+        "subscription_required",
+        message,
+      );
       await expectAppError(shareCollection(db, lapsed.actor, id), "subscription_required", message);
-      await expectAppError(updateCollection(db, lapsed.actor, id, details("Renamed")), "subscription_required", message);
+      await expectAppError(
+        updateCollection(db, lapsed.actor, id, details("Renamed")),
+        "subscription_required",
+        message,
+      );
       await expectAppError(deleteCollection(db, lapsed.actor, id), "subscription_required", message);
-      await expectAppError(removeTalent(db, lapsed.actor, { collectionId: id, profileId: kept!.profileId }), "subscription_required", message);
-      await expectAppError(moveTalent(db, lapsed.actor, { collectionId: id, profileId: kept!.profileId, direction: "down" }), "subscription_required", message);
-      await expectAppError(reorderTalents(db, lapsed.actor, { collectionId: id, profileIds: [kept!.profileId] }), "subscription_required", message);
+      await expectAppError(
+        removeTalent(db, lapsed.actor, { collectionId: id, profileId: kept!.profileId }),
+        "subscription_required",
+        message,
+      );
+      await expectAppError(
+        moveTalent(db, lapsed.actor, { collectionId: id, profileId: kept!.profileId, direction: "down" }),
+        "subscription_required",
+        message,
+      );
+      await expectAppError(
+        reorderTalents(db, lapsed.actor, { collectionId: id, profileIds: [kept!.profileId] }),
+        "subscription_required",
+        message,
+      );
 
       const unchanged = await getCollection(db, lapsed.actor, id);
       expect(unchanged).toMatchObject({ name: "Kept", description: "From last season" });
-      expect(unchanged!.entries.map((entry) => [entry.profileId, entry.note])).toEqual([[kept!.profileId, "Kept note"]]);
+      expect(unchanged!.entries.map((entry) => [entry.profileId, entry.note])).toEqual([
+        [kept!.profileId, "Kept note"],
+      ]);
       expect(await db.select().from(collections).where(eq(collections.ownerId, lapsed.id))).toHaveLength(1);
 
       expect(await getSharedCollection(db, token)).toMatchObject({ name: "Kept", ownerName: "Lapsed Lee" });
@@ -451,7 +619,11 @@ describe("collections", () => {
     it("tells an account without a subscription that collections are read-only until it subscribes", async () => {
       const unsubscribed = await createProfessional(db);
       const message = readOnlyMessage("not_subscribed");
-      await expectAppError(createCollection(db, unsubscribed.actor, details("Wish list")), "subscription_required", message);
+      await expectAppError(
+        createCollection(db, unsubscribed.actor, details("Wish list")),
+        "subscription_required",
+        message,
+      );
       expect(await listCollections(db, unsubscribed.actor)).toEqual([]);
     });
 
@@ -472,7 +644,13 @@ describe("collections", () => {
       const owner = await createProfessional(db, { subscription: true, name: "Casting Carla" });
       const shown = await createTalentWithProfile(db, {
         user: { name: "Shown Talent" },
-        profile: { bio: BIO, heightCm: 187, eyeColour: "Violet-grey", dayRateMin: 4321, contact: { phone: PHONE, email: CONTACT_EMAIL, agentName: "Agent Smithers", agentEmail: AGENT_EMAIL } },
+        profile: {
+          bio: BIO,
+          heightCm: 187,
+          eyeColour: "Violet-grey",
+          dayRateMin: 4321,
+          contact: { phone: PHONE, email: CONTACT_EMAIL, agentName: "Agent Smithers", agentEmail: AGENT_EMAIL },
+        },
       });
       const [second] = await talents(1);
       const id = await collectionOf(owner.actor, "Hamlet shortlist", [shown.profileId, second!.profileId]);
@@ -484,24 +662,64 @@ describe("collections", () => {
       expect(await shareCollection(db, owner.actor, id)).toBe(token);
       const collection = await getCollection(db, owner.actor, id);
       expect(collection).toMatchObject({ shareToken: token, sharedAt: expect.any(Date) });
-      const [row] = await db.select({ shareToken: collections.shareToken }).from(collections).where(eq(collections.id, id));
+      const [row] = await db
+        .select({ shareToken: collections.shareToken })
+        .from(collections)
+        .where(eq(collections.id, id));
       expect(row!.shareToken).toBe(token);
 
       const shared = await getSharedCollection(db, token);
-      expect(shared).toMatchObject({ name: "Hamlet shortlist", description: "Our picks for the Danish prince", ownerName: "Casting Carla" });
+      expect(shared).toMatchObject({
+        name: "Hamlet shortlist",
+        description: "Our picks for the Danish prince",
+        ownerName: "Casting Carla",
+      });
       expect(shared!.talents.map((talent) => [talent.id, talent.displayName])).toEqual([
         [shown.profileId, "Shown Talent"],
         [second!.profileId, second!.name],
       ]);
-      expect(shared!.talents[0]).toMatchObject({ headline: "Actor for screen and stage", city: "London", isListed: true });
+      expect(shared!.talents[0]).toMatchObject({
+        headline: "Actor for screen and stage",
+        city: "London",
+        isListed: true,
+      });
 
       const json = JSON.stringify(shared);
-      for (const secret of [NOTE, "strong audition", PHONE, CONTACT_EMAIL, AGENT_EMAIL, "Agent Smithers", BIO, "Zanzibar", "Violet-grey", shown.email, owner.email, owner.id]) {
+      for (const secret of [
+        NOTE,
+        "strong audition",
+        PHONE,
+        CONTACT_EMAIL,
+        AGENT_EMAIL,
+        "Agent Smithers",
+        BIO,
+        "Zanzibar",
+        "Violet-grey",
+        shown.email,
+        owner.email,
+        owner.id,
+      ]) {
         expect(json, secret).not.toContain(secret);
       }
       expect(Object.keys(shared!).sort()).toEqual(["description", "name", "ownerName", "talents"]);
       for (const talent of shared!.talents) {
-        for (const premium of ["bio", "heightCm", "eyeColour", "hairColour", "dayRateMin", "dayRateMax", "showreelUrls", "phone", "email", "agentName", "agentEmail", "contact", "note", "ownerId", "userId"]) {
+        for (const premium of [
+          "bio",
+          "heightCm",
+          "eyeColour",
+          "hairColour",
+          "dayRateMin",
+          "dayRateMax",
+          "showreelUrls",
+          "phone",
+          "email",
+          "agentName",
+          "agentEmail",
+          "contact",
+          "note",
+          "ownerId",
+          "userId",
+        ]) {
           expect(talent, premium).not.toHaveProperty(premium);
         }
       }
@@ -514,7 +732,10 @@ describe("collections", () => {
       const token = await shareCollection(db, owner.actor, id);
       expect((await getSharedCollection(db, token))!.talents).toHaveLength(3);
 
-      await db.update(talentProfiles).set({ hiddenAt: new Date(), hiddenReason: "Reported" }).where(eq(talentProfiles.id, hidden!.profileId));
+      await db
+        .update(talentProfiles)
+        .set({ hiddenAt: new Date(), hiddenReason: "Reported" })
+        .where(eq(talentProfiles.id, hidden!.profileId));
       await db.update(talentProfiles).set({ publishedAt: null }).where(eq(talentProfiles.id, unpublished!.profileId));
 
       expect((await getSharedCollection(db, token))!.talents.map((talent) => talent.id)).toEqual([stays!.profileId]);
@@ -544,7 +765,15 @@ describe("collections", () => {
       expect(await getSharedCollection(db, again)).toMatchObject({ name: "Revocable" });
       expect(await getSharedCollection(db, token)).toBeNull();
 
-      for (const malformed of ["", "short", `${again}x`, again.slice(0, 42), `${again.slice(0, 42)}=`, `${again.slice(0, 41)}/+`, "' or 1=1 --"]) {
+      for (const malformed of [
+        "",
+        "short",
+        `${again}x`,
+        again.slice(0, 42),
+        `${again.slice(0, 42)}=`,
+        `${again.slice(0, 41)}/+`,
+        "' or 1=1 --",
+      ]) {
         expect(await getSharedCollection(db, malformed), JSON.stringify(malformed)).toBeNull();
       }
       expect(await getSharedCollection(db, "A".repeat(43))).toBeNull();
@@ -567,12 +796,22 @@ describe("collections", () => {
 
   it("exports a collection as CSV: header, talents in collection order, notes (formulas neutralised), profile links", async () => {
     const pro = await createProfessional(db, { subscription: true });
-    const first = await createTalentWithProfile(db, { user: { name: "Ada First" }, profile: { headline: "Stage and screen", categories: ["actor", "dancer"], playingAgeMin: 20, playingAgeMax: 30 } });
-    const second = await createTalentWithProfile(db, { user: { name: "Bo Second" }, profile: { city: "Paris", country: "FR", playingAgeMin: null, playingAgeMax: null } });
+    const first = await createTalentWithProfile(db, {
+      user: { name: "Ada First" },
+      profile: { headline: "Stage and screen", categories: ["actor", "dancer"], playingAgeMin: 20, playingAgeMax: 30 },
+    });
+    const second = await createTalentWithProfile(db, {
+      user: { name: "Bo Second" },
+      profile: { city: "Paris", country: "FR", playingAgeMin: null, playingAgeMax: null },
+    });
     const id = await collectionOf(pro.actor, "Export me", [second.profileId, first.profileId]);
     await reorderTalents(db, pro.actor, { collectionId: id, profileIds: [first.profileId, second.profileId] });
     await setNote(db, pro.actor, { collectionId: id, profileId: first.profileId, note: "Great, warm read" });
-    await setNote(db, pro.actor, { collectionId: id, profileId: second.profileId, note: '=HYPERLINK("http://evil.example","click")' });
+    await setNote(db, pro.actor, {
+      collectionId: id,
+      profileId: second.profileId,
+      note: '=HYPERLINK("http://evil.example","click")',
+    });
 
     const { filename, csv } = await exportCollectionCsv(db, pro.actor, id, APP_URL);
     expect(filename).toBe("Export me.csv");
@@ -581,8 +820,28 @@ describe("collections", () => {
     const rows = parseCsv(csv);
     expect(rows).toEqual([
       ["Position", "Name", "Headline", "Categories", "Location", "Playing age", "Profile", "Note", "Added"],
-      ["1", "Ada First", "Stage and screen", "Actor; Dancer", `London, ${countryName("GB")}`, "20-30", `${APP_URL}/talents/${first.profileId}`, "Great, warm read", today],
-      ["2", "Bo Second", "Actor for screen and stage", "Actor", `Paris, ${countryName("FR")}`, "", `${APP_URL}/talents/${second.profileId}`, `'=HYPERLINK("http://evil.example","click")`, today],
+      [
+        "1",
+        "Ada First",
+        "Stage and screen",
+        "Actor; Dancer",
+        `London, ${countryName("GB")}`,
+        "20-30",
+        `${APP_URL}/talents/${first.profileId}`,
+        "Great, warm read",
+        today,
+      ],
+      [
+        "2",
+        "Bo Second",
+        "Actor for screen and stage",
+        "Actor",
+        `Paris, ${countryName("FR")}`,
+        "",
+        `${APP_URL}/talents/${second.profileId}`,
+        `'=HYPERLINK("http://evil.example","click")`,
+        today,
+      ],
     ]);
 
     // The profile link follows the app URL it is given.
@@ -600,8 +859,10 @@ describe("collections", () => {
       isPaid: "paid",
       rate: "$600 a day",
     };
-    const bulk = (collectionId: string, lines: { profileId: string; message: string }[]) => bulkRequestInput.parse({ collectionId, ...project, lines });
-    const sentBy = (senderId: string) => db.select().from(contactRequests).where(eq(contactRequests.senderId, senderId));
+    const bulk = (collectionId: string, lines: { profileId: string; message: string }[]) =>
+      bulkRequestInput.parse({ collectionId, ...project, lines });
+    const sentBy = (senderId: string) =>
+      db.select().from(contactRequests).where(eq(contactRequests.senderId, senderId));
 
     it("sends one pending request per talent, each with its own personal line", async () => {
       const pro = await createProfessional(db, { subscription: true });
@@ -634,7 +895,11 @@ describe("collections", () => {
         isPaid: true,
         rate: "$600 a day",
       });
-      expect(byProfile.get(b!.profileId)).toMatchObject({ status: "PENDING", talentUserId: b!.id, message: "We loved your voice work in the radio play." });
+      expect(byProfile.get(b!.profileId)).toMatchObject({
+        status: "PENDING",
+        talentUserId: b!.id,
+        message: "We loved your voice work in the radio play.",
+      });
       const requestIds = outcomes.map((outcome) => (outcome.ok ? outcome.requestId : null)).sort();
       expect(requestIds).toEqual(rows.map((row) => row.id).sort());
     });
@@ -643,7 +908,11 @@ describe("collections", () => {
       const pro = await createProfessional(db, { subscription: true });
       const [already, fresh] = await talents(2);
       const id = await collectionOf(pro.actor, "Partly sent", ids([already!, fresh!]));
-      const earlier = await sendContactRequest(db, pro.actor, contactRequestInput.parse({ profileId: already!.profileId, ...project, message: "The first request." }));
+      const earlier = await sendContactRequest(
+        db,
+        pro.actor,
+        contactRequestInput.parse({ profileId: already!.profileId, ...project, message: "The first request." }),
+      );
 
       const outcomes = await sendBulkContactRequests(
         db,
@@ -654,7 +923,12 @@ describe("collections", () => {
         ]),
       );
       expect(outcomes).toEqual([
-        { profileId: already!.profileId, name: already!.name, ok: false, message: expect.stringMatching(/already have a pending request to this talent/) },
+        {
+          profileId: already!.profileId,
+          name: already!.name,
+          ok: false,
+          message: expect.stringMatching(/already have a pending request to this talent/),
+        },
         { profileId: fresh!.profileId, name: fresh!.name, ok: true, requestId: expect.any(String) },
       ]);
 
@@ -717,7 +991,12 @@ describe("collections", () => {
       expect(counters).toEqual([{ window: windows.month, used: 29 }]);
 
       // The one request left still goes through.
-      const outcomes = await sendBulkContactRequests(db, pro.actor, bulk(id, [{ profileId: b!.profileId, message: "A line for the second one." }]), now);
+      const outcomes = await sendBulkContactRequests(
+        db,
+        pro.actor,
+        bulk(id, [{ profileId: b!.profileId, message: "A line for the second one." }]),
+        now,
+      );
       expect(outcomes).toEqual([expect.objectContaining({ profileId: b!.profileId, ok: true })]);
       const [month] = await db
         .select({ used: contactRequestCounters.used })
@@ -752,10 +1031,17 @@ describe("collections", () => {
     it("refuses a lapsed subscriber before sending anything", async () => {
       const lapsed = await createProfessional(db, { subscription: { status: "past_due" } });
       const [talent] = await talents(1);
-      const [row] = await db.insert(collections).values({ ownerId: lapsed.id, name: "Old picks" }).returning({ id: collections.id });
+      const [row] = await db
+        .insert(collections)
+        .values({ ownerId: lapsed.id, name: "Old picks" })
+        .returning({ id: collections.id });
       await db.insert(collectionItems).values({ collectionId: row!.id, profileId: talent!.profileId, position: 0 });
       await expectAppError(
-        sendBulkContactRequests(db, lapsed.actor, bulk(row!.id, [{ profileId: talent!.profileId, message: "Hoping to work with you." }])),
+        sendBulkContactRequests(
+          db,
+          lapsed.actor,
+          bulk(row!.id, [{ profileId: talent!.profileId, message: "Hoping to work with you." }]),
+        ),
         "subscription_required",
         readOnlyMessage("payment_failed"),
       );

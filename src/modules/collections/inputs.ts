@@ -28,14 +28,19 @@ export const addTalentsInput = z
       .max(MAX_COLLECTION_SIZE, `Add at most ${MAX_COLLECTION_SIZE} talents at a time.`)
       .transform((ids) => [...new Set(ids)]),
   })
-  .refine((input) => input.collectionId !== "" || input.newName !== "", { path: ["newName"], message: "Choose a collection, or name a new one." });
+  .refine((input) => input.collectionId !== "" || input.newName !== "", {
+    path: ["newName"],
+    message: "Choose a collection, or name a new one.",
+  });
 export type AddTalentsInput = z.infer<typeof addTalentsInput>;
 
 export const itemInput = z.object({ collectionId: collectionIdInput, profileId });
 
 export const noteInput = itemInput.extend({ note: multiLineText({ label: "The note", max: 1000 }).default("") });
 
-export const moveInput = itemInput.extend({ direction: z.enum(["up", "down"], { error: "Move a talent up or down." }) });
+export const moveInput = itemInput.extend({
+  direction: z.enum(["up", "down"], { error: "Move a talent up or down." }),
+});
 
 export const reorderInput = z.object({
   collectionId: collectionIdInput,
@@ -55,20 +60,34 @@ export const bulkRequestInput = withProjectRules(
     collectionId: collectionIdInput,
     ...projectFields,
     lines: z
-      .array(z.object({ profileId, message: multiLineText({ label: "The personal line", max: 1000, min: 10, required: true }) }, { error: "Write a personal line for each talent." }), {
-        error: "Select at least one talent to send the request to.",
-      })
+      .array(
+        z.object(
+          { profileId, message: multiLineText({ label: "The personal line", max: 1000, min: 10, required: true }) },
+          { error: "Write a personal line for each talent." },
+        ),
+        {
+          error: "Select at least one talent to send the request to.",
+        },
+      )
       .min(1, "Select at least one talent to send the request to.")
       .max(MAX_BULK_REQUESTS, `Send at most ${MAX_BULK_REQUESTS} requests at once.`),
   }),
 )
-  .refine((input) => new Set(input.lines.map((line) => line.profileId)).size === input.lines.length, { path: ["lines"], message: "Each talent can receive only one request." })
+  .refine((input) => new Set(input.lines.map((line) => line.profileId)).size === input.lines.length, {
+    path: ["lines"],
+    message: "Each talent can receive only one request.",
+  })
   .superRefine((input, context) => {
     const seen = new Map<string, number>();
     input.lines.forEach((line, index) => {
       const key = line.message.toLowerCase().replace(/\s+/g, " ");
       const first = seen.get(key);
-      if (first !== undefined) context.addIssue({ code: "custom", path: ["lines", index, "message"], message: "Write a different line for each talent: this one repeats another." });
+      if (first !== undefined)
+        context.addIssue({
+          code: "custom",
+          path: ["lines", index, "message"],
+          message: "Write a different line for each talent: this one repeats another.",
+        });
       else seen.set(key, index);
     });
   });

@@ -8,7 +8,13 @@ import type { Actor } from "@/modules/access/types";
 import { sendContactRequest } from "@/modules/contact-requests/mutations";
 import { getRemainingQuota } from "@/modules/contact-requests/queries";
 import { filterListedProfiles, getTalentSummaries } from "@/modules/talents/queries";
-import { MAX_COLLECTIONS, MAX_COLLECTION_SIZE, type AddTalentsInput, type BulkRequestInput, type CollectionDetailsInput } from "./inputs";
+import {
+  MAX_COLLECTIONS,
+  MAX_COLLECTION_SIZE,
+  type AddTalentsInput,
+  type BulkRequestInput,
+  type CollectionDetailsInput,
+} from "./inputs";
 import { moveInList } from "./order";
 import { newShareToken, requireCollectionRights } from "./policies";
 
@@ -22,25 +28,42 @@ const items = collectionItems;
  * With `lock`, the row is held until the transaction ends, so concurrent
  * changes to one collection's order and size happen one after another.
  */
-export async function ownCollection(db: Db, actor: Actor, collectionId: string, options: { write: boolean; lock?: boolean }) {
+export async function ownCollection(
+  db: Db,
+  actor: Actor,
+  collectionId: string,
+  options: { write: boolean; lock?: boolean },
+) {
   requireCollectionRights(actor, options);
   if (!isUuid(collectionId)) throw new AppError("not_found", "That collection does not exist.");
-  const query = db.select().from(c).where(and(eq(c.id, collectionId), eq(c.ownerId, actor.userId)));
+  const query = db
+    .select()
+    .from(c)
+    .where(and(eq(c.id, collectionId), eq(c.ownerId, actor.userId)));
   const [row] = options.lock ? await query.for("update") : await query;
   if (!row) throw new AppError("not_found", "That collection does not exist.");
   return row;
 }
 
 function nameTaken(name: string) {
-  return new AppError("conflict", `You already have a collection named "${name}". Choose another name.`, { name: [`You already have a collection named "${name}".`] });
+  return new AppError("conflict", `You already have a collection named "${name}". Choose another name.`, {
+    name: [`You already have a collection named "${name}".`],
+  });
 }
 
 async function insertCollection(tx: Db, actor: Actor, input: CollectionDetailsInput): Promise<string> {
   // Concurrent creations by one owner count one after another, so together they cannot pass the limit.
   await lockKey(tx, `collections:${actor.userId}`);
   const [existing] = await tx.select({ total: count() }).from(c).where(eq(c.ownerId, actor.userId));
-  if ((existing?.total ?? 0) >= MAX_COLLECTIONS) throw new AppError("conflict", `You can keep up to ${MAX_COLLECTIONS} collections. Delete one you no longer need first.`);
-  const [created] = await tx.insert(c).values({ ownerId: actor.userId, name: input.name, description: input.description }).returning({ id: c.id });
+  if ((existing?.total ?? 0) >= MAX_COLLECTIONS)
+    throw new AppError(
+      "conflict",
+      `You can keep up to ${MAX_COLLECTIONS} collections. Delete one you no longer need first.`,
+    );
+  const [created] = await tx
+    .insert(c)
+    .values({ ownerId: actor.userId, name: input.name, description: input.description })
+    .returning({ id: c.id });
   return created!.id;
 }
 
@@ -85,7 +108,13 @@ export type AddTalentsResult = { collectionId: string; added: number; alreadyIn:
 export async function addTalents(db: Db, actor: Actor, input: AddTalentsInput): Promise<AddTalentsResult> {
   requireCollectionRights(actor, { write: true });
   const listed = await filterListedProfiles(db, input.profileIds);
-  if (listed.size === 0) throw new AppError("not_found", input.profileIds.length === 1 ? "That talent's profile is not available." : "None of those talents' profiles are available.");
+  if (listed.size === 0)
+    throw new AppError(
+      "not_found",
+      input.profileIds.length === 1
+        ? "That talent's profile is not available."
+        : "None of those talents' profiles are available.",
+    );
   const wanted = input.profileIds.filter((id) => listed.has(id));
   const name = input.newName;
   return withUniqueName(name, () =>
@@ -98,10 +127,16 @@ export async function addTalents(db: Db, actor: Actor, input: AddTalentsInput): 
         .where(and(eq(items.collectionId, collectionId), inArray(items.profileId, wanted)));
       const presentIds = new Set(present.map((row) => row.profileId));
       const fresh = wanted.filter((id) => !presentIds.has(id));
-      const [size] = await tx.select({ total: count(), last: max(items.position) }).from(items).where(eq(items.collectionId, collectionId));
+      const [size] = await tx
+        .select({ total: count(), last: max(items.position) })
+        .from(items)
+        .where(eq(items.collectionId, collectionId));
       const total = size?.total ?? 0;
       if (total + fresh.length > MAX_COLLECTION_SIZE) {
-        throw new AppError("conflict", `A collection holds up to ${MAX_COLLECTION_SIZE} talents; this one has ${total}. Start another collection for the rest.`);
+        throw new AppError(
+          "conflict",
+          `A collection holds up to ${MAX_COLLECTION_SIZE} talents; this one has ${total}. Start another collection for the rest.`,
+        );
       }
       const start = (size?.last ?? -1) + 1;
       if (fresh.length > 0) {
@@ -111,7 +146,12 @@ export async function addTalents(db: Db, actor: Actor, input: AddTalentsInput): 
           .onConflictDoNothing();
       }
       await tx.update(c).set({ updatedAt: new Date() }).where(eq(c.id, collectionId));
-      return { collectionId, added: fresh.length, alreadyIn: presentIds.size, unavailable: input.profileIds.length - wanted.length };
+      return {
+        collectionId,
+        added: fresh.length,
+        alreadyIn: presentIds.size,
+        unavailable: input.profileIds.length - wanted.length,
+      };
     }),
   );
 }
@@ -144,7 +184,11 @@ export async function setNote(db: Db, actor: Actor, input: { collectionId: strin
 }
 
 async function currentOrder(tx: Db, collectionId: string): Promise<string[]> {
-  const rows = await tx.select({ profileId: items.profileId }).from(items).where(eq(items.collectionId, collectionId)).orderBy(items.position, items.addedAt);
+  const rows = await tx
+    .select({ profileId: items.profileId })
+    .from(items)
+    .where(eq(items.collectionId, collectionId))
+    .orderBy(items.position, items.addedAt);
   return rows.map((row) => row.profileId);
 }
 
@@ -162,7 +206,11 @@ async function writeOrder(tx: Db, collectionId: string, profileIds: string[]) {
 }
 
 /** Moves a talent one place up or down (the keyboard-friendly way to reorder). */
-export async function moveTalent(db: Db, actor: Actor, input: { collectionId: string; profileId: string; direction: "up" | "down" }) {
+export async function moveTalent(
+  db: Db,
+  actor: Actor,
+  input: { collectionId: string; profileId: string; direction: "up" | "down" },
+) {
   await db.transaction(async (tx) => {
     await ownCollection(tx, actor, input.collectionId, { write: true, lock: true });
     const order = await currentOrder(tx, input.collectionId);
@@ -193,17 +241,25 @@ export async function shareCollection(db: Db, actor: Actor, collectionId: string
   const collection = await ownCollection(db, actor, collectionId, { write: true });
   if (collection.shareToken) return collection.shareToken;
   const token = newShareToken();
-  await db.update(c).set({ shareToken: token, sharedAt: new Date() }).where(and(eq(c.id, collectionId), eq(c.ownerId, actor.userId)));
+  await db
+    .update(c)
+    .set({ shareToken: token, sharedAt: new Date() })
+    .where(and(eq(c.id, collectionId), eq(c.ownerId, actor.userId)));
   return token;
 }
 
 /** Turns the share link off: it stops working at once. Allowed read-only too, since it only takes access away. */
 export async function revokeShare(db: Db, actor: Actor, collectionId: string) {
   await ownCollection(db, actor, collectionId, { write: false });
-  await db.update(c).set({ shareToken: null, sharedAt: null }).where(and(eq(c.id, collectionId), eq(c.ownerId, actor.userId)));
+  await db
+    .update(c)
+    .set({ shareToken: null, sharedAt: null })
+    .where(and(eq(c.id, collectionId), eq(c.ownerId, actor.userId)));
 }
 
-export type BulkRequestOutcome = { profileId: string; name: string } & ({ ok: true; requestId: string } | { ok: false; message: string });
+export type BulkRequestOutcome = { profileId: string; name: string } & (
+  { ok: true; requestId: string } | { ok: false; message: string }
+);
 
 /**
  * Sends one contact request to each chosen talent of a collection, with that
@@ -213,21 +269,36 @@ export type BulkRequestOutcome = { profileId: string; name: string } & ({ ok: tr
  * transaction), and the outcome is reported per talent: one talent who
  * declined recently or already has a pending request does not stop the rest.
  */
-export async function sendBulkContactRequests(db: Db, actor: Actor, input: BulkRequestInput, now = new Date()): Promise<BulkRequestOutcome[]> {
+export async function sendBulkContactRequests(
+  db: Db,
+  actor: Actor,
+  input: BulkRequestInput,
+  now = new Date(),
+): Promise<BulkRequestOutcome[]> {
   await ownCollection(db, actor, input.collectionId, { write: true });
   const profileIds = input.lines.map((line) => line.profileId);
   const inCollection = await db
     .select({ profileId: items.profileId })
     .from(items)
     .where(and(eq(items.collectionId, input.collectionId), inArray(items.profileId, profileIds)));
-  if (inCollection.length !== profileIds.length) throw new AppError("conflict", "Some of these talents are no longer in the collection. Reload the page and choose again.");
+  if (inCollection.length !== profileIds.length)
+    throw new AppError(
+      "conflict",
+      "Some of these talents are no longer in the collection. Reload the page and choose again.",
+    );
 
   const remaining = await getRemainingQuota(db, actor, now);
   if (remaining && profileIds.length > remaining.month) {
-    throw new AppError("rate_limited", `You have ${remaining.month} contact request${remaining.month === 1 ? "" : "s"} left this month; choose at most that many talents.`);
+    throw new AppError(
+      "rate_limited",
+      `You have ${remaining.month} contact request${remaining.month === 1 ? "" : "s"} left this month; choose at most that many talents.`,
+    );
   }
   if (remaining && profileIds.length > remaining.day) {
-    throw new AppError("rate_limited", `You can send ${remaining.day} more contact request${remaining.day === 1 ? "" : "s"} today; choose at most that many talents, or send the rest tomorrow.`);
+    throw new AppError(
+      "rate_limited",
+      `You can send ${remaining.day} more contact request${remaining.day === 1 ? "" : "s"} today; choose at most that many talents, or send the rest tomorrow.`,
+    );
   }
 
   const names = await getTalentSummaries(db, profileIds);
@@ -236,7 +307,12 @@ export async function sendBulkContactRequests(db: Db, actor: Actor, input: BulkR
   for (const line of lines) {
     const name = names.get(line.profileId)?.displayName ?? "This talent";
     try {
-      const requestId = await sendContactRequest(db, actor, { ...project, profileId: line.profileId, message: line.message }, now);
+      const requestId = await sendContactRequest(
+        db,
+        actor,
+        { ...project, profileId: line.profileId, message: line.message },
+        now,
+      );
       outcomes.push({ profileId: line.profileId, name, ok: true, requestId });
     } catch (error) {
       if (!isAppError(error)) throw error;

@@ -16,7 +16,9 @@ const actor = (role: Actor["role"], subscription: Partial<Subscription> | null =
   name: "Me",
   email: "me@example.test",
   role,
-  subscription: subscription ? { plan: "PROFESSIONAL", status: "active", currentPeriodEnd: future, ...subscription } : null,
+  subscription: subscription
+    ? { plan: "PROFESSIONAL", status: "active", currentPeriodEnd: future, ...subscription }
+    : null,
 });
 
 describe("moveInList", () => {
@@ -57,18 +59,41 @@ describe("collectionRights", () => {
   it("lets professionals and companies with an active or trialing subscription read and write", () => {
     expect(collectionRights(actor("PROFESSIONAL", { status: "active" }), now)).toEqual({ read: true, write: true });
     expect(collectionRights(actor("PROFESSIONAL", { status: "trialing" }), now)).toEqual({ read: true, write: true });
-    expect(collectionRights(actor("COMPANY", { plan: "COMPANY", status: "active" }), now)).toEqual({ read: true, write: true });
+    expect(collectionRights(actor("COMPANY", { plan: "COMPANY", status: "active" }), now)).toEqual({
+      read: true,
+      write: true,
+    });
   });
 
   it("leaves a subscriber whose payment failed read-only, with the reason payment_failed", () => {
-    expect(collectionRights(actor("PROFESSIONAL", { status: "past_due" }), now)).toEqual({ read: true, write: false, reason: "payment_failed" });
-    expect(collectionRights(actor("COMPANY", { plan: "COMPANY", status: "unpaid" }), now)).toEqual({ read: true, write: false, reason: "payment_failed" });
+    expect(collectionRights(actor("PROFESSIONAL", { status: "past_due" }), now)).toEqual({
+      read: true,
+      write: false,
+      reason: "payment_failed",
+    });
+    expect(collectionRights(actor("COMPANY", { plan: "COMPANY", status: "unpaid" }), now)).toEqual({
+      read: true,
+      write: false,
+      reason: "payment_failed",
+    });
   });
 
   it("leaves an account without a current subscription read-only, with the reason not_subscribed", () => {
-    expect(collectionRights(actor("PROFESSIONAL"), now)).toEqual({ read: true, write: false, reason: "not_subscribed" });
-    expect(collectionRights(actor("PROFESSIONAL", { status: "canceled" }), now)).toEqual({ read: true, write: false, reason: "not_subscribed" });
-    expect(collectionRights(actor("PROFESSIONAL", { status: "active", currentPeriodEnd: past }), now)).toEqual({ read: true, write: false, reason: "not_subscribed" });
+    expect(collectionRights(actor("PROFESSIONAL"), now)).toEqual({
+      read: true,
+      write: false,
+      reason: "not_subscribed",
+    });
+    expect(collectionRights(actor("PROFESSIONAL", { status: "canceled" }), now)).toEqual({
+      read: true,
+      write: false,
+      reason: "not_subscribed",
+    });
+    expect(collectionRights(actor("PROFESSIONAL", { status: "active", currentPeriodEnd: past }), now)).toEqual({
+      read: true,
+      write: false,
+      reason: "not_subscribed",
+    });
   });
 
   it("lets admins read and write without a subscription", () => {
@@ -105,7 +130,10 @@ describe("bulkRequestInput", () => {
     isPaid: "paid",
     rate: "$600 a day",
   };
-  const line = (index: number, message = `Your stage work in production number ${index} was remarkable.`) => ({ profileId: ids[index]!, message });
+  const line = (index: number, message = `Your stage work in production number ${index} was remarkable.`) => ({
+    profileId: ids[index]!,
+    message,
+  });
 
   function messages(input: unknown): string[] {
     const result = bulkRequestInput.safeParse(input);
@@ -120,7 +148,10 @@ describe("bulkRequestInput", () => {
   }
 
   it("accepts distinct personal lines for distinct talents, trimmed, with the project once", () => {
-    const parsed = bulkRequestInput.parse({ ...base, lines: [line(0, "  Loved your work in the Bristol Old Vic show.  "), line(1)] });
+    const parsed = bulkRequestInput.parse({
+      ...base,
+      lines: [line(0, "  Loved your work in the Bristol Old Vic show.  "), line(1)],
+    });
     expect(parsed.isPaid).toBe(true);
     expect(parsed.rate).toBe("$600 a day");
     expect(parsed.lines).toEqual([
@@ -135,19 +166,28 @@ describe("bulkRequestInput", () => {
   });
 
   it("refuses a personal line shorter than 10 characters", () => {
-    expect(messages({ ...base, lines: [line(0, "Hi there")] })).toContain("Use at least 10 characters for the personal line.");
+    expect(messages({ ...base, lines: [line(0, "Hi there")] })).toContain(
+      "Use at least 10 characters for the personal line.",
+    );
     expect(bulkRequestInput.safeParse({ ...base, lines: [line(0, "Hi there!!")] }).success).toBe(true);
   });
 
   it("refuses two identical lines, ignoring case and spacing, on the repeated one", () => {
-    const result = bulkRequestInput.safeParse({ ...base, lines: [line(0, "We would love to meet you."), line(1, "  we WOULD love   to meet\nyou. ")] });
+    const result = bulkRequestInput.safeParse({
+      ...base,
+      lines: [line(0, "We would love to meet you."), line(1, "  we WOULD love   to meet\nyou. ")],
+    });
     expect(result.success).toBe(false);
-    const issue = result.error!.issues.find((each) => each.message === "Write a different line for each talent: this one repeats another.");
+    const issue = result.error!.issues.find(
+      (each) => each.message === "Write a different line for each talent: this one repeats another.",
+    );
     expect(issue?.path).toEqual(["lines", 1, "message"]);
   });
 
   it("refuses the same talent twice", () => {
-    expect(messages({ ...base, lines: [line(0), line(0, "A second, different line for the same talent.")] })).toContain("Each talent can receive only one request.");
+    expect(messages({ ...base, lines: [line(0), line(0, "A second, different line for the same talent.")] })).toContain(
+      "Each talent can receive only one request.",
+    );
   });
 
   it(`refuses more than ${MAX_BULK_REQUESTS} lines, and none at all`, () => {
@@ -160,12 +200,16 @@ describe("bulkRequestInput", () => {
   it("refuses paid work without a rate, and accepts unpaid work without one", () => {
     const result = bulkRequestInput.safeParse({ ...base, rate: "", lines: [line(0)] });
     expect(result.success).toBe(false);
-    expect(result.error!.issues).toEqual([expect.objectContaining({ path: ["rate"], message: "Give the rate for paid work, e.g. $500 a day." })]);
+    expect(result.error!.issues).toEqual([
+      expect.objectContaining({ path: ["rate"], message: "Give the rate for paid work, e.g. $500 a day." }),
+    ]);
     expect(bulkRequestInput.parse({ ...base, isPaid: "unpaid", rate: "", lines: [line(0)] }).isPaid).toBe(false);
   });
 
   it("refuses a profile id or collection id that is not a UUID", () => {
-    expect(messages({ ...base, lines: [{ profileId: "nope", message: line(0).message }] })).toContain("That talent's profile is not available.");
+    expect(messages({ ...base, lines: [{ profileId: "nope", message: line(0).message }] })).toContain(
+      "That talent's profile is not available.",
+    );
     expect(messages({ ...base, collectionId: "nope", lines: [line(0)] })).toContain("That collection does not exist.");
   });
 });

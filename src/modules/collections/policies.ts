@@ -9,7 +9,10 @@ import type { Actor } from "@/modules/access/types";
  * exports them and can revoke a share link, but changes nothing until it
  * renews. Talents keep none.
  */
-export type CollectionRights = { read: true; write: true } | { read: true; write: false; reason: PremiumDenialReason } | { read: false; write: false };
+export type CollectionRights =
+  | { read: true; write: true }
+  | { read: true; write: false; reason: PremiumDenialReason }
+  | { read: false; write: false };
 
 export function collectionRights(actor: Actor | null, now = new Date()): CollectionRights {
   if (!actor || !hasPermission(actor.role, "collection:manage")) return { read: false, write: false };

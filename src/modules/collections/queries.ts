@@ -13,13 +13,28 @@ import { collectionRights, requireCollectionRights, type CollectionRights } from
 const c = collections;
 const items = collectionItems;
 
-export type CollectionSummary = { id: string; name: string; description: string; size: number; isShared: boolean; updatedAt: Date; photoIds: string[] };
+export type CollectionSummary = {
+  id: string;
+  name: string;
+  description: string;
+  size: number;
+  isShared: boolean;
+  updatedAt: Date;
+  photoIds: string[];
+};
 
 /** The actor's collections, most recently changed first, with their sizes and a few faces. */
 export async function listCollections(db: Db, actor: Actor): Promise<CollectionSummary[]> {
   requireCollectionRights(actor, { write: false });
   const rows = await db
-    .select({ id: c.id, name: c.name, description: c.description, shareToken: c.shareToken, updatedAt: c.updatedAt, size: count(items.profileId) })
+    .select({
+      id: c.id,
+      name: c.name,
+      description: c.description,
+      shareToken: c.shareToken,
+      updatedAt: c.updatedAt,
+      size: count(items.profileId),
+    })
     .from(c)
     .leftJoin(items, eq(items.collectionId, c.id))
     .where(eq(c.ownerId, actor.userId))
@@ -33,7 +48,12 @@ export async function listCollections(db: Db, actor: Actor): Promise<CollectionS
       rank: sql<number>`row_number() over (partition by ${items.collectionId} order by ${items.position})`.as("rank"),
     })
     .from(items)
-    .where(inArray(items.collectionId, rows.map((row) => row.id)))
+    .where(
+      inArray(
+        items.collectionId,
+        rows.map((row) => row.id),
+      ),
+    )
     .as("ranked");
   const firsts = await db.select().from(ranked).where(lte(ranked.rank, 4)).orderBy(ranked.collectionId, ranked.rank);
   const firstIds = new Map<string, string[]>();
@@ -49,7 +69,13 @@ export async function listCollections(db: Db, actor: Actor): Promise<CollectionS
   }));
 }
 
-export type CollectionEntry = { profileId: string; position: number; note: string; addedAt: Date; talent: TalentSummary | null };
+export type CollectionEntry = {
+  profileId: string;
+  position: number;
+  note: string;
+  addedAt: Date;
+  talent: TalentSummary | null;
+};
 
 export type CollectionDetail = {
   id: string;
@@ -76,7 +102,10 @@ export async function getCollection(db: Db, actor: Actor, collectionId: string):
     .from(items)
     .where(eq(items.collectionId, collectionId))
     .orderBy(asc(items.position), asc(items.addedAt));
-  const talents = await getTalentSummaries(db, rows.map((row) => row.profileId));
+  const talents = await getTalentSummaries(
+    db,
+    rows.map((row) => row.profileId),
+  );
   return {
     id: collection.id,
     name: collection.name,
@@ -92,11 +121,19 @@ export async function getCollection(db: Db, actor: Actor, collectionId: string):
 /** The actor's collections to add talents to, most recently changed first: names only. */
 export async function listCollectionChoices(db: Db, actor: Actor): Promise<{ id: string; name: string }[]> {
   requireCollectionRights(actor, { write: false });
-  return db.select({ id: c.id, name: c.name }).from(c).where(eq(c.ownerId, actor.userId)).orderBy(desc(c.updatedAt), desc(c.id));
+  return db
+    .select({ id: c.id, name: c.name })
+    .from(c)
+    .where(eq(c.ownerId, actor.userId))
+    .orderBy(desc(c.updatedAt), desc(c.id));
 }
 
 /** The actor's collections with whether each holds this talent, for the profile page; empty for accounts without collections. */
-export async function getCollectionsForProfile(db: Db, actor: Actor, profileId: string): Promise<{ id: string; name: string; contains: boolean }[]> {
+export async function getCollectionsForProfile(
+  db: Db,
+  actor: Actor,
+  profileId: string,
+): Promise<{ id: string; name: string; contains: boolean }[]> {
   if (!collectionRights(actor).read) return [];
   const rows = await db
     .select({ id: c.id, name: c.name, profileId: items.profileId })
@@ -116,10 +153,20 @@ export type SharedCollection = { name: string; description: string; ownerName: s
  */
 export async function getSharedCollection(db: Db, token: string): Promise<SharedCollection | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
-  const [collection] = await db.select({ id: c.id, name: c.name, description: c.description, ownerId: c.ownerId }).from(c).where(eq(c.shareToken, token));
+  const [collection] = await db
+    .select({ id: c.id, name: c.name, description: c.description, ownerId: c.ownerId })
+    .from(c)
+    .where(eq(c.shareToken, token));
   if (!collection) return null;
-  const rows = await db.select({ profileId: items.profileId }).from(items).where(eq(items.collectionId, collection.id)).orderBy(asc(items.position), asc(items.addedAt));
-  const talents = await getTalentSummaries(db, rows.map((row) => row.profileId));
+  const rows = await db
+    .select({ profileId: items.profileId })
+    .from(items)
+    .where(eq(items.collectionId, collection.id))
+    .orderBy(asc(items.position), asc(items.addedAt));
+  const talents = await getTalentSummaries(
+    db,
+    rows.map((row) => row.profileId),
+  );
   const owner = (await getAccountFacts(db, [collection.ownerId])).get(collection.ownerId);
   return {
     name: collection.name,
@@ -143,7 +190,12 @@ export async function countCollectors(db: Db, profileId: string): Promise<number
 }
 
 /** A collection as a CSV file: its talents in order, their public card data, profile links and the owner's notes. */
-export async function exportCollectionCsv(db: Db, actor: Actor, collectionId: string, appUrl: string): Promise<{ filename: string; csv: string }> {
+export async function exportCollectionCsv(
+  db: Db,
+  actor: Actor,
+  collectionId: string,
+  appUrl: string,
+): Promise<{ filename: string; csv: string }> {
   const collection = await getCollection(db, actor, collectionId);
   if (!collection) throw new AppError("not_found", "That collection does not exist.");
   const rows = collection.entries.map((entry, index) => {
@@ -155,7 +207,9 @@ export async function exportCollectionCsv(db: Db, actor: Actor, collectionId: st
       listed?.headline ?? "",
       listed ? listed.categories.map((category) => categoryLabels[category]).join("; ") : "",
       listed ? [listed.city, listed.country ? countryName(listed.country) : ""].filter(Boolean).join(", ") : "",
-      listed?.playingAgeMin != null && listed.playingAgeMax != null ? `${listed.playingAgeMin}-${listed.playingAgeMax}` : "",
+      listed?.playingAgeMin != null && listed.playingAgeMax != null
+        ? `${listed.playingAgeMin}-${listed.playingAgeMax}`
+        : "",
       listed ? new URL(`/talents/${entry.profileId}`, appUrl).toString() : "",
       entry.note,
       entry.addedAt.toISOString().slice(0, 10),
@@ -163,7 +217,10 @@ export async function exportCollectionCsv(db: Db, actor: Actor, collectionId: st
   });
   return {
     filename: `${collection.name}.csv`,
-    csv: toCsv(["Position", "Name", "Headline", "Categories", "Location", "Playing age", "Profile", "Note", "Added"], rows),
+    csv: toCsv(
+      ["Position", "Name", "Headline", "Categories", "Location", "Playing age", "Profile", "Note", "Added"],
+      rows,
+    ),
   };
 }
 
@@ -184,9 +241,20 @@ export async function exportCollections(db: Db, userId: string) {
     .orderBy(asc(collections.createdAt));
   const items = owned.length
     ? await db
-        .select({ collectionId: collectionItems.collectionId, profileId: collectionItems.profileId, position: collectionItems.position, note: collectionItems.note, addedAt: collectionItems.addedAt })
+        .select({
+          collectionId: collectionItems.collectionId,
+          profileId: collectionItems.profileId,
+          position: collectionItems.position,
+          note: collectionItems.note,
+          addedAt: collectionItems.addedAt,
+        })
         .from(collectionItems)
-        .where(inArray(collectionItems.collectionId, owned.map((collection) => collection.id)))
+        .where(
+          inArray(
+            collectionItems.collectionId,
+            owned.map((collection) => collection.id),
+          ),
+        )
         .orderBy(asc(collectionItems.collectionId), asc(collectionItems.position))
     : [];
   const talents = await getTalentSummaries(db, [...new Set(items.map((item) => item.profileId))]);
@@ -196,6 +264,9 @@ export async function exportCollections(db: Db, userId: string) {
     sharedAt: shareToken !== null ? sharedAt : null,
     items: items
       .filter((item) => item.collectionId === collection.id)
-      .map(({ collectionId: _collection, ...item }) => ({ ...item, talentName: talents.get(item.profileId)?.displayName ?? null })),
+      .map(({ collectionId: _collection, ...item }) => ({
+        ...item,
+        talentName: talents.get(item.profileId)?.displayName ?? null,
+      })),
   }));
 }

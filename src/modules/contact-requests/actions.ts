@@ -6,7 +6,13 @@ import { getDb } from "@/db";
 import { formValues, invalidInput, runMutation, type ActionResult } from "@/lib/action-result";
 import { requireActor } from "@/modules/access/actor";
 import { approveInput, contactRequestInput, declineInput, requestIdInput } from "./inputs";
-import { approveContactRequest, declineContactRequest, revokeApproval, sendContactRequest, withdrawContactRequest } from "./mutations";
+import {
+  approveContactRequest,
+  declineContactRequest,
+  revokeApproval,
+  sendContactRequest,
+  withdrawContactRequest,
+} from "./mutations";
 
 const refresh = () => revalidatePath("/", "layout");
 
@@ -21,18 +27,32 @@ export async function sendContactRequestAction(_previous: ActionResult | null, f
   redirect(`/contact-requests/${result.data}`);
 }
 
-export async function approveContactRequestAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+export async function approveContactRequestAction(
+  _previous: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
   const actor = await requireActor();
   const input = approveInput.safeParse({ requestId: form.get("requestId"), sharedFields: form.getAll("sharedFields") });
   if (!input.success) return invalidInput(input.error);
-  return runMutation(async () => void (await approveContactRequest(getDb(), actor, input.data)), { onSuccess: refresh });
+  return runMutation(async () => void (await approveContactRequest(getDb(), actor, input.data)), {
+    onSuccess: refresh,
+  });
 }
 
-export async function declineContactRequestAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+export async function declineContactRequestAction(
+  _previous: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
   const actor = await requireActor();
-  const input = declineInput.safeParse({ requestId: form.get("requestId"), reason: form.get("reason") || undefined, block: form.get("block") === "on" });
+  const input = declineInput.safeParse({
+    requestId: form.get("requestId"),
+    reason: form.get("reason") || undefined,
+    block: form.get("block") === "on",
+  });
   if (!input.success) return invalidInput(input.error);
-  return runMutation(async () => void (await declineContactRequest(getDb(), actor, input.data)), { onSuccess: refresh });
+  return runMutation(async () => void (await declineContactRequest(getDb(), actor, input.data)), {
+    onSuccess: refresh,
+  });
 }
 
 export async function withdrawContactRequestAction(requestId: string): Promise<ActionResult> {

@@ -6,7 +6,14 @@ import { createAdmin, createProfessional, createTalentWithProfile } from "@/db/s
 import type { Db } from "@/db";
 import { freshDatabase } from "@/test/database";
 import { contactRequestInput } from "./inputs";
-import { approveContactRequest, declineContactRequest, expireContactRequests, revokeApproval, sendContactRequest, withdrawContactRequest } from "./mutations";
+import {
+  approveContactRequest,
+  declineContactRequest,
+  expireContactRequests,
+  revokeApproval,
+  sendContactRequest,
+  withdrawContactRequest,
+} from "./mutations";
 import { getRequestView, listRequests, listSenderOversight } from "./queries";
 
 const PHONE = "+44 7700 900555";
@@ -26,7 +33,9 @@ const requestFor = (profileId: string, title = "The Long Night") =>
   });
 
 async function notificationTypes(db: Db, userId: string) {
-  return (await db.select({ type: notifications.type }).from(notifications).where(eq(notifications.userId, userId))).map((row) => row.type).sort();
+  return (await db.select({ type: notifications.type }).from(notifications).where(eq(notifications.userId, userId)))
+    .map((row) => row.type)
+    .sort();
 }
 
 describe("contact requests", () => {
@@ -34,7 +43,10 @@ describe("contact requests", () => {
   let talent: Talent;
   beforeAll(async () => {
     ({ db } = await freshDatabase());
-    talent = await createTalentWithProfile(db, { user: { name: "Taylor Brooks" }, profile: { contact: { phone: PHONE, agentName: "Pat Agent", agentEmail: AGENT_EMAIL } } });
+    talent = await createTalentWithProfile(db, {
+      user: { name: "Taylor Brooks" },
+      profile: { contact: { phone: PHONE, agentName: "Pat Agent", agentEmail: AGENT_EMAIL } },
+    });
   });
 
   it("runs send and approve with the chosen fields; only those are revealed, and each view is logged", async () => {
@@ -85,7 +97,10 @@ describe("contact requests", () => {
 
   it("keeps one pending request per sender and talent, even when sent twice at once", async () => {
     const pro = await createProfessional(db, { subscription: true });
-    const results = await Promise.allSettled([sendContactRequest(db, pro.actor, requestFor(talent.profileId)), sendContactRequest(db, pro.actor, requestFor(talent.profileId))]);
+    const results = await Promise.allSettled([
+      sendContactRequest(db, pro.actor, requestFor(talent.profileId)),
+      sendContactRequest(db, pro.actor, requestFor(talent.profileId)),
+    ]);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     const pending = await db.select().from(contactRequests).where(eq(contactRequests.senderId, pro.id));
     expect(pending).toHaveLength(1);
@@ -96,7 +111,9 @@ describe("contact requests", () => {
   it("never lets concurrent sends go over the monthly quota", async () => {
     const pro = await createProfessional(db, { subscription: true });
     const talents = await Promise.all(Array.from({ length: 35 }, () => createTalentWithProfile(db)));
-    const results = await Promise.allSettled(talents.map((each) => sendContactRequest(db, pro.actor, requestFor(each.profileId))));
+    const results = await Promise.allSettled(
+      talents.map((each) => sendContactRequest(db, pro.actor, requestFor(each.profileId))),
+    );
     const sent = results.filter((result) => result.status === "fulfilled").length;
     // The daily cap (20) binds before the monthly quota (30) here; the point is that no limit is ever exceeded.
     expect(sent).toBe(20);
@@ -109,13 +126,20 @@ describe("contact requests", () => {
     const pro = await createProfessional(db, { subscription: true });
     const first = await sendContactRequest(db, pro.actor, requestFor(talent.profileId));
     await declineContactRequest(db, talent.actor, { requestId: first, reason: "unavailable", block: false });
-    await expect(sendContactRequest(db, pro.actor, requestFor(talent.profileId))).rejects.toThrow(/declined your last request. You can ask again from/);
+    await expect(sendContactRequest(db, pro.actor, requestFor(talent.profileId))).rejects.toThrow(
+      /declined your last request. You can ask again from/,
+    );
 
     const other = await createProfessional(db, { subscription: true });
     const second = await sendContactRequest(db, other.actor, requestFor(talent.profileId));
     await declineContactRequest(db, talent.actor, { requestId: second, block: true });
-    await db.update(contactRequests).set({ respondedAt: new Date(Date.now() - 40 * 86_400_000) }).where(eq(contactRequests.id, second));
-    await expect(sendContactRequest(db, other.actor, requestFor(talent.profileId))).rejects.toThrow("This talent is not accepting contact requests from you.");
+    await db
+      .update(contactRequests)
+      .set({ respondedAt: new Date(Date.now() - 40 * 86_400_000) })
+      .where(eq(contactRequests.id, second));
+    await expect(sendContactRequest(db, other.actor, requestFor(talent.profileId))).rejects.toThrow(
+      "This talent is not accepting contact requests from you.",
+    );
   });
 
   it("lets the sender withdraw, and answers 'no longer pending' afterwards", async () => {
@@ -123,23 +147,32 @@ describe("contact requests", () => {
     const id = await sendContactRequest(db, pro.actor, requestFor(talent.profileId));
     await expect(withdrawContactRequest(db, talent.actor, id)).rejects.toMatchObject({ code: "not_found" });
     await withdrawContactRequest(db, pro.actor, id);
-    await expect(approveContactRequest(db, talent.actor, { requestId: id, sharedFields: ["phone"] })).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      approveContactRequest(db, talent.actor, { requestId: id, sharedFields: ["phone"] }),
+    ).rejects.toMatchObject({ code: "conflict" });
     expect((await getRequestView(db, pro.actor, id))?.revealed).toBeNull();
   });
 
   it("reminds the talent 48 hours before expiry, then expires the request and tells the sender; approving after that is refused", async () => {
     const admin = await createAdmin(db);
     const id = await sendContactRequest(db, admin.actor, requestFor(talent.profileId, "Expiring"));
-    const [row] = await db.select({ expiresAt: contactRequests.expiresAt }).from(contactRequests).where(eq(contactRequests.id, id));
+    const [row] = await db
+      .select({ expiresAt: contactRequests.expiresAt })
+      .from(contactRequests)
+      .where(eq(contactRequests.id, id));
     const soon = new Date(row!.expiresAt.getTime() - 24 * 3_600_000);
     // Other tests' requests are pending too; what matters is this one, and that a reminder goes once.
     expect((await expireContactRequests(db, soon)).reminded).toBeGreaterThanOrEqual(1);
     expect(await expireContactRequests(db, soon)).toEqual({ reminded: 0, expired: 0 });
     expect(await notificationTypes(db, talent.id)).toContain("contact_request.expiring_soon");
-    expect((await expireContactRequests(db, new Date(row!.expiresAt.getTime() + 1000))).expired).toBeGreaterThanOrEqual(1);
+    expect((await expireContactRequests(db, new Date(row!.expiresAt.getTime() + 1000))).expired).toBeGreaterThanOrEqual(
+      1,
+    );
     expect((await getRequestView(db, admin.actor, id))?.status).toBe("EXPIRED");
     expect(await notificationTypes(db, admin.id)).toContain("contact_request.expired");
-    await expect(approveContactRequest(db, talent.actor, { requestId: id, sharedFields: ["phone"] })).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      approveContactRequest(db, talent.actor, { requestId: id, sharedFields: ["phone"] }),
+    ).rejects.toMatchObject({ code: "conflict" });
   });
 
   it("lists sent and received requests with their status, for their own side only", async () => {
@@ -156,8 +189,12 @@ describe("contact requests", () => {
     const other = await createTalentWithProfile(db, { user: { name: "Quincy Searchable" } });
     await sendContactRequest(db, pro.actor, requestFor(other.profileId, "Moonlit Harbour"));
     await sendContactRequest(db, pro.actor, requestFor(talent.profileId, "Other Project"));
-    expect((await listRequests(db, pro.actor, "sent", { q: "moonlit" })).items.map((item) => item.projectTitle)).toEqual(["Moonlit Harbour"]);
-    expect((await listRequests(db, pro.actor, "sent", { q: "quincy" })).items.map((item) => item.projectTitle)).toEqual(["Moonlit Harbour"]);
+    expect(
+      (await listRequests(db, pro.actor, "sent", { q: "moonlit" })).items.map((item) => item.projectTitle),
+    ).toEqual(["Moonlit Harbour"]);
+    expect((await listRequests(db, pro.actor, "sent", { q: "quincy" })).items.map((item) => item.projectTitle)).toEqual(
+      ["Moonlit Harbour"],
+    );
     expect((await listRequests(db, pro.actor, "sent", { from: "2000-01-01", to: "2000-01-02" })).items).toEqual([]);
     const today = new Date().toISOString().slice(0, 10);
     expect((await listRequests(db, pro.actor, "sent", { from: today, to: today })).items).toHaveLength(2);
@@ -168,11 +205,22 @@ describe("contact requests", () => {
     const spammer = await createProfessional(db, { name: "Spammy Sender", subscription: true });
     const talents = await Promise.all(Array.from({ length: 11 }, () => createTalentWithProfile(db)));
     for (const [index, each] of talents.entries()) {
-      const id = await sendContactRequest(db, spammer.actor, requestFor(each.profileId), new Date(Date.now() - index * 3_600_000));
+      const id = await sendContactRequest(
+        db,
+        spammer.actor,
+        requestFor(each.profileId),
+        new Date(Date.now() - index * 3_600_000),
+      );
       await declineContactRequest(db, each.actor, { requestId: id, block: index === 0 });
     }
     const flagged = await listSenderOversight(db, admin.actor, { flaggedOnly: true });
-    expect(flagged.find((row) => row.senderId === spammer.id)).toMatchObject({ sent: 11, declined: 11, acceptanceRate: 0, blocks: 1, isFlagged: true });
+    expect(flagged.find((row) => row.senderId === spammer.id)).toMatchObject({
+      sent: 11,
+      declined: 11,
+      acceptanceRate: 0,
+      blocks: 1,
+      isFlagged: true,
+    });
     await expect(listSenderOversight(db, spammer.actor)).rejects.toMatchObject({ code: "not_found" });
   });
 });

@@ -2,7 +2,18 @@ import { z } from "zod";
 import { multiLineText, singleLineText } from "@/lib/text-input";
 import { contactFields } from "./policies";
 
-export const productionTypes = ["film", "tv", "commercial", "theatre", "music_video", "web", "photo", "voice", "event", "other"] as const;
+export const productionTypes = [
+  "film",
+  "tv",
+  "commercial",
+  "theatre",
+  "music_video",
+  "web",
+  "photo",
+  "voice",
+  "event",
+  "other",
+] as const;
 export const productionTypeLabels: Record<(typeof productionTypes)[number], string> = {
   film: "Film",
   tv: "Television",
@@ -48,11 +59,22 @@ type ProjectFacts = { shootStart?: string; shootEnd?: string; isPaid: boolean; r
 /** The rules across project fields: dates in order, a rate for paid work. */
 export function withProjectRules<T extends z.ZodType<ProjectFacts>>(schema: T) {
   return schema
-    .refine((input) => !input.shootStart || !input.shootEnd || !isShootDay(input.shootStart) || !isShootDay(input.shootEnd) || input.shootStart <= input.shootEnd, {
-      path: ["shootEnd"],
-      message: "The last shoot date cannot be before the first.",
-    })
-    .refine((input) => !input.isPaid || input.rate.length > 0, { path: ["rate"], message: "Give the rate for paid work, e.g. $500 a day." });
+    .refine(
+      (input) =>
+        !input.shootStart ||
+        !input.shootEnd ||
+        !isShootDay(input.shootStart) ||
+        !isShootDay(input.shootEnd) ||
+        input.shootStart <= input.shootEnd,
+      {
+        path: ["shootEnd"],
+        message: "The last shoot date cannot be before the first.",
+      },
+    )
+    .refine((input) => !input.isPaid || input.rate.length > 0, {
+      path: ["rate"],
+      message: "Give the rate for paid work, e.g. $500 a day.",
+    });
 }
 
 export const contactRequestInput = withProjectRules(
@@ -67,8 +89,11 @@ export type ContactRequestInput = z.infer<typeof contactRequestInput>;
 export const approveInput = z.object({
   requestId: z.uuid("That request does not exist."),
   sharedFields: z
-    .array(z.enum(contactFields, { error: "Choose details to share from the list." }), { error: "Choose at least one detail to share." })
-    .min(1, "Choose at least one detail to share.").transform((fields) => [...new Set(fields)]),
+    .array(z.enum(contactFields, { error: "Choose details to share from the list." }), {
+      error: "Choose at least one detail to share.",
+    })
+    .min(1, "Choose at least one detail to share.")
+    .transform((fields) => [...new Set(fields)]),
 });
 
 export const declineReasons = ["not_right", "unavailable", "rate_too_low", "other"] as const;

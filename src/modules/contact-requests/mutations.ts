@@ -16,7 +16,12 @@ import { canSendContactRequest, nextMonthStart, quotaWindows, type ContactField,
 
 const r = contactRequests;
 const DAY_MS = 86_400_000;
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const dateFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
 
 function enforce(decision: ReturnType<typeof canSendContactRequest>) {
   if (!decision.allowed) throw new AppError(decision.code, decision.message);
@@ -36,7 +41,14 @@ async function takeFromQuota(tx: Db, senderId: string, window: string, limit: nu
   return Boolean(row) && row!.used <= limit;
 }
 
-async function record(tx: Db, requestId: string, actorId: string | null, from: RequestStatus | null, to: RequestStatus, note = "") {
+async function record(
+  tx: Db,
+  requestId: string,
+  actorId: string | null,
+  from: RequestStatus | null,
+  to: RequestStatus,
+  note = "",
+) {
   await tx.insert(contactRequestEvents).values({ requestId, actorId, fromStatus: from, toStatus: to, note });
 }
 
@@ -47,7 +59,12 @@ async function record(tx: Db, requestId: string, actorId: string | null, from: R
  * the request itself (one PENDING per sender and talent, by a partial unique
  * index), its first history entry and the talent's notification.
  */
-export async function sendContactRequest(db: Db, actor: Actor, input: ContactRequestInput, now = new Date()): Promise<string> {
+export async function sendContactRequest(
+  db: Db,
+  actor: Actor,
+  input: ContactRequestInput,
+  now = new Date(),
+): Promise<string> {
   const env = getEnv();
   const owner = await getProfileOwner(db, input.profileId);
   const account = owner ? (await getAccountFacts(db, [owner.userId])).get(owner.userId) : undefined;
@@ -65,12 +82,22 @@ export async function sendContactRequest(db: Db, actor: Actor, input: ContactReq
   const [lastDecline] = await db
     .select({ respondedAt: r.respondedAt })
     .from(r)
-    .where(and(eq(r.senderId, actor.userId), eq(r.talentUserId, talentUserId), eq(r.status, "DECLINED"), gt(r.respondedAt, new Date(now.getTime() - env.CONTACT_REQUEST_COOLDOWN_DAYS * DAY_MS))))
+    .where(
+      and(
+        eq(r.senderId, actor.userId),
+        eq(r.talentUserId, talentUserId),
+        eq(r.status, "DECLINED"),
+        gt(r.respondedAt, new Date(now.getTime() - env.CONTACT_REQUEST_COOLDOWN_DAYS * DAY_MS)),
+      ),
+    )
     .orderBy(desc(r.respondedAt))
     .limit(1);
   if (lastDecline?.respondedAt) {
     const again = new Date(lastDecline.respondedAt.getTime() + env.CONTACT_REQUEST_COOLDOWN_DAYS * DAY_MS);
-    throw new AppError("rate_limited", `This talent declined your last request. You can ask again from ${dateFormat.format(again)}.`);
+    throw new AppError(
+      "rate_limited",
+      `This talent declined your last request. You can ask again from ${dateFormat.format(again)}.`,
+    );
   }
 
   try {
@@ -79,10 +106,16 @@ export async function sendContactRequest(db: Db, actor: Actor, input: ContactReq
         const windows = quotaWindows(now);
         const monthly = getPlanCapabilities(actor.subscription?.plan ?? "PROFESSIONAL").contactRequestsPerMonth;
         if (!(await takeFromQuota(tx, actor.userId, windows.month, monthly))) {
-          throw new AppError("rate_limited", `You have used all ${monthly} contact requests of your plan this month. More are available from ${dateFormat.format(nextMonthStart(now))}.`);
+          throw new AppError(
+            "rate_limited",
+            `You have used all ${monthly} contact requests of your plan this month. More are available from ${dateFormat.format(nextMonthStart(now))}.`,
+          );
         }
         if (!(await takeFromQuota(tx, actor.userId, windows.day, env.CONTACT_REQUEST_DAILY_CAP))) {
-          throw new AppError("rate_limited", `You can send at most ${env.CONTACT_REQUEST_DAILY_CAP} contact requests a day. Try again tomorrow (after midnight UTC).`);
+          throw new AppError(
+            "rate_limited",
+            `You can send at most ${env.CONTACT_REQUEST_DAILY_CAP} contact requests a day. Try again tomorrow (after midnight UTC).`,
+          );
         }
       }
       const [created] = await tx
@@ -106,11 +139,20 @@ export async function sendContactRequest(db: Db, actor: Actor, input: ContactReq
         })
         .returning({ id: r.id });
       await record(tx, created!.id, actor.userId, null, "PENDING");
-      await notify(tx, { userId: talentUserId, type: "contact_request.received", payload: { requestId: created!.id, projectTitle: input.projectTitle, otherName: actor.name }, now });
+      await notify(tx, {
+        userId: talentUserId,
+        type: "contact_request.received",
+        payload: { requestId: created!.id, projectTitle: input.projectTitle, otherName: actor.name },
+        now,
+      });
       return created!.id;
     });
   } catch (error) {
-    if (postgresErrorCode(error) === UNIQUE_VIOLATION) throw new AppError("conflict", "You already have a pending request to this talent. Wait for the answer, or withdraw it first.");
+    if (postgresErrorCode(error) === UNIQUE_VIOLATION)
+      throw new AppError(
+        "conflict",
+        "You already have a pending request to this talent. Wait for the answer, or withdraw it first.",
+      );
     throw error;
   }
 }
@@ -141,8 +183,13 @@ async function transition(
       .where(and(eq(r.id, requestId), owner, eq(r.status, "PENDING"), gt(r.expiresAt, sql`now()`)))
       .returning();
     if (!updated) {
-      const [exists] = await tx.select({ id: r.id }).from(r).where(and(eq(r.id, requestId), owner));
-      throw exists ? new AppError("conflict", NO_LONGER_PENDING) : new AppError("not_found", "That request does not exist.");
+      const [exists] = await tx
+        .select({ id: r.id })
+        .from(r)
+        .where(and(eq(r.id, requestId), owner));
+      throw exists
+        ? new AppError("conflict", NO_LONGER_PENDING)
+        : new AppError("not_found", "That request does not exist.");
     }
     await record(tx, requestId, actor.userId, "PENDING", to);
     await after(tx, updated);
@@ -154,17 +201,48 @@ function payloadOf(request: typeof r.$inferSelect, otherName: string) {
   return { requestId: request.id, projectTitle: request.projectTitle, otherName };
 }
 
-export async function approveContactRequest(db: Db, actor: Actor, input: { requestId: string; sharedFields: ContactField[] }) {
-  return transition(db, actor, input.requestId, "talent", "APPROVED", { sharedFields: input.sharedFields }, (tx, request) =>
-    notify(tx, { userId: request.senderId, type: "contact_request.approved", payload: payloadOf(request, actor.name) }).then(() => undefined),
+export async function approveContactRequest(
+  db: Db,
+  actor: Actor,
+  input: { requestId: string; sharedFields: ContactField[] },
+) {
+  return transition(
+    db,
+    actor,
+    input.requestId,
+    "talent",
+    "APPROVED",
+    { sharedFields: input.sharedFields },
+    (tx, request) =>
+      notify(tx, {
+        userId: request.senderId,
+        type: "contact_request.approved",
+        payload: payloadOf(request, actor.name),
+      }).then(() => undefined),
   );
 }
 
-export async function declineContactRequest(db: Db, actor: Actor, input: { requestId: string; reason?: (typeof r.$inferSelect)["declineReason"]; block: boolean }) {
-  return transition(db, actor, input.requestId, "talent", "DECLINED", { declineReason: input.reason ?? null }, async (tx, request) => {
-    if (input.block) await blockUser(tx, actor.userId, request.senderId);
-    await notify(tx, { userId: request.senderId, type: "contact_request.declined", payload: payloadOf(request, actor.name) });
-  });
+export async function declineContactRequest(
+  db: Db,
+  actor: Actor,
+  input: { requestId: string; reason?: (typeof r.$inferSelect)["declineReason"]; block: boolean },
+) {
+  return transition(
+    db,
+    actor,
+    input.requestId,
+    "talent",
+    "DECLINED",
+    { declineReason: input.reason ?? null },
+    async (tx, request) => {
+      if (input.block) await blockUser(tx, actor.userId, request.senderId);
+      await notify(tx, {
+        userId: request.senderId,
+        type: "contact_request.declined",
+        payload: payloadOf(request, actor.name),
+      });
+    },
+  );
 }
 
 export async function withdrawContactRequest(db: Db, actor: Actor, requestId: string) {
@@ -198,7 +276,12 @@ async function expirePending(tx: Db, where: SQL, now: Date, quietFor?: string) {
   for (const request of expired) {
     await record(tx, request.id, null, "PENDING", "EXPIRED");
     if (request.senderId === quietFor) continue;
-    await notify(tx, { userId: request.senderId, type: "contact_request.expired", payload: payloadOf(request, accounts.get(request.talentUserId)?.name ?? "The talent"), now });
+    await notify(tx, {
+      userId: request.senderId,
+      type: "contact_request.expired",
+      payload: payloadOf(request, accounts.get(request.talentUserId)?.name ?? "The talent"),
+      now,
+    });
   }
   return expired.length;
 }
@@ -213,11 +296,23 @@ export async function expireContactRequests(db: Db, now = new Date()): Promise<{
     const reminded = await tx
       .update(r)
       .set({ reminderSentAt: now })
-      .where(and(eq(r.status, "PENDING"), isNull(r.reminderSentAt), lte(r.expiresAt, new Date(now.getTime() + 2 * DAY_MS)), gt(r.expiresAt, now)))
+      .where(
+        and(
+          eq(r.status, "PENDING"),
+          isNull(r.reminderSentAt),
+          lte(r.expiresAt, new Date(now.getTime() + 2 * DAY_MS)),
+          gt(r.expiresAt, now),
+        ),
+      )
       .returning();
     const accounts = await getAccountFacts(tx, [...new Set(reminded.map((request) => request.senderId))]);
     for (const request of reminded) {
-      await notify(tx, { userId: request.talentUserId, type: "contact_request.expiring_soon", payload: payloadOf(request, accounts.get(request.senderId)?.name ?? "A casting professional"), now });
+      await notify(tx, {
+        userId: request.talentUserId,
+        type: "contact_request.expiring_soon",
+        payload: payloadOf(request, accounts.get(request.senderId)?.name ?? "A casting professional"),
+        now,
+      });
     }
     const expired = await expirePending(tx, lte(r.expiresAt, now), now);
     return { reminded: reminded.length, expired };

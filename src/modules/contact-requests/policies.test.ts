@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/modules/access/types";
-import { canSendContactRequest, canTransition, nextMonthStart, quotaWindows, requestStatuses, revealedFields, type TalentFacts } from "./policies";
+import {
+  canSendContactRequest,
+  canTransition,
+  nextMonthStart,
+  quotaWindows,
+  requestStatuses,
+  revealedFields,
+  type TalentFacts,
+} from "./policies";
 
 const future = new Date(Date.now() + 86_400_000);
 const actor = (role: Actor["role"], subscribed = false): Actor => ({
@@ -10,7 +18,13 @@ const actor = (role: Actor["role"], subscribed = false): Actor => ({
   role,
   subscription: subscribed ? { plan: "PROFESSIONAL", status: "active", currentPeriodEnd: future } : null,
 });
-const talent: TalentFacts = { userId: "talent", role: "TALENT", isSuspended: false, hasBlockedSender: false, isListed: true };
+const talent: TalentFacts = {
+  userId: "talent",
+  role: "TALENT",
+  isSuspended: false,
+  hasBlockedSender: false,
+  isListed: true,
+};
 
 describe("the request state machine", () => {
   it("moves only a pending request, and only to an answer, an expiry or a withdrawal", () => {
@@ -32,16 +46,31 @@ describe("who may send a contact request", () => {
 
   it("refuses talents, non-subscribers, blocked senders, unlisted or unavailable talents, and yourself", () => {
     expect(canSendContactRequest(actor("TALENT"), talent)).toMatchObject({ allowed: false, code: "forbidden" });
-    expect(canSendContactRequest(actor("PROFESSIONAL"), talent)).toMatchObject({ allowed: false, code: "subscription_required" });
-    expect(canSendContactRequest(actor("PROFESSIONAL", true), { ...talent, hasBlockedSender: true })).toMatchObject({ allowed: false, message: "This talent is not accepting contact requests from you." });
+    expect(canSendContactRequest(actor("PROFESSIONAL"), talent)).toMatchObject({
+      allowed: false,
+      code: "subscription_required",
+    });
+    expect(canSendContactRequest(actor("PROFESSIONAL", true), { ...talent, hasBlockedSender: true })).toMatchObject({
+      allowed: false,
+      message: "This talent is not accepting contact requests from you.",
+    });
     expect(canSendContactRequest(actor("PROFESSIONAL", true), { ...talent, isListed: false }).allowed).toBe(false);
     expect(canSendContactRequest(actor("PROFESSIONAL", true), { ...talent, isSuspended: true }).allowed).toBe(false);
-    expect(canSendContactRequest(actor("ADMIN"), { ...talent, userId: "me" })).toMatchObject({ allowed: false, code: "invalid_input" });
+    expect(canSendContactRequest(actor("ADMIN"), { ...talent, userId: "me" })).toMatchObject({
+      allowed: false,
+      code: "invalid_input",
+    });
   });
 });
 
 describe("the reveal rule", () => {
-  const request = { senderId: "sender", talentUserId: "talent", status: "APPROVED" as const, sharedFields: ["agent"], revokedAt: null };
+  const request = {
+    senderId: "sender",
+    talentUserId: "talent",
+    status: "APPROVED" as const,
+    sharedFields: ["agent"],
+    revokedAt: null,
+  };
 
   it("shows the sender exactly the shared fields of an approved, unrevoked request", () => {
     expect(revealedFields("sender", request)).toEqual(["agent"]);
@@ -49,7 +78,8 @@ describe("the reveal rule", () => {
   });
 
   it("shows nothing before approval, after a decline, expiry, withdrawal or revocation, or to anyone else", () => {
-    for (const status of ["PENDING", "DECLINED", "EXPIRED", "WITHDRAWN"] as const) expect(revealedFields("sender", { ...request, status })).toEqual([]);
+    for (const status of ["PENDING", "DECLINED", "EXPIRED", "WITHDRAWN"] as const)
+      expect(revealedFields("sender", { ...request, status })).toEqual([]);
     expect(revealedFields("sender", { ...request, revokedAt: new Date() })).toEqual([]);
     expect(revealedFields("stranger", request)).toEqual([]);
   });

@@ -17,18 +17,32 @@ export function canTransition(from: RequestStatus, to: RequestStatus): boolean {
   return transitions[from].includes(to);
 }
 
-export type Decision = { allowed: true } | { allowed: false; code: "invalid_input" | "forbidden" | "subscription_required" | "conflict"; message: string };
+export type Decision =
+  | { allowed: true }
+  | { allowed: false; code: "invalid_input" | "forbidden" | "subscription_required" | "conflict"; message: string };
 const allow = (): Decision => ({ allowed: true });
-const deny = (code: Exclude<Decision, { allowed: true }>["code"], message: string): Decision => ({ allowed: false, code, message });
+const deny = (code: Exclude<Decision, { allowed: true }>["code"], message: string): Decision => ({
+  allowed: false,
+  code,
+  message,
+});
 
-export type TalentFacts = { userId: string | null; role: string | null; isSuspended: boolean; hasBlockedSender: boolean; isListed: boolean };
+export type TalentFacts = {
+  userId: string | null;
+  role: string | null;
+  isSuspended: boolean;
+  hasBlockedSender: boolean;
+  isListed: boolean;
+};
 
 /** Subscribed professionals and companies, and admins, may ask a listed talent for contact details. */
 export function canSendContactRequest(actor: Actor, talent: TalentFacts): Decision {
   if (actor.userId === talent.userId) return deny("invalid_input", "You cannot send a contact request to yourself.");
   if (actor.role === "TALENT") return deny("forbidden", "Talents receive contact requests; they do not send them.");
-  if (actor.role !== "ADMIN" && !checkPremiumAccess(actor).allowed) return deny("subscription_required", "Subscribe to send contact requests.");
-  if (!talent.userId || talent.role !== "TALENT" || !talent.isListed) return deny("invalid_input", "That talent's profile is not available.");
+  if (actor.role !== "ADMIN" && !checkPremiumAccess(actor).allowed)
+    return deny("subscription_required", "Subscribe to send contact requests.");
+  if (!talent.userId || talent.role !== "TALENT" || !talent.isListed)
+    return deny("invalid_input", "That talent's profile is not available.");
   if (talent.isSuspended) return deny("conflict", "This talent's account is unavailable.");
   if (talent.hasBlockedSender) return deny("forbidden", "This talent is not accepting contact requests from you.");
   return allow();
@@ -44,7 +58,13 @@ export type ContactField = (typeof contactFields)[number];
  */
 export function revealedFields(
   viewerId: string,
-  request: { senderId: string; talentUserId: string; status: RequestStatus; sharedFields: string[]; revokedAt: Date | null },
+  request: {
+    senderId: string;
+    talentUserId: string;
+    status: RequestStatus;
+    sharedFields: string[];
+    revokedAt: Date | null;
+  },
 ): ContactField[] {
   if (viewerId === request.talentUserId) return [...contactFields];
   if (viewerId !== request.senderId || request.status !== "APPROVED" || request.revokedAt) return [];

@@ -1,7 +1,12 @@
 import { and, count, desc, eq, gte, ilike, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db";
-import { contactRequestCounters, contactRequestEvents, contactRequests, contactRevealViews } from "@/db/schema/contact-requests";
+import {
+  contactRequestCounters,
+  contactRequestEvents,
+  contactRequests,
+  contactRevealViews,
+} from "@/db/schema/contact-requests";
 import { containsPattern, exactTimestamp, keysetBefore, keysetCursor, utcDay, utcWeek } from "@/db/sql";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -51,7 +56,13 @@ function pick(contact: ContactDetails, fields: ContactField[]): Partial<ContactD
   const shared: Partial<ContactDetails> = {};
   if (fields.includes("phone")) shared.phone = contact.phone;
   if (fields.includes("email")) shared.email = contact.email;
-  if (fields.includes("agent")) Object.assign(shared, { agentName: contact.agentName, agency: contact.agency, agentPhone: contact.agentPhone, agentEmail: contact.agentEmail });
+  if (fields.includes("agent"))
+    Object.assign(shared, {
+      agentName: contact.agentName,
+      agency: contact.agency,
+      agentPhone: contact.agentPhone,
+      agentEmail: contact.agentEmail,
+    });
   return shared;
 }
 
@@ -62,7 +73,10 @@ function pick(contact: ContactDetails, fields: ContactField[]): Partial<ContactD
  */
 export async function getRequestView(db: Db, actor: Actor, requestId: string): Promise<RequestView | null> {
   if (!requestIdInput.safeParse(requestId).success) return null;
-  const [request] = await db.select().from(r).where(and(eq(r.id, requestId), sql`(${r.senderId} = ${actor.userId} or ${r.talentUserId} = ${actor.userId})`));
+  const [request] = await db
+    .select()
+    .from(r)
+    .where(and(eq(r.id, requestId), sql`(${r.senderId} = ${actor.userId} or ${r.talentUserId} = ${actor.userId})`));
   if (!request) return null;
   const side = request.talentUserId === actor.userId ? "talent" : "sender";
   const otherUserId = side === "talent" ? request.senderId : request.talentUserId;
@@ -71,7 +85,8 @@ export async function getRequestView(db: Db, actor: Actor, requestId: string): P
   let revealed: Partial<ContactDetails> | null = null;
   if (fields.length > 0 && request.talentProfileId) {
     revealed = pick(await readContactDetails(db, request.talentProfileId), fields);
-    if (side === "sender") await db.insert(contactRevealViews).values({ requestId: request.id, viewerId: actor.userId });
+    if (side === "sender")
+      await db.insert(contactRevealViews).values({ requestId: request.id, viewerId: actor.userId });
   }
   return {
     id: request.id,
@@ -100,7 +115,14 @@ export async function getRequestView(db: Db, actor: Actor, requestId: string): P
 }
 
 /** Requests the actor sent or received, newest first, optionally of one status, keyset paginated. */
-export type RequestListFilter = { status?: RequestStatus; q?: string; from?: string; to?: string; cursor?: string; limit?: number };
+export type RequestListFilter = {
+  status?: RequestStatus;
+  q?: string;
+  from?: string;
+  to?: string;
+  cursor?: string;
+  limit?: number;
+};
 
 /** Requests the actor sent or received, newest first: by status, project title or the other person's name, and date range. */
 export async function listRequests(db: Db, actor: Actor, side: "sent" | "received", options: RequestListFilter = {}) {
@@ -108,10 +130,15 @@ export async function listRequests(db: Db, actor: Actor, side: "sent" | "receive
   const mine = side === "sent" ? eq(r.senderId, actor.userId) : eq(r.talentUserId, actor.userId);
   const otherSide = side === "sent" ? r.talentUserId : r.senderId;
   const named = options.q ? await findUserIdsByName(db, options.q) : [];
-  const search = options.q ? or(ilike(r.projectTitle, containsPattern(options.q)), named.length ? inArray(otherSide, named) : undefined) : undefined;
-  const isDate = (value?: string) => Boolean(value && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)));
+  const search = options.q
+    ? or(ilike(r.projectTitle, containsPattern(options.q)), named.length ? inArray(otherSide, named) : undefined)
+    : undefined;
+  const isDate = (value?: string) =>
+    Boolean(value && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)));
   const from = isDate(options.from) ? gte(r.createdAt, new Date(`${options.from}T00:00:00Z`)) : undefined;
-  const to = isDate(options.to) ? lt(r.createdAt, new Date(Date.parse(`${options.to}T00:00:00Z`) + 86_400_000)) : undefined;
+  const to = isDate(options.to)
+    ? lt(r.createdAt, new Date(Date.parse(`${options.to}T00:00:00Z`) + 86_400_000))
+    : undefined;
   const rows = await db
     .select({
       id: r.id,
@@ -126,11 +153,22 @@ export async function listRequests(db: Db, actor: Actor, side: "sent" | "receive
       key: exactTimestamp(r.createdAt),
     })
     .from(r)
-    .where(and(mine, options.status ? eq(r.status, options.status) : undefined, search, from, to, keysetBefore(options.cursor, r.createdAt, r.id)))
+    .where(
+      and(
+        mine,
+        options.status ? eq(r.status, options.status) : undefined,
+        search,
+        from,
+        to,
+        keysetBefore(options.cursor, r.createdAt, r.id),
+      ),
+    )
     .orderBy(desc(r.createdAt), desc(r.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
-  const accounts = await getAccountFacts(db, [...new Set(page.map((row) => (side === "sent" ? row.talentUserId : row.senderId)))]);
+  const accounts = await getAccountFacts(db, [
+    ...new Set(page.map((row) => (side === "sent" ? row.talentUserId : row.senderId))),
+  ]);
   const last = page.at(-1);
   return {
     items: page.map(({ key: _key, senderId, talentUserId, ...row }): RequestSummary => {
@@ -142,7 +180,11 @@ export async function listRequests(db: Db, actor: Actor, side: "sent" | "receive
 }
 
 /** How many requests the actor has, per status, on one side. */
-export async function countRequestsByStatus(db: Db, actor: Actor, side: "sent" | "received"): Promise<Partial<Record<RequestStatus, number>>> {
+export async function countRequestsByStatus(
+  db: Db,
+  actor: Actor,
+  side: "sent" | "received",
+): Promise<Partial<Record<RequestStatus, number>>> {
   const mine = side === "sent" ? eq(r.senderId, actor.userId) : eq(r.talentUserId, actor.userId);
   const rows = await db.select({ status: r.status, total: count() }).from(r).where(mine).groupBy(r.status);
   return Object.fromEntries(rows.map((row) => [row.status, row.total]));
@@ -170,7 +212,11 @@ export async function getMonthlyUsage(db: Db, actor: Actor, now = new Date()): P
  * (null for admins, who have no quota), so a bulk send can be refused whole
  * rather than run out halfway.
  */
-export async function getRemainingQuota(db: Db, actor: Actor, now = new Date()): Promise<{ month: number; day: number } | null> {
+export async function getRemainingQuota(
+  db: Db,
+  actor: Actor,
+  now = new Date(),
+): Promise<{ month: number; day: number } | null> {
   if (actor.role === "ADMIN") return null;
   const used = await getQuotaUsage(db, actor, now);
   const monthly = getPlanCapabilities(actor.subscription?.plan ?? "PROFESSIONAL").contactRequestsPerMonth;
@@ -182,7 +228,12 @@ async function getQuotaUsage(db: Db, actor: Actor, now: Date): Promise<{ month: 
   const rows = await db
     .select({ window: contactRequestCounters.window, used: contactRequestCounters.used })
     .from(contactRequestCounters)
-    .where(and(eq(contactRequestCounters.senderId, actor.userId), inArray(contactRequestCounters.window, [windows.month, windows.day])));
+    .where(
+      and(
+        eq(contactRequestCounters.senderId, actor.userId),
+        inArray(contactRequestCounters.window, [windows.month, windows.day]),
+      ),
+    );
   const used = new Map(rows.map((row) => [row.window, row.used]));
   return { month: used.get(windows.month) ?? 0, day: used.get(windows.day) ?? 0 };
 }
@@ -191,12 +242,23 @@ async function getQuotaUsage(db: Db, actor: Actor, now: Date): Promise<{ month: 
  * The details a talent shared with the actor through an approved, unrevoked
  * request, for the talent's profile page; null when there is none. Each view is logged.
  */
-export async function getSharedContactForProfile(db: Db, actor: Actor, profileId: string): Promise<{ requestId: string; details: Partial<ContactDetails> } | null> {
+export async function getSharedContactForProfile(
+  db: Db,
+  actor: Actor,
+  profileId: string,
+): Promise<{ requestId: string; details: Partial<ContactDetails> } | null> {
   if (!z.uuid().safeParse(profileId).success) return null;
   const [request] = await db
     .select()
     .from(r)
-    .where(and(eq(r.talentProfileId, profileId), eq(r.senderId, actor.userId), eq(r.status, "APPROVED"), isNull(r.revokedAt)))
+    .where(
+      and(
+        eq(r.talentProfileId, profileId),
+        eq(r.senderId, actor.userId),
+        eq(r.status, "APPROVED"),
+        isNull(r.revokedAt),
+      ),
+    )
     .orderBy(desc(r.respondedAt))
     .limit(1);
   if (!request) return null;
@@ -206,7 +268,13 @@ export async function getSharedContactForProfile(db: Db, actor: Actor, profileId
   return { requestId: request.id, details: pick(await readContactDetails(db, profileId), fields) };
 }
 
-export type SenderStats = { sent: number; approved: number; declined: number; answered: number; acceptanceRate: number | null };
+export type SenderStats = {
+  sent: number;
+  approved: number;
+  declined: number;
+  answered: number;
+  acceptanceRate: number | null;
+};
 
 function statsOf(row: { sent: number; approved: number; declined: number }): SenderStats {
   const answered = row.approved + row.declined;
@@ -228,7 +296,15 @@ export async function getSenderStats(db: Db, senderId: string): Promise<SenderSt
 export const FLAG_MIN_REQUESTS = 10;
 export const FLAG_MAX_ACCEPTANCE = 0.2;
 
-export type SenderOversight = SenderStats & { senderId: string; name: string; email: string; isSuspended: boolean; blocks: number; reports: number; isFlagged: boolean };
+export type SenderOversight = SenderStats & {
+  senderId: string;
+  name: string;
+  email: string;
+  isSuspended: boolean;
+  blocks: number;
+  reports: number;
+  isFlagged: boolean;
+};
 
 /**
  * Per-sender statistics for admins, most active first: requests, answers,
@@ -236,7 +312,11 @@ export type SenderOversight = SenderStats & { senderId: string; name: string; em
  * Senders with at least FLAG_MIN_REQUESTS answered requests and an acceptance
  * below FLAG_MAX_ACCEPTANCE are flagged.
  */
-export async function listSenderOversight(db: Db, actor: Actor, options: { flaggedOnly?: boolean; limit?: number } = {}): Promise<SenderOversight[]> {
+export async function listSenderOversight(
+  db: Db,
+  actor: Actor,
+  options: { flaggedOnly?: boolean; limit?: number } = {},
+): Promise<SenderOversight[]> {
   if (!hasPermission(actor.role, "user:moderate")) throw new AppError("not_found");
   const rows = await db
     .select({ senderId: r.senderId, ...statColumns })
@@ -245,7 +325,11 @@ export async function listSenderOversight(db: Db, actor: Actor, options: { flagg
     .orderBy(sql`count(*) desc`)
     .limit(options.limit ?? 200);
   const ids = rows.map((row) => row.senderId);
-  const [accounts, blocks, reports] = await Promise.all([getAccountFacts(db, ids), countBlocksOf(db, ids), countReportsAgainst(db, ids)]);
+  const [accounts, blocks, reports] = await Promise.all([
+    getAccountFacts(db, ids),
+    countBlocksOf(db, ids),
+    countReportsAgainst(db, ids),
+  ]);
   const all = rows.map((row) => {
     const stats = statsOf(row);
     const account = accounts.get(row.senderId);
@@ -264,16 +348,36 @@ export async function listSenderOversight(db: Db, actor: Actor, options: { flagg
 }
 
 /** Every request, for admins: newest first, by status, searchable by project title; never the contact details. */
-export async function listRequestsForAdmin(db: Db, actor: Actor, options: { status?: RequestStatus; q?: string; limit?: number } = {}) {
+export async function listRequestsForAdmin(
+  db: Db,
+  actor: Actor,
+  options: { status?: RequestStatus; q?: string; limit?: number } = {},
+) {
   if (!hasPermission(actor.role, "user:moderate")) throw new AppError("not_found");
   const rows = await db
-    .select({ id: r.id, status: r.status, projectTitle: r.projectTitle, createdAt: r.createdAt, senderId: r.senderId, talentUserId: r.talentUserId })
+    .select({
+      id: r.id,
+      status: r.status,
+      projectTitle: r.projectTitle,
+      createdAt: r.createdAt,
+      senderId: r.senderId,
+      talentUserId: r.talentUserId,
+    })
     .from(r)
-    .where(and(options.status ? eq(r.status, options.status) : undefined, options.q ? ilike(r.projectTitle, containsPattern(options.q)) : undefined))
+    .where(
+      and(
+        options.status ? eq(r.status, options.status) : undefined,
+        options.q ? ilike(r.projectTitle, containsPattern(options.q)) : undefined,
+      ),
+    )
     .orderBy(desc(r.createdAt), desc(r.id))
     .limit(options.limit ?? 100);
   const accounts = await getAccountFacts(db, [...new Set(rows.flatMap((row) => [row.senderId, row.talentUserId]))]);
-  return rows.map((row) => ({ ...row, senderName: accounts.get(row.senderId)?.name ?? "Deleted user", talentName: accounts.get(row.talentUserId)?.name ?? "Deleted user" }));
+  return rows.map((row) => ({
+    ...row,
+    senderName: accounts.get(row.senderId)?.name ?? "Deleted user",
+    talentName: accounts.get(row.talentUserId)?.name ?? "Deleted user",
+  }));
 }
 
 const answerSeconds = sql<number>`extract(epoch from (${r.respondedAt} - ${r.createdAt}))`;
@@ -297,8 +401,16 @@ export async function dailyRequestActivity(db: Db, from: Date, to: Date): Promis
   const seconds = sql<number>`coalesce(sum(${answerSeconds}) filter (where ${isAnswered}), 0)::float8`;
   // One after another, so this also runs inside a transaction (one connection).
   const sent = await db.select({ day: sentDay, count: count() }).from(r).where(createdIn).groupBy(sentDay);
-  const closed = await db.select({ day: closedDay, status: r.status, count: count(), answerSeconds: seconds }).from(r).where(respondedIn).groupBy(closedDay, r.status);
-  const senderSent = await db.select({ day: sentDay, senderId: r.senderId, count: count() }).from(r).where(createdIn).groupBy(sentDay, r.senderId);
+  const closed = await db
+    .select({ day: closedDay, status: r.status, count: count(), answerSeconds: seconds })
+    .from(r)
+    .where(respondedIn)
+    .groupBy(closedDay, r.status);
+  const senderSent = await db
+    .select({ day: sentDay, senderId: r.senderId, count: count() })
+    .from(r)
+    .where(createdIn)
+    .groupBy(sentDay, r.senderId);
   const senderAnswered = await db
     .select({ day: closedDay, senderId: r.senderId, count: count(), answerSeconds: seconds })
     .from(r)
@@ -311,18 +423,33 @@ export async function dailyRequestActivity(db: Db, from: Date, to: Date): Promis
     return bySender.get(key)!;
   };
   for (const row of senderSent) entry(row.day, row.senderId).sent = row.count;
-  for (const row of senderAnswered) Object.assign(entry(row.day, row.senderId), { answered: row.count, answerSeconds: row.answerSeconds });
-  return { sent, closed: closed.map((row) => ({ ...row, status: row.status as RequestStatus })), bySender: [...bySender.values()] };
+  for (const row of senderAnswered)
+    Object.assign(entry(row.day, row.senderId), { answered: row.count, answerSeconds: row.answerSeconds });
+  return {
+    sent,
+    closed: closed.map((row) => ({ ...row, status: row.status as RequestStatus })),
+    bySender: [...bySender.values()],
+  };
 }
 
-export type RequestMetrics = { byStatus: Record<RequestStatus, number>; total: number; acceptanceRate: number | null; medianAnswerSeconds: number | null };
+export type RequestMetrics = {
+  byStatus: Record<RequestStatus, number>;
+  total: number;
+  acceptanceRate: number | null;
+  medianAnswerSeconds: number | null;
+};
 
 /**
  * An account's requests created since a moment (sent, or received by a
  * talent): how many by status, the share approved among those the talent
  * decided on or let expire, and the median time the answered ones waited.
  */
-export async function getRequestMetrics(db: Db, userId: string, side: "sent" | "received", since: Date): Promise<RequestMetrics> {
+export async function getRequestMetrics(
+  db: Db,
+  userId: string,
+  side: "sent" | "received",
+  since: Date,
+): Promise<RequestMetrics> {
   const mine = and(side === "sent" ? eq(r.senderId, userId) : eq(r.talentUserId, userId), gte(r.createdAt, since));
   const [rows, [median]] = await Promise.all([
     db.select({ status: r.status, total: count() }).from(r).where(mine).groupBy(r.status),
@@ -343,12 +470,21 @@ export async function getRequestMetrics(db: Db, userId: string, side: "sent" | "
 }
 
 /** An account's requests per UTC week (Monday) since a moment: created, and approved (by the week of the approval). */
-export async function getRequestsByWeek(db: Db, userId: string, side: "sent" | "received", since: Date): Promise<{ week: string; created: number; approved: number }[]> {
+export async function getRequestsByWeek(
+  db: Db,
+  userId: string,
+  side: "sent" | "received",
+  since: Date,
+): Promise<{ week: string; created: number; approved: number }[]> {
   const owner = side === "sent" ? eq(r.senderId, userId) : eq(r.talentUserId, userId);
   const createdWeek = utcWeek(r.createdAt);
   const approvedWeek = utcWeek(r.respondedAt);
   const [created, approved] = await Promise.all([
-    db.select({ week: createdWeek, total: count() }).from(r).where(and(owner, gte(r.createdAt, since))).groupBy(createdWeek),
+    db
+      .select({ week: createdWeek, total: count() })
+      .from(r)
+      .where(and(owner, gte(r.createdAt, since)))
+      .groupBy(createdWeek),
     db
       .select({ week: approvedWeek, total: count() })
       .from(r)
@@ -362,23 +498,44 @@ export async function getRequestsByWeek(db: Db, userId: string, side: "sent" | "
   return [...weeks.values()];
 }
 
-export type RequestActivity = { at: Date; requestId: string; projectTitle: string; status: RequestStatus; isNew: boolean; side: "sent" | "received"; otherName: string };
+export type RequestActivity = {
+  at: Date;
+  requestId: string;
+  projectTitle: string;
+  status: RequestStatus;
+  isNew: boolean;
+  side: "sent" | "received";
+  otherName: string;
+};
 
 /** The latest changes to requests an account sent or received: new requests and their answers, newest first. */
 export async function listRecentRequestActivity(db: Db, userId: string, limit = 10): Promise<RequestActivity[]> {
   const recent = (side: "sent" | "received") =>
     db
-      .select({ at: contactRequestEvents.at, requestId: r.id, projectTitle: r.projectTitle, status: contactRequestEvents.toStatus, from: contactRequestEvents.fromStatus, senderId: r.senderId, talentUserId: r.talentUserId })
+      .select({
+        at: contactRequestEvents.at,
+        requestId: r.id,
+        projectTitle: r.projectTitle,
+        status: contactRequestEvents.toStatus,
+        from: contactRequestEvents.fromStatus,
+        senderId: r.senderId,
+        talentUserId: r.talentUserId,
+      })
       .from(r)
       .innerJoin(contactRequestEvents, eq(contactRequestEvents.requestId, r.id))
       .where(side === "sent" ? eq(r.senderId, userId) : eq(r.talentUserId, userId))
       .orderBy(desc(contactRequestEvents.at))
       .limit(limit);
   const [sent, received] = await Promise.all([recent("sent"), recent("received")]);
-  const rows = [...sent.map((row) => ({ ...row, side: "sent" as const })), ...received.map((row) => ({ ...row, side: "received" as const }))]
+  const rows = [
+    ...sent.map((row) => ({ ...row, side: "sent" as const })),
+    ...received.map((row) => ({ ...row, side: "received" as const })),
+  ]
     .sort((a, b) => b.at.getTime() - a.at.getTime())
     .slice(0, limit);
-  const names = await getAccountFacts(db, [...new Set(rows.map((row) => (row.side === "sent" ? row.talentUserId : row.senderId)))]);
+  const names = await getAccountFacts(db, [
+    ...new Set(rows.map((row) => (row.side === "sent" ? row.talentUserId : row.senderId))),
+  ]);
   return rows.map((row) => ({
     at: row.at,
     requestId: row.requestId,
@@ -410,18 +567,35 @@ export async function exportContactRequests(db: Db, userId: string) {
     .orderBy(desc(r.createdAt), desc(r.id));
   const events = rows.length
     ? await db
-        .select({ requestId: contactRequestEvents.requestId, actorId: contactRequestEvents.actorId, fromStatus: contactRequestEvents.fromStatus, toStatus: contactRequestEvents.toStatus, note: contactRequestEvents.note, at: contactRequestEvents.at })
+        .select({
+          requestId: contactRequestEvents.requestId,
+          actorId: contactRequestEvents.actorId,
+          fromStatus: contactRequestEvents.fromStatus,
+          toStatus: contactRequestEvents.toStatus,
+          note: contactRequestEvents.note,
+          at: contactRequestEvents.at,
+        })
         .from(contactRequestEvents)
-        .where(inArray(contactRequestEvents.requestId, rows.map((row) => row.id)))
+        .where(
+          inArray(
+            contactRequestEvents.requestId,
+            rows.map((row) => row.id),
+          ),
+        )
         .orderBy(contactRequestEvents.at)
     : [];
-  const accounts = await getAccountFacts(db, [...new Set(rows.map((row) => (row.senderId === userId ? row.talentUserId : row.senderId)))]);
+  const accounts = await getAccountFacts(db, [
+    ...new Set(rows.map((row) => (row.senderId === userId ? row.talentUserId : row.senderId))),
+  ]);
   const requests = await Promise.all(
     rows.map(async (row) => {
       const side = row.senderId === userId ? "sent" : "received";
       const otherId = side === "sent" ? row.talentUserId : row.senderId;
       const fields = side === "sent" ? revealedFields(userId, row) : [];
-      const sharedWithYou = fields.length > 0 && row.talentProfileId ? pick(await readContactDetails(db, row.talentProfileId), fields) : null;
+      const sharedWithYou =
+        fields.length > 0 && row.talentProfileId
+          ? pick(await readContactDetails(db, row.talentProfileId), fields)
+          : null;
       return {
         id: row.id,
         side,
@@ -446,10 +620,23 @@ export async function exportContactRequests(db: Db, userId: string) {
         sharedWithYou,
         history: events
           .filter((event) => event.requestId === row.id)
-          .map((event) => ({ by: event.actorId === userId ? "you" : event.actorId ? "the other side" : "Callback", fromStatus: event.fromStatus, toStatus: event.toStatus, note: event.note, at: event.at })),
+          .map((event) => ({
+            by: event.actorId === userId ? "you" : event.actorId ? "the other side" : "Callback",
+            fromStatus: event.fromStatus,
+            toStatus: event.toStatus,
+            note: event.note,
+            at: event.at,
+          })),
       };
     }),
   );
-  const counters = await db.select({ window: contactRequestCounters.window, used: contactRequestCounters.used }).from(contactRequestCounters).where(eq(contactRequestCounters.senderId, userId));
-  return { sent: requests.filter((request) => request.side === "sent"), received: requests.filter((request) => request.side === "received"), counters };
+  const counters = await db
+    .select({ window: contactRequestCounters.window, used: contactRequestCounters.used })
+    .from(contactRequestCounters)
+    .where(eq(contactRequestCounters.senderId, userId));
+  return {
+    sent: requests.filter((request) => request.side === "sent"),
+    received: requests.filter((request) => request.side === "received"),
+    counters,
+  };
 }

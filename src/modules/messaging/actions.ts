@@ -26,9 +26,12 @@ export async function setBlockedAction(conversationId: string, isBlocked: boolea
   const actor = await requireActor();
   const id = conversationIdInput.safeParse(conversationId);
   if (!id.success) return invalidInput(id.error);
-  return runMutation(() => (isBlocked ? blockCounterpart(getDb(), actor, id.data) : unblockCounterpart(getDb(), actor, id.data)), {
-    onSuccess: () => revalidatePath(`/messages/${id.data}`),
-  });
+  return runMutation(
+    () => (isBlocked ? blockCounterpart(getDb(), actor, id.data) : unblockCounterpart(getDb(), actor, id.data)),
+    {
+      onSuccess: () => revalidatePath(`/messages/${id.data}`),
+    },
+  );
 }
 
 export async function reportConversationAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {

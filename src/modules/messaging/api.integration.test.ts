@@ -6,7 +6,14 @@ import type { DatabaseHandle, Db } from "@/db/client";
 import { sessions, users } from "@/db/schema/auth";
 import { conversationParticipants, messages } from "@/db/schema/messaging";
 import { notifications } from "@/db/schema/notifications";
-import { attachTalentPhoto, createAdmin, createProfessional, createTalent, createTalentWithProfile, type CreatedUser } from "@/db/seed/factories";
+import {
+  attachTalentPhoto,
+  createAdmin,
+  createProfessional,
+  createTalent,
+  createTalentWithProfile,
+  type CreatedUser,
+} from "@/db/seed/factories";
 import { getEnv } from "@/lib/env";
 import type { ApiRequest } from "@/lib/json-api";
 import type { Auth } from "@/modules/access/auth";
@@ -31,7 +38,13 @@ let db: Db;
 
 type Caller = CreatedUser & { cookie: string; token: string };
 /** A value as it arrives in JSON: dates as ISO strings. */
-type Json<T> = T extends Date ? string : T extends (infer Item)[] ? Json<Item>[] : T extends object ? { [Key in keyof T]: Json<T[Key]> } : T;
+type Json<T> = T extends Date
+  ? string
+  : T extends (infer Item)[]
+    ? Json<Item>[]
+    : T extends object
+      ? { [Key in keyof T]: Json<T[Key]> }
+      : T;
 type InboxJson = Json<InboxPage>;
 type PageJson = Json<{ messages: MessageView[]; hasOlder: boolean }>;
 type MessageJson = Json<MessageView>;
@@ -48,15 +61,32 @@ async function signedIn(user: CreatedUser, expiresAt = new Date(Date.now() + SES
 }
 
 /** One API call as a browser on this site makes it. */
-async function call<Body = unknown>(caller: { cookie: string } | null, method: "GET" | "POST", path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<Answer<Body>> {
+async function call<Body = unknown>(
+  caller: { cookie: string } | null,
+  method: "GET" | "POST",
+  path: string,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<Answer<Body>> {
   const text = body === undefined ? "" : typeof body === "string" ? body : JSON.stringify(body);
-  const headers = new Headers({ host: HOST, ...(caller ? { cookie: caller.cookie } : {}), ...(method === "POST" ? { "content-type": "application/json", origin: `http://${HOST}` } : {}), ...extraHeaders });
-  const request: ApiRequest = { method, url: `${API_PREFIX}${path}`, headers, text: async (limit) => (Buffer.byteLength(text) > limit ? null : text) };
+  const headers = new Headers({
+    host: HOST,
+    ...(caller ? { cookie: caller.cookie } : {}),
+    ...(method === "POST" ? { "content-type": "application/json", origin: `http://${HOST}` } : {}),
+    ...extraHeaders,
+  });
+  const request: ApiRequest = {
+    method,
+    url: `${API_PREFIX}${path}`,
+    headers,
+    text: async (limit) => (Buffer.byteLength(text) > limit ? null : text),
+  };
   const answer = await handleApiRequest(request);
   return { status: answer.status, headers: answer.headers, body: JSON.parse(answer.body) as Body };
 }
 
-const send = (sender: CreatedUser, conversationId: string, body: string) => sendMessage(db, sender.actor, sendMessageInput.parse({ conversationId, body, clientKey: randomUUID() }));
+const send = (sender: CreatedUser, conversationId: string, body: string) =>
+  sendMessage(db, sender.actor, sendMessageInput.parse({ conversationId, body, clientKey: randomUUID() }));
 
 async function messageCount(conversationId: string): Promise<number> {
   const [row] = await db.select({ total: count() }).from(messages).where(eq(messages.conversationId, conversationId));
@@ -65,7 +95,11 @@ async function messageCount(conversationId: string): Promise<number> {
 
 async function participantRows(conversationId: string) {
   return db
-    .select({ userId: conversationParticipants.userId, lastSeq: conversationParticipants.lastSeq, lastReadSeq: conversationParticipants.lastReadSeq })
+    .select({
+      userId: conversationParticipants.userId,
+      lastSeq: conversationParticipants.lastSeq,
+      lastReadSeq: conversationParticipants.lastReadSeq,
+    })
     .from(conversationParticipants)
     .where(eq(conversationParticipants.conversationId, conversationId))
     .orderBy(conversationParticipants.userId);
@@ -95,21 +129,34 @@ describe("who may call", () => {
     const talent = await signedIn(await createTalent(db));
     expect((await call(null, "GET", "unread")).status).toBe(401);
     const forged = `${talent.token}.${createHmac("sha256", "not-the-secret-0123456789abcdef0123").update(talent.token).digest("base64")}`;
-    expect((await call({ cookie: `${talent.cookie.split("=")[0]}=${encodeURIComponent(forged)}` }, "GET", "unread")).status).toBe(401);
+    expect(
+      (await call({ cookie: `${talent.cookie.split("=")[0]}=${encodeURIComponent(forged)}` }, "GET", "unread")).status,
+    ).toBe(401);
     expect((await call(talent, "GET", "unread")).status).toBe(200);
     await db.update(users).set({ suspendedAt: new Date() }).where(eq(users.id, talent.id));
-    expect(await call(talent, "GET", "unread")).toMatchObject({ status: 401, body: { ok: false, code: "unauthenticated" } });
+    expect(await call(talent, "GET", "unread")).toMatchObject({
+      status: 401,
+      body: { ok: false, code: "unauthenticated" },
+    });
     const expired = await signedIn(await createTalent(db), new Date(Date.now() - 1000));
     expect((await call(expired, "GET", "conversations")).status).toBe(401);
   });
 
   it("hands a session due for its daily refresh to Better Auth, which extends it and sets the cookie again", async () => {
-    const talent = await signedIn(await createTalent(db), new Date(Date.now() + (SESSION_SECONDS - SESSION_REFRESH_SECONDS) * 1000 - 3_600_000));
+    const talent = await signedIn(
+      await createTalent(db),
+      new Date(Date.now() + (SESSION_SECONDS - SESSION_REFRESH_SECONDS) * 1000 - 3_600_000),
+    );
     const answer = await call(talent, "GET", "unread");
     expect(answer).toMatchObject({ status: 200, body: { messages: 0, notifications: 0 } });
     const cookies = answer.headers["Set-Cookie"] as string[];
-    expect(cookies.some((cookie) => cookie.startsWith(`${sessionCookieName(sessionSecrets(getEnv()).https)}=`))).toBe(true);
-    const [row] = await db.select({ expiresAt: sessions.expiresAt }).from(sessions).where(eq(sessions.token, talent.token));
+    expect(cookies.some((cookie) => cookie.startsWith(`${sessionCookieName(sessionSecrets(getEnv()).https)}=`))).toBe(
+      true,
+    );
+    const [row] = await db
+      .select({ expiresAt: sessions.expiresAt })
+      .from(sessions)
+      .where(eq(sessions.token, talent.token));
     expect(row!.expiresAt.getTime()).toBeGreaterThan(Date.now() + (SESSION_SECONDS - SESSION_REFRESH_SECONDS) * 1000);
     // Not due any more: no cookie on the next answer.
     expect((await call(talent, "GET", "unread")).headers["Set-Cookie"]).toBeUndefined();
@@ -119,7 +166,13 @@ describe("who may call", () => {
     const pro = await signedIn(await createProfessional(db, { subscription: true }));
     const talent = await createTalent(db);
     const id = await startConversation(db, pro.actor, talent.id);
-    const answer = await call(pro, "POST", `conversations/${id}/messages`, { body: "Hi", clientKey: randomUUID() }, { origin: "https://evil.example" });
+    const answer = await call(
+      pro,
+      "POST",
+      `conversations/${id}/messages`,
+      { body: "Hi", clientKey: randomUUID() },
+      { origin: "https://evil.example" },
+    );
     expect(answer).toMatchObject({ status: 403, body: { code: "forbidden" } });
     expect(await messageCount(id)).toBe(0);
   });
@@ -145,7 +198,14 @@ describe("the inbox", () => {
     expect(first.body.nextCursor).toEqual(expect.any(String));
     expect(first.body.items[0]).toEqual({
       id: ids[0],
-      counterpart: { userId: talents[0]!.id, name: "Inbox Talent 0", role: "TALENT", status: "active", photoId: null, profileId: null },
+      counterpart: {
+        userId: talents[0]!.id,
+        name: "Inbox Talent 0",
+        role: "TALENT",
+        status: "active",
+        photoId: null,
+        profileId: null,
+      },
       preview: "bumped",
       lastMessageAt: expect.any(String),
       isLastFromMe: true,
@@ -153,7 +213,11 @@ describe("the inbox", () => {
     });
     expect(new Date(first.body.items[0]!.lastMessageAt).toISOString()).toBe(first.body.items[0]!.lastMessageAt);
 
-    const second = await call<InboxJson>(busy, "GET", `conversations?cursor=${encodeURIComponent(first.body.nextCursor!)}`);
+    const second = await call<InboxJson>(
+      busy,
+      "GET",
+      `conversations?cursor=${encodeURIComponent(first.body.nextCursor!)}`,
+    );
     expect(second.status).toBe(200);
     expect(second.body.items).toHaveLength(2);
     expect(second.body.nextCursor).toBeNull();
@@ -164,14 +228,29 @@ describe("the inbox", () => {
     expect(all.map((item) => item.id)).toEqual(ordered.map((item) => item.id));
 
     const talentSide = await call(await signedIn(talents[0]!), "GET", "conversations");
-    expect(talentSide.body).toEqual({ items: [expect.objectContaining({ id: ids[0], preview: "bumped", isLastFromMe: false, unread: 2, counterpart: expect.objectContaining({ name: "Busy Pro", role: "PROFESSIONAL" }) })], nextCursor: null });
+    expect(talentSide.body).toEqual({
+      items: [
+        expect.objectContaining({
+          id: ids[0],
+          preview: "bumped",
+          isLastFromMe: false,
+          unread: 2,
+          counterpart: expect.objectContaining({ name: "Busy Pro", role: "PROFESSIONAL" }),
+        }),
+      ],
+      nextCursor: null,
+    });
   });
 
   it("reads a cursor that is not one of its own as the first page", async () => {
     const pro = await signedIn(await createProfessional(db, { subscription: true }));
     const id = await startConversation(db, pro.actor, (await createTalent(db)).id);
     await send(pro, id, "hello");
-    for (const cursor of ["garbage", "2026-02-30T00:00:00Z|00000000-0000-0000-0000-000000000000", "'; drop table users; --"]) {
+    for (const cursor of [
+      "garbage",
+      "2026-02-30T00:00:00Z|00000000-0000-0000-0000-000000000000",
+      "'; drop table users; --",
+    ]) {
       const answer = await call<InboxJson>(pro, "GET", `conversations?cursor=${encodeURIComponent(cursor)}`);
       expect(answer.status).toBe(200);
       expect(answer.body.items.map((item) => item.id)).toEqual([id]);
@@ -179,7 +258,10 @@ describe("the inbox", () => {
   });
 
   it("answers an empty inbox for someone without conversations", async () => {
-    expect(await call(await signedIn(await createTalent(db)), "GET", "conversations")).toMatchObject({ status: 200, body: { items: [], nextCursor: null } });
+    expect(await call(await signedIn(await createTalent(db)), "GET", "conversations")).toMatchObject({
+      status: 200,
+      body: { items: [], nextCursor: null },
+    });
   });
 });
 
@@ -205,8 +287,17 @@ describe("a conversation's messages", () => {
     const answer = await call<PageJson>(talent, "GET", `conversations/${id}/messages`);
     expect(answer.status).toBe(200);
     expect(answer.body.hasOlder).toBe(true);
-    expect(answer.body.messages.map((message) => message.seq)).toEqual(Array.from({ length: MESSAGE_PAGE_SIZE }, (_, index) => index + 11));
-    expect(answer.body.messages.at(-1)).toEqual({ id: expect.any(String), seq: 60, body: "n60", isMine: false, createdAt: expect.any(String), clientKey: null });
+    expect(answer.body.messages.map((message) => message.seq)).toEqual(
+      Array.from({ length: MESSAGE_PAGE_SIZE }, (_, index) => index + 11),
+    );
+    expect(answer.body.messages.at(-1)).toEqual({
+      id: expect.any(String),
+      seq: 60,
+      body: "n60",
+      isMine: false,
+      createdAt: expect.any(String),
+      clientKey: null,
+    });
     const own = await call<PageJson>(pro, "GET", `conversations/${id}/messages`);
     expect(own.body.messages.at(-1)).toMatchObject({ seq: 60, body: "n60", isMine: true, clientKey: proKeys[59] });
   });
@@ -214,25 +305,51 @@ describe("a conversation's messages", () => {
   it("answers the page before a seq, and what came after one", async () => {
     const older = await call<PageJson>(talent, "GET", `conversations/${id}/messages?before=11`);
     expect(older.status).toBe(200);
-    expect(older.body.messages.map((message) => message.seq)).toEqual(Array.from({ length: 10 }, (_, index) => index + 1));
+    expect(older.body.messages.map((message) => message.seq)).toEqual(
+      Array.from({ length: 10 }, (_, index) => index + 1),
+    );
     expect(older.body.hasOlder).toBe(false);
     const since = await call(talent, "GET", `conversations/${id}/messages?after=58`);
-    expect(since.body).toEqual({ messages: [expect.objectContaining({ seq: 59, body: "n59" }), expect.objectContaining({ seq: 60, body: "n60" })], hasOlder: false });
-    expect((await call(talent, "GET", `conversations/${id}/messages?after=60`)).body).toEqual({ messages: [], hasOlder: false });
-    expect((await call(talent, "GET", `conversations/${id}/messages?after=9999999999`)).body).toEqual({ messages: [], hasOlder: false });
+    expect(since.body).toEqual({
+      messages: [expect.objectContaining({ seq: 59, body: "n59" }), expect.objectContaining({ seq: 60, body: "n60" })],
+      hasOlder: false,
+    });
+    expect((await call(talent, "GET", `conversations/${id}/messages?after=60`)).body).toEqual({
+      messages: [],
+      hasOlder: false,
+    });
+    expect((await call(talent, "GET", `conversations/${id}/messages?after=9999999999`)).body).toEqual({
+      messages: [],
+      hasOlder: false,
+    });
   });
 
   it("refuses a before or after that is not a whole number with 400 and the field to fix", async () => {
-    for (const [name, value] of [["before", "abc"], ["before", "1e3"], ["before", "1.5"], ["after", "0x10"], ["after", "%202"], ["before", "12345678901"]] as const) {
+    for (const [name, value] of [
+      ["before", "abc"],
+      ["before", "1e3"],
+      ["before", "1.5"],
+      ["after", "0x10"],
+      ["after", "%202"],
+      ["before", "12345678901"],
+    ] as const) {
       const answer = await call(talent, "GET", `conversations/${id}/messages?${name}=${value}`);
       expect(answer.status, `${name}=${value}`).toBe(400);
-      expect(answer.body).toEqual({ ok: false, code: "invalid_input", message: `${name} must be a whole number.`, fieldErrors: { [name]: ["Use a whole number."] } });
+      expect(answer.body).toEqual({
+        ok: false,
+        code: "invalid_input",
+        message: `${name} must be a whole number.`,
+        fieldErrors: { [name]: ["Use a whole number."] },
+      });
     }
   });
 
   it("answers an empty page, not a 404, for a participant of a conversation without messages", async () => {
     const quiet = await startConversation(db, pro.actor, (await createTalent(db)).id);
-    expect(await call(pro, "GET", `conversations/${quiet}/messages`)).toMatchObject({ status: 200, body: { messages: [], hasOlder: false } });
+    expect(await call(pro, "GET", `conversations/${quiet}/messages`)).toMatchObject({
+      status: 200,
+      body: { messages: [], hasOlder: false },
+    });
   });
 });
 
@@ -249,12 +366,17 @@ describe("strangers", () => {
 
     for (const conversationId of [id, randomUUID()]) {
       const listed = await call(stranger, "GET", `conversations/${conversationId}/messages`);
-      const sent = await call(stranger, "POST", `conversations/${conversationId}/messages`, { body: "let me in", clientKey: randomUUID() });
+      const sent = await call(stranger, "POST", `conversations/${conversationId}/messages`, {
+        body: "let me in",
+        clientKey: randomUUID(),
+      });
       const read = await call(stranger, "POST", `conversations/${conversationId}/read`, { seq: 2 });
       for (const answer of [listed, sent, read]) expect(answer).toMatchObject({ status: 404, body: notFoundBody });
     }
     // Even a talent of the platform reading someone else's conversation with a high seq.
-    expect(await call(await signedIn(await createTalent(db)), "POST", `conversations/${id}/read`, { seq: 99 })).toMatchObject({ status: 404 });
+    expect(
+      await call(await signedIn(await createTalent(db)), "POST", `conversations/${id}/read`, { seq: 99 }),
+    ).toMatchObject({ status: 404 });
 
     expect(await messageCount(id)).toBe(2);
     expect(await participantRows(id)).toEqual(participantsBefore);
@@ -266,9 +388,20 @@ describe("strangers", () => {
   it("get a 404 for an id that is not a conversation id at all when listing, reading or sending", async () => {
     const stranger = await signedIn(await createTalent(db));
     for (const bad of ["not-a-uuid", "1", "%00"]) {
-      expect(await call(stranger, "GET", `conversations/${bad}/messages`)).toMatchObject({ status: 404, body: notFoundBody });
-      expect(await call(stranger, "POST", `conversations/${bad}/read`, { seq: 1 })).toMatchObject({ status: 404, body: notFoundBody });
-      expect(await call(stranger, "POST", `conversations/${bad}/messages`, { body: "Hello", clientKey: crypto.randomUUID() })).toMatchObject({ status: 404, body: notFoundBody });
+      expect(await call(stranger, "GET", `conversations/${bad}/messages`)).toMatchObject({
+        status: 404,
+        body: notFoundBody,
+      });
+      expect(await call(stranger, "POST", `conversations/${bad}/read`, { seq: 1 })).toMatchObject({
+        status: 404,
+        body: notFoundBody,
+      });
+      expect(
+        await call(stranger, "POST", `conversations/${bad}/messages`, {
+          body: "Hello",
+          clientKey: crypto.randomUUID(),
+        }),
+      ).toMatchObject({ status: 404, body: notFoundBody });
     }
   });
 });
@@ -286,11 +419,30 @@ describe("sending", () => {
 
   it("answers 201 with the stored message, which the other side then sees", async () => {
     const clientKey = randomUUID();
-    const answer = await call<MessageJson>(pro, "POST", `conversations/${id}/messages`, { body: "  Are you free on Tuesday?\r\n", clientKey });
+    const answer = await call<MessageJson>(pro, "POST", `conversations/${id}/messages`, {
+      body: "  Are you free on Tuesday?\r\n",
+      clientKey,
+    });
     expect(answer.status).toBe(201);
-    expect(answer.body).toEqual({ id: expect.any(String), seq: 1, body: "Are you free on Tuesday?", isMine: true, createdAt: expect.any(String), clientKey });
+    expect(answer.body).toEqual({
+      id: expect.any(String),
+      seq: 1,
+      body: "Are you free on Tuesday?",
+      isMine: true,
+      createdAt: expect.any(String),
+      clientKey,
+    });
     const listed = await call<PageJson>(talent, "GET", `conversations/${id}/messages`);
-    expect(listed.body.messages).toEqual([{ id: answer.body.id, seq: 1, body: "Are you free on Tuesday?", isMine: false, createdAt: answer.body.createdAt, clientKey: null }]);
+    expect(listed.body.messages).toEqual([
+      {
+        id: answer.body.id,
+        seq: 1,
+        body: "Are you free on Tuesday?",
+        isMine: false,
+        createdAt: answer.body.createdAt,
+        clientKey: null,
+      },
+    ]);
     expect((await call(talent, "GET", "unread")).body).toEqual({ messages: 1, notifications: 1 });
   });
 
@@ -302,7 +454,12 @@ describe("sending", () => {
     expect(first.status).toBe(201);
     expect(again.status).toBe(201);
     expect(again.body).toEqual(first.body);
-    expect(await db.select({ id: messages.id }).from(messages).where(and(eq(messages.senderId, pro.id), eq(messages.clientKey, clientKey)))).toHaveLength(1);
+    expect(
+      await db
+        .select({ id: messages.id })
+        .from(messages)
+        .where(and(eq(messages.senderId, pro.id), eq(messages.clientKey, clientKey))),
+    ).toHaveLength(1);
     expect(await notificationCount(talent.id)).toBe(notificationsAfterFirst);
   });
 
@@ -310,23 +467,38 @@ describe("sending", () => {
     const clientKey = randomUUID();
     expect((await call(pro, "POST", `conversations/${id}/messages`, { body: "Here", clientKey })).status).toBe(201);
     const other = await startConversation(db, pro.actor, (await createTalent(db)).id);
-    expect(await call(pro, "POST", `conversations/${other}/messages`, { body: "There", clientKey })).toMatchObject({ status: 409, body: { code: "conflict" } });
+    expect(await call(pro, "POST", `conversations/${other}/messages`, { body: "There", clientKey })).toMatchObject({
+      status: 409,
+      body: { code: "conflict" },
+    });
     expect(await messageCount(other)).toBe(0);
   });
 
   it("sends to the conversation in the address, whatever the body names", async () => {
     const elsewhere = await startConversation(db, pro.actor, (await createTalent(db)).id);
     const before = await messageCount(elsewhere);
-    const answer = await call<MessageJson>(pro, "POST", `conversations/${id}/messages`, { body: "Addressed", clientKey: randomUUID(), conversationId: elsewhere });
+    const answer = await call<MessageJson>(pro, "POST", `conversations/${id}/messages`, {
+      body: "Addressed",
+      clientKey: randomUUID(),
+      conversationId: elsewhere,
+    });
     expect(answer.status).toBe(201);
     expect(await messageCount(elsewhere)).toBe(before);
-    expect((await call<PageJson>(pro, "GET", `conversations/${id}/messages?after=${answer.body.seq - 1}`)).body.messages).toEqual([expect.objectContaining({ body: "Addressed" })]);
+    expect(
+      (await call<PageJson>(pro, "GET", `conversations/${id}/messages?after=${answer.body.seq - 1}`)).body.messages,
+    ).toEqual([expect.objectContaining({ body: "Addressed" })]);
   });
 
   it("refuses bad input with 400 and the fields to fix, writing nothing", async () => {
     const before = await messageCount(id);
-    const tooLong = await call(pro, "POST", `conversations/${id}/messages`, { body: "x".repeat(5001), clientKey: randomUUID() });
-    expect(tooLong).toMatchObject({ status: 400, body: { ok: false, code: "invalid_input", fieldErrors: { body: ["Messages can be at most 5,000 characters."] } } });
+    const tooLong = await call(pro, "POST", `conversations/${id}/messages`, {
+      body: "x".repeat(5001),
+      clientKey: randomUUID(),
+    });
+    expect(tooLong).toMatchObject({
+      status: 400,
+      body: { ok: false, code: "invalid_input", fieldErrors: { body: ["Messages can be at most 5,000 characters."] } },
+    });
     const noKey = await call<Refusal>(pro, "POST", `conversations/${id}/messages`, { body: "Hello" });
     expect(noKey.status).toBe(400);
     expect(Object.keys(noKey.body.fieldErrors)).toEqual(["clientKey"]);
@@ -342,7 +514,10 @@ describe("sending", () => {
   });
 
   it("takes a body of exactly 5,000 characters", async () => {
-    const answer = await call<MessageJson>(pro, "POST", `conversations/${id}/messages`, { body: "y".repeat(5000), clientKey: randomUUID() });
+    const answer = await call<MessageJson>(pro, "POST", `conversations/${id}/messages`, {
+      body: "y".repeat(5000),
+      clientKey: randomUUID(),
+    });
     expect(answer.status).toBe(201);
     expect(answer.body.body).toHaveLength(5000);
   });
@@ -356,14 +531,25 @@ describe("reading and the unread counts", () => {
     for (const body of ["one", "two", "three"]) await send(pro, id, body);
     expect(await call(talent, "GET", "unread")).toMatchObject({ status: 200, body: { messages: 3, notifications: 3 } });
 
-    expect(await call(talent, "POST", `conversations/${id}/read`, { seq: 2 })).toMatchObject({ status: 200, body: { lastReadSeq: 2, messages: 1, notifications: 1 } });
+    expect(await call(talent, "POST", `conversations/${id}/read`, { seq: 2 })).toMatchObject({
+      status: 200,
+      body: { lastReadSeq: 2, messages: 1, notifications: 1 },
+    });
     const [row] = await db
       .select({ lastReadSeq: conversationParticipants.lastReadSeq })
       .from(conversationParticipants)
       .where(and(eq(conversationParticipants.conversationId, id), eq(conversationParticipants.userId, talent.id)));
     expect(row!.lastReadSeq).toBe(2);
-    expect((await call(talent, "POST", `conversations/${id}/read`, { seq: 1 })).body).toEqual({ lastReadSeq: 2, messages: 1, notifications: 1 });
-    expect((await call(talent, "POST", `conversations/${id}/read`, { seq: 99 })).body).toEqual({ lastReadSeq: 3, messages: 0, notifications: 0 });
+    expect((await call(talent, "POST", `conversations/${id}/read`, { seq: 1 })).body).toEqual({
+      lastReadSeq: 2,
+      messages: 1,
+      notifications: 1,
+    });
+    expect((await call(talent, "POST", `conversations/${id}/read`, { seq: 99 })).body).toEqual({
+      lastReadSeq: 3,
+      messages: 0,
+      notifications: 0,
+    });
     expect((await call(talent, "GET", "unread")).body).toEqual({ messages: 0, notifications: 0 });
     const inbox = await call<InboxJson>(talent, "GET", "conversations");
     expect(inbox.body.items[0]).toMatchObject({ id, unread: 0 });
@@ -390,20 +576,37 @@ describe("professionals without premium access", () => {
     const people = [
       await createProfessional(db),
       await createProfessional(db, { subscription: { status: "past_due" } }),
-      await createProfessional(db, { subscription: { status: "canceled", currentPeriodEnd: new Date(Date.now() - 86_400_000) } }),
-      await createProfessional(db, { subscription: { status: "active", currentPeriodEnd: new Date(Date.now() - 60_000) } }),
+      await createProfessional(db, {
+        subscription: { status: "canceled", currentPeriodEnd: new Date(Date.now() - 86_400_000) },
+      }),
+      await createProfessional(db, {
+        subscription: { status: "active", currentPeriodEnd: new Date(Date.now() - 60_000) },
+      }),
     ];
     for (const person of people) {
       const caller = await signedIn(person);
       const id = await startConversation(db, admin.actor, person.id);
       await send(admin, id, "Your plan");
-      expect((await call<PageJson>(caller, "GET", `conversations/${id}/messages`)).body.messages).toEqual([expect.objectContaining({ body: "Your plan" })]);
-      expect(await call(caller, "POST", `conversations/${id}/read`, { seq: 1 })).toMatchObject({ status: 200, body: { lastReadSeq: 1 } });
-      const refused = await call(caller, "POST", `conversations/${id}/messages`, { body: "Can I reply?", clientKey: randomUUID() });
+      expect((await call<PageJson>(caller, "GET", `conversations/${id}/messages`)).body.messages).toEqual([
+        expect.objectContaining({ body: "Your plan" }),
+      ]);
+      expect(await call(caller, "POST", `conversations/${id}/read`, { seq: 1 })).toMatchObject({
+        status: 200,
+        body: { lastReadSeq: 1 },
+      });
+      const refused = await call(caller, "POST", `conversations/${id}/messages`, {
+        body: "Can I reply?",
+        clientKey: randomUUID(),
+      });
       expect(refused).toEqual({
         status: 402,
         headers: expect.any(Object),
-        body: { ok: false, code: "subscription_required", message: "Your subscription is not active, so you can read this conversation but not reply. Renew it to continue." },
+        body: {
+          ok: false,
+          code: "subscription_required",
+          message:
+            "Your subscription is not active, so you can read this conversation but not reply. Renew it to continue.",
+        },
       });
       expect(await messageCount(id)).toBe(1);
     }
@@ -415,7 +618,12 @@ describe("the single-query inbox and message reads", () => {
     const pro = await createProfessional(db, { subscription: true });
     const withPhoto = async (name: string) => {
       const talent = await createTalentWithProfile(db, { user: { name } });
-      const photoId = await attachTalentPhoto(db, talent.profileId, { storageKey: `photos/${randomUUID()}`, width: 800, height: 1000, position: 0 });
+      const photoId = await attachTalentPhoto(db, talent.profileId, {
+        storageKey: `photos/${randomUUID()}`,
+        width: 800,
+        height: 1000,
+        position: 0,
+      });
       return { ...talent, photoId };
     };
     const active = await withPhoto("Active Talent");
@@ -433,15 +641,50 @@ describe("the single-query inbox and message reads", () => {
 
     const inbox = await listInbox(db, pro.actor);
     const counterpartOf = (key: string) => inbox.items.find((item) => item.id === idOf[key])?.counterpart;
-    expect(counterpartOf("active")).toEqual({ userId: active.id, name: "Active Talent", role: "TALENT", status: "active", photoId: active.photoId, profileId: active.profileId });
-    expect(counterpartOf("suspended")).toEqual({ userId: suspended.id, name: "Unavailable", role: "TALENT", status: "unavailable", photoId: null, profileId: null });
-    expect(counterpartOf("softDeleted")).toEqual({ userId: null, name: "Deleted user", role: null, status: "deleted", photoId: null, profileId: null });
-    expect(counterpartOf("removed")).toEqual({ userId: null, name: "Deleted user", role: null, status: "deleted", photoId: null, profileId: null });
-    expect(inbox.items.find((item) => item.id === idOf.removed)).toMatchObject({ preview: "to removed", isLastFromMe: true, unread: 0 });
+    expect(counterpartOf("active")).toEqual({
+      userId: active.id,
+      name: "Active Talent",
+      role: "TALENT",
+      status: "active",
+      photoId: active.photoId,
+      profileId: active.profileId,
+    });
+    expect(counterpartOf("suspended")).toEqual({
+      userId: suspended.id,
+      name: "Unavailable",
+      role: "TALENT",
+      status: "unavailable",
+      photoId: null,
+      profileId: null,
+    });
+    expect(counterpartOf("softDeleted")).toEqual({
+      userId: null,
+      name: "Deleted user",
+      role: null,
+      status: "deleted",
+      photoId: null,
+      profileId: null,
+    });
+    expect(counterpartOf("removed")).toEqual({
+      userId: null,
+      name: "Deleted user",
+      role: null,
+      status: "deleted",
+      photoId: null,
+      profileId: null,
+    });
+    expect(inbox.items.find((item) => item.id === idOf.removed)).toMatchObject({
+      preview: "to removed",
+      isLastFromMe: true,
+      unread: 0,
+    });
 
     // The API answers the same.
     const answer = await call<InboxJson>(await signedIn(pro), "GET", "conversations");
-    expect(answer.body.items.find((item) => item.id === idOf.suspended)?.counterpart).toMatchObject({ name: "Unavailable", photoId: null });
+    expect(answer.body.items.find((item) => item.id === idOf.suspended)?.counterpart).toMatchObject({
+      name: "Unavailable",
+      photoId: null,
+    });
   });
 
   it("answers null to a non-participant and an empty page, not null, to a participant of a conversation without messages", async () => {
@@ -465,6 +708,8 @@ describe("the single-query inbox and message reads", () => {
     const talent = await createTalent(db);
     const id = await startConversation(db, pro.actor, talent.id);
     for (let index = 1; index <= 6; index += 1) await send(pro, id, `b${index}`);
-    expect((await listMessages(db, talent.actor, id, { afterSeq: 2, beforeSeq: 5 }))?.messages.map((message) => message.seq)).toEqual([3, 4]);
+    expect(
+      (await listMessages(db, talent.actor, id, { afterSeq: 2, beforeSeq: 5 }))?.messages.map((message) => message.seq),
+    ).toEqual([3, 4]);
   });
 });

@@ -17,7 +17,10 @@ import { getUnreadTotal, listInbox, listMessages } from "./queries";
  * same queries and mutations as the pages, which check who may do what.
  */
 
-const markReadInput = z.object({ seq: z.int("Say up to which message (seq, a whole number) you have read.").min(0, "seq cannot be negative.") }, { error: "Send an object with seq." });
+const markReadInput = z.object(
+  { seq: z.int("Say up to which message (seq, a whole number) you have read.").min(0, "seq cannot be negative.") },
+  { error: "Send an object with seq." },
+);
 
 async function unreadCounts(actor: Actor): Promise<UnreadCounts> {
   const db = getDb();
@@ -35,7 +38,10 @@ export const messagingApi: ApiRoute<Actor>[] = [
     method: "GET",
     path: "conversations/:id/messages",
     handle: async ({ actor, params, query }) => {
-      const page = await listMessages(getDb(), actor, params.id!, { beforeSeq: queryWholeNumber(query, "before"), afterSeq: queryWholeNumber(query, "after") });
+      const page = await listMessages(getDb(), actor, params.id!, {
+        beforeSeq: queryWholeNumber(query, "before"),
+        afterSeq: queryWholeNumber(query, "after"),
+      });
       if (!page) throw new AppError("not_found", "That conversation does not exist.");
       return page;
     },

@@ -7,7 +7,14 @@ import { createAdmin, createProfessional, createTalent } from "@/db/seed/factori
 import type { Db } from "@/db";
 import { freshDatabase } from "@/test/database";
 import { sendMessageInput } from "./inputs";
-import { blockCounterpart, markConversationRead, reportConversation, sendMessage, startConversation, unblockCounterpart } from "./mutations";
+import {
+  blockCounterpart,
+  markConversationRead,
+  reportConversation,
+  sendMessage,
+  startConversation,
+  unblockCounterpart,
+} from "./mutations";
 import { getConversationView, getUnreadTotal, listInbox, listMessages } from "./queries";
 
 type Person = Awaited<ReturnType<typeof createTalent>>;
@@ -29,7 +36,12 @@ describe("conversations and messages", () => {
     await send(db, pro, id, "Hello Taylor, are you free next week?");
     expect(await getUnreadTotal(db, talent.actor)).toBe(1);
     const inbox = await listInbox(db, talent.actor);
-    expect(inbox.items[0]).toMatchObject({ id, unread: 1, preview: "Hello Taylor, are you free next week?", counterpart: { name: "Casey Pro", status: "active" } });
+    expect(inbox.items[0]).toMatchObject({
+      id,
+      unread: 1,
+      preview: "Hello Taylor, are you free next week?",
+      counterpart: { name: "Casey Pro", status: "active" },
+    });
 
     const page = await listMessages(db, talent.actor, id);
     expect(page?.messages.map((message) => [message.seq, message.isMine])).toEqual([[1, false]]);
@@ -50,7 +62,11 @@ describe("conversations and messages", () => {
     // Admins may message anyone, so both sides may start this one.
     const a = await createAdmin(db);
     const b = await createAdmin(db);
-    const ids = await Promise.all(Array.from({ length: 20 }, (_, index) => (index % 2 === 0 ? startConversation(db, a.actor, b.id) : startConversation(db, b.actor, a.id))));
+    const ids = await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        index % 2 === 0 ? startConversation(db, a.actor, b.id) : startConversation(db, b.actor, a.id),
+      ),
+    );
     expect(ids).toHaveLength(20);
     expect(new Set(ids).size).toBe(1);
     const [lo] = [a.id, b.id].sort();
@@ -63,7 +79,9 @@ describe("conversations and messages", () => {
     const id = await startConversation(db, sender.actor, receiver.id);
     await Promise.all(Array.from({ length: 100 }, (_, index) => send(db, sender, id, `Message ${index}`)));
     const rows = await db.select({ seq: messages.seq }).from(messages).where(eq(messages.conversationId, id));
-    expect(rows.map((row) => row.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, index) => index + 1));
+    expect(rows.map((row) => row.seq).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 100 }, (_, index) => index + 1),
+    );
     expect(await getUnreadTotal(db, receiver.actor)).toBe(100);
   });
 
@@ -93,7 +111,9 @@ describe("conversations and messages", () => {
     const id = await startConversation(db, sender.actor, receiver.id);
     for (let index = 1; index <= 60; index += 1) await send(db, sender, id, `n${index}`);
     const newest = await listMessages(db, receiver.actor, id);
-    expect(newest?.messages.map((message) => message.seq)).toEqual(Array.from({ length: 50 }, (_, index) => index + 11));
+    expect(newest?.messages.map((message) => message.seq)).toEqual(
+      Array.from({ length: 50 }, (_, index) => index + 11),
+    );
     expect(newest?.hasOlder).toBe(true);
     const older = await listMessages(db, receiver.actor, id, { beforeSeq: 11 });
     expect(older?.messages.map((message) => message.seq)).toEqual(Array.from({ length: 10 }, (_, index) => index + 1));
@@ -155,8 +175,12 @@ describe("conversations and messages", () => {
     const blocker = await createTalent(db);
     const id = await startConversation(db, sender.actor, blocker.id);
     await blockCounterpart(db, blocker.actor, id);
-    await expect(send(db, sender, id, "Still there?")).rejects.toThrow("This talent is not accepting messages from you.");
-    await expect(startConversation(db, sender.actor, blocker.id)).rejects.toThrow("This talent is not accepting messages from you.");
+    await expect(send(db, sender, id, "Still there?")).rejects.toThrow(
+      "This talent is not accepting messages from you.",
+    );
+    await expect(startConversation(db, sender.actor, blocker.id)).rejects.toThrow(
+      "This talent is not accepting messages from you.",
+    );
     expect((await getConversationView(db, blocker.actor, id))?.isBlockedByMe).toBe(true);
     await expect(blockCounterpart(db, sender.actor, id)).rejects.toMatchObject({ code: "forbidden" });
     await unblockCounterpart(db, blocker.actor, id);
@@ -165,9 +189,13 @@ describe("conversations and messages", () => {
 
   it("lets either participant report the conversation, and nobody else", async () => {
     const id = await startConversation(db, pro.actor, talent.id);
-    await expect(reportConversation(db, talent.actor, { conversationId: id, reason: "spam", note: "Unsolicited offers" })).resolves.toBeUndefined();
+    await expect(
+      reportConversation(db, talent.actor, { conversationId: id, reason: "spam", note: "Unsolicited offers" }),
+    ).resolves.toBeUndefined();
     const stranger = await createTalent(db);
-    await expect(reportConversation(db, stranger.actor, { conversationId: id, reason: "spam", note: "" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      reportConversation(db, stranger.actor, { conversationId: id, reason: "spam", note: "" }),
+    ).rejects.toMatchObject({ code: "not_found" });
   });
 });
 
@@ -175,7 +203,8 @@ describe("message input", () => {
   it("trims, keeps newlines and tabs, and refuses empty, oversized and control-character bodies with clear errors", () => {
     const base = { conversationId: randomUUID(), clientKey: randomUUID() };
     expect(sendMessageInput.parse({ ...base, body: "  Line one\r\n\tLine two  " }).body).toBe("Line one\n\tLine two");
-    const errors = (body: string) => sendMessageInput.safeParse({ ...base, body }).error?.issues.map((issue) => issue.message);
+    const errors = (body: string) =>
+      sendMessageInput.safeParse({ ...base, body }).error?.issues.map((issue) => issue.message);
     expect(errors("   ")).toEqual(["Write a message."]);
     expect(errors("x".repeat(5001))).toEqual(["Messages can be at most 5,000 characters."]);
     expect(errors("bad\u0000byte")).toEqual(["Messages cannot contain control characters."]);

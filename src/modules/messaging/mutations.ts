@@ -2,7 +2,13 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { timeOrderedId } from "@/db/ids";
 import { preparedRowsOf } from "@/db/sql";
-import { conversationParticipants, conversationReports, conversations, messages, userBlocks } from "@/db/schema/messaging";
+import {
+  conversationParticipants,
+  conversationReports,
+  conversations,
+  messages,
+  userBlocks,
+} from "@/db/schema/messaging";
 import { AppError, postgresErrorCode, UNIQUE_VIOLATION } from "@/lib/errors";
 import { isUuid } from "@/lib/text-input";
 import type { Actor } from "@/modules/access/types";
@@ -29,7 +35,9 @@ function notFound(): never {
  */
 export async function startConversation(db: Db, actor: Actor, targetUserId: string): Promise<string> {
   // An id that is not one of ours is no account at all: the policy answers as for a deleted one.
-  enforce(canStartConversation(actor, await getCounterpartFacts(db, actor, isUuid(targetUserId) ? targetUserId : null)));
+  enforce(
+    canStartConversation(actor, await getCounterpartFacts(db, actor, isUuid(targetUserId) ? targetUserId : null)),
+  );
   const [userLo, userHi] = [actor.userId, targetUserId].sort() as [string, string];
   return db.transaction(async (tx) => {
     const [created] = await tx
@@ -37,7 +45,14 @@ export async function startConversation(db: Db, actor: Actor, targetUserId: stri
       .values({ userLo, userHi, startedBy: actor.userId })
       .onConflictDoNothing({ target: [conversations.userLo, conversations.userHi] })
       .returning({ id: conversations.id });
-    const id = created?.id ?? (await tx.select({ id: conversations.id }).from(conversations).where(and(eq(conversations.userLo, userLo), eq(conversations.userHi, userHi))))[0]?.id;
+    const id =
+      created?.id ??
+      (
+        await tx
+          .select({ id: conversations.id })
+          .from(conversations)
+          .where(and(eq(conversations.userLo, userLo), eq(conversations.userHi, userHi)))
+      )[0]?.id;
     if (!id) throw new Error("The conversation could not be found after it was created.");
     await tx
       .insert(conversationParticipants)
@@ -50,16 +65,32 @@ export async function startConversation(db: Db, actor: Actor, targetUserId: stri
   });
 }
 
-async function messageByClientKey(db: Db, actor: Actor, conversationId: string, clientKey: string): Promise<MessageView | null> {
+async function messageByClientKey(
+  db: Db,
+  actor: Actor,
+  conversationId: string,
+  clientKey: string,
+): Promise<MessageView | null> {
   const [row] = await db
-    .select({ id: messages.id, seq: messages.seq, body: messages.body, createdAt: messages.createdAt, conversationId: messages.conversationId })
+    .select({
+      id: messages.id,
+      seq: messages.seq,
+      body: messages.body,
+      createdAt: messages.createdAt,
+      conversationId: messages.conversationId,
+    })
     .from(messages)
     .where(and(eq(messages.senderId, actor.userId), eq(messages.clientKey, clientKey)));
   return row ? repeatedMessage(row, conversationId, clientKey) : null;
 }
 
-function repeatedMessage(row: { id: string; seq: number; body: string; createdAt: Date; conversationId: string }, conversationId: string, clientKey: string): MessageView {
-  if (row.conversationId !== conversationId) throw new AppError("conflict", "That message key was already used; reload the page and try again.");
+function repeatedMessage(
+  row: { id: string; seq: number; body: string; createdAt: Date; conversationId: string },
+  conversationId: string,
+  clientKey: string,
+): MessageView {
+  if (row.conversationId !== conversationId)
+    throw new AppError("conflict", "That message key was already used; reload the page and try again.");
   return { id: row.id, seq: row.seq, body: row.body, createdAt: row.createdAt, isMine: true, clientKey };
 }
 
@@ -85,7 +116,15 @@ export async function sendMessage(db: Db, actor: Actor, input: SendMessageInput)
   // The message's seq and time are taken under the conversation's row lock (never before the previous
   // message's time: seq order is time order); both participants' copies of the newest seq and time move (the
   // sender has read their own message); the recipient's notification and email go with it.
-  const notification = messageNotificationCtes({ userId: recipientId, conversationId: input.conversationId, senderName: actor.name, preview: input.body.slice(0, 280), now, seq: sql`message.seq`, source: sql`message` });
+  const notification = messageNotificationCtes({
+    userId: recipientId,
+    conversationId: input.conversationId,
+    senderName: actor.name,
+    preview: input.body.slice(0, 280),
+    now,
+    seq: sql`message.seq`,
+    source: sql`message`,
+  });
   try {
     const [stored] = await preparedRowsOf<{ id: string; seq: number; body: string; created_at: Date | string }>(
       db,
@@ -112,7 +151,14 @@ export async function sendMessage(db: Db, actor: Actor, input: SendMessageInput)
         from message`,
     );
     if (!stored) notFound();
-    return { id: stored.id, seq: stored.seq, body: stored.body, createdAt: new Date(stored.created_at), isMine: true, clientKey: input.clientKey };
+    return {
+      id: stored.id,
+      seq: stored.seq,
+      body: stored.body,
+      createdAt: new Date(stored.created_at),
+      isMine: true,
+      clientKey: input.clientKey,
+    };
   } catch (error) {
     // The same key sent twice at once: the unique index let one through; answer with it.
     if (postgresErrorCode(error) === UNIQUE_VIOLATION) {
@@ -174,7 +220,9 @@ export async function unblockCounterpart(db: Db, actor: Actor, conversationId: s
 /** Either participant reports the conversation to admins. */
 export async function reportConversation(db: Db, actor: Actor, input: ReportInput) {
   if (!(await getParticipantConversation(db, actor, input.conversationId))) notFound();
-  await db.insert(conversationReports).values({ conversationId: input.conversationId, reporterId: actor.userId, reason: input.reason, note: input.note });
+  await db
+    .insert(conversationReports)
+    .values({ conversationId: input.conversationId, reporterId: actor.userId, reason: input.reason, note: input.note });
 }
 
 /**

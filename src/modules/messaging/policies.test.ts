@@ -3,8 +3,18 @@ import type { Actor, SubscriptionFacts } from "@/modules/access/types";
 import { canBlock, canSendMessage, canStartConversation, type CounterpartFacts } from "./policies";
 
 const future = new Date(Date.now() + 86_400_000);
-const subscription = (status: SubscriptionFacts["status"]): SubscriptionFacts => ({ plan: "PROFESSIONAL", status, currentPeriodEnd: future });
-const actor = (role: Actor["role"], sub: SubscriptionFacts | null = null): Actor => ({ userId: `${role}-me`, name: role, email: "me@example.test", role, subscription: sub });
+const subscription = (status: SubscriptionFacts["status"]): SubscriptionFacts => ({
+  plan: "PROFESSIONAL",
+  status,
+  currentPeriodEnd: future,
+});
+const actor = (role: Actor["role"], sub: SubscriptionFacts | null = null): Actor => ({
+  userId: `${role}-me`,
+  name: role,
+  email: "me@example.test",
+  role,
+  subscription: sub,
+});
 const talent: CounterpartFacts = { userId: "talent-1", role: "TALENT", isSuspended: false, hasBlockedActor: false };
 
 const subscriptionStates: [string, SubscriptionFacts | null, boolean][] = [
@@ -32,16 +42,35 @@ describe("canStartConversation", () => {
   });
 
   it("never lets talents start conversations", () => {
-    expect(canStartConversation(actor("TALENT"), { ...talent, role: "PROFESSIONAL" })).toMatchObject({ allowed: false, code: "forbidden" });
+    expect(canStartConversation(actor("TALENT"), { ...talent, role: "PROFESSIONAL" })).toMatchObject({
+      allowed: false,
+      code: "forbidden",
+    });
   });
 
   it("refuses messaging yourself, deleted or unavailable accounts, non-talents, and talents who blocked you", () => {
     const pro = actor("PROFESSIONAL", subscription("active"));
-    expect(canStartConversation(pro, { ...talent, userId: pro.userId })).toMatchObject({ allowed: false, code: "invalid_input", message: "You cannot message yourself." });
-    expect(canStartConversation(pro, { ...talent, userId: null })).toMatchObject({ allowed: false, message: expect.stringMatching(/deleted/) });
-    expect(canStartConversation(pro, { ...talent, isSuspended: true })).toMatchObject({ allowed: false, message: expect.stringMatching(/unavailable/) });
-    expect(canStartConversation(pro, { ...talent, role: "COMPANY" })).toMatchObject({ allowed: false, code: "forbidden" });
-    expect(canStartConversation(pro, { ...talent, hasBlockedActor: true })).toMatchObject({ allowed: false, message: "This talent is not accepting messages from you." });
+    expect(canStartConversation(pro, { ...talent, userId: pro.userId })).toMatchObject({
+      allowed: false,
+      code: "invalid_input",
+      message: "You cannot message yourself.",
+    });
+    expect(canStartConversation(pro, { ...talent, userId: null })).toMatchObject({
+      allowed: false,
+      message: expect.stringMatching(/deleted/),
+    });
+    expect(canStartConversation(pro, { ...talent, isSuspended: true })).toMatchObject({
+      allowed: false,
+      message: expect.stringMatching(/unavailable/),
+    });
+    expect(canStartConversation(pro, { ...talent, role: "COMPANY" })).toMatchObject({
+      allowed: false,
+      code: "forbidden",
+    });
+    expect(canStartConversation(pro, { ...talent, hasBlockedActor: true })).toMatchObject({
+      allowed: false,
+      message: "This talent is not accepting messages from you.",
+    });
   });
 });
 
@@ -52,17 +81,25 @@ describe("canSendMessage (replying in a conversation one is part of)", () => {
   });
 
   for (const role of ["PROFESSIONAL", "COMPANY"] as const) {
-    it.each(subscriptionStates)(`${role} with %s may write only with premium access (a lapsed subscriber only reads)`, (_state, sub, allowed) => {
-      expect(canSendMessage(actor(role, sub), talent).allowed).toBe(allowed);
-    });
+    it.each(subscriptionStates)(
+      `${role} with %s may write only with premium access (a lapsed subscriber only reads)`,
+      (_state, sub, allowed) => {
+        expect(canSendMessage(actor(role, sub), talent).allowed).toBe(allowed);
+      },
+    );
   }
 
   it("refuses writing to a deleted or unavailable account, or to a talent who blocked you", () => {
     const pro = actor("PROFESSIONAL", subscription("active"));
     expect(canSendMessage(pro, { ...talent, userId: null }).allowed).toBe(false);
     expect(canSendMessage(pro, { ...talent, isSuspended: true }).allowed).toBe(false);
-    expect(canSendMessage(pro, { ...talent, hasBlockedActor: true })).toMatchObject({ allowed: false, code: "forbidden" });
-    expect(canSendMessage(actor("TALENT"), { userId: null, role: null, isSuspended: false, hasBlockedActor: false }).allowed).toBe(false);
+    expect(canSendMessage(pro, { ...talent, hasBlockedActor: true })).toMatchObject({
+      allowed: false,
+      code: "forbidden",
+    });
+    expect(
+      canSendMessage(actor("TALENT"), { userId: null, role: null, isSuspended: false, hasBlockedActor: false }).allowed,
+    ).toBe(false);
   });
 });
 

@@ -2,10 +2,16 @@ import { checkPremiumAccess } from "@/modules/access/premium";
 import type { Actor } from "@/modules/access/types";
 import type { Role } from "@/modules/access/roles";
 
-export type Decision = { allowed: true } | { allowed: false; code: "invalid_input" | "forbidden" | "subscription_required" | "conflict"; message: string };
+export type Decision =
+  | { allowed: true }
+  | { allowed: false; code: "invalid_input" | "forbidden" | "subscription_required" | "conflict"; message: string };
 
 const allow = (): Decision => ({ allowed: true });
-const deny = (code: Exclude<Decision, { allowed: true }>["code"], message: string): Decision => ({ allowed: false, code, message });
+const deny = (code: Exclude<Decision, { allowed: true }>["code"], message: string): Decision => ({
+  allowed: false,
+  code,
+  message,
+});
 
 /** What is known of the other person when starting or continuing a conversation. */
 export type CounterpartFacts = {
@@ -45,7 +51,11 @@ export function canSendMessage(actor: Actor, counterpart: CounterpartFacts): Dec
   if (problem) return problem;
   if (counterpart.hasBlockedActor) return deny("forbidden", "This talent is not accepting messages from you.");
   if (actor.role === "ADMIN" || actor.role === "TALENT") return allow();
-  if (!checkPremiumAccess(actor).allowed) return deny("subscription_required", "Your subscription is not active, so you can read this conversation but not reply. Renew it to continue.");
+  if (!checkPremiumAccess(actor).allowed)
+    return deny(
+      "subscription_required",
+      "Your subscription is not active, so you can read this conversation but not reply. Renew it to continue.",
+    );
   return allow();
 }
 

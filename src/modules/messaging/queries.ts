@@ -1,6 +1,12 @@
 import { and, asc, count, desc, eq, gt, gte, inArray, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
-import { conversationParticipants, conversationReports, conversations, messages, userBlocks } from "@/db/schema/messaging";
+import {
+  conversationParticipants,
+  conversationReports,
+  conversations,
+  messages,
+  userBlocks,
+} from "@/db/schema/messaging";
 import { preparedQuery } from "@/db/prepared";
 import { exactTimestamp, keysetBefore, keysetCursor, utcDay } from "@/db/sql";
 import { AppError } from "@/lib/errors";
@@ -15,7 +21,10 @@ import type { ConversationView, Counterpart, InboxPage, MessageView } from "./ty
 const p = conversationParticipants;
 const c = conversations;
 
-export function counterpartIdOf(conversation: { userLo: string | null; userHi: string | null }, actorId: string): string | null {
+export function counterpartIdOf(
+  conversation: { userLo: string | null; userHi: string | null },
+  actorId: string,
+): string | null {
   return conversation.userLo === actorId ? conversation.userHi : conversation.userLo;
 }
 
@@ -39,21 +48,51 @@ export async function isBlocked(db: Db, blockerId: string, blockedId: string): P
   return Boolean(row);
 }
 
-export async function getCounterpartFacts(db: Db, actor: Actor, counterpartId: string | null): Promise<CounterpartFacts> {
+export async function getCounterpartFacts(
+  db: Db,
+  actor: Actor,
+  counterpartId: string | null,
+): Promise<CounterpartFacts> {
   if (!counterpartId) return { userId: null, role: null, isSuspended: false, hasBlockedActor: false };
-  const [accounts, blocked] = await Promise.all([getAccountFacts(db, [counterpartId]), isBlocked(db, counterpartId, actor.userId)]);
+  const [accounts, blocked] = await Promise.all([
+    getAccountFacts(db, [counterpartId]),
+    isBlocked(db, counterpartId, actor.userId),
+  ]);
   const account = accounts.get(counterpartId);
   if (!account || account.isDeleted) return { userId: null, role: null, isSuspended: false, hasBlockedActor: false };
   return { userId: account.id, role: account.role, isSuspended: account.isSuspended, hasBlockedActor: blocked };
 }
 
-type AccountAndPhoto = { name: string | null; role: Counterpart["role"]; isSuspended: boolean | null; isDeleted: boolean | null; photoId: string | null; profileId: string | null };
+type AccountAndPhoto = {
+  name: string | null;
+  role: Counterpart["role"];
+  isSuspended: boolean | null;
+  isDeleted: boolean | null;
+  photoId: string | null;
+  profileId: string | null;
+};
 
 /** The other person as the viewer sees them: deleted and suspended accounts are not named. */
 function toCounterpart(id: string | null, account: AccountAndPhoto | null): Counterpart {
-  if (!id || !account || account.name === null || account.isDeleted) return { userId: null, name: "Deleted user", role: null, status: "deleted", photoId: null, profileId: null };
-  if (account.isSuspended) return { userId: id, name: "Unavailable", role: account.role, status: "unavailable", photoId: null, profileId: null };
-  return { userId: id, name: account.name, role: account.role, status: "active", photoId: account.photoId, profileId: account.profileId };
+  if (!id || !account || account.name === null || account.isDeleted)
+    return { userId: null, name: "Deleted user", role: null, status: "deleted", photoId: null, profileId: null };
+  if (account.isSuspended)
+    return {
+      userId: id,
+      name: "Unavailable",
+      role: account.role,
+      status: "unavailable",
+      photoId: null,
+      profileId: null,
+    };
+  return {
+    userId: id,
+    name: account.name,
+    role: account.role,
+    status: "active",
+    photoId: account.photoId,
+    profileId: account.profileId,
+  };
 }
 
 async function counterparts(db: Db, userIds: (string | null)[]): Promise<(id: string | null) => Counterpart> {
@@ -62,7 +101,10 @@ async function counterparts(db: Db, userIds: (string | null)[]): Promise<(id: st
   return (id) => {
     const account = id ? accounts.get(id) : undefined;
     const photo = id ? photos.get(id) : undefined;
-    return toCounterpart(id, account ? { ...account, photoId: photo?.photoId ?? null, profileId: photo?.profileId ?? null } : null);
+    return toCounterpart(
+      id,
+      account ? { ...account, photoId: photo?.photoId ?? null, profileId: photo?.profileId ?? null } : null,
+    );
   };
 }
 
@@ -115,7 +157,9 @@ const inboxFirstPage = preparedQuery("messaging_inbox_first_page", (db) => inbox
 export async function listInbox(db: Db, actor: Actor, cursor?: string, pageSize = INBOX_PAGE_SIZE): Promise<InboxPage> {
   const afterCursor = keysetBefore(cursor, p.lastMessageAt, p.conversationId);
   const values = { actorId: actor.userId, limit: pageSize + 1 };
-  const rows = afterCursor ? await inboxQuery(db, afterCursor).execute(values) : await inboxFirstPage(db).execute(values);
+  const rows = afterCursor
+    ? await inboxQuery(db, afterCursor).execute(values)
+    : await inboxFirstPage(db).execute(values);
   const page = rows.slice(0, pageSize);
   const last = page.at(-1);
   return {
@@ -183,19 +227,43 @@ export type SendContext = {
  * person's state and whether they blocked the actor, and a message already
  * sent with this client key.
  */
-export async function getSendContext(db: Db, actor: Actor, conversationId: string, clientKey: string): Promise<SendContext | null> {
+export async function getSendContext(
+  db: Db,
+  actor: Actor,
+  conversationId: string,
+  clientKey: string,
+): Promise<SendContext | null> {
   if (!conversationIdInput.safeParse(conversationId).success) return null;
   const [row] = await sendContext(db).execute({ actorId: actor.userId, conversationId, clientKey });
   if (!row) return null;
   const present = row.counterpartId !== null && row.role !== null && !row.isDeleted;
   return {
     userIds: [row.userLo, row.userHi].filter((id): id is string => id !== null),
-    counterpart: present ? { userId: row.counterpartId, role: row.role, isSuspended: Boolean(row.isSuspended), hasBlockedActor: row.hasBlockedActor } : { userId: null, role: null, isSuspended: false, hasBlockedActor: false },
-    repeated: row.repeatedId ? { id: row.repeatedId, conversationId: row.repeatedConversationId!, seq: row.repeatedSeq!, body: row.repeatedBody!, createdAt: row.repeatedCreatedAt! } : null,
+    counterpart: present
+      ? {
+          userId: row.counterpartId,
+          role: row.role,
+          isSuspended: Boolean(row.isSuspended),
+          hasBlockedActor: row.hasBlockedActor,
+        }
+      : { userId: null, role: null, isSuspended: false, hasBlockedActor: false },
+    repeated: row.repeatedId
+      ? {
+          id: row.repeatedId,
+          conversationId: row.repeatedConversationId!,
+          seq: row.repeatedSeq!,
+          body: row.repeatedBody!,
+          createdAt: row.repeatedCreatedAt!,
+        }
+      : null,
   };
 }
 
-export async function getConversationView(db: Db, actor: Actor, conversationId: string): Promise<ConversationView | null> {
+export async function getConversationView(
+  db: Db,
+  actor: Actor,
+  conversationId: string,
+): Promise<ConversationView | null> {
   const conversation = await getParticipantConversation(db, actor, conversationId);
   if (!conversation) return null;
   const counterpartId = counterpartIdOf(conversation, actor.userId);
@@ -238,14 +306,28 @@ function messagesPageQuery(db: Db, window: MessageWindow) {
   if (window.after) conditions.push(gt(messages.seq, sql.placeholder("afterSeq")));
   if (window.before) conditions.push(lt(messages.seq, sql.placeholder("beforeSeq")));
   const page = db
-    .select({ id: messages.id, seq: messages.seq, body: messages.body, senderId: messages.senderId, createdAt: messages.createdAt, clientKey: messages.clientKey })
+    .select({
+      id: messages.id,
+      seq: messages.seq,
+      body: messages.body,
+      senderId: messages.senderId,
+      createdAt: messages.createdAt,
+      clientKey: messages.clientKey,
+    })
     .from(messages)
     .where(and(...conditions))
     .orderBy(window.after ? asc(messages.seq) : desc(messages.seq))
     .limit(sql.placeholder("limit"))
     .as("page");
   return db
-    .select({ id: page.id, seq: page.seq, body: page.body, senderId: page.senderId, createdAt: page.createdAt, clientKey: page.clientKey })
+    .select({
+      id: page.id,
+      seq: page.seq,
+      body: page.body,
+      senderId: page.senderId,
+      createdAt: page.createdAt,
+      clientKey: page.clientKey,
+    })
     .from(p)
     .leftJoinLateral(page, sql`true`)
     .where(and(eq(p.conversationId, sql.placeholder("conversationId")), eq(p.userId, sql.placeholder("actorId"))));
@@ -274,12 +356,22 @@ export async function listMessages(
   const beforeSeq = seqBound(window.beforeSeq);
   const shape = { after: afterSeq !== undefined, before: beforeSeq !== undefined };
   const values = { conversationId, actorId: actor.userId, afterSeq, beforeSeq, limit: pageSize + 1 };
-  const query = shape.after && shape.before ? messagesPageQuery(db, shape) : messagesPages[shape.after ? "after" : shape.before ? "before" : "newest"](db);
+  const query =
+    shape.after && shape.before
+      ? messagesPageQuery(db, shape)
+      : messagesPages[shape.after ? "after" : shape.before ? "before" : "newest"](db);
   const rows = await query.execute(values);
   if (rows.length === 0) return null;
   const found = rows
     .filter((row) => row.id !== null)
-    .map((row) => ({ id: row.id!, seq: row.seq!, body: row.body!, createdAt: row.createdAt!, isMine: row.senderId === actor.userId, clientKey: row.senderId === actor.userId ? row.clientKey : null }));
+    .map((row) => ({
+      id: row.id!,
+      seq: row.seq!,
+      body: row.body!,
+      createdAt: row.createdAt!,
+      isMine: row.senderId === actor.userId,
+      clientKey: row.senderId === actor.userId ? row.clientKey : null,
+    }));
   found.sort((a, b) => a.seq - b.seq);
   const newestFirst = !shape.after;
   const hasOlder = newestFirst && found.length > pageSize;
@@ -287,7 +379,14 @@ export async function listMessages(
   return { messages: ordered, hasOlder };
 }
 
-export type ReportRow = { id: string; reason: string; note: string; createdAt: Date; reporter: string; participants: string[] };
+export type ReportRow = {
+  id: string;
+  reason: string;
+  note: string;
+  createdAt: Date;
+  reporter: string;
+  participants: string[];
+};
 
 /** Reported conversations for admins, newest first: who reported, why, and between whom; never the messages. */
 export async function listReports(db: Db, actor: Actor, limit = 100): Promise<ReportRow[]> {
@@ -306,15 +405,30 @@ export async function listReports(db: Db, actor: Actor, limit = 100): Promise<Re
     .innerJoin(c, eq(c.id, conversationReports.conversationId))
     .orderBy(desc(conversationReports.createdAt))
     .limit(limit);
-  const accounts = await getAccountFacts(db, [...new Set(rows.flatMap((row) => [row.reporterId, row.userLo, row.userHi]).filter((id): id is string => Boolean(id)))]);
+  const accounts = await getAccountFacts(db, [
+    ...new Set(
+      rows.flatMap((row) => [row.reporterId, row.userLo, row.userHi]).filter((id): id is string => Boolean(id)),
+    ),
+  ]);
   const nameOf = (id: string | null) => (id ? (accounts.get(id)?.name ?? "Deleted user") : "Deleted user");
-  return rows.map((row) => ({ id: row.id, reason: row.reason, note: row.note, createdAt: row.createdAt, reporter: nameOf(row.reporterId), participants: [nameOf(row.userLo), nameOf(row.userHi)] }));
+  return rows.map((row) => ({
+    id: row.id,
+    reason: row.reason,
+    note: row.note,
+    createdAt: row.createdAt,
+    reporter: nameOf(row.reporterId),
+    participants: [nameOf(row.userLo), nameOf(row.userHi)],
+  }));
 }
 
 /** How many talents block each of these accounts (for admin oversight of senders). */
 export async function countBlocksOf(db: Db, userIds: string[]): Promise<Map<string, number>> {
   if (userIds.length === 0) return new Map();
-  const rows = await db.select({ userId: userBlocks.blockedId, total: count() }).from(userBlocks).where(inArray(userBlocks.blockedId, userIds)).groupBy(userBlocks.blockedId);
+  const rows = await db
+    .select({ userId: userBlocks.blockedId, total: count() })
+    .from(userBlocks)
+    .where(inArray(userBlocks.blockedId, userIds))
+    .groupBy(userBlocks.blockedId);
   return new Map(rows.map((row) => [row.userId, row.total]));
 }
 
@@ -328,7 +442,8 @@ export async function countReportsAgainst(db: Db, userIds: string[]): Promise<Ma
     .innerJoin(c, eq(c.id, conversationReports.conversationId))
     .where(or(inArray(c.userLo, userIds), inArray(c.userHi, userIds)));
   for (const row of rows) {
-    for (const id of [row.userLo, row.userHi]) if (id && userIds.includes(id) && id !== row.reporterId) totals.set(id, (totals.get(id) ?? 0) + 1);
+    for (const id of [row.userLo, row.userHi])
+      if (id && userIds.includes(id) && id !== row.reporterId) totals.set(id, (totals.get(id) ?? 0) + 1);
   }
   return totals;
 }
@@ -347,7 +462,11 @@ export async function dailyMessages(db: Db, from: Date, to: Date): Promise<{ day
  * Messages an account sent since a moment, and messages it received in its
  * conversations since then (only conversations active since then are read).
  */
-export async function getMessageCounts(db: Db, userId: string, since: Date): Promise<{ sent: number; received: number }> {
+export async function getMessageCounts(
+  db: Db,
+  userId: string,
+  since: Date,
+): Promise<{ sent: number; received: number }> {
   const [sent] = await db
     .select({ total: count() })
     .from(messages)
@@ -355,7 +474,10 @@ export async function getMessageCounts(db: Db, userId: string, since: Date): Pro
   const [received] = await db
     .select({ total: count() })
     .from(p)
-    .innerJoin(messages, and(eq(messages.conversationId, p.conversationId), gte(messages.createdAt, since), ne(messages.senderId, userId)))
+    .innerJoin(
+      messages,
+      and(eq(messages.conversationId, p.conversationId), gte(messages.createdAt, since), ne(messages.senderId, userId)),
+    )
     .where(and(eq(p.userId, userId), gte(p.lastMessageAt, since)));
   return { sent: sent?.total ?? 0, received: received?.total ?? 0 };
 }
@@ -377,12 +499,26 @@ export async function exportMessagingData(db: Db, userId: string) {
     .from(c)
     .where(or(eq(c.userLo, userId), eq(c.userHi, userId)))
     .orderBy(asc(c.createdAt));
-  const nameOf = await counterparts(db, own.map((conversation) => counterpartIdOf(conversation, userId)));
+  const nameOf = await counterparts(
+    db,
+    own.map((conversation) => counterpartIdOf(conversation, userId)),
+  );
   const rows = own.length
     ? await db
-        .select({ conversationId: messages.conversationId, seq: messages.seq, senderId: messages.senderId, body: messages.body, createdAt: messages.createdAt })
+        .select({
+          conversationId: messages.conversationId,
+          seq: messages.seq,
+          senderId: messages.senderId,
+          body: messages.body,
+          createdAt: messages.createdAt,
+        })
         .from(messages)
-        .where(inArray(messages.conversationId, own.map((conversation) => conversation.id)))
+        .where(
+          inArray(
+            messages.conversationId,
+            own.map((conversation) => conversation.id),
+          ),
+        )
         .orderBy(asc(messages.conversationId), asc(messages.seq))
     : [];
   const conversationsOut = own.map((conversation) => {
@@ -393,13 +529,29 @@ export async function exportMessagingData(db: Db, userId: string) {
       startedAt: conversation.createdAt,
       messages: rows
         .filter((row) => row.conversationId === conversation.id)
-        .map((row) => ({ seq: row.seq, from: row.senderId === userId ? "you" : withName, body: row.body, sentAt: row.createdAt })),
+        .map((row) => ({
+          seq: row.seq,
+          from: row.senderId === userId ? "you" : withName,
+          body: row.body,
+          sentAt: row.createdAt,
+        })),
     };
   });
-  const blocks = await db.select({ blockedId: userBlocks.blockedId, createdAt: userBlocks.createdAt }).from(userBlocks).where(eq(userBlocks.blockerId, userId));
-  const blockedNames = await counterparts(db, blocks.map((block) => block.blockedId));
+  const blocks = await db
+    .select({ blockedId: userBlocks.blockedId, createdAt: userBlocks.createdAt })
+    .from(userBlocks)
+    .where(eq(userBlocks.blockerId, userId));
+  const blockedNames = await counterparts(
+    db,
+    blocks.map((block) => block.blockedId),
+  );
   const reports = await db
-    .select({ conversationId: conversationReports.conversationId, reason: conversationReports.reason, note: conversationReports.note, createdAt: conversationReports.createdAt })
+    .select({
+      conversationId: conversationReports.conversationId,
+      reason: conversationReports.reason,
+      note: conversationReports.note,
+      createdAt: conversationReports.createdAt,
+    })
     .from(conversationReports)
     .where(eq(conversationReports.reporterId, userId));
   return {

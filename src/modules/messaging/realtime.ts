@@ -13,7 +13,12 @@ import { getLogger } from "@/lib/logger";
 export const EVENTS_CHANNEL = "callback_events";
 
 const eventSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("message"), conversationId: z.uuid(), seq: z.number().int(), userIds: z.array(z.string()) }),
+  z.object({
+    type: z.literal("message"),
+    conversationId: z.uuid(),
+    seq: z.number().int(),
+    userIds: z.array(z.string()),
+  }),
   z.object({ type: z.literal("notification"), userIds: z.array(z.string()) }),
 ]);
 export type RealtimeEvent = z.infer<typeof eventSchema>;
@@ -40,15 +45,18 @@ class RealtimeHub {
   private started: Promise<void> | null = null;
 
   private dispatch(payload: string) {
-    const parsed = eventSchema.safeParse((() => {
-      try {
-        return JSON.parse(payload);
-      } catch {
-        return null;
-      }
-    })());
+    const parsed = eventSchema.safeParse(
+      (() => {
+        try {
+          return JSON.parse(payload);
+        } catch {
+          return null;
+        }
+      })(),
+    );
     if (!parsed.success) return;
-    for (const userId of parsed.data.userIds) for (const listener of this.listeners.get(userId) ?? []) listener(parsed.data);
+    for (const userId of parsed.data.userIds)
+      for (const listener of this.listeners.get(userId) ?? []) listener(parsed.data);
   }
 
   private start() {
@@ -60,7 +68,10 @@ class RealtimeHub {
       })
       .catch((error: unknown) => {
         this.started = null;
-        getLogger().error({ err: error instanceof Error ? error.message : String(error) }, "real-time listener failed to start");
+        getLogger().error(
+          { err: error instanceof Error ? error.message : String(error) },
+          "real-time listener failed to start",
+        );
         throw error;
       });
     return this.started;

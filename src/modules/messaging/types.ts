@@ -23,7 +23,14 @@ export type InboxItem = {
 
 export type InboxPage = { items: InboxItem[]; nextCursor: string | null };
 
-export type MessageView = { id: string; seq: number; body: string; isMine: boolean; createdAt: Date; clientKey: string | null };
+export type MessageView = {
+  id: string;
+  seq: number;
+  body: string;
+  isMine: boolean;
+  createdAt: Date;
+  clientKey: string | null;
+};
 
 export type ConversationView = {
   id: string;

@@ -23,13 +23,21 @@ export async function queuePasswordResetEmail(db: Db, userId: string, now = new 
       notificationIds: [],
       runAfter: now,
     })
-    .onConflictDoNothing({ target: emailJobs.groupKey, where: sql`${emailJobs.status} = 'pending' AND ${emailJobs.groupKey} IS NOT NULL` });
+    .onConflictDoNothing({
+      target: emailJobs.groupKey,
+      where: sql`${emailJobs.status} = 'pending' AND ${emailJobs.groupKey} IS NOT NULL`,
+    });
 }
 
 /** The reset email: the link, how long it works, and what to do if someone else asked. */
-export function renderPasswordResetEmail(input: { recipientName: string; resetUrl: string; minutes: number }): RenderedEmail {
+export function renderPasswordResetEmail(input: {
+  recipientName: string;
+  resetUrl: string;
+  minutes: number;
+}): RenderedEmail {
   const greeting = `Hello ${input.recipientName},`;
-  const intro = "Someone asked to reset the password of your Callback account. To choose a new password, open this link:";
+  const intro =
+    "Someone asked to reset the password of your Callback account. To choose a new password, open this link:";
   const validity = `The link works once, within ${input.minutes} minutes. Setting a new password signs your account out everywhere.`;
   const ignore = "If you did not ask for this, ignore this email: your password stays as it is.";
   const text = [greeting, "", intro, "", input.resetUrl, "", validity, "", ignore, "", "-- ", "Callback"].join("\n");

@@ -5,7 +5,10 @@ export type Category = "messages" | "contact_requests" | "billing";
 
 export const categoryLabels: Record<Category, { name: string; description: string }> = {
   messages: { name: "Messages", description: "New messages in your conversations." },
-  contact_requests: { name: "Contact requests", description: "Requests for your contact details, and the answers to yours." },
+  contact_requests: {
+    name: "Contact requests",
+    description: "Requests for your contact details, and the answers to yours.",
+  },
   billing: { name: "Billing", description: "Your subscription starting, a failed payment, a cancellation." },
 };
 
@@ -22,6 +25,8 @@ export type NotificationDefinition<Payload> = {
   email(payloads: Payload[], context: EmailContext): RenderedEmail;
 };
 
-export function defineNotification<Payload>(definition: NotificationDefinition<Payload>): NotificationDefinition<Payload> {
+export function defineNotification<Payload>(
+  definition: NotificationDefinition<Payload>,
+): NotificationDefinition<Payload> {
   return definition;
 }

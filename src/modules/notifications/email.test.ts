@@ -17,7 +17,10 @@ const conversationId = "5d9c1c1e-7e0f-4f57-9d3e-2a0b8d2c1f00";
 
 describe("notification emails", () => {
   it("renders a new message, quoted as plain text, with the reply link and the unsubscribe footer", () => {
-    const email = messageReceived.email([{ conversationId, seq: 1, senderName: "Casey Rivera", preview: "Are you free on Friday?\nSelf-tape please." }], context);
+    const email = messageReceived.email(
+      [{ conversationId, seq: 1, senderName: "Casey Rivera", preview: "Are you free on Friday?\nSelf-tape please." }],
+      context,
+    );
     expect(email.subject).toBe("New message from Casey Rivera");
     expect(email.text).toBe(
       [
@@ -59,10 +62,20 @@ describe("notification emails", () => {
   });
 
   it("keeps hostile input inert: HTML escaped, CR/LF stripped from the subject", () => {
-    const email = messageReceived.email([{ conversationId, seq: 1, senderName: "Evil\r\nBcc: victim@example.com", preview: "<script>alert(1)</script><img src=x onerror=alert(2)>" }], {
-      ...context,
-      recipientName: '<b onmouseover="x">Taylor</b>',
-    });
+    const email = messageReceived.email(
+      [
+        {
+          conversationId,
+          seq: 1,
+          senderName: "Evil\r\nBcc: victim@example.com",
+          preview: "<script>alert(1)</script><img src=x onerror=alert(2)>",
+        },
+      ],
+      {
+        ...context,
+        recipientName: '<b onmouseover="x">Taylor</b>',
+      },
+    );
     expect(email.subject).toBe("New message from Evil Bcc: victim@example.com");
     expect(email.subject).not.toMatch(/[\r\n]/);
     expect(email.html).not.toContain("<script>");
@@ -73,7 +86,9 @@ describe("notification emails", () => {
   });
 
   it("escapes every HTML-significant character and strips control characters from headers", () => {
-    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;");
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+      "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;",
+    );
     expect(headerValue("Hi\r\nX-Injected: yes\u0000")).toBe("Hi X-Injected: yes");
   });
 });
@@ -82,7 +97,10 @@ describe("unsubscribe tokens", () => {
   const secret = "unit-test-secret-that-is-long-enough-0123";
 
   it("round-trips the account and the kind of email", () => {
-    expect(verifyUnsubscribeToken(signUnsubscribeToken("user-1", "messages", secret), secret)).toEqual({ userId: "user-1", scope: "messages" });
+    expect(verifyUnsubscribeToken(signUnsubscribeToken("user-1", "messages", secret), secret)).toEqual({
+      userId: "user-1",
+      scope: "messages",
+    });
   });
 
   it("refuses a token that was tampered with or signed with another secret", () => {

@@ -21,7 +21,10 @@ export async function markNotificationRead(db: Db, actor: Actor, notificationId:
 }
 
 export async function markAllNotificationsRead(db: Db, actor: Actor) {
-  await db.update(notifications).set({ readAt: new Date() }).where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt)));
+  await db
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt)));
 }
 
 /**
@@ -42,7 +45,10 @@ async function setEmailMode(db: Db, userId: string, category: Category, email: E
   await db
     .insert(notificationPreferences)
     .values({ userId, category, email })
-    .onConflictDoUpdate({ target: [notificationPreferences.userId, notificationPreferences.category], set: { email, updatedAt: new Date() } });
+    .onConflictDoUpdate({
+      target: [notificationPreferences.userId, notificationPreferences.category],
+      set: { email, updatedAt: new Date() },
+    });
 }
 
 export async function updateEmailPreferences(db: Db, actor: Actor, preferences: Record<Category, EmailMode>) {
@@ -54,10 +60,15 @@ export async function updateEmailPreferences(db: Db, actor: Actor, preferences: 
 /** The one-click unsubscribe link of an email: works signed out; a forged or damaged token changes nothing. */
 export async function unsubscribeWithToken(db: Db, token: string): Promise<{ scope: Category | "all" }> {
   const verified = verifyUnsubscribeToken(token);
-  if (!verified) throw new AppError("invalid_input", "This unsubscribe link is not valid. Change your email settings after signing in.");
+  if (!verified)
+    throw new AppError(
+      "invalid_input",
+      "This unsubscribe link is not valid. Change your email settings after signing in.",
+    );
   try {
     await db.transaction(async (tx) => {
-      for (const category of verified.scope === "all" ? categories : [verified.scope]) await setEmailMode(tx, verified.userId, category, "off");
+      for (const category of verified.scope === "all" ? categories : [verified.scope])
+        await setEmailMode(tx, verified.userId, category, "off");
     });
   } catch (error) {
     // The account no longer exists: there is nothing left to send to it.

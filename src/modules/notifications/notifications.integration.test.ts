@@ -34,7 +34,8 @@ type Person = Awaited<ReturnType<typeof createTalent>>;
 async function conversationBetween(db: Db, pro: Person, talent: Person) {
   return startConversation(db, pro.actor, talent.id);
 }
-const send = (db: Db, person: Person, conversationId: string, body: string) => sendMessage(db, person.actor, sendMessageInput.parse({ conversationId, body, clientKey: randomUUID() }));
+const send = (db: Db, person: Person, conversationId: string, body: string) =>
+  sendMessage(db, person.actor, sendMessageInput.parse({ conversationId, body, clientKey: randomUUID() }));
 
 describe("notifications and their email", () => {
   let db: Db;
@@ -49,7 +50,10 @@ describe("notifications and their email", () => {
     await send(db, pro, id, "Are you free on Friday?");
     await send(db, pro, id, "It is for a short film.");
     expect(await countUnreadNotifications(db, talent.actor)).toBe(2);
-    expect((await listNotifications(db, talent.actor)).items[0]).toMatchObject({ title: "New message from Casey Rivera", link: `/messages/${id}` });
+    expect((await listNotifications(db, talent.actor)).items[0]).toMatchObject({
+      title: "New message from Casey Rivera",
+      link: `/messages/${id}`,
+    });
 
     const transport = new RecordingTransport();
     expect(await runEmailWorkerTick(db, transport)).toEqual({ sent: 0, skipped: 0, failed: 0 });
@@ -78,9 +82,13 @@ describe("notifications and their email", () => {
     for (const text of ["First", "Second", "Third"]) await send(db, pro, id, text);
     expect(await markConversationRead(db, talent.actor, id, 2)).toBe(2);
     expect(await countUnreadNotifications(db, talent.actor)).toBe(1);
-    expect((await listNotifications(db, talent.actor)).items.filter((item) => !item.isRead).map((item) => item.body)).toEqual(["Third"]);
+    expect(
+      (await listNotifications(db, talent.actor)).items.filter((item) => !item.isRead).map((item) => item.body),
+    ).toEqual(["Third"]);
     // The other person's read pointer and notifications are not theirs to move.
-    await expect(markConversationRead(db, (await createTalent(db)).actor, id, 3)).rejects.toMatchObject({ code: "not_found" });
+    await expect(markConversationRead(db, (await createTalent(db)).actor, id, 3)).rejects.toMatchObject({
+      code: "not_found",
+    });
     expect(await countUnreadNotifications(db, talent.actor)).toBe(1);
   });
 
@@ -98,9 +106,18 @@ describe("notifications and their email", () => {
 
   it("delivers each job once with two workers running side by side", async () => {
     const pros = await Promise.all(Array.from({ length: 6 }, () => createProfessional(db, { subscription: true })));
-    for (const pro of pros) await db.transaction((tx) => notify(tx, { userId: pro.id, type: "subscription.activated", payload: { planName: "Professional" } }).then(() => undefined));
+    for (const pro of pros)
+      await db.transaction((tx) =>
+        notify(tx, { userId: pro.id, type: "subscription.activated", payload: { planName: "Professional" } }).then(
+          () => undefined,
+        ),
+      );
     const transport = new RecordingTransport();
-    await Promise.all([runEmailWorkerTick(db, transport, later(1)), runEmailWorkerTick(db, transport, later(1)), runEmailWorkerTick(db, transport, later(1))]);
+    await Promise.all([
+      runEmailWorkerTick(db, transport, later(1)),
+      runEmailWorkerTick(db, transport, later(1)),
+      runEmailWorkerTick(db, transport, later(1)),
+    ]);
     const ours = transport.sent.filter((mail) => pros.some((pro) => pro.email === mail.to));
     expect(ours).toHaveLength(6);
     expect(new Set(ours.map((mail) => mail.messageId)).size).toBe(6);
@@ -108,7 +125,11 @@ describe("notifications and their email", () => {
 
   it("retries after a transport failure, with backoff, and then delivers", async () => {
     const pro = await createProfessional(db);
-    await db.transaction((tx) => notify(tx, { userId: pro.id, type: "subscription.payment_failed", payload: { planName: "Professional" } }).then(() => undefined));
+    await db.transaction((tx) =>
+      notify(tx, { userId: pro.id, type: "subscription.payment_failed", payload: { planName: "Professional" } }).then(
+        () => undefined,
+      ),
+    );
     const transport = new RecordingTransport();
     transport.failuresLeft = 1;
     const now = later(1);
@@ -124,7 +145,11 @@ describe("notifications and their email", () => {
   it("gathers a daily-digest category into one email at the digest hour", async () => {
     const pro = await createProfessional(db, { subscription: true });
     const talent = await createTalent(db);
-    await updateEmailPreferences(db, talent.actor, { messages: "daily", contact_requests: "immediate", billing: "immediate" });
+    await updateEmailPreferences(db, talent.actor, {
+      messages: "daily",
+      contact_requests: "immediate",
+      billing: "immediate",
+    });
     const id = await conversationBetween(db, pro, talent);
     await send(db, pro, id, "First");
     await send(db, pro, id, "Second");
@@ -141,7 +166,11 @@ describe("notifications and their email", () => {
   it("sends nothing for a category that is off, but still shows it in the app", async () => {
     const talent = await createTalent(db);
     await updateEmailPreferences(db, talent.actor, { messages: "off", contact_requests: "off", billing: "off" });
-    await db.transaction((tx) => notify(tx, { userId: talent.id, type: "subscription.canceled", payload: { planName: "Professional" } }).then(() => undefined));
+    await db.transaction((tx) =>
+      notify(tx, { userId: talent.id, type: "subscription.canceled", payload: { planName: "Professional" } }).then(
+        () => undefined,
+      ),
+    );
     expect(await countUnreadNotifications(db, talent.actor)).toBe(1);
     expect(await db.select().from(emailJobs).where(eq(emailJobs.userId, talent.id))).toHaveLength(0);
     await markAllNotificationsRead(db, talent.actor);
@@ -151,28 +180,52 @@ describe("notifications and their email", () => {
   it("turns a kind of email off from the signed link, signed out, and refuses a forged one", async () => {
     const talent = await createTalent(db);
     await unsubscribeWithToken(db, signUnsubscribeToken(talent.id, "messages"));
-    expect(await getEmailPreferences(db, talent.actor)).toEqual({ messages: "off", contact_requests: "immediate", billing: "immediate" });
-    await expect(unsubscribeWithToken(db, `${signUnsubscribeToken(talent.id, "all")}x`)).rejects.toMatchObject({ code: "invalid_input" });
+    expect(await getEmailPreferences(db, talent.actor)).toEqual({
+      messages: "off",
+      contact_requests: "immediate",
+      billing: "immediate",
+    });
+    await expect(unsubscribeWithToken(db, `${signUnsubscribeToken(talent.id, "all")}x`)).rejects.toMatchObject({
+      code: "invalid_input",
+    });
     await unsubscribeWithToken(db, signUnsubscribeToken("deleted-account", "all"));
   });
 
   it("tells a subscriber when the subscription starts, through the same billing events as Stripe's", async () => {
     const pro = await createProfessional(db);
-    const url = await startCheckout(db, new TestBillingProvider(), pro.actor, { plan: "PROFESSIONAL", interval: "month" }, "http://localhost:3000");
+    const url = await startCheckout(
+      db,
+      new TestBillingProvider(),
+      pro.actor,
+      { plan: "PROFESSIONAL", interval: "month" },
+      "http://localhost:3000",
+    );
     await completeTestCheckout(db, pro.actor, { sessionId: url.split("/").at(-1)!, outcome: "pay" });
-    const rows = await db.select({ type: notifications.type }).from(notifications).where(eq(notifications.userId, pro.id));
+    const rows = await db
+      .select({ type: notifications.type })
+      .from(notifications)
+      .where(eq(notifications.userId, pro.id));
     expect(rows).toEqual([{ type: "subscription.activated" }]);
   });
 
   it("pages through notifications newest first with a cursor, all or unread only", async () => {
     const talent = await createTalent(db);
     for (let index = 0; index < 5; index += 1) {
-      await db.transaction((tx) => notify(tx, { userId: talent.id, type: "subscription.activated", payload: { planName: `Plan ${index}` }, now: new Date(Date.now() - index * 1000) }).then(() => undefined));
+      await db.transaction((tx) =>
+        notify(tx, {
+          userId: talent.id,
+          type: "subscription.activated",
+          payload: { planName: `Plan ${index}` },
+          now: new Date(Date.now() - index * 1000),
+        }).then(() => undefined),
+      );
     }
     const first = await listNotifications(db, talent.actor, { limit: 2 });
     const second = await listNotifications(db, talent.actor, { limit: 2, cursor: first.nextCursor! });
     const third = await listNotifications(db, talent.actor, { limit: 2, cursor: second.nextCursor! });
-    expect([...first.items, ...second.items, ...third.items].map((item) => item.body)).toEqual([0, 1, 2, 3, 4].map((index) => `Welcome to the Plan ${index} plan: full profiles and messaging are open to you.`));
+    expect([...first.items, ...second.items, ...third.items].map((item) => item.body)).toEqual(
+      [0, 1, 2, 3, 4].map((index) => `Welcome to the Plan ${index} plan: full profiles and messaging are open to you.`),
+    );
     expect(third.nextCursor).toBeNull();
     expect((await listNotifications(db, talent.actor, { cursor: "not a cursor" })).items).toHaveLength(5);
   });

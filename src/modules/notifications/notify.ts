@@ -12,7 +12,11 @@ import { messageReceivedPayload } from "./types/message-received";
 export type EmailMode = "immediate" | "daily" | "off";
 
 /** What every account gets until it chooses otherwise. */
-export const defaultEmailModes: Record<Category, EmailMode> = { messages: "immediate", contact_requests: "immediate", billing: "immediate" };
+export const defaultEmailModes: Record<Category, EmailMode> = {
+  messages: "immediate",
+  contact_requests: "immediate",
+  billing: "immediate",
+};
 
 /** The next daily digest time at DIGEST_HOUR_UTC, after `now`. */
 export function nextDigestAt(now: Date, hourUtc = getEnv().DIGEST_HOUR_UTC): Date {
@@ -22,7 +26,12 @@ export function nextDigestAt(now: Date, hourUtc = getEnv().DIGEST_HOUR_UTC): Dat
 }
 
 /** Every type but a new message's, whose notification is written by the message's own statement (below). */
-type NotifyInput = { userId: string; type: Exclude<NotificationType, "message.received">; payload: unknown; now?: Date };
+type NotifyInput = {
+  userId: string;
+  type: Exclude<NotificationType, "message.received">;
+  payload: unknown;
+  now?: Date;
+};
 
 /**
  * The CTEs that record a notification for one person: `preference` (their
@@ -33,7 +42,14 @@ type NotifyInput = { userId: string; type: Exclude<NotificationType, "message.re
  * categories join the person's next digest; "off" sends no email. `payload`
  * is a jsonb expression.
  */
-function notificationCtes(input: { userId: string; type: NotificationType; payload: SQL; groupKey: string | null; now: Date; source: SQL }): SQL {
+function notificationCtes(input: {
+  userId: string;
+  type: NotificationType;
+  payload: SQL;
+  groupKey: string | null;
+  now: Date;
+  source: SQL;
+}): SQL {
   const definition = definitionOf(input.type)!;
   // The job an "immediately" preference makes: message emails wait and share one job per conversation.
   const immediate = input.groupKey
@@ -75,8 +91,19 @@ export async function notify(tx: Db, input: NotifyInput): Promise<string> {
   const now = input.now ?? new Date();
   // One statement, prepared once per connection (its text is the same for every type): one round trip inside
   // the caller's transaction.
-  const ctes = notificationCtes({ userId: input.userId, type: input.type, payload: sql`${JSON.stringify(payload)}::jsonb`, groupKey: null, now, source: sql`(select 1) as one` });
-  const [row] = await preparedRowsOf<{ id: string }>(tx, "notify", sql`with ${ctes} select id, ${realtimeNotification({ type: "notification", userIds: [input.userId] })} from notification`);
+  const ctes = notificationCtes({
+    userId: input.userId,
+    type: input.type,
+    payload: sql`${JSON.stringify(payload)}::jsonb`,
+    groupKey: null,
+    now,
+    source: sql`(select 1) as one`,
+  });
+  const [row] = await preparedRowsOf<{ id: string }>(
+    tx,
+    "notify",
+    sql`with ${ctes} select id, ${realtimeNotification({ type: "notification", userIds: [input.userId] })} from notification`,
+  );
   return row!.id;
 }
 
@@ -89,7 +116,15 @@ const knownMessageFields = messageReceivedPayload.omit({ seq: true });
  * statement, and `source` the relation that holds it). The person hears of
  * it through the message's own live event, so it adds none.
  */
-export function messageNotificationCtes(input: { userId: string; conversationId: string; senderName: string; preview: string; now: Date; seq: SQL; source: SQL }): SQL {
+export function messageNotificationCtes(input: {
+  userId: string;
+  conversationId: string;
+  senderName: string;
+  preview: string;
+  now: Date;
+  seq: SQL;
+  source: SQL;
+}): SQL {
   const known = { conversationId: input.conversationId, senderName: input.senderName, preview: input.preview };
   knownMessageFields.parse(known);
   return notificationCtes({

@@ -9,9 +9,22 @@ import type { Category } from "./definition";
 import { defaultEmailModes, type EmailMode } from "./notify";
 import { definitionOf } from "./registry";
 
-export type NotificationView = { id: string; title: string; body: string; link: string; isRead: boolean; createdAt: Date };
+export type NotificationView = {
+  id: string;
+  title: string;
+  body: string;
+  link: string;
+  isRead: boolean;
+  createdAt: Date;
+};
 
-function toView(row: { id: string; type: string; payload: unknown; readAt: Date | null; createdAt: Date }): NotificationView | null {
+function toView(row: {
+  id: string;
+  type: string;
+  payload: unknown;
+  readAt: Date | null;
+  createdAt: Date;
+}): NotificationView | null {
   const definition = definitionOf(row.type);
   const payload = definition?.payload.safeParse(row.payload);
   if (!definition || !payload?.success) return null;
@@ -19,10 +32,21 @@ function toView(row: { id: string; type: string; payload: unknown; readAt: Date 
 }
 
 /** The actor's notifications, newest first, all or unread only, keyset paginated. */
-export async function listNotifications(db: Db, actor: Actor, options: { unreadOnly?: boolean; cursor?: string; limit?: number } = {}) {
+export async function listNotifications(
+  db: Db,
+  actor: Actor,
+  options: { unreadOnly?: boolean; cursor?: string; limit?: number } = {},
+) {
   const limit = Math.min(Math.max(options.limit ?? 20, 1), 100);
   const rows = await db
-    .select({ id: notifications.id, type: notifications.type, payload: notifications.payload, readAt: notifications.readAt, createdAt: notifications.createdAt, key: exactTimestamp(notifications.createdAt) })
+    .select({
+      id: notifications.id,
+      type: notifications.type,
+      payload: notifications.payload,
+      readAt: notifications.readAt,
+      createdAt: notifications.createdAt,
+      key: exactTimestamp(notifications.createdAt),
+    })
     .from(notifications)
     .where(
       and(
@@ -43,12 +67,18 @@ export async function listNotifications(db: Db, actor: Actor, options: { unreadO
 
 /** Unread notifications, counted from the partial unread index. */
 export async function countUnreadNotifications(db: Db, actor: Actor): Promise<number> {
-  const [row] = await db.select({ total: count() }).from(notifications).where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt)));
+  const [row] = await db
+    .select({ total: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt)));
   return row?.total ?? 0;
 }
 
 export async function getEmailPreferences(db: Db, actor: Actor): Promise<Record<Category, EmailMode>> {
-  const rows = await db.select({ category: notificationPreferences.category, email: notificationPreferences.email }).from(notificationPreferences).where(eq(notificationPreferences.userId, actor.userId));
+  const rows = await db
+    .select({ category: notificationPreferences.category, email: notificationPreferences.email })
+    .from(notificationPreferences)
+    .where(eq(notificationPreferences.userId, actor.userId));
   return { ...defaultEmailModes, ...Object.fromEntries(rows.map((row) => [row.category, row.email])) };
 }
 
@@ -67,19 +97,39 @@ export async function getOutboxStats(db: Db, now = new Date()): Promise<{ due: n
     .select({ due: count(), oldest: min(emailJobs.runAfter) })
     .from(emailJobs)
     .where(and(inArray(emailJobs.status, ["pending", "sending"]), lte(emailJobs.runAfter, now)));
-  return { due: row?.due ?? 0, oldestAgeSeconds: row?.oldest ? Math.max(0, (now.getTime() - row.oldest.getTime()) / 1000) : 0 };
+  return {
+    due: row?.due ?? 0,
+    oldestAgeSeconds: row?.oldest ? Math.max(0, (now.getTime() - row.oldest.getTime()) / 1000) : 0,
+  };
 }
 
 /** An account's notifications (as it sees them, and as stored), email preferences and email history, for its data export. */
 export async function exportNotificationData(db: Db, userId: string) {
   const rows = await db
-    .select({ id: notifications.id, type: notifications.type, category: notifications.category, payload: notifications.payload, readAt: notifications.readAt, emailState: notifications.emailState, createdAt: notifications.createdAt })
+    .select({
+      id: notifications.id,
+      type: notifications.type,
+      category: notifications.category,
+      payload: notifications.payload,
+      readAt: notifications.readAt,
+      emailState: notifications.emailState,
+      createdAt: notifications.createdAt,
+    })
     .from(notifications)
     .where(eq(notifications.userId, userId))
     .orderBy(desc(notifications.createdAt));
-  const preferences = await db.select({ category: notificationPreferences.category, email: notificationPreferences.email }).from(notificationPreferences).where(eq(notificationPreferences.userId, userId));
+  const preferences = await db
+    .select({ category: notificationPreferences.category, email: notificationPreferences.email })
+    .from(notificationPreferences)
+    .where(eq(notificationPreferences.userId, userId));
   const emails = await db
-    .select({ kind: emailJobs.kind, status: emailJobs.status, attempts: emailJobs.attempts, createdAt: emailJobs.createdAt, sentAt: emailJobs.sentAt })
+    .select({
+      kind: emailJobs.kind,
+      status: emailJobs.status,
+      attempts: emailJobs.attempts,
+      createdAt: emailJobs.createdAt,
+      sentAt: emailJobs.sentAt,
+    })
     .from(emailJobs)
     .where(eq(emailJobs.userId, userId))
     .orderBy(desc(emailJobs.createdAt));
@@ -90,7 +140,10 @@ export async function exportNotificationData(db: Db, userId: string) {
       const view = definition && payload?.success ? definition.inApp(payload.data) : null;
       return { ...row, title: view?.title ?? null, body: view?.body ?? null };
     }),
-    emailPreferences: { ...defaultEmailModes, ...Object.fromEntries(preferences.map((row) => [row.category, row.email])) },
+    emailPreferences: {
+      ...defaultEmailModes,
+      ...Object.fromEntries(preferences.map((row) => [row.category, row.email])),
+    },
     emails,
   };
 }

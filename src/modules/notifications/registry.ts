@@ -1,5 +1,11 @@
 import type { NotificationDefinition } from "./definition";
-import { contactRequestApproved, contactRequestDeclined, contactRequestExpired, contactRequestExpiringSoon, contactRequestReceived } from "./types/contact-requests";
+import {
+  contactRequestApproved,
+  contactRequestDeclined,
+  contactRequestExpired,
+  contactRequestExpiringSoon,
+  contactRequestReceived,
+} from "./types/contact-requests";
 import { messageReceived } from "./types/message-received";
 import { subscriptionActivated } from "./types/subscription-activated";
 import { subscriptionCanceled } from "./types/subscription-canceled";

@@ -10,12 +10,19 @@ function signature(body: string, secret: string) {
 }
 
 /** A link token that turns off one kind of email for one account, signed so it cannot be forged, usable signed out. */
-export function signUnsubscribeToken(userId: string, scope: UnsubscribeScope, secret = getEnv().BETTER_AUTH_SECRET): string {
+export function signUnsubscribeToken(
+  userId: string,
+  scope: UnsubscribeScope,
+  secret = getEnv().BETTER_AUTH_SECRET,
+): string {
   const body = Buffer.from(JSON.stringify([userId, scope])).toString("base64url");
   return `${body}.${signature(body, secret)}`;
 }
 
-export function verifyUnsubscribeToken(token: string, secret = getEnv().BETTER_AUTH_SECRET): { userId: string; scope: UnsubscribeScope } | null {
+export function verifyUnsubscribeToken(
+  token: string,
+  secret = getEnv().BETTER_AUTH_SECRET,
+): { userId: string; scope: UnsubscribeScope } | null {
   const [body, given] = token.split(".");
   if (!body || !given || body.length > 500) return null;
   const expected = Buffer.from(signature(body, secret));

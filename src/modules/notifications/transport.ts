@@ -7,7 +7,14 @@ import { getEnv } from "@/lib/env";
  * An email ready to go; `unsubscribeUrl` is the one-click (POST) address for the List-Unsubscribe header,
  * absent on account email (a password reset) that no setting turns off.
  */
-export type OutgoingEmail = { to: string; subject: string; text: string; html: string; messageId: string; unsubscribeUrl?: string };
+export type OutgoingEmail = {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  messageId: string;
+  unsubscribeUrl?: string;
+};
 
 /** Where email goes: an SMTP server, or the development mailbox. */
 export interface MailTransport {
@@ -32,7 +39,9 @@ export class SmtpTransport implements MailTransport {
       text: email.text,
       html: email.html,
       messageId: email.messageId,
-      headers: email.unsubscribeUrl ? { "List-Unsubscribe": `<${email.unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : {},
+      headers: email.unsubscribeUrl
+        ? { "List-Unsubscribe": `<${email.unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" }
+        : {},
     });
   }
 }
@@ -42,7 +51,10 @@ export class DevMailboxTransport implements MailTransport {
   constructor(private readonly db: Db) {}
 
   async send(email: OutgoingEmail) {
-    await this.db.insert(devMailbox).values({ to: email.to, subject: email.subject, text: email.text, html: email.html, messageId: email.messageId }).onConflictDoNothing();
+    await this.db
+      .insert(devMailbox)
+      .values({ to: email.to, subject: email.subject, text: email.text, html: email.html, messageId: email.messageId })
+      .onConflictDoNothing();
   }
 }
 

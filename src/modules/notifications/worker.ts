@@ -3,7 +3,11 @@ import type { Db } from "@/db";
 import { emailJobs, notifications } from "@/db/schema/notifications";
 import { getEnv } from "@/lib/env";
 import { getLogger } from "@/lib/logger";
-import { currentPasswordResetToken, deletePasswordResetTokens, PASSWORD_RESET_LINK_SECONDS } from "@/modules/access/password-reset";
+import {
+  currentPasswordResetToken,
+  deletePasswordResetTokens,
+  PASSWORD_RESET_LINK_SECONDS,
+} from "@/modules/access/password-reset";
 import { getAccountFacts } from "@/modules/access/queries";
 import { PASSWORD_RESET_EMAIL, renderPasswordResetEmail } from "./account-emails";
 import type { Category } from "./definition";
@@ -49,12 +53,17 @@ export function messageIdOf(job: { idempotencyKey: string }): string {
   return `<${job.idempotencyKey.replace(/[^\w.:-]/g, "-")}@callback>`;
 }
 
-type Composed = { email: RenderedEmail & { to: string; unsubscribeUrl?: string }; notificationIds: string[] } | { skip: string; notificationIds: string[] };
+type Composed =
+  | { email: RenderedEmail & { to: string; unsubscribeUrl?: string }; notificationIds: string[] }
+  | { skip: string; notificationIds: string[] };
 
 /** What a job sends now: unread notifications only for message emails; nothing for a suspended or deleted account. */
 async function compose(db: Db, job: ClaimedJob): Promise<Composed> {
   const rows = job.notificationIds.length
-    ? await db.select().from(notifications).where(and(inArray(notifications.id, job.notificationIds), eq(notifications.userId, job.userId)))
+    ? await db
+        .select()
+        .from(notifications)
+        .where(and(inArray(notifications.id, job.notificationIds), eq(notifications.userId, job.userId)))
     : [];
   const wanted = rows
     .filter((row) => (job.kind === "messages" ? row.readAt === null : true))
@@ -62,7 +71,8 @@ async function compose(db: Db, job: ClaimedJob): Promise<Composed> {
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   const ids = rows.map((row) => row.id);
   const account = (await getAccountFacts(db, [job.userId])).get(job.userId);
-  if (!account || account.isSuspended || account.isDeleted) return { skip: "account unavailable", notificationIds: ids };
+  if (!account || account.isSuspended || account.isDeleted)
+    return { skip: "account unavailable", notificationIds: ids };
   if (job.kind === PASSWORD_RESET_EMAIL) {
     // The link is read now, not when the email was queued: one used or expired meanwhile is not sent.
     const token = await currentPasswordResetToken(db, job.userId);
@@ -70,17 +80,27 @@ async function compose(db: Db, job: ClaimedJob): Promise<Composed> {
     // Only the link in the newest email works: links of earlier requests end as this one goes out.
     await deletePasswordResetTokens(db, job.userId, token);
     const resetUrl = `${getEnv().BETTER_AUTH_URL}/reset-password?token=${encodeURIComponent(token)}`;
-    const email = renderPasswordResetEmail({ recipientName: account.name, resetUrl, minutes: PASSWORD_RESET_LINK_SECONDS / 60 });
+    const email = renderPasswordResetEmail({
+      recipientName: account.name,
+      resetUrl,
+      minutes: PASSWORD_RESET_LINK_SECONDS / 60,
+    });
     return { email: { ...email, to: account.email }, notificationIds: [] };
   }
-  if (wanted.length === 0) return { skip: job.kind === "messages" ? "messages already read" : "nothing left to send", notificationIds: ids };
+  if (wanted.length === 0)
+    return { skip: job.kind === "messages" ? "messages already read" : "nothing left to send", notificationIds: ids };
 
   const appUrl = getEnv().BETTER_AUTH_URL;
   const scope: Category | "all" = job.kind === "digest" ? "all" : (wanted[0]!.category as Category);
   const token = signUnsubscribeToken(job.userId, scope);
   const unsubscribeUrl = `${appUrl}/unsubscribe?token=${token}`;
   const oneClickUrl = `${appUrl}/api/unsubscribe?token=${token}`;
-  const context: EmailContext = { appUrl, recipientName: account.name, unsubscribeUrl, preferencesUrl: `${appUrl}/settings/notifications` };
+  const context: EmailContext = {
+    appUrl,
+    recipientName: account.name,
+    unsubscribeUrl,
+    preferencesUrl: `${appUrl}/settings/notifications`,
+  };
 
   if (job.kind === "digest") {
     const lines = wanted.flatMap((row) => {
@@ -96,21 +116,39 @@ async function compose(db: Db, job: ClaimedJob): Promise<Composed> {
       quotes: lines,
       action: { label: "Open Callback", url: `${appUrl}/notifications` },
     });
-    return { email: { ...email, to: account.email, unsubscribeUrl: oneClickUrl }, notificationIds: wanted.map((row) => row.id) };
+    return {
+      email: { ...email, to: account.email, unsubscribeUrl: oneClickUrl },
+      notificationIds: wanted.map((row) => row.id),
+    };
   }
   const definition = definitionOf(wanted[0]!.type)!;
   const payloads = wanted.map((row) => definition.payload.parse(row.payload));
   const email = definition.email(payloads, context);
-  return { email: { ...email, to: account.email, unsubscribeUrl: oneClickUrl }, notificationIds: wanted.map((row) => row.id) };
+  return {
+    email: { ...email, to: account.email, unsubscribeUrl: oneClickUrl },
+    notificationIds: wanted.map((row) => row.id),
+  };
 }
 
 /** This worker's claim on a job: still sending, and not taken over by another worker since. */
-const claimed = (job: ClaimedJob) => and(eq(emailJobs.id, job.id), eq(emailJobs.status, "sending"), eq(emailJobs.attempts, job.attempts));
+const claimed = (job: ClaimedJob) =>
+  and(eq(emailJobs.id, job.id), eq(emailJobs.status, "sending"), eq(emailJobs.attempts, job.attempts));
 
-async function finish(db: Db, job: ClaimedJob, status: "sent" | "canceled", notificationIds: string[], emailState: "emailed" | "skipped") {
+async function finish(
+  db: Db,
+  job: ClaimedJob,
+  status: "sent" | "canceled",
+  notificationIds: string[],
+  emailState: "emailed" | "skipped",
+) {
   await db.transaction(async (tx) => {
-    const [finished] = await tx.update(emailJobs).set({ status, sentAt: status === "sent" ? new Date() : null, lockedUntil: null, groupKey: null }).where(claimed(job)).returning({ id: emailJobs.id });
-    if (finished && notificationIds.length) await tx.update(notifications).set({ emailState }).where(inArray(notifications.id, notificationIds));
+    const [finished] = await tx
+      .update(emailJobs)
+      .set({ status, sentAt: status === "sent" ? new Date() : null, lockedUntil: null, groupKey: null })
+      .where(claimed(job))
+      .returning({ id: emailJobs.id });
+    if (finished && notificationIds.length)
+      await tx.update(notifications).set({ emailState }).where(inArray(notifications.id, notificationIds));
   });
 }
 
@@ -121,7 +159,12 @@ async function finish(db: Db, job: ClaimedJob, status: "sent" | "canceled", noti
  * the duplicate if a worker died between sending and recording: delivery is
  * at least once, and exactly once for a receiver that dedupes on Message-ID.
  */
-export async function runEmailWorkerTick(db: Db, transport: MailTransport, now = new Date(), batchSize = 20): Promise<{ sent: number; skipped: number; failed: number }> {
+export async function runEmailWorkerTick(
+  db: Db,
+  transport: MailTransport,
+  now = new Date(),
+  batchSize = 20,
+): Promise<{ sent: number; skipped: number; failed: number }> {
   const log = getLogger();
   const outcome = { sent: 0, skipped: 0, failed: 0 };
   for (const job of await claimJobs(db, now, batchSize)) {
@@ -140,7 +183,13 @@ export async function runEmailWorkerTick(db: Db, transport: MailTransport, now =
       const givesUp = job.attempts >= MAX_ATTEMPTS;
       await db
         .update(emailJobs)
-        .set({ status: givesUp ? "failed" : "pending", groupKey: null, lockedUntil: null, lastError: message.slice(0, 500), runAfter: new Date(now.getTime() + backoffSeconds(job.attempts) * 1000) })
+        .set({
+          status: givesUp ? "failed" : "pending",
+          groupKey: null,
+          lockedUntil: null,
+          lastError: message.slice(0, 500),
+          runAfter: new Date(now.getTime() + backoffSeconds(job.attempts) * 1000),
+        })
         .where(claimed(job));
       log.warn({ jobId: job.id, attempts: job.attempts, givesUp, error: message }, "email delivery failed");
       outcome.failed += 1;
@@ -148,4 +197,3 @@ export async function runEmailWorkerTick(db: Db, transport: MailTransport, now =
   }
   return outcome;
 }
-

@@ -6,7 +6,15 @@ import { getDb } from "@/db";
 import { formValues, invalidInput, runMutation, type ActionResult } from "@/lib/action-result";
 import { getBlobStorage } from "@/lib/storage";
 import { requireActor } from "@/modules/access/actor";
-import { basicsInput, contactInput, creditInput, hideProfileInput, premiumDetailsInput, profileIdInput, skillsInput } from "./inputs";
+import {
+  basicsInput,
+  contactInput,
+  creditInput,
+  hideProfileInput,
+  premiumDetailsInput,
+  profileIdInput,
+  skillsInput,
+} from "./inputs";
 import {
   addCredit,
   deleteCredit,
@@ -22,14 +30,17 @@ import {
 import { deletePhoto, movePhoto, setPrimaryPhoto } from "./photos";
 
 type Actor = Awaited<ReturnType<typeof requireActor>>;
-type Schema<Input> = { safeParse(value: unknown): { success: true; data: Input } | { success: false; error: ZodError } };
+type Schema<Input> = {
+  safeParse(value: unknown): { success: true; data: Input } | { success: false; error: ZodError };
+};
 
 function afterProfileChange() {
   revalidatePath("/profile/edit");
   revalidatePath("/talents", "layout");
 }
 
-const textFields = (form: FormData) => Object.fromEntries([...form.entries()].filter(([, value]) => typeof value === "string"));
+const textFields = (form: FormData) =>
+  Object.fromEntries([...form.entries()].filter(([, value]) => typeof value === "string"));
 
 /** A profile-section form: the actor, the section's schema, then the change. */
 async function submitProfileSection<Input>(
@@ -51,10 +62,15 @@ async function submitProfileSection<Input>(
 }
 
 export async function updateBasicsAction(_previous: ActionResult | null, form: FormData) {
-  return submitProfileSection(form, basicsInput, (actor, input) => updateBasics(getDb(), actor, input), (data) => ({
-    ...textFields(data),
-    categories: data.getAll("categories"),
-  }));
+  return submitProfileSection(
+    form,
+    basicsInput,
+    (actor, input) => updateBasics(getDb(), actor, input),
+    (data) => ({
+      ...textFields(data),
+      categories: data.getAll("categories"),
+    }),
+  );
 }
 
 export async function updateSkillsAction(_previous: ActionResult | null, form: FormData) {
@@ -117,12 +133,17 @@ export async function hideProfileAction(_previous: ActionResult | null, form: Fo
   const values = formValues(form);
   const input = hideProfileInput.safeParse(values);
   if (!input.success) return invalidInput(input.error, values);
-  return runMutation(() => hideProfile(getDb(), actor, input.data), { values, onSuccess: () => revalidatePath("/admin/talents") });
+  return runMutation(() => hideProfile(getDb(), actor, input.data), {
+    values,
+    onSuccess: () => revalidatePath("/admin/talents"),
+  });
 }
 
 export async function restoreProfileAction(profileId: string): Promise<ActionResult> {
   const actor = await requireActor();
   const id = profileIdInput.safeParse(profileId);
   if (!id.success) return invalidInput(id.error);
-  return runMutation(() => restoreProfile(getDb(), actor, id.data), { onSuccess: () => revalidatePath("/admin/talents") });
+  return runMutation(() => restoreProfile(getDb(), actor, id.data), {
+    onSuccess: () => revalidatePath("/admin/talents"),
+  });
 }

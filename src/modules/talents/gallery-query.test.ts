@@ -4,7 +4,9 @@ import { decodeCursor, encodeCursor, parseGallerySearchParams, prefixSearchQuery
 describe("parseGallerySearchParams", () => {
   it("reads the filters from the URL, sorting by newest without a search and by match with one", () => {
     expect(parseGallerySearchParams({})).toMatchObject({ q: "", sort: "newest" });
-    expect(parseGallerySearchParams({ q: "ballet", category: "dancer", country: "gb", ageMin: "20", language: "spanish" })).toMatchObject({
+    expect(
+      parseGallerySearchParams({ q: "ballet", category: "dancer", country: "gb", ageMin: "20", language: "spanish" }),
+    ).toMatchObject({
       q: "ballet",
       category: "dancer",
       country: "GB",
@@ -15,7 +17,15 @@ describe("parseGallerySearchParams", () => {
   });
 
   it("drops filters that make no sense instead of failing the page", () => {
-    expect(parseGallerySearchParams({ category: "astronaut", country: "XX", ageMin: "300", sort: "random", availability: "maybe" })).toEqual({
+    expect(
+      parseGallerySearchParams({
+        category: "astronaut",
+        country: "XX",
+        ageMin: "300",
+        sort: "random",
+        availability: "maybe",
+      }),
+    ).toEqual({
       q: "",
       category: undefined,
       country: undefined,
@@ -30,7 +40,18 @@ describe("parseGallerySearchParams", () => {
   });
 
   it("reads the blank fields of a submitted filter form as no filter", () => {
-    expect(parseGallerySearchParams({ q: "", ageMin: "", ageMax: "", city: "", language: "", category: "", country: "", availability: "" })).toMatchObject({
+    expect(
+      parseGallerySearchParams({
+        q: "",
+        ageMin: "",
+        ageMax: "",
+        city: "",
+        language: "",
+        category: "",
+        country: "",
+        availability: "",
+      }),
+    ).toMatchObject({
       ageMin: undefined,
       ageMax: undefined,
       city: undefined,
@@ -67,8 +88,12 @@ describe("gallery cursors", () => {
 
   it("refuses cursors made for another sort, tampered with, or made up", () => {
     expect(decodeCursor(encodeCursor({ s: "name", v: "sarah", id }), "newest")).toBeNull();
-    expect(decodeCursor(encodeCursor({ s: "relevance", v: "9:2026-01-01T00:00:00.000000Z", id }), "relevance")).toBeNull();
-    expect(decodeCursor(Buffer.from('{"s":"newest","v":"x","id":"1 OR 1=1"}').toString("base64url"), "newest")).toBeNull();
+    expect(
+      decodeCursor(encodeCursor({ s: "relevance", v: "9:2026-01-01T00:00:00.000000Z", id }), "relevance"),
+    ).toBeNull();
+    expect(
+      decodeCursor(Buffer.from('{"s":"newest","v":"x","id":"1 OR 1=1"}').toString("base64url"), "newest"),
+    ).toBeNull();
     expect(decodeCursor("%%%not-base64", "newest")).toBeNull();
   });
 });

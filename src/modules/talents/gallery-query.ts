@@ -7,10 +7,19 @@ import { availabilities, categories, isCountryCode } from "./options";
 export const gallerySorts = ["relevance", "newest", "name"] as const;
 export type GallerySort = (typeof gallerySorts)[number];
 
-export const gallerySortLabels: Record<GallerySort, string> = { relevance: "Best match", newest: "Newest", name: "Name (A-Z)" };
+export const gallerySortLabels: Record<GallerySort, string> = {
+  relevance: "Best match",
+  newest: "Newest",
+  name: "Name (A-Z)",
+};
 
 /** A blank age field (an empty form input) means no age filter, not age 0. */
-const ageFilter = z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), z.coerce.number().int().min(0).max(100).optional()).catch(undefined);
+const ageFilter = z
+  .preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    z.coerce.number().int().min(0).max(100).optional(),
+  )
+  .catch(undefined);
 
 /**
  * The gallery's filters as they appear in the URL. A filter that does not make
@@ -21,13 +30,7 @@ export const galleryQueryInput = z
   .object({
     q: singleLineText({ label: "Search", max: 100 }).default("").catch(""),
     category: z.enum(categories).optional().catch(undefined),
-    country: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .refine(isCountryCode)
-      .optional()
-      .catch(undefined),
+    country: z.string().trim().toUpperCase().refine(isCountryCode).optional().catch(undefined),
     city: singleLineText({ label: "City", max: 80 }).optional().catch(undefined),
     ageMin: ageFilter,
     ageMax: ageFilter,
@@ -47,13 +50,19 @@ export type GalleryQuery = z.output<typeof galleryQueryInput>;
 
 /** Search parameters as Next.js hands them to a page: the first value of each. */
 export function parseGallerySearchParams(params: Record<string, string | string[] | undefined>): GalleryQuery {
-  const first = Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+  const first = Object.fromEntries(
+    Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
+  );
   return galleryQueryInput.parse(first);
 }
 
 /** The words of a search, each matched as a prefix ("sar" finds Sarah), all required. */
 export function prefixSearchQuery(text: string): string | null {
-  const words = text.normalize("NFKC").toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words =
+    text
+      .normalize("NFKC")
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
   if (words.length === 0) return null;
   return words
     .slice(0, 8)

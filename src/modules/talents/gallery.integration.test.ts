@@ -6,7 +6,8 @@ import { freshDatabase } from "@/test/database";
 import { parseGallerySearchParams } from "./gallery-query";
 import { listedCountryCodes, searchGallery } from "./queries";
 
-const search = (db: Db, params: Record<string, string>, pageSize?: number) => searchGallery(db, parseGallerySearchParams(params), pageSize);
+const search = (db: Db, params: Record<string, string>, pageSize?: number) =>
+  searchGallery(db, parseGallerySearchParams(params), pageSize);
 
 async function names(db: Db, params: Record<string, string>) {
   const page = await search(db, params);
@@ -20,18 +21,55 @@ describe("the public gallery", () => {
     const at = (day: number) => new Date(Date.UTC(2026, 5, day));
     await createTalentWithProfile(db, {
       user: { name: "Sarah Okafor" },
-      profile: { headline: "Classically trained actor", categories: ["actor"], city: "London", country: "GB", playingAgeMin: 28, playingAgeMax: 36, languages: ["English", "Yoruba"], skills: ["Stage combat", "Horse riding"], publishedAt: at(1) },
+      profile: {
+        headline: "Classically trained actor",
+        categories: ["actor"],
+        city: "London",
+        country: "GB",
+        playingAgeMin: 28,
+        playingAgeMax: 36,
+        languages: ["English", "Yoruba"],
+        skills: ["Stage combat", "Horse riding"],
+        publishedAt: at(1),
+      },
     });
     await createTalentWithProfile(db, {
       user: { name: "Marco Bellini" },
-      profile: { headline: "Dancer and singer", categories: ["dancer", "singer"], city: "Milan", country: "IT", playingAgeMin: 20, playingAgeMax: 27, languages: ["Italian", "English"], skills: ["Ballet"], availability: "LIMITED", publishedAt: at(2) },
+      profile: {
+        headline: "Dancer and singer",
+        categories: ["dancer", "singer"],
+        city: "Milan",
+        country: "IT",
+        playingAgeMin: 20,
+        playingAgeMax: 27,
+        languages: ["Italian", "English"],
+        skills: ["Ballet"],
+        availability: "LIMITED",
+        publishedAt: at(2),
+      },
     });
     await createTalentWithProfile(db, {
       user: { name: "Lena Vogel" },
-      profile: { headline: "Voice artist", categories: ["voice"], city: "Berlin", country: "DE", playingAgeMin: 40, playingAgeMax: 55, languages: ["German"], bio: "Known for audiobook narration and documentary voice-over.", publishedAt: at(3) },
+      profile: {
+        headline: "Voice artist",
+        categories: ["voice"],
+        city: "Berlin",
+        country: "DE",
+        playingAgeMin: 40,
+        playingAgeMax: 55,
+        languages: ["German"],
+        bio: "Known for audiobook narration and documentary voice-over.",
+        publishedAt: at(3),
+      },
     });
-    await createTalentWithProfile(db, { user: { name: "Sarah Draft" }, profile: { headline: "Not published", publishedAt: null } });
-    await createTalentWithProfile(db, { user: { name: "Sarah Hidden" }, profile: { hiddenAt: new Date(), hiddenReason: "Spam" } });
+    await createTalentWithProfile(db, {
+      user: { name: "Sarah Draft" },
+      profile: { headline: "Not published", publishedAt: null },
+    });
+    await createTalentWithProfile(db, {
+      user: { name: "Sarah Hidden" },
+      profile: { hiddenAt: new Date(), hiddenReason: "Spam" },
+    });
   });
 
   it("lists only published profiles that no admin has hidden, newest first", async () => {
@@ -90,7 +128,11 @@ describe("gallery pagination", () => {
     for (let index = 0; index < total; index += 1) {
       await createTalentWithProfile(db, {
         user: { name: index % 2 === 0 ? "Alex Kim" : "Jordan Lee" },
-        profile: { headline: "Actor with stage combat", skills: index % 3 === 0 ? ["Stage combat", "Stage combat fight"] : ["Stage combat"], publishedAt: sameInstant },
+        profile: {
+          headline: "Actor with stage combat",
+          skills: index % 3 === 0 ? ["Stage combat", "Stage combat fight"] : ["Stage combat"],
+          publishedAt: sameInstant,
+        },
       });
     }
   });
@@ -131,10 +173,22 @@ describe("best match", () => {
   beforeAll(async () => {
     ({ db } = await freshDatabase());
     const at = (day: number) => new Date(Date.UTC(2026, 1, day));
-    await createTalentWithProfile(db, { user: { name: "Kit Marlowe" }, profile: { headline: "Stage actor", publishedAt: at(1) } });
-    await createTalentWithProfile(db, { user: { name: "Ann Lee" }, profile: { headline: "Marlowe tribute performer", publishedAt: at(2) } });
-    await createTalentWithProfile(db, { user: { name: "Bo Chen" }, profile: { skills: ["Marlowe monologues"], publishedAt: at(3) } });
-    await createTalentWithProfile(db, { user: { name: "Cy Diaz" }, profile: { bio: "Played Marlowe on tour.", publishedAt: at(4) } });
+    await createTalentWithProfile(db, {
+      user: { name: "Kit Marlowe" },
+      profile: { headline: "Stage actor", publishedAt: at(1) },
+    });
+    await createTalentWithProfile(db, {
+      user: { name: "Ann Lee" },
+      profile: { headline: "Marlowe tribute performer", publishedAt: at(2) },
+    });
+    await createTalentWithProfile(db, {
+      user: { name: "Bo Chen" },
+      profile: { skills: ["Marlowe monologues"], publishedAt: at(3) },
+    });
+    await createTalentWithProfile(db, {
+      user: { name: "Cy Diaz" },
+      profile: { bio: "Played Marlowe on tour.", publishedAt: at(4) },
+    });
   });
 
   it("ranks matches in the name first, then in the headline or skills, then in the bio; newest first within each", async () => {
@@ -148,7 +202,11 @@ describe("best match", () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: Awaited<ReturnType<typeof search>> = await search(db, { q: "marlowe", ...(cursor ? { cursor } : {}) }, 1);
+      const page: Awaited<ReturnType<typeof search>> = await search(
+        db,
+        { q: "marlowe", ...(cursor ? { cursor } : {}) },
+        1,
+      );
       seen.push(...page!.items.map((item) => item.displayName));
       cursor = page!.nextCursor;
     } while (cursor);
@@ -163,17 +221,36 @@ describe("a common word", () => {
   const at = (index: number) => new Date(Date.UTC(2026, 0, 1) + index * 60_000);
   beforeAll(async () => {
     ({ db } = await freshDatabase());
-    const players = await createUsers(db, Array.from({ length: total }, (_, index) => ({ name: `Player ${index}`, role: "TALENT" as const })));
-    await db.insert(talentProfiles).values(
-      players.map((player, index) => ({ userId: player.id, displayName: player.name, headline: "Session drummer", skills: index === 7 ? ["Tabla"] : [], skillsText: index === 7 ? "Tabla" : "", publishedAt: at(index) })),
+    const players = await createUsers(
+      db,
+      Array.from({ length: total }, (_, index) => ({ name: `Player ${index}`, role: "TALENT" as const })),
     );
+    await db
+      .insert(talentProfiles)
+      .values(
+        players.map((player, index) => ({
+          userId: player.id,
+          displayName: player.name,
+          headline: "Session drummer",
+          skills: index === 7 ? ["Tabla"] : [],
+          skillsText: index === 7 ? "Tabla" : "",
+          publishedAt: at(index),
+        })),
+      );
   });
 
-  it.each([["best match", {}], ["newest", { sort: "newest" }]])("pages every match, newest first, sorted by %s", async (_sort, params) => {
+  it.each([
+    ["best match", {}],
+    ["newest", { sort: "newest" }],
+  ])("pages every match, newest first, sorted by %s", async (_sort, params) => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: Awaited<ReturnType<typeof search>> = await search(db, { q: "drummer", ...params, ...(cursor ? { cursor } : {}) }, 60);
+      const page: Awaited<ReturnType<typeof search>> = await search(
+        db,
+        { q: "drummer", ...params, ...(cursor ? { cursor } : {}) },
+        60,
+      );
       seen.push(...page!.items.map((item) => item.displayName));
       cursor = page!.nextCursor;
     } while (cursor);

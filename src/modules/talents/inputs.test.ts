@@ -6,14 +6,31 @@ function errorsOf(result: { success: boolean; error?: { issues: { path: Property
 }
 
 describe("basicsInput", () => {
-  const valid = { displayName: "Sarah Okafor", headline: "Actor", city: "London", country: "GB", categories: ["actor"], playingAgeMin: "25", playingAgeMax: "35", availability: "AVAILABLE" };
+  const valid = {
+    displayName: "Sarah Okafor",
+    headline: "Actor",
+    city: "London",
+    country: "GB",
+    categories: ["actor"],
+    playingAgeMin: "25",
+    playingAgeMax: "35",
+    availability: "AVAILABLE",
+  };
 
   it("reads form fields into typed values", () => {
-    expect(basicsInput.parse(valid)).toMatchObject({ playingAgeMin: 25, playingAgeMax: 35, categories: ["actor"], genderIdentity: "" });
+    expect(basicsInput.parse(valid)).toMatchObject({
+      playingAgeMin: 25,
+      playingAgeMax: 35,
+      categories: ["actor"],
+      genderIdentity: "",
+    });
   });
 
   it("treats blank ages as not given", () => {
-    expect(basicsInput.parse({ ...valid, playingAgeMin: "", playingAgeMax: "" })).toMatchObject({ playingAgeMin: undefined, playingAgeMax: undefined });
+    expect(basicsInput.parse({ ...valid, playingAgeMin: "", playingAgeMax: "" })).toMatchObject({
+      playingAgeMin: undefined,
+      playingAgeMax: undefined,
+    });
   });
 
   it("explains an age range the wrong way round, on the second field", () => {
@@ -36,7 +53,13 @@ describe("basicsInput", () => {
 
 describe("skillsInput", () => {
   it("splits comma lists, trims, drops blanks and duplicates, and capitalises languages", () => {
-    expect(skillsInput.parse({ languages: "english,  Spanish , ENGLISH,, british sign language", skills: "Ballet, ballet, Stage  combat", unions: "" })).toEqual({
+    expect(
+      skillsInput.parse({
+        languages: "english,  Spanish , ENGLISH,, british sign language",
+        skills: "Ballet, ballet, Stage  combat",
+        unions: "",
+      }),
+    ).toEqual({
       languages: ["English", "Spanish", "British Sign Language"],
       skills: ["Ballet", "Stage combat"],
       unions: [],
@@ -45,7 +68,9 @@ describe("skillsInput", () => {
 
   it("limits how many skills a profile lists", () => {
     const many = Array.from({ length: 41 }, (_, index) => `Skill ${index}`).join(",");
-    expect(errorsOf(skillsInput.safeParse({ languages: "", skills: many, unions: "" })).skills).toBe("List at most 40 skills.");
+    expect(errorsOf(skillsInput.safeParse({ languages: "", skills: many, unions: "" })).skills).toBe(
+      "List at most 40 skills.",
+    );
   });
 });
 
@@ -55,24 +80,34 @@ describe("premiumDetailsInput", () => {
   });
 
   it("accepts web links only for showreels", () => {
-    expect(premiumDetailsInput.parse({ showreelUrls: "https://vimeo.com/1\n http://example.com/reel " }).showreelUrls).toEqual([
-      "https://vimeo.com/1",
-      "http://example.com/reel",
-    ]);
+    expect(
+      premiumDetailsInput.parse({ showreelUrls: "https://vimeo.com/1\n http://example.com/reel " }).showreelUrls,
+    ).toEqual(["https://vimeo.com/1", "http://example.com/reel"]);
     for (const bad of ["javascript:alert(1)", "ftp://example.com/reel", "not a link", "https://localhost"]) {
-      expect(errorsOf(premiumDetailsInput.safeParse({ showreelUrls: bad }))["showreelUrls.0"]).toMatch(/full web address/);
+      expect(errorsOf(premiumDetailsInput.safeParse({ showreelUrls: bad }))["showreelUrls.0"]).toMatch(
+        /full web address/,
+      );
     }
   });
 
   it("refuses control characters in the bio and a day rate range the wrong way round", () => {
-    expect(errorsOf(premiumDetailsInput.safeParse({ bio: "Hi\u0000" })).bio).toBe("Bio cannot contain control characters.");
-    expect(errorsOf(premiumDetailsInput.safeParse({ dayRateMin: "900", dayRateMax: "500" })).dayRateMax).toMatch(/cannot be below/);
+    expect(errorsOf(premiumDetailsInput.safeParse({ bio: "Hi\u0000" })).bio).toBe(
+      "Bio cannot contain control characters.",
+    );
+    expect(errorsOf(premiumDetailsInput.safeParse({ dayRateMin: "900", dayRateMax: "500" })).dayRateMax).toMatch(
+      /cannot be below/,
+    );
   });
 });
 
 describe("creditInput", () => {
   it("needs a plausible year, a production and a role", () => {
-    expect(creditInput.parse({ year: "2024", production: "Low Tide", role: "Lead" })).toEqual({ year: 2024, production: "Low Tide", role: "Lead", company: "" });
+    expect(creditInput.parse({ year: "2024", production: "Low Tide", role: "Lead" })).toEqual({
+      year: 2024,
+      production: "Low Tide",
+      role: "Lead",
+      company: "",
+    });
     expect(errorsOf(creditInput.safeParse({ year: "1850", production: "", role: "" }))).toEqual({
       year: "Enter a year from 1900 on.",
       production: "Enter production.",
@@ -83,7 +118,10 @@ describe("creditInput", () => {
 
 describe("contactInput", () => {
   it("accepts international phone numbers and lowercases emails", () => {
-    expect(contactInput.parse({ phone: "+44 (0)20 7946 0958", email: "Sarah@Example.com" })).toMatchObject({ phone: "+44 (0)20 7946 0958", email: "sarah@example.com" });
+    expect(contactInput.parse({ phone: "+44 (0)20 7946 0958", email: "Sarah@Example.com" })).toMatchObject({
+      phone: "+44 (0)20 7946 0958",
+      email: "sarah@example.com",
+    });
   });
 
   it("refuses what is not a phone number or an email", () => {

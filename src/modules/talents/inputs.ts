@@ -25,7 +25,9 @@ export const basicsInput = z
       .default("")
       .refine((code) => code === "" || isCountryCode(code), "Choose a country from the list."),
     categories: z
-      .array(z.enum(categories, { error: "Choose categories from the list." }), { error: "Choose categories from the list." })
+      .array(z.enum(categories, { error: "Choose categories from the list." }), {
+        error: "Choose categories from the list.",
+      })
       .max(6, "Choose at most 6 categories.")
       .default([])
       .transform((values) => [...new Set(values)]),
@@ -41,7 +43,9 @@ export const basicsInput = z
 export type BasicsInput = z.infer<typeof basicsInput>;
 
 export const skillsInput = z.object({
-  languages: textList({ label: "Languages", maxItems: 15, maxLength: 40 }).transform((languages) => languages.map(titleCase)),
+  languages: textList({ label: "Languages", maxItems: 15, maxLength: 40 }).transform((languages) =>
+    languages.map(titleCase),
+  ),
   skills: textList({ label: "Skills", maxItems: 40, maxLength: 50 }),
   unions: textList({ label: "Unions", maxItems: 10, maxLength: 60 }),
 });
@@ -73,7 +77,10 @@ export const premiumDetailsInput = z
               .map((line) => line.trim())
               .filter(Boolean)
           : value,
-      z.array(showreelUrl, { error: "Put each showreel link on its own line." }).max(5, "Add at most 5 showreel links.").default([]),
+      z
+        .array(showreelUrl, { error: "Put each showreel link on its own line." })
+        .max(5, "Add at most 5 showreel links.")
+        .default([]),
     ),
     dayRateMin: optionalWholeNumber({ label: "Lowest day rate", min: 0, max: 1_000_000 }),
     dayRateMax: optionalWholeNumber({ label: "Highest day rate", min: 0, max: 1_000_000 }),
@@ -105,12 +112,18 @@ const phone = z
   .string({ error: "Enter a phone number with digits, spaces and an optional leading +." })
   .trim()
   .max(30, "Use at most 30 characters for a phone number.")
-  .refine((value) => value === "" || /^\+?[0-9][0-9 ().-]{4,28}$/.test(value), "Enter a phone number with digits, spaces and an optional leading +.");
+  .refine(
+    (value) => value === "" || /^\+?[0-9][0-9 ().-]{4,28}$/.test(value),
+    "Enter a phone number with digits, spaces and an optional leading +.",
+  );
 const optionalEmail = z
   .string({ error: "Enter a valid email address, like name@example.com." })
   .trim()
   .max(254, "That email address is too long.")
-  .refine((value) => value === "" || z.email().safeParse(value).success, "Enter a valid email address, like name@example.com.")
+  .refine(
+    (value) => value === "" || z.email().safeParse(value).success,
+    "Enter a valid email address, like name@example.com.",
+  )
   .transform((value) => value.toLowerCase());
 
 export const contactInput = z.object({

@@ -6,12 +6,35 @@ import type { Db } from "@/db";
 import { freshDatabase } from "@/test/database";
 import { parseGallerySearchParams } from "./gallery-query";
 import { basicsInput, creditInput, skillsInput } from "./inputs";
-import { addCredit, deleteCredit, ensureOwnProfile, hideProfile, publishProfile, restoreProfile, unpublishProfile, updateBasics, updateContact, updateSkills } from "./mutations";
+import {
+  addCredit,
+  deleteCredit,
+  ensureOwnProfile,
+  hideProfile,
+  publishProfile,
+  restoreProfile,
+  unpublishProfile,
+  updateBasics,
+  updateContact,
+  updateSkills,
+} from "./mutations";
 import { getOwnProfile, listProfilesForAdmin, searchGallery } from "./queries";
 
 async function readyToPublish(db: Db, talent: Awaited<ReturnType<typeof createTalent>>) {
   const profileId = await ensureOwnProfile(db, talent.actor);
-  await updateBasics(db, talent.actor, basicsInput.parse({ displayName: talent.name, headline: "Actor", city: "Leeds", country: "GB", categories: ["actor"], playingAgeMin: "20", playingAgeMax: "30" }));
+  await updateBasics(
+    db,
+    talent.actor,
+    basicsInput.parse({
+      displayName: talent.name,
+      headline: "Actor",
+      city: "Leeds",
+      country: "GB",
+      categories: ["actor"],
+      playingAgeMin: "20",
+      playingAgeMax: "30",
+    }),
+  );
   await attachTalentPhoto(db, profileId, { storageKey: `photos/${profileId}`, width: 600, height: 800, position: 0 });
   return profileId;
 }
@@ -49,20 +72,45 @@ describe("editing and publishing a profile", () => {
     await readyToPublish(db, talent);
     await publishProfile(db, talent.actor);
     expect(await inGallery(db, "trapeze")).toBe(0);
-    await updateSkills(db, talent.actor, skillsInput.parse({ languages: "swedish", skills: "Trapeze, Fire breathing", unions: "" }));
+    await updateSkills(
+      db,
+      talent.actor,
+      skillsInput.parse({ languages: "swedish", skills: "Trapeze, Fire breathing", unions: "" }),
+    );
     expect(await inGallery(db, "trapeze")).toBe(1);
   });
 
   it("keeps contact details in their own row, updated in place", async () => {
     const talent = await createTalent(db);
-    await updateContact(db, talent.actor, { phone: "+1 555 0100", email: "", agentName: "", agency: "", agentPhone: "", agentEmail: "" });
-    await updateContact(db, talent.actor, { phone: "+1 555 0199", email: "me@example.test", agentName: "", agency: "", agentPhone: "", agentEmail: "" });
-    expect((await getOwnProfile(db, talent.actor))?.contact).toMatchObject({ phone: "+1 555 0199", email: "me@example.test" });
+    await updateContact(db, talent.actor, {
+      phone: "+1 555 0100",
+      email: "",
+      agentName: "",
+      agency: "",
+      agentPhone: "",
+      agentEmail: "",
+    });
+    await updateContact(db, talent.actor, {
+      phone: "+1 555 0199",
+      email: "me@example.test",
+      agentName: "",
+      agency: "",
+      agentPhone: "",
+      agentEmail: "",
+    });
+    expect((await getOwnProfile(db, talent.actor))?.contact).toMatchObject({
+      phone: "+1 555 0199",
+      email: "me@example.test",
+    });
   });
 
   it("adds and deletes credits, only on the talent's own profile", async () => {
     const talent = await createTalent(db);
-    const creditId = await addCredit(db, talent.actor, creditInput.parse({ year: "2023", production: "Harbour Lights", role: "Lead" }));
+    const creditId = await addCredit(
+      db,
+      talent.actor,
+      creditInput.parse({ year: "2023", production: "Harbour Lights", role: "Lead" }),
+    );
     const stranger = await createTalent(db);
     await expect(deleteCredit(db, stranger.actor, creditId)).rejects.toMatchObject({ code: "not_found" });
     await expect(deleteCredit(db, talent.actor, "not-a-uuid")).rejects.toMatchObject({ code: "not_found" });
@@ -97,7 +145,14 @@ describe("admin moderation of profiles", () => {
     await expect(publishProfile(db, talent.actor)).rejects.toThrow(/until they restore it/);
 
     const listed = await listProfilesForAdmin(db, admin.actor, { status: "hidden" });
-    expect(listed.items).toEqual([expect.objectContaining({ id: profileId, hiddenReason: "Photos break the content rules.", hiddenByName: "Ops Admin", status: "hidden" })]);
+    expect(listed.items).toEqual([
+      expect.objectContaining({
+        id: profileId,
+        hiddenReason: "Photos break the content rules.",
+        hiddenByName: "Ops Admin",
+        status: "hidden",
+      }),
+    ]);
 
     await restoreProfile(db, admin.actor, profileId);
     expect(await inGallery(db, "quinn")).toBe(1);
@@ -108,17 +163,23 @@ describe("admin moderation of profiles", () => {
     const professional = await createProfessional(db);
     const profileId = await ensureOwnProfile(db, talent.actor);
     for (const actor of [talent.actor, professional.actor]) {
-      await expect(hideProfile(db, actor, { profileId, reason: "No reason at all" })).rejects.toMatchObject({ code: "not_found" });
+      await expect(hideProfile(db, actor, { profileId, reason: "No reason at all" })).rejects.toMatchObject({
+        code: "not_found",
+      });
       await expect(restoreProfile(db, actor, profileId)).rejects.toMatchObject({ code: "not_found" });
       await expect(listProfilesForAdmin(db, actor, {})).rejects.toMatchObject({ code: "not_found" });
     }
-    const [row] = await db.select({ hiddenAt: talentProfiles.hiddenAt }).from(talentProfiles).where(eq(talentProfiles.id, profileId));
+    const [row] = await db
+      .select({ hiddenAt: talentProfiles.hiddenAt })
+      .from(talentProfiles)
+      .where(eq(talentProfiles.id, profileId));
     expect(row?.hiddenAt).toBeNull();
   });
 
   it("pages through every profile for admins, searchable by name or email", async () => {
     const admin = await createAdmin(db);
-    for (let index = 0; index < 5; index += 1) await ensureOwnProfile(db, (await createTalent(db, { name: `Paged Person ${index}` })).actor);
+    for (let index = 0; index < 5; index += 1)
+      await ensureOwnProfile(db, (await createTalent(db, { name: `Paged Person ${index}` })).actor);
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
@@ -126,6 +187,12 @@ describe("admin moderation of profiles", () => {
       seen.push(...page.items.map((item) => item.displayName));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-    expect(seen.sort()).toEqual(["Paged Person 0", "Paged Person 1", "Paged Person 2", "Paged Person 3", "Paged Person 4"]);
+    expect(seen.sort()).toEqual([
+      "Paged Person 0",
+      "Paged Person 1",
+      "Paged Person 2",
+      "Paged Person 3",
+      "Paged Person 4",
+    ]);
   });
 });

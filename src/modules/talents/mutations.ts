@@ -6,7 +6,14 @@ import { isUuid } from "@/lib/text-input";
 import { hasPermission } from "@/modules/access/permissions";
 import { recordAdminAction } from "@/modules/audit/audit";
 import type { Actor } from "@/modules/access/types";
-import { creditIdInput, type BasicsInput, type ContactInput, type CreditInput, type PremiumDetailsInput, type SkillsInput } from "./inputs";
+import {
+  creditIdInput,
+  type BasicsInput,
+  type ContactInput,
+  type CreditInput,
+  type PremiumDetailsInput,
+  type SkillsInput,
+} from "./inputs";
 import { MAX_CREDITS } from "./options";
 import { canManageOwnProfile } from "./policies";
 import { getOwnProfile } from "./queries";
@@ -20,7 +27,10 @@ function requireTalent(actor: Actor) {
 /** The talent's profile id, creating an empty draft named after the account on first use. */
 export async function ensureOwnProfile(db: Db, actor: Actor): Promise<string> {
   requireTalent(actor);
-  await db.insert(t).values({ userId: actor.userId, displayName: actor.name }).onConflictDoNothing({ target: t.userId });
+  await db
+    .insert(t)
+    .values({ userId: actor.userId, displayName: actor.name })
+    .onConflictDoNothing({ target: t.userId });
   const [row] = await db.select({ id: t.id }).from(t).where(eq(t.userId, actor.userId));
   if (!row) throw new AppError("not_found");
   return row.id;
@@ -72,8 +82,12 @@ export async function addCredit(db: Db, actor: Actor, input: CreditInput) {
     // The profile row lock makes the limit hold against concurrent additions.
     await tx.select({ id: t.id }).from(t).where(eq(t.id, profileId)).for("update");
     const [row] = await tx.select({ total: count() }).from(talentCredits).where(eq(talentCredits.profileId, profileId));
-    if ((row?.total ?? 0) >= MAX_CREDITS) throw new AppError("invalid_input", `A profile can list at most ${MAX_CREDITS} credits.`);
-    const [credit] = await tx.insert(talentCredits).values({ profileId, ...input }).returning({ id: talentCredits.id });
+    if ((row?.total ?? 0) >= MAX_CREDITS)
+      throw new AppError("invalid_input", `A profile can list at most ${MAX_CREDITS} credits.`);
+    const [credit] = await tx
+      .insert(talentCredits)
+      .values({ profileId, ...input })
+      .returning({ id: talentCredits.id });
     await tx.update(t).set({ updatedAt: new Date() }).where(eq(t.id, profileId));
     return credit!.id;
   });
@@ -95,10 +109,15 @@ export async function publishProfile(db: Db, actor: Actor) {
   const own = await getOwnProfile(db, actor);
   if (!own) throw new AppError("invalid_input", "Fill in your profile before publishing it.");
   if (own.status.isHidden) {
-    throw new AppError("forbidden", "An admin has unpublished your profile, so it cannot be published again until they restore it.");
+    throw new AppError(
+      "forbidden",
+      "An admin has unpublished your profile, so it cannot be published again until they restore it.",
+    );
   }
   if (!own.completeness.canPublish) {
-    const missing = own.completeness.missing.filter((item) => item.requiredToPublish).map((item) => item.label.toLowerCase());
+    const missing = own.completeness.missing
+      .filter((item) => item.requiredToPublish)
+      .map((item) => item.label.toLowerCase());
     throw new AppError("invalid_input", `Before publishing: ${missing.join(", ")}.`);
   }
   await db
@@ -127,7 +146,13 @@ export async function hideProfile(db: Db, actor: Actor, input: { profileId: stri
       .where(eq(t.id, input.profileId))
       .returning({ id: t.id });
     if (updated.length === 0) throw new AppError("not_found", "That profile does not exist.");
-    await recordAdminAction(tx, { adminId: actor.userId, action: "profile.hide", targetType: "profile", targetId: input.profileId, detail: { reason: input.reason } });
+    await recordAdminAction(tx, {
+      adminId: actor.userId,
+      action: "profile.hide",
+      targetType: "profile",
+      targetId: input.profileId,
+      detail: { reason: input.reason },
+    });
   });
 }
 
@@ -141,7 +166,12 @@ export async function restoreProfile(db: Db, actor: Actor, profileId: string) {
       .where(eq(t.id, profileId))
       .returning({ id: t.id });
     if (updated.length === 0) throw new AppError("not_found", "That profile does not exist.");
-    await recordAdminAction(tx, { adminId: actor.userId, action: "profile.restore", targetType: "profile", targetId: profileId });
+    await recordAdminAction(tx, {
+      adminId: actor.userId,
+      action: "profile.restore",
+      targetType: "profile",
+      targetId: profileId,
+    });
   });
 }
 
@@ -151,5 +181,8 @@ export async function recordProfileView(db: Db, profileId: string, now = new Dat
   await db
     .insert(talentProfileViews)
     .values({ profileId, day, views: 1 })
-    .onConflictDoUpdate({ target: [talentProfileViews.profileId, talentProfileViews.day], set: { views: sql`${talentProfileViews.views} + 1` } });
+    .onConflictDoUpdate({
+      target: [talentProfileViews.profileId, talentProfileViews.day],
+      set: { views: sql`${talentProfileViews.views} + 1` },
+    });
 }

@@ -26,7 +26,8 @@ describe("talent photos", () => {
     const storage = new MemoryStorage();
     const talent = await createTalent(db);
     const ids = [];
-    for (const format of ["jpeg", "png", "webp"] as const) ids.push(await addPhoto(db, storage, talent.actor, await image(format)));
+    for (const format of ["jpeg", "png", "webp"] as const)
+      ids.push(await addPhoto(db, storage, talent.actor, await image(format)));
     const own = await getOwnProfile(db, talent.actor);
     expect(own?.premium.photos.map((photo) => photo.id)).toEqual(ids);
     expect(own?.profile.primaryPhoto?.id).toBe(ids[0]);
@@ -39,14 +40,33 @@ describe("talent photos", () => {
 
   it.each([
     ["an empty file", Buffer.alloc(0), /empty/],
-    ["a text file named like a photo", Buffer.from("just some text pretending to be photo.jpg"), /not a JPEG, PNG or WebP/],
-    ["an SVG", Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>"), /not a JPEG, PNG or WebP/],
-    ["a damaged JPEG", Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(500, 7)]), /could not be read/],
-    ["a file over 10 MB", Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(10 * 1024 * 1024)]), /at most 10 MB/],
+    [
+      "a text file named like a photo",
+      Buffer.from("just some text pretending to be photo.jpg"),
+      /not a JPEG, PNG or WebP/,
+    ],
+    [
+      "an SVG",
+      Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>"),
+      /not a JPEG, PNG or WebP/,
+    ],
+    [
+      "a damaged JPEG",
+      Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(500, 7)]),
+      /could not be read/,
+    ],
+    [
+      "a file over 10 MB",
+      Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(10 * 1024 * 1024)]),
+      /at most 10 MB/,
+    ],
   ])("refuses %s with a clear message and stores nothing", async (_case, bytes, message) => {
     const storage = new MemoryStorage();
     const talent = await createTalent(db);
-    await expect(addPhoto(db, storage, talent.actor, bytes)).rejects.toMatchObject({ code: "invalid_input", message: expect.stringMatching(message) });
+    await expect(addPhoto(db, storage, talent.actor, bytes)).rejects.toMatchObject({
+      code: "invalid_input",
+      message: expect.stringMatching(message),
+    });
     expect(storage.files.size).toBe(0);
     const own = await getOwnProfile(db, talent.actor);
     expect(own?.premium.photos ?? []).toEqual([]);
@@ -56,7 +76,9 @@ describe("talent photos", () => {
     const storage = new MemoryStorage();
     const talent = await createTalent(db);
     const photo = await image("jpeg");
-    const results = await Promise.allSettled(Array.from({ length: MAX_PHOTOS + 3 }, () => addPhoto(db, storage, talent.actor, photo)));
+    const results = await Promise.allSettled(
+      Array.from({ length: MAX_PHOTOS + 3 }, () => addPhoto(db, storage, talent.actor, photo)),
+    );
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(MAX_PHOTOS);
     const refused = results.filter((result): result is PromiseRejectedResult => result.status === "rejected");
     expect(refused).toHaveLength(3);
@@ -104,6 +126,8 @@ describe("talent photos", () => {
 
   it("refuses photos from anyone but a talent", async () => {
     const professional = await createProfessional(db);
-    await expect(addPhoto(db, new MemoryStorage(), professional.actor, await image("jpeg"))).rejects.toMatchObject({ code: "forbidden" });
+    await expect(addPhoto(db, new MemoryStorage(), professional.actor, await image("jpeg"))).rejects.toMatchObject({
+      code: "forbidden",
+    });
   });
 });

@@ -27,9 +27,13 @@ const t = talentProfiles;
  */
 export async function addPhoto(db: Db, storage: BlobStorage, actor: Actor, bytes: Buffer) {
   if (bytes.length === 0) throw new AppError("invalid_input", "That file is empty. Choose a JPEG, PNG or WebP photo.");
-  if (bytes.length > MAX_PHOTO_BYTES) throw new AppError("invalid_input", "Photos can be at most 10 MB. Choose a smaller file.");
+  if (bytes.length > MAX_PHOTO_BYTES)
+    throw new AppError("invalid_input", "Photos can be at most 10 MB. Choose a smaller file.");
   if (!detectImageFormat(bytes)) {
-    throw new AppError("invalid_input", "That file is not a JPEG, PNG or WebP image. Choose a photo in one of those formats.");
+    throw new AppError(
+      "invalid_input",
+      "That file is not a JPEG, PNG or WebP image. Choose a photo in one of those formats.",
+    );
   }
   const profileId = await ensureOwnProfile(db, actor);
   await assertRoomForPhoto(db, profileId);
@@ -39,7 +43,10 @@ export async function addPhoto(db: Db, storage: BlobStorage, actor: Actor, bytes
     variants = await makePhotoVariants(bytes);
   } catch (error) {
     if (error instanceof UnreadableImageError) {
-      throw new AppError("invalid_input", "That image could not be read: it may be damaged or incomplete. Try exporting it again.");
+      throw new AppError(
+        "invalid_input",
+        "That image could not be read: it may be damaged or incomplete. Try exporting it again.",
+      );
     }
     throw error;
   }
@@ -53,10 +60,19 @@ export async function addPhoto(db: Db, storage: BlobStorage, actor: Actor, bytes
       // Locking the profile row serialises concurrent uploads, so the limit holds.
       await tx.select({ id: t.id }).from(t).where(eq(t.id, profileId)).for("update");
       await assertRoomForPhoto(tx, profileId);
-      const [last] = await tx.select({ position: max(talentPhotos.position) }).from(talentPhotos).where(eq(talentPhotos.profileId, profileId));
+      const [last] = await tx
+        .select({ position: max(talentPhotos.position) })
+        .from(talentPhotos)
+        .where(eq(talentPhotos.profileId, profileId));
       const [photo] = await tx
         .insert(talentPhotos)
-        .values({ profileId, storageKey, position: (last?.position ?? -1) + 1, width: variants.width, height: variants.height })
+        .values({
+          profileId,
+          storageKey,
+          position: (last?.position ?? -1) + 1,
+          width: variants.width,
+          height: variants.height,
+        })
         .returning({ id: talentPhotos.id });
       await tx
         .update(t)
@@ -120,9 +136,15 @@ export async function deletePhoto(db: Db, storage: BlobStorage, actor: Actor, ph
   const { profileId, storageKey } = await ownPhoto(db, actor, photoId);
   await db.transaction(async (tx) => {
     const [profile] = await tx.select({ publishedAt: t.publishedAt }).from(t).where(eq(t.id, profileId)).for("update");
-    const [photos] = await tx.select({ total: count() }).from(talentPhotos).where(eq(talentPhotos.profileId, profileId));
+    const [photos] = await tx
+      .select({ total: count() })
+      .from(talentPhotos)
+      .where(eq(talentPhotos.profileId, profileId));
     if (profile?.publishedAt && (photos?.total ?? 0) <= 1) {
-      throw new AppError("invalid_input", "A published profile needs a photo. Add another photo first, or unpublish your profile.");
+      throw new AppError(
+        "invalid_input",
+        "A published profile needs a photo. Add another photo first, or unpublish your profile.",
+      );
     }
     await tx.delete(talentPhotos).where(eq(talentPhotos.id, photoId));
     const [next] = await tx

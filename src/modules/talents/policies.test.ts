@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "@/modules/access/types";
 import { audienceFor, canViewProfile, previewAudience, profileCompleteness, type CompletenessFacts } from "./policies";
 
-const actor = (role: Actor["role"], userId = `${role.toLowerCase()}-1`): Actor => ({ userId, role, name: role, email: `${userId}@example.test`, subscription: null });
+const actor = (role: Actor["role"], userId = `${role.toLowerCase()}-1`): Actor => ({
+  userId,
+  role,
+  name: role,
+  email: `${userId}@example.test`,
+  subscription: null,
+});
 const owner = actor("TALENT", "owner");
 const published = { ownerId: "owner", isPublished: true, isHidden: false };
 const draft = { ...published, isPublished: false };
@@ -64,18 +70,42 @@ describe("profileCompleteness", () => {
     showreels: 0,
     hasContact: false,
   };
-  const ready: CompletenessFacts = { ...empty, hasPhoto: true, headline: "Actor", city: "London", country: "GB", categories: ["actor"], playingAgeMin: 20, playingAgeMax: 30 };
+  const ready: CompletenessFacts = {
+    ...empty,
+    hasPhoto: true,
+    headline: "Actor",
+    city: "London",
+    country: "GB",
+    categories: ["actor"],
+    playingAgeMin: 20,
+    playingAgeMax: 30,
+  };
 
   it("lists what is missing and refuses to publish an empty profile", () => {
     const completeness = profileCompleteness(empty);
     expect(completeness.percent).toBe(0);
     expect(completeness.canPublish).toBe(false);
-    expect(completeness.missing.filter((item) => item.requiredToPublish).map((item) => item.key)).toEqual(["photo", "headline", "location", "categories", "playingAge"]);
+    expect(completeness.missing.filter((item) => item.requiredToPublish).map((item) => item.key)).toEqual([
+      "photo",
+      "headline",
+      "location",
+      "categories",
+      "playingAge",
+    ]);
   });
 
   it("allows publishing once the essentials are there, and reaches 100% when all is filled in", () => {
     expect(profileCompleteness(ready).canPublish).toBe(true);
-    const full = { ...ready, languages: ["English"], skills: ["Ballet"], bio: "x".repeat(80), heightCm: 170, credits: 1, showreels: 1, hasContact: true };
+    const full = {
+      ...ready,
+      languages: ["English"],
+      skills: ["Ballet"],
+      bio: "x".repeat(80),
+      heightCm: 170,
+      credits: 1,
+      showreels: 1,
+      hasContact: true,
+    };
     expect(profileCompleteness(full)).toEqual({ percent: 100, missing: [], canPublish: true });
   });
 });

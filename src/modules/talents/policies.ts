@@ -5,7 +5,13 @@ import type { Actor } from "@/modules/access/types";
 export type ProfileFacts = { ownerId: string; isPublished: boolean; isHidden: boolean };
 
 /** Who sees which part of a profile, decided once per request. */
-export type Audience = { isOwner: boolean; isAdmin: boolean; premium: boolean; contact: boolean; premiumAccess: PremiumAccess };
+export type Audience = {
+  isOwner: boolean;
+  isAdmin: boolean;
+  premium: boolean;
+  contact: boolean;
+  premiumAccess: PremiumAccess;
+};
 
 export function isListed(profile: Pick<ProfileFacts, "isPublished" | "isHidden">): boolean {
   return profile.isPublished && !profile.isHidden;
@@ -67,8 +73,18 @@ type Check = { key: string; label: string; isDone: (facts: CompletenessFacts) =>
 const checks: Check[] = [
   { key: "photo", label: "Add a photo", isDone: (f) => f.hasPhoto, requiredToPublish: true },
   { key: "headline", label: "Write a headline", isDone: (f) => f.headline.length > 0, requiredToPublish: true },
-  { key: "location", label: "Say where you are based", isDone: (f) => f.city.length > 0 && f.country.length > 0, requiredToPublish: true },
-  { key: "categories", label: "Choose at least one category", isDone: (f) => f.categories.length > 0, requiredToPublish: true },
+  {
+    key: "location",
+    label: "Say where you are based",
+    isDone: (f) => f.city.length > 0 && f.country.length > 0,
+    requiredToPublish: true,
+  },
+  {
+    key: "categories",
+    label: "Choose at least one category",
+    isDone: (f) => f.categories.length > 0,
+    requiredToPublish: true,
+  },
   {
     key: "playingAge",
     label: "Give your playing age range",
@@ -84,10 +100,16 @@ const checks: Check[] = [
   { key: "contact", label: "Add contact or agent details", isDone: (f) => f.hasContact, requiredToPublish: false },
 ];
 
-export type Completeness = { percent: number; missing: { key: string; label: string; requiredToPublish: boolean }[]; canPublish: boolean };
+export type Completeness = {
+  percent: number;
+  missing: { key: string; label: string; requiredToPublish: boolean }[];
+  canPublish: boolean;
+};
 
 export function profileCompleteness(facts: CompletenessFacts): Completeness {
-  const missing = checks.filter((check) => !check.isDone(facts)).map(({ key, label, requiredToPublish }) => ({ key, label, requiredToPublish }));
+  const missing = checks
+    .filter((check) => !check.isDone(facts))
+    .map(({ key, label, requiredToPublish }) => ({ key, label, requiredToPublish }));
   return {
     percent: Math.round(((checks.length - missing.length) / checks.length) * 100),
     missing,

@@ -1,5 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { attachTalentPhoto, createAdmin, createProfessional, createTalent, createTalentWithProfile } from "@/db/seed/factories";
+import {
+  attachTalentPhoto,
+  createAdmin,
+  createProfessional,
+  createTalent,
+  createTalentWithProfile,
+} from "@/db/seed/factories";
 import type { Db } from "@/db";
 import { freshDatabase } from "@/test/database";
 import { previewAudience } from "./policies";
@@ -28,8 +34,18 @@ describe("what each viewer sees of a profile", () => {
       },
     });
     draft = await createTalentWithProfile(db, { profile: { publishedAt: null } });
-    primaryPhotoId = await attachTalentPhoto(db, talent.profileId, { storageKey: "photos/a", width: 600, height: 800, position: 0 });
-    secondPhotoId = await attachTalentPhoto(db, talent.profileId, { storageKey: "photos/b", width: 600, height: 800, position: 1 });
+    primaryPhotoId = await attachTalentPhoto(db, talent.profileId, {
+      storageKey: "photos/a",
+      width: 600,
+      height: 800,
+      position: 0,
+    });
+    secondPhotoId = await attachTalentPhoto(db, talent.profileId, {
+      storageKey: "photos/b",
+      width: 600,
+      height: 800,
+      position: 1,
+    });
     viewers = {
       visitor: null,
       otherTalent: (await createTalent(db)).actor,
@@ -84,7 +100,10 @@ describe("what each viewer sees of a profile", () => {
     expect(await getPhotoAccess(db, null, primaryPhotoId)).toEqual({ storageKey: "photos/a", isPublic: true });
     expect(await getPhotoAccess(db, null, secondPhotoId)).toBeNull();
     expect(await getPhotoAccess(db, viewers.professional!, secondPhotoId)).toBeNull();
-    expect(await getPhotoAccess(db, viewers.admin!, secondPhotoId)).toEqual({ storageKey: "photos/b", isPublic: false });
+    expect(await getPhotoAccess(db, viewers.admin!, secondPhotoId)).toEqual({
+      storageKey: "photos/b",
+      isPublic: false,
+    });
     expect(await getPhotoAccess(db, talent.actor, secondPhotoId)).toEqual({ storageKey: "photos/b", isPublic: false });
     expect(await getPhotoAccess(db, null, "not-a-uuid")).toBeNull();
   });

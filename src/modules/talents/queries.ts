@@ -1,4 +1,20 @@
-import { and, arrayContains, asc, desc, eq, gte, ilike, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import {
+  and,
+  arrayContains,
+  asc,
+  desc,
+  eq,
+  gte,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  or,
+  sql,
+  type SQL,
+} from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db";
 import { containsPattern, exactTimestamp, prefixPattern } from "@/db/sql";
@@ -11,7 +27,17 @@ import { decodeCursor, encodeCursor, prefixSearchQuery, type GalleryQuery } from
 import { profileIdInput } from "./inputs";
 import type { Category } from "./options";
 import { audienceFor, canViewProfile, isListed, profileCompleteness, type Audience } from "./policies";
-import type { AdminProfileRow, ContactDetails, GalleryCard, GalleryPage, OwnProfile, PhotoRef, PremiumDetails, ProfileView, PublicProfile } from "./types";
+import type {
+  AdminProfileRow,
+  ContactDetails,
+  GalleryCard,
+  GalleryPage,
+  OwnProfile,
+  PhotoRef,
+  PremiumDetails,
+  ProfileView,
+  PublicProfile,
+} from "./types";
 
 const t = talentProfiles;
 
@@ -35,7 +61,12 @@ const publicColumns = {
   primaryPhotoId: t.primaryPhotoId,
 };
 
-const factColumns = { ownerId: t.userId, publishedAt: t.publishedAt, hiddenAt: t.hiddenAt, hiddenReason: t.hiddenReason };
+const factColumns = {
+  ownerId: t.userId,
+  publishedAt: t.publishedAt,
+  hiddenAt: t.hiddenAt,
+  hiddenReason: t.hiddenReason,
+};
 
 const premiumColumns = {
   bio: t.bio,
@@ -57,7 +88,14 @@ const contactColumns = {
   agentEmail: talentContacts.agentEmail,
 };
 
-const emptyContact: ContactDetails = { phone: "", email: "", agentName: "", agency: "", agentPhone: "", agentEmail: "" };
+const emptyContact: ContactDetails = {
+  phone: "",
+  email: "",
+  agentName: "",
+  agency: "",
+  agentPhone: "",
+  agentEmail: "",
+};
 
 type PublicRow = Pick<typeof talentProfiles.$inferSelect, keyof typeof publicColumns>;
 
@@ -92,7 +130,13 @@ async function premiumDetailsOf(db: Db, profileId: string, photos: PhotoRef[]): 
   const [[details], credits] = await Promise.all([
     db.select(premiumColumns).from(t).where(eq(t.id, profileId)),
     db
-      .select({ id: talentCredits.id, year: talentCredits.year, production: talentCredits.production, role: talentCredits.role, company: talentCredits.company })
+      .select({
+        id: talentCredits.id,
+        year: talentCredits.year,
+        production: talentCredits.production,
+        role: talentCredits.role,
+        company: talentCredits.company,
+      })
       .from(talentCredits)
       .where(eq(talentCredits.profileId, profileId))
       .orderBy(desc(talentCredits.year), asc(talentCredits.createdAt)),
@@ -117,9 +161,17 @@ export async function readContactDetails(db: Db, profileId: string): Promise<Con
  * data are read from the database only when the viewer may see them, so they
  * cannot leak into a page or payload by accident.
  */
-export async function getProfileView(db: Db, actor: Actor | null, profileId: string, preview?: Audience): Promise<ProfileView | null> {
+export async function getProfileView(
+  db: Db,
+  actor: Actor | null,
+  profileId: string,
+  preview?: Audience,
+): Promise<ProfileView | null> {
   if (!profileIdInput.safeParse(profileId).success) return null;
-  const [row] = await db.select({ ...publicColumns, ...factColumns }).from(t).where(eq(t.id, profileId));
+  const [row] = await db
+    .select({ ...publicColumns, ...factColumns })
+    .from(t)
+    .where(eq(t.id, profileId));
   if (!row) return null;
   const facts = { ownerId: row.ownerId, isPublished: row.publishedAt !== null, isHidden: row.hiddenAt !== null };
   if (!canViewProfile(actor, facts)) return null;
@@ -200,12 +252,31 @@ const FEW_MATCHES = 200;
  * are plentiful, and the match is written so that the text index cannot serve
  * it (IS TRUE): the page is read in sort-index order, stopping when it is full.
  */
-async function selectCards(db: Db, where: SQL, textMatch: SQL | null, order: SQL[], sortKey: SQL<string>, limit: number): Promise<CardRow[]> {
+async function selectCards(
+  db: Db,
+  where: SQL,
+  textMatch: SQL | null,
+  order: SQL[],
+  sortKey: SQL<string>,
+  limit: number,
+): Promise<CardRow[]> {
   let condition = where;
   if (textMatch) {
-    const matches = await db.select({ id: t.id }).from(t).where(and(where, textMatch)).limit(FEW_MATCHES + 1);
+    const matches = await db
+      .select({ id: t.id })
+      .from(t)
+      .where(and(where, textMatch))
+      .limit(FEW_MATCHES + 1);
     if (matches.length === 0) return [];
-    condition = and(where, matches.length <= FEW_MATCHES ? inArray(t.id, matches.map((match) => match.id)) : sql`(${textMatch}) is true`)!;
+    condition = and(
+      where,
+      matches.length <= FEW_MATCHES
+        ? inArray(
+            t.id,
+            matches.map((match) => match.id),
+          )
+        : sql`(${textMatch}) is true`,
+    )!;
   }
   return db
     .select({ ...cardColumns, sortKey })
@@ -238,7 +309,11 @@ function matchTiers(tsQuery: string) {
  * repeat or skip a card between pages. Returns null for a cursor that is not
  * one of ours.
  */
-export async function searchGallery(db: Db, query: GalleryQuery, pageSize = GALLERY_PAGE_SIZE): Promise<GalleryPage | null> {
+export async function searchGallery(
+  db: Db,
+  query: GalleryQuery,
+  pageSize = GALLERY_PAGE_SIZE,
+): Promise<GalleryPage | null> {
   const filters: SQL[] = [listedCondition];
   const tsQuery = query.q ? prefixSearchQuery(query.q) : null;
   if (query.q && !tsQuery) return { items: [], nextCursor: null };
@@ -257,19 +332,31 @@ export async function searchGallery(db: Db, query: GalleryQuery, pageSize = GALL
   const newerThan = (at: string, id: string) => sql`(${t.publishedAt}, ${t.id}) < (${at}::timestamptz, ${id}::uuid)`;
 
   if (sort === "relevance" && tsQuery) {
-    const [cursorTier, cursorAt] = cursor ? [Number(String(cursor.v).slice(0, 1)), String(cursor.v).slice(2)] : [Infinity, ""];
+    const [cursorTier, cursorAt] = cursor
+      ? [Number(String(cursor.v).slice(0, 1)), String(cursor.v).slice(2)]
+      : [Infinity, ""];
     const found: (CardRow & { tier: number })[] = [];
     for (const { tier, condition } of matchTiers(tsQuery)) {
       if (tier > cursorTier || found.length > pageSize) continue;
       const where = and(...filters, tier === cursorTier ? newerThan(cursorAt, cursor!.id) : undefined)!;
-      const rows = await selectCards(db, where, condition, [desc(t.publishedAt), desc(t.id)], publishedKey, pageSize + 1 - found.length);
+      const rows = await selectCards(
+        db,
+        where,
+        condition,
+        [desc(t.publishedAt), desc(t.id)],
+        publishedKey,
+        pageSize + 1 - found.length,
+      );
       found.push(...rows.map((row) => ({ ...row, tier })));
     }
     const page = found.slice(0, pageSize);
     const last = page.at(-1);
     return {
       items: toCards(page),
-      nextCursor: found.length > pageSize && last ? encodeCursor({ s: sort, v: `${last.tier}:${last.sortKey}`, id: last.id }) : null,
+      nextCursor:
+        found.length > pageSize && last
+          ? encodeCursor({ s: sort, v: `${last.tier}:${last.sortKey}`, id: last.id })
+          : null,
     };
   }
 
@@ -291,7 +378,10 @@ export async function searchGallery(db: Db, query: GalleryQuery, pageSize = GALL
   const rows = await selectCards(db, and(...conditions)!, textMatch, order, sortKey, pageSize + 1);
   const page = rows.slice(0, pageSize);
   const last = page.at(-1);
-  return { items: toCards(page), nextCursor: rows.length > pageSize && last ? encodeCursor({ s: sort, v: last.sortKey, id: last.id }) : null };
+  return {
+    items: toCards(page),
+    nextCursor: rows.length > pageSize && last ? encodeCursor({ s: sort, v: last.sortKey, id: last.id }) : null,
+  };
 }
 
 /** How long a server process keeps the gallery's country list before reading it again. */
@@ -325,7 +415,11 @@ export function listedCountryCodes(db: Db, now = Date.now()): Promise<ReadonlySe
  * how it may be cached). A profile's primary photo is public once the profile
  * is listed; its other photos are premium data.
  */
-export async function getPhotoAccess(db: Db, actor: Actor | null, photoId: string): Promise<{ storageKey: string; isPublic: boolean } | null> {
+export async function getPhotoAccess(
+  db: Db,
+  actor: Actor | null,
+  photoId: string,
+): Promise<{ storageKey: string; isPublic: boolean } | null> {
   if (!profileIdInput.safeParse(photoId).success) return null;
   const [row] = await db
     .select({ storageKey: talentPhotos.storageKey, primaryPhotoId: t.primaryPhotoId, ...factColumns })
@@ -410,20 +504,38 @@ export function primaryPhotoByUser(db: Db) {
 }
 
 /** The primary photo of each of these accounts' profiles, for showing people beside their names. */
-export async function getPrimaryPhotosByUser(db: Db, userIds: string[]): Promise<Map<string, { profileId: string; photoId: string | null }>> {
+export async function getPrimaryPhotosByUser(
+  db: Db,
+  userIds: string[],
+): Promise<Map<string, { profileId: string; photoId: string | null }>> {
   if (userIds.length === 0) return new Map();
-  const rows = await db.select({ userId: t.userId, profileId: t.id, photoId: t.primaryPhotoId }).from(t).where(inArray(t.userId, userIds));
+  const rows = await db
+    .select({ userId: t.userId, profileId: t.id, photoId: t.primaryPhotoId })
+    .from(t)
+    .where(inArray(t.userId, userIds));
   return new Map(rows.map((row) => [row.userId, { profileId: row.profileId, photoId: row.photoId }]));
 }
 
 /** Whose profile this is, and whether anyone may see it. */
-export async function getProfileOwner(db: Db, profileId: string): Promise<{ userId: string; displayName: string; isListed: boolean } | null> {
+export async function getProfileOwner(
+  db: Db,
+  profileId: string,
+): Promise<{ userId: string; displayName: string; isListed: boolean } | null> {
   if (!profileIdInput.safeParse(profileId).success) return null;
-  const [row] = await db.select({ userId: t.userId, displayName: t.displayName, publishedAt: t.publishedAt, hiddenAt: t.hiddenAt }).from(t).where(eq(t.id, profileId));
-  return row ? { userId: row.userId, displayName: row.displayName, isListed: row.publishedAt !== null && row.hiddenAt === null } : null;
+  const [row] = await db
+    .select({ userId: t.userId, displayName: t.displayName, publishedAt: t.publishedAt, hiddenAt: t.hiddenAt })
+    .from(t)
+    .where(eq(t.id, profileId));
+  return row
+    ? { userId: row.userId, displayName: row.displayName, isListed: row.publishedAt !== null && row.hiddenAt === null }
+    : null;
 }
 
-export type TalentSummary = GalleryCard & { playingAgeMin: number | null; playingAgeMax: number | null; isListed: boolean };
+export type TalentSummary = GalleryCard & {
+  playingAgeMin: number | null;
+  playingAgeMax: number | null;
+  isListed: boolean;
+};
 
 /**
  * The public card data of these profiles, keyed by profile id, with whether
@@ -432,11 +544,24 @@ export type TalentSummary = GalleryCard & { playingAgeMin: number | null; playin
 export async function getTalentSummaries(db: Db, profileIds: string[]): Promise<Map<string, TalentSummary>> {
   if (profileIds.length === 0) return new Map();
   const rows = await db
-    .select({ ...cardColumns, playingAgeMin: t.playingAgeMin, playingAgeMax: t.playingAgeMax, publishedAt: t.publishedAt, hiddenAt: t.hiddenAt })
+    .select({
+      ...cardColumns,
+      playingAgeMin: t.playingAgeMin,
+      playingAgeMax: t.playingAgeMax,
+      publishedAt: t.publishedAt,
+      hiddenAt: t.hiddenAt,
+    })
     .from(t)
     .where(inArray(t.id, profileIds));
   return new Map(
-    rows.map(({ publishedAt, hiddenAt, ...row }) => [row.id, { ...row, categories: row.categories as Category[], isListed: isListed({ isPublished: publishedAt !== null, isHidden: hiddenAt !== null }) }]),
+    rows.map(({ publishedAt, hiddenAt, ...row }) => [
+      row.id,
+      {
+        ...row,
+        categories: row.categories as Category[],
+        isListed: isListed({ isPublished: publishedAt !== null, isHidden: hiddenAt !== null }),
+      },
+    ]),
   );
 }
 
@@ -467,7 +592,11 @@ export async function dailyProfileViews(db: Db, from: string, to: string): Promi
 }
 
 /** One profile's views per UTC day from a day on (days without views are absent). */
-export async function getProfileViewsByDay(db: Db, profileId: string, from: string): Promise<{ day: string; views: number }[]> {
+export async function getProfileViewsByDay(
+  db: Db,
+  profileId: string,
+  from: string,
+): Promise<{ day: string; views: number }[]> {
   const v = talentProfileViews;
   return db
     .select({ day: v.day, views: v.views })
@@ -481,19 +610,38 @@ export async function exportTalentProfile(db: Db, userId: string) {
   const [profile] = await db.select().from(t).where(eq(t.userId, userId));
   if (!profile) return null;
   const { nameVector: _name, profileVector: _profile, searchVector: _search, ...fields } = profile;
-  const [contact] = await db.select(contactColumns).from(talentContacts).where(eq(talentContacts.profileId, profile.id));
+  const [contact] = await db
+    .select(contactColumns)
+    .from(talentContacts)
+    .where(eq(talentContacts.profileId, profile.id));
   const [credits, photos, views] = await Promise.all([
     db
-      .select({ year: talentCredits.year, production: talentCredits.production, role: talentCredits.role, company: talentCredits.company, createdAt: talentCredits.createdAt })
+      .select({
+        year: talentCredits.year,
+        production: talentCredits.production,
+        role: talentCredits.role,
+        company: talentCredits.company,
+        createdAt: talentCredits.createdAt,
+      })
       .from(talentCredits)
       .where(eq(talentCredits.profileId, profile.id))
       .orderBy(desc(talentCredits.year)),
     db
-      .select({ id: talentPhotos.id, position: talentPhotos.position, width: talentPhotos.width, height: talentPhotos.height, createdAt: talentPhotos.createdAt })
+      .select({
+        id: talentPhotos.id,
+        position: talentPhotos.position,
+        width: talentPhotos.width,
+        height: talentPhotos.height,
+        createdAt: talentPhotos.createdAt,
+      })
       .from(talentPhotos)
       .where(eq(talentPhotos.profileId, profile.id))
       .orderBy(asc(talentPhotos.position)),
-    db.select({ day: talentProfileViews.day, views: talentProfileViews.views }).from(talentProfileViews).where(eq(talentProfileViews.profileId, profile.id)).orderBy(talentProfileViews.day),
+    db
+      .select({ day: talentProfileViews.day, views: talentProfileViews.views })
+      .from(talentProfileViews)
+      .where(eq(talentProfileViews.profileId, profile.id))
+      .orderBy(talentProfileViews.day),
   ]);
   return {
     ...fields,

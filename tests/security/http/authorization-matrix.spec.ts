@@ -3,7 +3,18 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { actorNames, loadFixtures, type ActorName, type Fixtures } from "./fixtures";
 import { actionRows, apiRows, pageRows, routeRows, type Expectations } from "./matrix";
-import { actionIds, baseUrl, callAction, callApi, changedTables, endOfFile, get, settled, signIn, type ApiAnswer } from "./support";
+import {
+  actionIds,
+  baseUrl,
+  callAction,
+  callApi,
+  changedTables,
+  endOfFile,
+  get,
+  settled,
+  signIn,
+  type ApiAnswer,
+} from "./support";
 
 /**
  * The authorization matrix, generated from the code: every server action of the
@@ -15,7 +26,6 @@ import { actionIds, baseUrl, callAction, callApi, changedTables, endOfFile, get,
  */
 const report = process.env.MATRIX_REPORT === "1";
 
-
 function walk(directory: string): string[] {
   return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(directory, entry.name);
@@ -25,15 +35,25 @@ function walk(directory: string): string[] {
 
 /** "src/app/(app)/messages/[conversationId]/page.tsx" -> "/messages/[conversationId]" */
 function routeOf(file: string): string {
-  const segments = path.relative("src/app", path.dirname(file)).split(path.sep).filter((segment) => segment && !/^\(.*\)$/.test(segment));
+  const segments = path
+    .relative("src/app", path.dirname(file))
+    .split(path.sep)
+    .filter((segment) => segment && !/^\(.*\)$/.test(segment));
   return `/${segments.join("/")}`;
 }
 
 const appFiles = walk("src/app");
-const pagesInCode = appFiles.filter((file) => /\/page\.tsx$/.test(file)).map(routeOf).sort();
+const pagesInCode = appFiles
+  .filter((file) => /\/page\.tsx$/.test(file))
+  .map(routeOf)
+  .sort();
 const routesInCode = appFiles
   .filter((file) => /\/route\.ts$/.test(file))
-  .flatMap((file) => [...readFileSync(file, "utf8").matchAll(/export (?:(?:async )?function|const) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((match) => `${match[1]} ${routeOf(file)}`))
+  .flatMap((file) =>
+    [...readFileSync(file, "utf8").matchAll(/export (?:(?:async )?function|const) (GET|POST|PUT|PATCH|DELETE)\b/g)].map(
+      (match) => `${match[1]} ${routeOf(file)}`,
+    ),
+  )
   .sort();
 
 /**
@@ -45,23 +65,33 @@ const routesInCode = appFiles
 function apiRoutesInCode(): string[] {
   const composition = readFileSync("src/app/api/v1/api.ts", "utf8");
   const prefix = /API_PREFIX = "([^"]+)"/.exec(composition)?.[1];
-  const tables = [.../routes: \[([^\]]*)\]/.exec(composition)?.[1]?.matchAll(/\.\.\.(\w+)/g) ?? []].map((match) => match[1]!);
-  if (!prefix || tables.length === 0) throw new Error("src/app/api/v1/api.ts no longer reads as API_PREFIX and routes: [...tables]");
+  const tables = [...(/routes: \[([^\]]*)\]/.exec(composition)?.[1]?.matchAll(/\.\.\.(\w+)/g) ?? [])].map(
+    (match) => match[1]!,
+  );
+  if (!prefix || tables.length === 0)
+    throw new Error("src/app/api/v1/api.ts no longer reads as API_PREFIX and routes: [...tables]");
   return tables
     .flatMap((table) => {
       const from = new RegExp(`import \\{[^}]*\\b${table}\\b[^}]*\\} from "@/([^"]+)"`).exec(composition)?.[1];
       if (!from) throw new Error(`The import of the API's route table ${table} was not found`);
       const source = readFileSync(`src/${from}.ts`, "utf8");
-      const routes = [...source.matchAll(/method: "(\w+)",\s*path: "([^"]*)"/g)].map((match) => `${match[1]} ${prefix}${match[2]}`);
+      const routes = [...source.matchAll(/method: "(\w+)",\s*path: "([^"]*)"/g)].map(
+        (match) => `${match[1]} ${prefix}${match[2]}`,
+      );
       const handlers = source.match(/\bhandle:/g)?.length ?? 0;
-      if (routes.length !== handlers) throw new Error(`src/${from}.ts has ${handlers} routes but ${routes.length} read as { method: "...", path: "...", ... }`);
+      if (routes.length !== handlers)
+        throw new Error(
+          `src/${from}.ts has ${handlers} routes but ${routes.length} read as { method: "...", path: "...", ... }`,
+        );
       return routes;
     })
     .sort();
 }
 const actionsInCode = walk("src/modules")
   .filter((file) => file.endsWith("actions.ts"))
-  .flatMap((file) => [...readFileSync(file, "utf8").matchAll(/export async function (\w+)\(/g)].map((match) => match[1]!))
+  .flatMap((file) =>
+    [...readFileSync(file, "utf8").matchAll(/export async function (\w+)\(/g)].map((match) => match[1]!),
+  )
   .sort();
 
 /** The rows in the order written, except that a row with `after` waits until that row has run. */
@@ -91,10 +121,10 @@ function observed(outcome: string, expected: string): string {
   // A redirect to sign in is how server actions refuse the signed out.
   const normal = outcome.startsWith("redirect:/sign-in") || outcome === "unauthenticated" ? "signin" : outcome;
   // Allowed: the action ran (or redirected onward), or refused for a business reason (a conflict, a rule of the input).
-  if (expected === "ok" && !refusals.has(normal) && !normal.startsWith("http:") && !normal.startsWith("unparsed:")) return "ok";
+  if (expected === "ok" && !refusals.has(normal) && !normal.startsWith("http:") && !normal.startsWith("unparsed:"))
+    return "ok";
   return normal;
 }
-
 
 const uuidPattern = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
@@ -111,7 +141,8 @@ function withUnknownIds(args: unknown[]): unknown[] | null {
       for (const [key, item] of value.entries()) form.append(swap(key), typeof item === "string" ? swap(item) : item);
       return form;
     }
-    if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, visit(item)]));
+    if (value && typeof value === "object")
+      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, visit(item)]));
     return value;
   };
   const swapped = args.map(visit);
@@ -151,7 +182,10 @@ test("server actions: each actor gets the allowed result or the refusal, and a r
       const expected = row.expect[actor];
       const refusal = refusals.has(expected);
       const args = argsOf.get(actor)!;
-      const cookie = row.freshSession && actor !== "anonymous" && actor !== "suspended" ? await signIn(fixtures.emails[actor]) : fixtures.cookies[actor];
+      const cookie =
+        row.freshSession && actor !== "anonymous" && actor !== "suspended"
+          ? await signIn(fixtures.emails[actor])
+          : fixtures.cookies[actor];
       const answer = await callAction(ids[name]!, args, { cookie });
       const outcome = observed(answer.outcome, expected);
       cells.push(`${actor}=${answer.outcome}${answer.message && outcome !== expected ? `(${answer.message})` : ""}`);
@@ -162,11 +196,13 @@ test("server actions: each actor gets the allowed result or the refusal, and a r
       const unknown = row.idsKnownTo === "all" || row.idsKnownTo?.includes(actor) ? null : withUnknownIds(args);
       if (unknown) {
         const missing = observed((await callAction(ids[name]!, unknown, { cookie })).outcome, expected);
-        if (missing !== outcome) mismatches.push(`${name} as ${actor}: answers ${outcome} for a real id but ${missing} for a made-up one`);
+        if (missing !== outcome)
+          mismatches.push(`${name} as ${actor}: answers ${outcome} for a real id but ${missing} for a made-up one`);
       }
       const after = await settled();
       const changed = changedTables(state, after);
-      if (changed.length > 0) mismatches.push(`${name} as ${actor}: refused (${outcome}) but ${changed.join(", ")} changed`);
+      if (changed.length > 0)
+        mismatches.push(`${name} as ${actor}: refused (${outcome}) but ${changed.join(", ")} changed`);
       state = after;
     }
     if (report) console.log(`${name}: ${cells.join(" ")}`);
@@ -181,7 +217,8 @@ test("pages: each actor gets the page, a redirect to sign in, or the same 404 as
     for (const actor of actorNames) {
       const answer = await get(row.path(fixtures), fixtures.cookies[actor]);
       cells.push(`${actor}=${answer.outcome}`);
-      if (answer.outcome !== row.expect[actor]) mismatches.push(`${route} as ${actor}: expected ${row.expect[actor]}, got ${answer.outcome}`);
+      if (answer.outcome !== row.expect[actor])
+        mismatches.push(`${route} as ${actor}: expected ${row.expect[actor]}, got ${answer.outcome}`);
     }
     if (report) console.log(`${route}: ${cells.join(" ")}`);
   }
@@ -206,7 +243,8 @@ test("route handlers: each actor gets the answer or the refusal", async () => {
       controller.abort();
       const outcome = String(response.status);
       cells.push(`${actor}=${outcome}`);
-      if (outcome !== row.expect[actor]) mismatches.push(`${route} as ${actor}: expected ${row.expect[actor]}, got ${outcome}`);
+      if (outcome !== row.expect[actor])
+        mismatches.push(`${route} as ${actor}: expected ${row.expect[actor]}, got ${outcome}`);
     }
     if (report) console.log(`${route}: ${cells.join(" ")}`);
   }
@@ -214,7 +252,12 @@ test("route handlers: each actor gets the answer or the refusal", async () => {
 });
 
 /** The refusal's code for each status the API refuses with. */
-const codeOfStatus: Record<string, string> = { "401": "unauthenticated", "402": "subscription_required", "403": "forbidden", "404": "not_found" };
+const codeOfStatus: Record<string, string> = {
+  "401": "unauthenticated",
+  "402": "subscription_required",
+  "403": "forbidden",
+  "404": "not_found",
+};
 
 /** What a caller can tell answers apart by: the status, and a refusal's code and message. */
 function apiAnswerText(answer: ApiAnswer): string {
@@ -244,20 +287,30 @@ test("JSON API: each actor gets the exact status, a refusal or a read writes not
       const answer = await callApi(method, path, { cookie, body: row.body?.(fixtures, actor) });
       realAnswers.set(actor, apiAnswerText(answer));
       cells.push(`${actor}=${answer.status}`);
-      if (String(answer.status) !== expected) mismatches.push(`${route} as ${actor}: expected ${expected}, got ${apiAnswerText(answer)}`);
-      else if (refused && answer.code !== codeOfStatus[expected]) mismatches.push(`${route} as ${actor}: ${expected} with code ${answer.code}, not ${codeOfStatus[expected]}`);
+      if (String(answer.status) !== expected)
+        mismatches.push(`${route} as ${actor}: expected ${expected}, got ${apiAnswerText(answer)}`);
+      else if (refused && answer.code !== codeOfStatus[expected])
+        mismatches.push(`${route} as ${actor}: ${expected} with code ${answer.code}, not ${codeOfStatus[expected]}`);
       const after = await settled();
       const changed = changedTables(state, after);
-      if ((refused || method === "GET") && changed.length > 0) mismatches.push(`${route} as ${actor}: answered ${answer.status} but ${changed.join(", ")} changed`);
+      if ((refused || method === "GET") && changed.length > 0)
+        mismatches.push(`${route} as ${actor}: answered ${answer.status} but ${changed.join(", ")} changed`);
       state = after;
       if (path.search(uuidPattern) < 0) continue;
       // A made-up id: the signed out are refused as for the real one; everyone signed in gets what the stranger got.
-      const made = await callApi(method, path.replace(uuidPattern, crypto.randomUUID()), { cookie, body: row.body?.(fixtures, actor) });
+      const made = await callApi(method, path.replace(uuidPattern, crypto.randomUUID()), {
+        cookie,
+        body: row.body?.(fixtures, actor),
+      });
       const asForRealId = realAnswers.get(actor === "anonymous" || actor === "suspended" ? actor : "stranger");
-      if (apiAnswerText(made) !== asForRealId) mismatches.push(`${route} as ${actor}: a made-up id answered ${apiAnswerText(made)}, the real one ${asForRealId}`);
+      if (apiAnswerText(made) !== asForRealId)
+        mismatches.push(
+          `${route} as ${actor}: a made-up id answered ${apiAnswerText(made)}, the real one ${asForRealId}`,
+        );
       const afterMadeUp = await settled();
       const changedByMadeUp = changedTables(state, afterMadeUp);
-      if (changedByMadeUp.length > 0) mismatches.push(`${route} as ${actor} with a made-up id: ${changedByMadeUp.join(", ")} changed`);
+      if (changedByMadeUp.length > 0)
+        mismatches.push(`${route} as ${actor} with a made-up id: ${changedByMadeUp.join(", ")} changed`);
       state = afterMadeUp;
     }
     if (report) console.log(`${route}: ${cells.join(" ")}`);

@@ -11,7 +11,14 @@ import { actionIds, baseUrl, callAction, changedTables, database, endOfFile, set
  */
 
 /** Actions that anyone may call signed out (sign-in, sign-up, sign-out, password reset, unsubscribe by token). */
-const publicActions = new Set(["signUpAction", "signInAction", "signOutAction", "requestPasswordResetAction", "resetPasswordAction", "unsubscribeAction"]);
+const publicActions = new Set([
+  "signUpAction",
+  "signInAction",
+  "signOutAction",
+  "requestPasswordResetAction",
+  "resetPasswordAction",
+  "unsubscribeAction",
+]);
 
 let fixtures: Fixtures;
 test.describe.configure({ mode: "serial" });
@@ -36,8 +43,12 @@ test("from another site: a forged Origin is refused for every action, even with 
     const call = await allowedCall(name);
     if (!call) continue;
     const before = await settled();
-    const answer = await callAction(ids[name]!, call.args, { cookie: fixtures.cookies[call.actor], origin: "https://attacker.example" });
-    if (answer.status !== 403) problems.push(`${name}: a forged Origin got ${answer.status} ${answer.outcome}, not 403`);
+    const answer = await callAction(ids[name]!, call.args, {
+      cookie: fixtures.cookies[call.actor],
+      origin: "https://attacker.example",
+    });
+    if (answer.status !== 403)
+      problems.push(`${name}: a forged Origin got ${answer.status} ${answer.outcome}, not 403`);
     const changed = changedTables(before, await settled());
     if (changed.length > 0) problems.push(`${name}: a forged Origin changed ${changed.join(", ")}`);
   }
@@ -52,7 +63,10 @@ test("without a session - no cookie, a signed-out cookie, an expired cookie - ev
   expect(signOut.outcome).toMatch(/^redirect:\/sign-in/);
   const expired = await signIn(fixtures.emails.talent);
   const token = decodeURIComponent(/better-auth\.session_token=([^;]+)/.exec(expired)![1]!).split(".")[0];
-  const { rowCount } = await database().query("update sessions set expires_at = now() - interval '1 minute' where token = $1", [token]);
+  const { rowCount } = await database().query(
+    "update sessions set expires_at = now() - interval '1 minute' where token = $1",
+    [token],
+  );
   expect(rowCount).toBe(1);
 
   const problems: string[] = [];
@@ -76,7 +90,11 @@ test("without a session - no cookie, a signed-out cookie, an expired cookie - ev
 
 test("route handlers that change data refuse another site and a dead session", async () => {
   const cookie = fixtures.cookies.talent!;
-  const crossSite = await fetch(`${baseUrl}/api/profile/photos`, { method: "POST", headers: { cookie, origin: "https://attacker.example" }, body: new FormData() });
+  const crossSite = await fetch(`${baseUrl}/api/profile/photos`, {
+    method: "POST",
+    headers: { cookie, origin: "https://attacker.example" },
+    body: new FormData(),
+  });
   expect(crossSite.status).toBe(403);
   const authFromElsewhere = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
     method: "POST",
@@ -84,7 +102,9 @@ test("route handlers that change data refuse another site and a dead session", a
     body: JSON.stringify({ email: fixtures.emails.free, password: "callback-demo" }),
   });
   expect(authFromElsewhere.status).toBe(403);
-  const unread = await fetch(`${baseUrl}/api/v1/unread`, { headers: { cookie: "better-auth.session_token=forged.value" } });
+  const unread = await fetch(`${baseUrl}/api/v1/unread`, {
+    headers: { cookie: "better-auth.session_token=forged.value" },
+  });
   expect(unread.status).toBe(401);
 });
 

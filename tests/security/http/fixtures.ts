@@ -7,7 +7,17 @@ import { actionIds, callAction, callApi, database, one, signIn } from "./support
  * (a subscribed casting professional) owns the professional-side ones; the
  * others are strangers to both.
  */
-export const actorNames = ["anonymous", "suspended", "talent", "stranger", "free", "pro", "company", "lapsed", "admin"] as const;
+export const actorNames = [
+  "anonymous",
+  "suspended",
+  "talent",
+  "stranger",
+  "free",
+  "pro",
+  "company",
+  "lapsed",
+  "admin",
+] as const;
 export type ActorName = (typeof actorNames)[number];
 
 export const actorEmails: Record<Exclude<ActorName, "anonymous" | "suspended" | "stranger">, string> = {
@@ -53,7 +63,8 @@ async function demoTalent(excluding: string[]) {
 
 export async function loadFixtures(): Promise<Fixtures> {
   const ids: Record<string, string> = {};
-  for (const [name, email] of Object.entries(actorEmails)) ids[name] = (await one<{ id: string }>("select id from users where email = $1", [email])).id;
+  for (const [name, email] of Object.entries(actorEmails))
+    ids[name] = (await one<{ id: string }>("select id from users where email = $1", [email])).id;
   const stranger = await demoTalent([ids.talent!]);
   const suspended = await demoTalent([ids.talent!, stranger.user_id]);
   const victim = await demoTalent([ids.talent!, stranger.user_id, suspended.user_id]);
@@ -64,28 +75,51 @@ export async function loadFixtures(): Promise<Fixtures> {
   cookies.stranger = await signIn(stranger.email);
   // The suspended actor signed in before the suspension: its cookie must stop working at once.
   cookies.suspended = await signIn(suspended.email);
-  await database().query("update users set suspended_at = now(), suspended_reason = 'Authorization matrix: a suspended account' where id = $1", [suspended.user_id]);
+  await database().query(
+    "update users set suspended_at = now(), suspended_reason = 'Authorization matrix: a suspended account' where id = $1",
+    [suspended.user_id],
+  );
 
-  const talentProfileId = (await one<{ id: string }>("select id from talent_profiles where user_id = $1", [ids.talent])).id;
+  const talentProfileId = (await one<{ id: string }>("select id from talent_profiles where user_id = $1", [ids.talent]))
+    .id;
   // The professional opens a conversation with the talent the way the profile's "Message" button does, and writes.
   const opened = await callAction(actionIds().contactTalentAction!, [talentProfileId], { cookie: cookies.pro });
   const conversationId = /^redirect:\/messages\/([\w-]+)$/.exec(opened.outcome)?.[1];
   if (!conversationId) throw new Error(`Opening a conversation answered ${opened.outcome}`);
-  const sent = await callApi("POST", `/api/v1/conversations/${conversationId}/messages`, { cookie: cookies.pro, body: { body: "Hello from the matrix", clientKey: crypto.randomUUID() } });
+  const sent = await callApi("POST", `/api/v1/conversations/${conversationId}/messages`, {
+    cookie: cookies.pro,
+    body: { body: "Hello from the matrix", clientKey: crypto.randomUUID() },
+  });
   if (sent.status !== 201) throw new Error(`Sending the first message answered ${sent.status} ${sent.code}`);
   const collection = await one<{ id: string; profile_id: string }>(
     `select c.id, i.profile_id from collections c join collection_items i on i.collection_id = c.id where c.owner_id = $1 order by c.created_at, i.position limit 1`,
     [ids.pro],
   );
-  const kept = await one<{ id: string }>("select id from collections where owner_id = $1 and id <> $2 order by created_at limit 1", [ids.pro, collection.id]);
-  const notificationId = (await one<{ id: string }>("select id from notifications where user_id = $1 order by created_at desc limit 1", [ids.talent])).id;
-  const creditId = (await one<{ id: string }>("select id from talent_credits where profile_id = $1 limit 1", [talentProfileId])).id;
-  const { rows: photos } = await database().query("select id from talent_photos where profile_id = $1 order by position", [talentProfileId]);
+  const kept = await one<{ id: string }>(
+    "select id from collections where owner_id = $1 and id <> $2 order by created_at limit 1",
+    [ids.pro, collection.id],
+  );
+  const notificationId = (
+    await one<{ id: string }>("select id from notifications where user_id = $1 order by created_at desc limit 1", [
+      ids.talent,
+    ])
+  ).id;
+  const creditId = (
+    await one<{ id: string }>("select id from talent_credits where profile_id = $1 limit 1", [talentProfileId])
+  ).id;
+  const { rows: photos } = await database().query(
+    "select id from talent_photos where profile_id = $1 order by position",
+    [talentProfileId],
+  );
 
   return {
     cookies,
     emails: { ...actorEmails, stranger: stranger.email, suspended: suspended.email },
-    userIds: { ...(ids as Record<keyof typeof actorEmails, string>), stranger: stranger.user_id, suspended: suspended.user_id },
+    userIds: {
+      ...(ids as Record<keyof typeof actorEmails, string>),
+      stranger: stranger.user_id,
+      suspended: suspended.user_id,
+    },
     talentProfileId,
     strangerProfileId: stranger.profile_id,
     listedProfileId: listed.profile_id,
@@ -103,12 +137,19 @@ export async function loadFixtures(): Promise<Fixtures> {
 
 /** The pending request from `senderId` to the talent of `profileId`: one an earlier file left (one may be pending at a time), or a new one. */
 async function pendingRequest(senderId: string, profileId: string): Promise<string> {
-  const { rows } = await database().query("select id from contact_requests where sender_id = $1 and talent_profile_id = $2 and status = 'PENDING'", [senderId, profileId]);
+  const { rows } = await database().query(
+    "select id from contact_requests where sender_id = $1 and talent_profile_id = $2 and status = 'PENDING'",
+    [senderId, profileId],
+  );
   return (rows[0]?.id as string | undefined) ?? contactRequest(senderId, profileId, "PENDING");
 }
 
 /** A contact request in a given state, sent by `senderId` to the talent of `profileId`, made directly in the database. */
-export async function contactRequest(senderId: string, profileId: string, status: "PENDING" | "APPROVED"): Promise<string> {
+export async function contactRequest(
+  senderId: string,
+  profileId: string,
+  status: "PENDING" | "APPROVED",
+): Promise<string> {
   const { rows } = await database().query(
     `insert into contact_requests (sender_id, talent_user_id, talent_profile_id, project_title, role, production_type, description, is_paid, status, shared_fields, responded_at, expires_at)
      select $1, p.user_id, p.id, 'Matrix feature', 'Lead', 'film', 'A matrix test request: twenty characters at least.', true, $3::contact_request_status,

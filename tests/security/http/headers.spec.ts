@@ -78,7 +78,11 @@ test("bodies over the server's limits are refused with a 4xx, never a 500", asyn
   const cookie = await signIn("casting@callback.test");
   const ids = actionIds();
   // A server action's arguments: at most 1 MB (Next's limit), refused by the request proxy before Next reads them.
-  const report = formOf({ conversationId: "00000000-0000-4000-8000-000000000000", reason: "spam", note: "x".repeat(3 * 1024 * 1024) });
+  const report = formOf({
+    conversationId: "00000000-0000-4000-8000-000000000000",
+    reason: "spam",
+    note: "x".repeat(3 * 1024 * 1024),
+  });
   const huge = await callAction(ids.reportConversationAction!, [null, report], { cookie });
   expect(huge.status, huge.body.slice(0, 200)).toBe(413);
   expect(huge.body).toContain("the limit is 1 MB");
@@ -86,12 +90,20 @@ test("bodies over the server's limits are refused with a 4xx, never a 500", asyn
   const talent = await signIn("talent@callback.test");
   const upload = await fetch(`${baseUrl}/api/profile/photos`, {
     method: "POST",
-    headers: { cookie: talent, origin: baseUrl, "content-type": "multipart/form-data; boundary=x", "content-length": String(12 * 1024 * 1024) },
+    headers: {
+      cookie: talent,
+      origin: baseUrl,
+      "content-type": "multipart/form-data; boundary=x",
+      "content-length": String(12 * 1024 * 1024),
+    },
     body: Buffer.alloc(12 * 1024 * 1024),
   });
   expect(upload.status).toBe(413);
   // A message of the largest size the form allows plus one character: a clear refusal, said of the message.
-  const long = await callApi("POST", "/api/v1/conversations/00000000-0000-4000-8000-000000000000/messages", { cookie, body: { body: "y".repeat(5001), clientKey: crypto.randomUUID() } });
+  const long = await callApi("POST", "/api/v1/conversations/00000000-0000-4000-8000-000000000000/messages", {
+    cookie,
+    body: { body: "y".repeat(5001), clientKey: crypto.randomUUID() },
+  });
   expect([long.status, long.code]).toEqual([400, "invalid_input"]);
   expect(long.fieldErrors?.body?.[0]).toMatch(/5,000 characters/);
 });

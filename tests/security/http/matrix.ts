@@ -23,7 +23,17 @@ const signedOut = { anonymous: "signin", suspended: "signin" } as const;
 
 /** Everyone signed in gets `outcome`, unless overridden. */
 export function everyone(outcome: string, overrides: Partial<Expectations> = {}): Expectations {
-  return { ...signedOut, talent: outcome, stranger: outcome, free: outcome, pro: outcome, company: outcome, lapsed: outcome, admin: outcome, ...overrides };
+  return {
+    ...signedOut,
+    talent: outcome,
+    stranger: outcome,
+    free: outcome,
+    pro: outcome,
+    company: outcome,
+    lapsed: outcome,
+    admin: outcome,
+    ...overrides,
+  };
 }
 
 /** Only the listed actors get "ok"; every other signed-in actor gets `refusal`. */
@@ -58,7 +68,11 @@ const pendingFromCompany = once((f) => contactRequest(f.userIds.company, f.talen
 const pendingFromAdmin = once((f) => contactRequest(f.userIds.admin, f.talentProfileId, "PENDING"));
 const approvedFromPro = once((f) => contactRequest(f.userIds.pro, f.talentProfileId, "APPROVED"));
 const freeCheckout = once(async (f) => {
-  const started = await callAction(actionIds().startCheckoutAction!, [null, formOf({ plan: "PROFESSIONAL", interval: "month" })], { cookie: f.cookies.free });
+  const started = await callAction(
+    actionIds().startCheckoutAction!,
+    [null, formOf({ plan: "PROFESSIONAL", interval: "month" })],
+    { cookie: f.cookies.free },
+  );
   const id = /^redirect:\/billing\/checkout\/([\w-]+)$/.exec(started.outcome)?.[1];
   if (!id) throw new Error(`Starting a checkout answered ${started.outcome}`);
   return id;
@@ -77,14 +91,26 @@ const subscribers: ActorName[] = ["pro", "company", "admin"];
 const ownProfileThing = only(["talent"], "forbidden", { stranger: "not_found" });
 const notForTalents = { talent: "forbidden", stranger: "forbidden" } as const;
 /** Someone else's collection answers as a missing one; talents and the unsubscribed are refused whatever the id. */
-const ownCollection = only(["pro"], "not_found", { ...notForTalents, free: "subscription_required", lapsed: "subscription_required" });
+const ownCollection = only(["pro"], "not_found", {
+  ...notForTalents,
+  free: "subscription_required",
+  lapsed: "subscription_required",
+});
 const professionals: ActorName[] = ["free", "pro", "company", "lapsed"];
 
 export const actionRows: Record<string, ActionRow> = {
   // Access
   // Public: anyone may try; nobody may give themselves the admin role (the e2e stories sign up for real).
   signUpAction: {
-    args: (_, actor) => [null, formOf({ name: "Matrix Person", email: `matrix-${actor}@example.com`, password: "a-long-passphrase", accountType: "ADMIN" })],
+    args: (_, actor) => [
+      null,
+      formOf({
+        name: "Matrix Person",
+        email: `matrix-${actor}@example.com`,
+        password: "a-long-passphrase",
+        accountType: "ADMIN",
+      }),
+    ],
     expect: { ...everyone("invalid_input"), anonymous: "invalid_input", suspended: "invalid_input" },
   },
   signInAction: {
@@ -97,44 +123,102 @@ export const actionRows: Record<string, ActionRow> = {
     expect: { ...everyone("ok"), anonymous: "ok", suspended: "ok" },
   },
   resetPasswordAction: {
-    args: () => [null, formOf({ token: "not-a-real-token-0123456789", password: "a-new-long-passphrase", confirmPassword: "a-new-long-passphrase" })],
+    args: () => [
+      null,
+      formOf({
+        token: "not-a-real-token-0123456789",
+        password: "a-new-long-passphrase",
+        confirmPassword: "a-new-long-passphrase",
+      }),
+    ],
     expect: { ...everyone("not_found"), anonymous: "not_found", suspended: "not_found" },
   },
-  signOutAction: { args: () => [], freshSession: true, expect: { ...everyone("signin"), anonymous: "signin", suspended: "signin" } },
+  signOutAction: {
+    args: () => [],
+    freshSession: true,
+    expect: { ...everyone("signin"), anonymous: "signin", suspended: "signin" },
+  },
   suspendUserAction: {
     args: (f) => [null, formOf({ userId: f.victimUserId, reason: "Authorization matrix: an admin suspends" })],
     expect: only(["admin"], "not_found"),
   },
-  reinstateUserAction: { args: (f) => [f.victimUserId], expect: only(["admin"], "not_found"), after: "suspendUserAction" },
+  reinstateUserAction: {
+    args: (f) => [f.victimUserId],
+    expect: only(["admin"], "not_found"),
+    after: "suspendUserAction",
+  },
 
   // Billing
   // Billing: talents and admins have no plan (forbidden whatever they send); "free" has no subscription to change.
-  startCheckoutAction: { args: (_, actor) => [null, formOf({ plan: actor === "company" ? "COMPANY" : "PROFESSIONAL", interval: "month" })], expect: only(professionals, "forbidden") },
+  startCheckoutAction: {
+    args: (_, actor) => [null, formOf({ plan: actor === "company" ? "COMPANY" : "PROFESSIONAL", interval: "month" })],
+    expect: only(professionals, "forbidden"),
+  },
   completeTestCheckoutAction: {
     args: async (f) => [null, formOf({ sessionId: await freeCheckout(f), outcome: "cancel" })],
     expect: only(["free"], "not_found", { ...notForTalents, admin: "forbidden" }),
   },
-  cancelSubscriptionAction: { args: () => [], expect: only(["pro", "company", "lapsed"], "forbidden", { free: "not_found" }) },
-  resumeSubscriptionAction: { args: () => [], expect: only(["pro", "company", "lapsed"], "forbidden", { free: "not_found" }), after: "cancelSubscriptionAction" },
-  changeIntervalAction: { args: () => ["year"], expect: only(["pro", "company", "lapsed"], "forbidden", { free: "not_found" }) },
+  cancelSubscriptionAction: {
+    args: () => [],
+    expect: only(["pro", "company", "lapsed"], "forbidden", { free: "not_found" }),
+  },
+  resumeSubscriptionAction: {
+    args: () => [],
+    expect: only(["pro", "company", "lapsed"], "forbidden", { free: "not_found" }),
+    after: "cancelSubscriptionAction",
+  },
+  changeIntervalAction: {
+    args: () => ["year"],
+    expect: only(["pro", "company", "lapsed"], "forbidden", { free: "not_found" }),
+  },
   // Last of all: paying brings "lapsed" back to a current subscription.
-  retryPaymentAction: { args: () => [], expect: only(["pro", "company", "lapsed"], "forbidden", { free: "not_found" }), after: "restoreProfileAction" },
+  retryPaymentAction: {
+    args: () => [],
+    expect: only(["pro", "company", "lapsed"], "forbidden", { free: "not_found" }),
+    after: "restoreProfileAction",
+  },
   // Only Stripe has a billing portal: with the built-in test provider there is none for anyone.
   openBillingPortalAction: { args: () => [], expect: everyone("not_found") },
 
   // Collections: "pro" owns the collection; a stranger's collection id answers as a missing one.
-  createCollectionAction: { args: (_, actor) => [null, formOf({ name: `Matrix ${actor}`, description: "" })], expect: only(subscribers, "subscription_required", notForTalents) },
-  updateCollectionAction: { args: (f) => [null, formOf({ collectionId: f.collectionId, name: "Matrix renamed", description: "" })], expect: ownCollection },
-  addTalentsAction: { args: (f) => [null, formOf({ collectionId: f.collectionId, profileIds: [f.listedProfileId] })], expect: ownCollection },
-  saveNoteAction: { args: (f) => [null, formOf({ collectionId: f.collectionId, profileId: f.collectionProfileId, note: "Matrix note" })], expect: ownCollection },
+  createCollectionAction: {
+    args: (_, actor) => [null, formOf({ name: `Matrix ${actor}`, description: "" })],
+    expect: only(subscribers, "subscription_required", notForTalents),
+  },
+  updateCollectionAction: {
+    args: (f) => [null, formOf({ collectionId: f.collectionId, name: "Matrix renamed", description: "" })],
+    expect: ownCollection,
+  },
+  addTalentsAction: {
+    args: (f) => [null, formOf({ collectionId: f.collectionId, profileIds: [f.listedProfileId] })],
+    expect: ownCollection,
+  },
+  saveNoteAction: {
+    args: (f) => [
+      null,
+      formOf({ collectionId: f.collectionId, profileId: f.collectionProfileId, note: "Matrix note" }),
+    ],
+    expect: ownCollection,
+  },
   moveTalentAction: { args: (f) => [f.collectionId, f.collectionProfileId, "down"], expect: ownCollection },
   reorderTalentsAction: { args: (f) => [f.collectionId, []], expect: ownCollection },
   shareCollectionAction: { args: (f) => [f.collectionId], expect: ownCollection },
   // Revoking a link is allowed without a subscription (a lapsed account can still stop sharing).
-  revokeShareAction: { args: (f) => [f.collectionId], expect: { ...ownCollection, free: "not_found", lapsed: "not_found" } },
+  revokeShareAction: {
+    args: (f) => [f.collectionId],
+    expect: { ...ownCollection, free: "not_found", lapsed: "not_found" },
+  },
   removeTalentAction: { args: (f) => [f.collectionId, f.listedProfileId], expect: ownCollection },
   sendBulkRequestsAction: {
-    args: (f) => [null, formOf({ collectionId: f.collectionId, ...project, profileIds: [f.listedProfileId], [`line:${f.listedProfileId}`]: "Your stage work fits this lead role well." })],
+    args: (f) => [
+      null,
+      formOf({
+        collectionId: f.collectionId,
+        ...project,
+        profileIds: [f.listedProfileId],
+        [`line:${f.listedProfileId}`]: "Your stage work fits this lead role well.",
+      }),
+    ],
     expect: ownCollection,
   },
   deleteCollectionAction: { args: (f) => [f.collectionId], expect: ownCollection, after: "sendBulkRequestsAction" },
@@ -157,38 +241,97 @@ export const actionRows: Record<string, ActionRow> = {
   revokeApprovalAction: { args: async (f) => [await approvedFromPro(f)], expect: only(["talent"], "not_found") },
 
   // Messaging: "pro" and "talent" share the conversation (sending, reading and loading messages: apiRows).
-  contactTalentAction: { args: (f) => [f.listedProfileId], expect: only(subscribers, "subscription_required", notForTalents), idsKnownTo: "all" },
+  contactTalentAction: {
+    args: (f) => [f.listedProfileId],
+    expect: only(subscribers, "subscription_required", notForTalents),
+    idsKnownTo: "all",
+  },
   // Talents block; a professional in the conversation is told it is not theirs to do.
-  setBlockedAction: { args: (f) => [f.conversationId, false], expect: only(["talent"], "not_found", { pro: "forbidden" }), idsKnownTo: ["pro"] },
-  reportConversationAction: { args: (f) => [null, formOf({ conversationId: f.conversationId, reason: "spam", note: "" })], expect: only(["pro", "talent"], "not_found") },
+  setBlockedAction: {
+    args: (f) => [f.conversationId, false],
+    expect: only(["talent"], "not_found", { pro: "forbidden" }),
+    idsKnownTo: ["pro"],
+  },
+  reportConversationAction: {
+    args: (f) => [null, formOf({ conversationId: f.conversationId, reason: "spam", note: "" })],
+    expect: only(["pro", "talent"], "not_found"),
+  },
 
   // Notifications: "talent" owns the notification.
   markNotificationReadAction: { args: (f) => [f.notificationId], expect: only(["talent"], "not_found") },
   markAllNotificationsReadAction: { args: () => [], expect: everyone("ok") },
-  updateEmailPreferencesAction: { args: () => [null, formOf({ messages: "immediate", contact_requests: "daily", billing: "immediate" })], expect: everyone("ok") },
+  updateEmailPreferencesAction: {
+    args: () => [null, formOf({ messages: "immediate", contact_requests: "daily", billing: "immediate" })],
+    expect: everyone("ok"),
+  },
   // Public, by the signed token of an email's unsubscribe link: a made-up token is refused the same for everyone.
-  unsubscribeAction: { args: () => [null, formOf({ token: "not-a-real-token" })], expect: { ...everyone("invalid_input"), anonymous: "invalid_input", suspended: "invalid_input" } },
+  unsubscribeAction: {
+    args: () => [null, formOf({ token: "not-a-real-token" })],
+    expect: { ...everyone("invalid_input"), anonymous: "invalid_input", suspended: "invalid_input" },
+  },
 
   // Talent profile: each talent edits only its own; others have no profile to edit.
-  updateBasicsAction: { args: () => [null, formOf({ displayName: "Taylor Brooks", headline: "Actor and voice artist", city: "London", country: "GB", categories: ["actor"], playingAgeMin: "25", playingAgeMax: "35", availability: "AVAILABLE" })], expect: only(["talent", "stranger"], "forbidden") },
-  updateSkillsAction: { args: () => [null, formOf({ languages: "English", skills: "Stage combat", unions: "" })], expect: only(["talent", "stranger"], "forbidden") },
-  updatePremiumDetailsAction: { args: () => [null, formOf({ bio: "Trained at drama school; ten years on stage." })], expect: only(["talent", "stranger"], "forbidden") },
-  updateContactAction: { args: () => [null, formOf({ phone: "+44 20 7946 0000", email: "taylor.brooks@mail.example.com" })], expect: only(["talent", "stranger"], "forbidden") },
-  addCreditAction: { args: () => [null, formOf({ year: "2024", production: "Matrix Play", role: "Lead" })], expect: only(["talent", "stranger"], "forbidden") },
+  updateBasicsAction: {
+    args: () => [
+      null,
+      formOf({
+        displayName: "Taylor Brooks",
+        headline: "Actor and voice artist",
+        city: "London",
+        country: "GB",
+        categories: ["actor"],
+        playingAgeMin: "25",
+        playingAgeMax: "35",
+        availability: "AVAILABLE",
+      }),
+    ],
+    expect: only(["talent", "stranger"], "forbidden"),
+  },
+  updateSkillsAction: {
+    args: () => [null, formOf({ languages: "English", skills: "Stage combat", unions: "" })],
+    expect: only(["talent", "stranger"], "forbidden"),
+  },
+  updatePremiumDetailsAction: {
+    args: () => [null, formOf({ bio: "Trained at drama school; ten years on stage." })],
+    expect: only(["talent", "stranger"], "forbidden"),
+  },
+  updateContactAction: {
+    args: () => [null, formOf({ phone: "+44 20 7946 0000", email: "taylor.brooks@mail.example.com" })],
+    expect: only(["talent", "stranger"], "forbidden"),
+  },
+  addCreditAction: {
+    args: () => [null, formOf({ year: "2024", production: "Matrix Play", role: "Lead" })],
+    expect: only(["talent", "stranger"], "forbidden"),
+  },
   deleteCreditAction: { args: (f) => [f.creditId], expect: ownProfileThing },
   setPrimaryPhotoAction: { args: (f) => [f.photoIds[0]], expect: ownProfileThing },
   movePhotoAction: { args: (f) => [f.photoIds[0], "down"], expect: ownProfileThing },
   deletePhotoAction: { args: (f) => [f.photoIds.at(-1)], expect: ownProfileThing },
   unpublishProfileAction: { args: () => [], expect: only(["talent", "stranger"], "forbidden") },
-  publishProfileAction: { args: () => [], expect: only(["talent", "stranger"], "forbidden"), after: "unpublishProfileAction" },
+  publishProfileAction: {
+    args: () => [],
+    expect: only(["talent", "stranger"], "forbidden"),
+    after: "unpublishProfileAction",
+  },
   // Account data: everyone signed in may delete their own account, and nobody else's (there is no id to give).
   // The matrix confirms with a wrong password, so that the demo accounts stay; deletion itself has its own tests.
   // The last admin may not leave (nobody could moderate); that is said before the password is checked.
-  deleteAccountAction: { args: () => [null, formOf({ password: "not-the-password", confirmation: "DELETE" })], expect: everyone("ok", { admin: "forbidden" }), after: "retryPaymentAction" },
+  deleteAccountAction: {
+    args: () => [null, formOf({ password: "not-the-password", confirmation: "DELETE" })],
+    expect: everyone("ok", { admin: "forbidden" }),
+    after: "retryPaymentAction",
+  },
 
   // Moderation: for everyone but admins these do not exist.
-  hideProfileAction: { args: (f) => [null, formOf({ profileId: f.strangerProfileId, reason: "Authorization matrix: moderation" })], expect: only(["admin"], "not_found") },
-  restoreProfileAction: { args: (f) => [f.strangerProfileId], expect: only(["admin"], "not_found"), after: "hideProfileAction" },
+  hideProfileAction: {
+    args: (f) => [null, formOf({ profileId: f.strangerProfileId, reason: "Authorization matrix: moderation" })],
+    expect: only(["admin"], "not_found"),
+  },
+  restoreProfileAction: {
+    args: (f) => [f.strangerProfileId],
+    expect: only(["admin"], "not_found"),
+    after: "hideProfileAction",
+  },
 };
 
 export type PageRow = { path: (fixtures: Fixtures) => string; expect: Expectations };
@@ -219,7 +362,10 @@ export const pageRows: Record<string, PageRow> = {
   "/sign-up": { path: () => "/sign-up", expect: { ...everyone("redirect:/home"), anonymous: "200", suspended: "200" } },
   "/talents": { path: () => "/talents", expect: publicPage() },
   "/talents/[id]": { path: (f) => `/talents/${f.listedProfileId}`, expect: publicPage() },
-  "/shared/[token]": { path: () => "/shared/not-a-share-token", expect: publicPage({ ...everyone("404"), anonymous: "404", suspended: "404" }) },
+  "/shared/[token]": {
+    path: () => "/shared/not-a-share-token",
+    expect: publicPage({ ...everyone("404"), anonymous: "404", suspended: "404" }),
+  },
   "/unsubscribe": { path: () => "/unsubscribe?token=not-a-real-token", expect: publicPage() },
   "/home": { path: () => "/home", expect: pageForAll() },
   "/dashboard": { path: () => "/dashboard", expect: pageForAll() },
@@ -230,14 +376,26 @@ export const pageRows: Record<string, PageRow> = {
   "/settings/account": { path: () => "/settings/account", expect: pageForAll() },
   "/account-deleted": { path: () => "/account-deleted", expect: publicPage() },
   "/billing": { path: () => "/billing", expect: pageFor(professionals) },
-  "/billing/checkout/[sessionId]": { path: () => "/billing/checkout/7f1c1f5e-1111-4c4c-8888-000000000001", expect: pageFor([]) },
+  "/billing/checkout/[sessionId]": {
+    path: () => "/billing/checkout/7f1c1f5e-1111-4c4c-8888-000000000001",
+    expect: pageFor([]),
+  },
   "/collections": { path: () => "/collections", expect: pageFor([...professionals, "admin"]) },
   "/collections/[collectionId]": { path: (f) => `/collections/${f.keptCollectionId}`, expect: pageFor(["pro"]) },
-  "/collections/[collectionId]/request": { path: (f) => `/collections/${f.keptCollectionId}/request`, expect: pageFor(["pro"]) },
-  "/contact-requests/new": { path: (f) => `/contact-requests/new?profile=${f.listedProfileId}`, expect: pageFor([...professionals, "admin"]) },
+  "/collections/[collectionId]/request": {
+    path: (f) => `/collections/${f.keptCollectionId}/request`,
+    expect: pageFor(["pro"]),
+  },
+  "/contact-requests/new": {
+    path: (f) => `/contact-requests/new?profile=${f.listedProfileId}`,
+    expect: pageFor([...professionals, "admin"]),
+  },
   "/contact-requests/sent": { path: () => "/contact-requests/sent", expect: pageFor([...professionals, "admin"]) },
   "/contact-requests/received": { path: () => "/contact-requests/received", expect: pageFor(["talent", "stranger"]) },
-  "/contact-requests/[requestId]": { path: (f) => `/contact-requests/${f.requestId}`, expect: pageFor(["talent", "pro"]) },
+  "/contact-requests/[requestId]": {
+    path: (f) => `/contact-requests/${f.requestId}`,
+    expect: pageFor(["talent", "pro"]),
+  },
   "/profile/edit": { path: () => "/profile/edit", expect: pageFor(["talent", "stranger"]) },
   "/profile/preview": { path: () => "/profile/preview", expect: pageFor(["talent", "stranger"]) },
   // Only while no SMTP server is configured (as here): the email the app would have sent, for admins.
@@ -259,7 +417,10 @@ export type RouteRow = {
 };
 
 /** A real (tiny) image, so an upload is refused or accepted for who sends it, not for what. */
-const onePixelPng = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+const onePixelPng = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+  "base64",
+);
 function photoUpload(): FormData {
   const form = new FormData();
   form.append("photo", new Blob([onePixelPng], { type: "image/png" }), "portrait.png");
@@ -270,17 +431,47 @@ function photoUpload(): FormData {
 export const routeRows: Record<string, RouteRow> = {
   "GET /api/health": { method: "GET", path: () => "/api/health", expect: publicPage() },
   "GET /api/ready": { method: "GET", path: () => "/api/ready", expect: publicPage() },
-  "GET /api/metrics": { method: "GET", path: () => "/api/metrics", expect: publicPage({ ...everyone("404"), anonymous: "404", suspended: "404" }) },
-  "GET /api/messages/stream": { method: "GET", path: () => "/api/messages/stream", expect: { ...everyone("200"), anonymous: "401", suspended: "401" } },
-  "GET /api/photos/[photoId]/[variant]": { method: "GET", path: (f) => `/api/photos/${f.photoIds[0]}/thumb`, expect: publicPage() },
+  "GET /api/metrics": {
+    method: "GET",
+    path: () => "/api/metrics",
+    expect: publicPage({ ...everyone("404"), anonymous: "404", suspended: "404" }),
+  },
+  "GET /api/messages/stream": {
+    method: "GET",
+    path: () => "/api/messages/stream",
+    expect: { ...everyone("200"), anonymous: "401", suspended: "401" },
+  },
+  "GET /api/photos/[photoId]/[variant]": {
+    method: "GET",
+    path: (f) => `/api/photos/${f.photoIds[0]}/thumb`,
+    expect: publicPage(),
+  },
   // Talents add photos to their own profile; accounts without one are refused.
-  "POST /api/profile/photos": { method: "POST", path: () => "/api/profile/photos", body: photoUpload, expect: { ...everyone("403"), anonymous: "401", suspended: "401", talent: "201", stranger: "201" } },
+  "POST /api/profile/photos": {
+    method: "POST",
+    path: () => "/api/profile/photos",
+    body: photoUpload,
+    expect: { ...everyone("403"), anonymous: "401", suspended: "401", talent: "201", stranger: "201" },
+  },
   // By the signed token of an email's link; a made-up token is refused the same for everyone.
-  "POST /api/unsubscribe": { method: "POST", path: () => "/api/unsubscribe?token=not-a-real-token", expect: publicPage({ ...everyone("400"), anonymous: "400", suspended: "400" }) },
+  "POST /api/unsubscribe": {
+    method: "POST",
+    path: () => "/api/unsubscribe?token=not-a-real-token",
+    expect: publicPage({ ...everyone("400"), anonymous: "400", suspended: "400" }),
+  },
   // Stripe only: with the built-in test provider there is no webhook to receive.
-  "POST /api/webhooks/stripe": { method: "POST", path: () => "/api/webhooks/stripe", body: () => "{}", expect: publicPage({ ...everyone("404"), anonymous: "404", suspended: "404" }) },
+  "POST /api/webhooks/stripe": {
+    method: "POST",
+    path: () => "/api/webhooks/stripe",
+    body: () => "{}",
+    expect: publicPage({ ...everyone("404"), anonymous: "404", suspended: "404" }),
+  },
   // The JSON API, answered by the production server itself ahead of Next.js: one call here, every route in apiRows.
-  "GET /api/v1/[...path]": { method: "GET", path: () => "/api/v1/unread", expect: { ...everyone("200"), anonymous: "401", suspended: "401" } },
+  "GET /api/v1/[...path]": {
+    method: "GET",
+    path: () => "/api/v1/unread",
+    expect: { ...everyone("200"), anonymous: "401", suspended: "401" },
+  },
   "POST /api/v1/[...path]": {
     method: "POST",
     path: (f) => `/api/v1/conversations/${f.conversationId}/read`,
@@ -297,9 +488,21 @@ export const routeRows: Record<string, RouteRow> = {
     expect: publicPage({ ...everyone("401"), anonymous: "401", suspended: "401" }),
   },
   // Someone else's collection is missing; talents keep none at all.
-  "GET /collections/[collectionId]/export": { method: "GET", path: (f) => `/collections/${f.keptCollectionId}/export`, expect: { ...everyone("404"), anonymous: "401", suspended: "401", talent: "403", stranger: "403", pro: "200" } },
-  "GET /settings/account/export": { method: "GET", path: () => "/settings/account/export", expect: { ...everyone("200"), anonymous: "401", suspended: "401" } },
-  "GET /dashboard/export": { method: "GET", path: () => "/dashboard/export?from=2026-01-01&to=2026-01-31", expect: { ...everyone("403"), anonymous: "401", suspended: "401", admin: "200" } },
+  "GET /collections/[collectionId]/export": {
+    method: "GET",
+    path: (f) => `/collections/${f.keptCollectionId}/export`,
+    expect: { ...everyone("404"), anonymous: "401", suspended: "401", talent: "403", stranger: "403", pro: "200" },
+  },
+  "GET /settings/account/export": {
+    method: "GET",
+    path: () => "/settings/account/export",
+    expect: { ...everyone("200"), anonymous: "401", suspended: "401" },
+  },
+  "GET /dashboard/export": {
+    method: "GET",
+    path: () => "/dashboard/export?from=2026-01-01&to=2026-01-31",
+    expect: { ...everyone("403"), anonymous: "401", suspended: "401", admin: "200" },
+  },
 };
 
 export type ApiRow = {
@@ -331,11 +534,18 @@ export const apiRows: Record<string, ApiRow> = {
   // Each actor's own inbox and unread counts: there is no id to give.
   "GET /api/v1/conversations": { path: () => "/api/v1/conversations", expect: apiForAll("200") },
   "GET /api/v1/unread": { path: () => "/api/v1/unread", expect: apiForAll("200") },
-  "GET /api/v1/conversations/:id/messages": { path: (f) => `/api/v1/conversations/${f.conversationId}/messages?before=1000`, expect: participantsGet("200") },
+  "GET /api/v1/conversations/:id/messages": {
+    path: (f) => `/api/v1/conversations/${f.conversationId}/messages?before=1000`,
+    expect: participantsGet("200"),
+  },
   "POST /api/v1/conversations/:id/messages": {
     path: (f) => `/api/v1/conversations/${f.conversationId}/messages`,
     body: (_, actor) => ({ body: `Matrix message from ${actor}`, clientKey: crypto.randomUUID() }),
     expect: participantsGet("201"),
   },
-  "POST /api/v1/conversations/:id/read": { path: (f) => `/api/v1/conversations/${f.conversationId}/read`, body: () => ({ seq: 1 }), expect: participantsGet("200") },
+  "POST /api/v1/conversations/:id/read": {
+    path: (f) => `/api/v1/conversations/${f.conversationId}/read`,
+    body: () => ({ seq: 1 }),
+    expect: participantsGet("200"),
+  },
 };

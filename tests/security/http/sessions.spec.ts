@@ -39,7 +39,9 @@ async function bareClient(): Promise<APIRequestContext> {
 }
 
 function sessionCookieOf(response: APIResponse): string {
-  const header = response.headersArray().find((entry) => entry.name.toLowerCase() === "set-cookie" && entry.value.startsWith("better-auth.session_token="));
+  const header = response
+    .headersArray()
+    .find((entry) => entry.name.toLowerCase() === "set-cookie" && entry.value.startsWith("better-auth.session_token="));
   expect(header, "the sign-in sets the session cookie").toBeDefined();
   return header!.value;
 }
@@ -75,7 +77,10 @@ test.describe("client address", () => {
       if (left < 90_000) await new Promise((resolve) => setTimeout(resolve, left + 1000));
       for (let attempt = 1; attempt <= limit; attempt += 1) {
         const spoofed = { "x-forwarded-for": `203.0.113.${attempt}`, "x-real-ip": `192.0.2.${attempt}` };
-        const response = await client.post("/api/auth/sign-in/email", { data: { email: uniqueEmail("spoof"), password: "wrong-password" }, headers: spoofed });
+        const response = await client.post("/api/auth/sign-in/email", {
+          data: { email: uniqueEmail("spoof"), password: "wrong-password" },
+          headers: spoofed,
+        });
         expect(response.status(), `attempt ${attempt}`).toBe(401);
       }
       const refused = await client.post("/api/auth/sign-in/email", {
@@ -85,7 +90,9 @@ test.describe("client address", () => {
       expect(refused.status()).toBe(429);
       expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
 
-      const keys = (await db.select({ key: rateLimits.key }).from(rateLimits).where(like(rateLimits.key, "sign-in:address:%"))).map((row) => row.key);
+      const keys = (
+        await db.select({ key: rateLimits.key }).from(rateLimits).where(like(rateLimits.key, "sign-in:address:%"))
+      ).map((row) => row.key);
       expect(keys).toHaveLength(1);
       expect(keys[0]).toMatch(/^sign-in:address:(127\.0\.0\.1|::1)$/);
     } finally {
@@ -99,8 +106,12 @@ test.describe("sign-in answers", () => {
   test("an unknown email gets exactly the answer of a wrong password at the auth endpoint", async () => {
     const client = await bareClient();
     const account = await newAccount("known");
-    const known = await client.post("/api/auth/sign-in/email", { data: { email: account.email, password: "not-the-password" } });
-    const unknown = await client.post("/api/auth/sign-in/email", { data: { email: uniqueEmail("unknown"), password: "not-the-password" } });
+    const known = await client.post("/api/auth/sign-in/email", {
+      data: { email: account.email, password: "not-the-password" },
+    });
+    const unknown = await client.post("/api/auth/sign-in/email", {
+      data: { email: uniqueEmail("unknown"), password: "not-the-password" },
+    });
     expect(unknown.status()).toBe(known.status());
     expect(known.status()).toBe(401);
     expect(await unknown.json()).toEqual(await known.json());
@@ -129,7 +140,9 @@ test.describe("password reset requests", () => {
     const client = await bareClient();
     const account = await newAccount("reset-same");
     const known = await client.post("/api/auth/request-password-reset", { data: { email: account.email } });
-    const unknown = await client.post("/api/auth/request-password-reset", { data: { email: uniqueEmail("reset-none") } });
+    const unknown = await client.post("/api/auth/request-password-reset", {
+      data: { email: uniqueEmail("reset-none") },
+    });
     expect(known.status()).toBe(200);
     expect(unknown.status()).toBe(known.status());
     expect(await unknown.json()).toEqual(await known.json());
@@ -194,7 +207,10 @@ test.describe("ending sessions", () => {
     const phone = await signInCookie(client, account.email, account.password);
     expect(await sessionUserOf(client, laptop)).toBe(account.email);
 
-    const admin = await page.request.post("/api/auth/sign-in/email", { data: { email: "admin@callback.test", password: DEMO_PASSWORD }, headers: { origin: baseURL } });
+    const admin = await page.request.post("/api/auth/sign-in/email", {
+      data: { email: "admin@callback.test", password: DEMO_PASSWORD },
+      headers: { origin: baseURL },
+    });
     expect(admin.status()).toBe(200);
     await page.goto(`/admin/users?q=${encodeURIComponent(account.email)}`);
     await page.getByRole("button", { name: `Suspend ${account.name}` }).click();
@@ -204,7 +220,9 @@ test.describe("ending sessions", () => {
 
     expect(await db.select().from(sessions).where(eq(sessions.userId, account.id))).toHaveLength(0);
     for (const cookie of [laptop, phone]) expect(await sessionUserOf(client, cookie)).toBeNull();
-    const again = await client.post("/api/auth/sign-in/email", { data: { email: account.email, password: account.password } });
+    const again = await client.post("/api/auth/sign-in/email", {
+      data: { email: account.email, password: account.password },
+    });
     expect(again.status()).toBe(403);
     expect(again.headers()["set-cookie"]).toBeUndefined();
     await client.dispose();
@@ -215,14 +233,20 @@ test.describe("session cookie", () => {
   test("is HttpOnly, SameSite=Lax and scoped to the whole site; not Secure on this plain-http server", async () => {
     const client = await bareClient();
     const account = await newAccount("cookie");
-    const response = await client.post("/api/auth/sign-in/email", { data: { email: account.email, password: account.password } });
+    const response = await client.post("/api/auth/sign-in/email", {
+      data: { email: account.email, password: account.password },
+    });
     const cookie = sessionCookieOf(response);
     expect(cookie).toMatch(/; HttpOnly/i);
     expect(cookie).toMatch(/; SameSite=Lax/i);
     expect(cookie).toMatch(/; Path=\/(;|$)/i);
     expect(cookie).toMatch(/; Max-Age=\d+/i);
     expect(cookie).not.toMatch(/; Secure/i);
-    expect(response.headersArray().some((entry) => entry.name.toLowerCase() === "set-cookie" && entry.value.includes("session_data"))).toBe(false);
+    expect(
+      response
+        .headersArray()
+        .some((entry) => entry.name.toLowerCase() === "set-cookie" && entry.value.includes("session_data")),
+    ).toBe(false);
     await client.dispose();
   });
 });
@@ -232,13 +256,24 @@ test.describe("password reset link", () => {
     const client = await bareClient();
     const account = await newAccount("reset-flow", "the-old-password");
     const before = await signInCookie(client, account.email, account.password);
-    expect((await client.post("/api/auth/request-password-reset", { data: { email: account.email } })).status()).toBe(200);
+    expect((await client.post("/api/auth/request-password-reset", { data: { email: account.email } })).status()).toBe(
+      200,
+    );
 
-    expect((await page.request.post("/api/auth/sign-in/email", { data: { email: "admin@callback.test", password: DEMO_PASSWORD }, headers: { origin: baseURL } })).status()).toBe(200);
+    expect(
+      (
+        await page.request.post("/api/auth/sign-in/email", {
+          data: { email: "admin@callback.test", password: DEMO_PASSWORD },
+          headers: { origin: baseURL },
+        })
+      ).status(),
+    ).toBe(200);
     let link = "";
     await expect(async () => {
       const html = await (await page.request.get("/dev/mailbox")).text();
-      const mail = html.split('data-testid="mail"').find((chunk) => chunk.includes(account.email) && chunk.includes("Reset your Callback password"));
+      const mail = html
+        .split('data-testid="mail"')
+        .find((chunk) => chunk.includes(account.email) && chunk.includes("Reset your Callback password"));
       link = /http:\/\/localhost:\d+\/reset-password\?token=[A-Za-z0-9_-]+/.exec(mail ?? "")?.[0] ?? "";
       expect(link).not.toBe("");
     }).toPass({ timeout: 20_000 });
@@ -251,17 +286,33 @@ test.describe("password reset link", () => {
     expect(await sessionUserOf(client, before)).toBeNull();
     expect(await db.select().from(sessions).where(eq(sessions.userId, account.id))).toHaveLength(0);
 
-    const replay = await client.post("/api/auth/reset-password", { data: { token, newPassword: "an-attackers-password" } });
+    const replay = await client.post("/api/auth/reset-password", {
+      data: { token, newPassword: "an-attackers-password" },
+    });
     expect(replay.status()).toBe(400);
-    expect((await client.post("/api/auth/sign-in/email", { data: { email: account.email, password: "the-old-password" } })).status()).toBe(401);
-    expect((await client.post("/api/auth/sign-in/email", { data: { email: account.email, password: "an-attackers-password" } })).status()).toBe(401);
-    expect(await sessionUserOf(client, await signInCookie(client, account.email, "the-new-password"))).toBe(account.email);
+    expect(
+      (
+        await client.post("/api/auth/sign-in/email", { data: { email: account.email, password: "the-old-password" } })
+      ).status(),
+    ).toBe(401);
+    expect(
+      (
+        await client.post("/api/auth/sign-in/email", {
+          data: { email: account.email, password: "an-attackers-password" },
+        })
+      ).status(),
+    ).toBe(401);
+    expect(await sessionUserOf(client, await signInCookie(client, account.email, "the-new-password"))).toBe(
+      account.email,
+    );
     await client.dispose();
   });
 });
 
 test.afterAll(async () => {
   // The requests of these cases counted against this machine's address; the specs that run later start clean.
-  await db.delete(rateLimits).where(or(like(rateLimits.key, "password-reset:address:%"), like(rateLimits.key, "sign-in:address:%")));
+  await db
+    .delete(rateLimits)
+    .where(or(like(rateLimits.key, "password-reset:address:%"), like(rateLimits.key, "sign-in:address:%")));
   await database.close();
 });

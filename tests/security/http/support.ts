@@ -34,7 +34,9 @@ export function actionIds(): Record<string, string> {
   const manifest = JSON.parse(readFileSync(path.join(".next", "server", "server-reference-manifest.json"), "utf8")) as {
     node: Record<string, { exportedName?: string }>;
   };
-  return Object.fromEntries(Object.entries(manifest.node).flatMap(([id, entry]) => (entry.exportedName ? [[entry.exportedName, id]] : [])));
+  return Object.fromEntries(
+    Object.entries(manifest.node).flatMap(([id, entry]) => (entry.exportedName ? [[entry.exportedName, id]] : [])),
+  );
 }
 
 /** Signs in over HTTP (the auth endpoint a browser's form posts to) and answers the session cookie. */
@@ -86,7 +88,12 @@ export async function callAction(id: string, args: unknown[], options: CallOptio
   if (origin !== null) headers.origin = origin;
   const encoded = await encodeReply(args);
   if (typeof encoded === "string") headers["content-type"] = "text/plain;charset=UTF-8";
-  const response = await fetch(`${baseUrl}${options.page ?? "/home"}`, { method: "POST", headers, body: encoded, redirect: "manual" });
+  const response = await fetch(`${baseUrl}${options.page ?? "/home"}`, {
+    method: "POST",
+    headers,
+    body: encoded,
+    redirect: "manual",
+  });
   const body = await response.text();
   const message = /"ok":false,"code":"\w+","message":"((?:[^"\\]|\\.)*)"/.exec(body)?.[1];
   return { status: response.status, outcome: outcomeOf(response, body), message, body };
@@ -130,8 +137,16 @@ export async function callApi(method: string, pathname: string, options: ApiCall
   const origin = options.origin === undefined ? baseUrl : options.origin;
   if (origin !== null) headers.origin = origin;
   if (options.body !== undefined) headers["content-type"] = "application/json";
-  const body = options.body === undefined || typeof options.body === "string" ? options.body : JSON.stringify(options.body);
-  return apiAnswerOf(await fetch(`${baseUrl}${pathname}`, { method, headers: { ...headers, ...options.headers }, body, redirect: "manual" }));
+  const body =
+    options.body === undefined || typeof options.body === "string" ? options.body : JSON.stringify(options.body);
+  return apiAnswerOf(
+    await fetch(`${baseUrl}${pathname}`, {
+      method,
+      headers: { ...headers, ...options.headers },
+      body,
+      redirect: "manual",
+    }),
+  );
 }
 
 /** Reads an answer of the JSON API (a body that is not JSON is kept as text in `json`). */
@@ -143,8 +158,18 @@ export async function apiAnswerOf(response: Response): Promise<ApiAnswer> {
   } catch {
     json = text;
   }
-  const refusal = json && typeof json === "object" && (json as { ok?: unknown }).ok === false ? (json as { code: string; message?: string; fieldErrors?: Record<string, string[]> }) : null;
-  return { status: response.status, code: refusal?.code ?? null, message: refusal?.message, fieldErrors: refusal?.fieldErrors, json, headers: response.headers };
+  const refusal =
+    json && typeof json === "object" && (json as { ok?: unknown }).ok === false
+      ? (json as { code: string; message?: string; fieldErrors?: Record<string, string[]> })
+      : null;
+  return {
+    status: response.status,
+    code: refusal?.code ?? null,
+    message: refusal?.message,
+    fieldErrors: refusal?.fieldErrors,
+    json,
+    headers: response.headers,
+  };
 }
 
 export type PageAnswer = { status: number; outcome: string };
@@ -154,7 +179,8 @@ export async function get(pathname: string, cookie?: string): Promise<PageAnswer
   const response = await fetch(`${baseUrl}${pathname}`, { headers: cookie ? { cookie } : {}, redirect: "manual" });
   await response.arrayBuffer();
   const location = response.headers.get("location");
-  if (location && response.status >= 300 && response.status < 400) return { status: response.status, outcome: `redirect:${new URL(location, baseUrl).pathname}` };
+  if (location && response.status >= 300 && response.status < 400)
+    return { status: response.status, outcome: `redirect:${new URL(location, baseUrl).pathname}` };
   return { status: response.status, outcome: String(response.status) };
 }
 
@@ -169,7 +195,10 @@ export async function fingerprint(tables: readonly string[]): Promise<Record<str
   const digests: Record<string, string> = {};
   for (const table of tables) {
     const row = `md5((to_jsonb(t) - $1::text[])::text)`;
-    const { rows } = await database().query(`select count(*)::int as n, coalesce(md5(string_agg(${row}, '' order by ${row})), '') as digest from ${table} t`, [workerColumns]);
+    const { rows } = await database().query(
+      `select count(*)::int as n, coalesce(md5(string_agg(${row}, '' order by ${row})), '') as digest from ${table} t`,
+      [workerColumns],
+    );
     digests[table] = `${rows[0].n}:${rows[0].digest}`;
   }
   return digests;

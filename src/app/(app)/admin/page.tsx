@@ -10,7 +10,12 @@ import { roleLabels, roles } from "@/modules/access/roles";
 
 export const metadata: Metadata = { title: "Admin" };
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const dateFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
 
 export default async function AdminOverviewPage() {
   const actor = await requireRole("ADMIN");

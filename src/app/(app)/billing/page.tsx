@@ -14,12 +14,20 @@ import { getMonthlyUsage } from "@/modules/contact-requests/queries";
 
 export const metadata: Metadata = { title: "Billing" };
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const dateFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
 
 export default async function BillingPage({ searchParams }: { searchParams: Promise<{ checkout?: string }> }) {
   const actor = await requireRole("PROFESSIONAL", "COMPANY");
   const { checkout } = await searchParams;
-  const [subscription, usage] = await Promise.all([getOwnSubscription(getDb(), actor), getMonthlyUsage(getDb(), actor)]);
+  const [subscription, usage] = await Promise.all([
+    getOwnSubscription(getDb(), actor),
+    getMonthlyUsage(getDb(), actor),
+  ]);
   const access = checkPremiumAccess(actor);
   return (
     <div className="space-y-6">
@@ -38,7 +46,9 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
       {!subscription ? (
         <Card className="space-y-3">
           <h2 className="text-lg font-semibold">You have no subscription</h2>
-          <p className="text-sm text-stone-600">Subscribe to see full talent profiles, message talents and send contact requests.</p>
+          <p className="text-sm text-stone-600">
+            Subscribe to see full talent profiles, message talents and send contact requests.
+          </p>
           <ButtonLink href="/pricing">See plans</ButtonLink>
         </Card>
       ) : (
@@ -48,7 +58,9 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
               {getPlan(subscription.plan).name} plan, {intervalLabels[subscription.interval].toLowerCase()}
             </h2>
             <Badge tone={access.allowed ? "success" : "danger"} data-testid="subscription-status">
-              {subscription.cancelAtPeriodEnd && access.allowed ? "Ends at period end" : statusLabels[subscription.status]}
+              {subscription.cancelAtPeriodEnd && access.allowed
+                ? "Ends at period end"
+                : statusLabels[subscription.status]}
             </Badge>
           </div>
           <p className="text-sm text-stone-700">

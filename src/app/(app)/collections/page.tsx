@@ -22,12 +22,20 @@ export default async function CollectionsPage() {
     <div className="space-y-6">
       <div>
         <h1 className="text-3xl font-bold tracking-tight">Collections</h1>
-        <p className="mt-1 text-stone-600">Shortlists of talents for your roles: add from the gallery or a profile, keep notes, share them read-only, and send contact requests to several talents at once.</p>
+        <p className="mt-1 text-stone-600">
+          Shortlists of talents for your roles: add from the gallery or a profile, keep notes, share them read-only, and
+          send contact requests to several talents at once.
+        </p>
       </div>
       {!rights.write && rights.read ? (
-        <div role="status" className="flex flex-wrap items-center justify-between gap-3 rounded-2xl border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900">
+        <div
+          role="status"
+          className="flex flex-wrap items-center justify-between gap-3 rounded-2xl border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900"
+        >
           <p>{readOnlyMessage(rights.reason)}</p>
-          <ButtonLink href={rights.reason === "payment_failed" ? "/billing" : "/pricing"}>{rights.reason === "payment_failed" ? "Fix the payment" : "See plans"}</ButtonLink>
+          <ButtonLink href={rights.reason === "payment_failed" ? "/billing" : "/pricing"}>
+            {rights.reason === "payment_failed" ? "Fix the payment" : "See plans"}
+          </ButtonLink>
         </div>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
@@ -47,12 +55,17 @@ export default async function CollectionsPage() {
             <ul className="grid gap-3 sm:grid-cols-2">
               {collections.map((collection) => (
                 <li key={collection.id}>
-                  <Link href={`/collections/${collection.id}`} className="block h-full rounded-2xl border border-stone-200 bg-white p-4 shadow-sm transition hover:shadow-md">
+                  <Link
+                    href={`/collections/${collection.id}`}
+                    className="block h-full rounded-2xl border border-stone-200 bg-white p-4 shadow-sm transition hover:shadow-md"
+                  >
                     <div className="flex items-start justify-between gap-2">
                       <h2 className="font-semibold">{collection.name}</h2>
                       {collection.isShared ? <Badge tone="brand">Shared</Badge> : null}
                     </div>
-                    {collection.description ? <p className="mt-1 line-clamp-2 text-sm text-stone-600">{collection.description}</p> : null}
+                    {collection.description ? (
+                      <p className="mt-1 line-clamp-2 text-sm text-stone-600">{collection.description}</p>
+                    ) : null}
                     <div aria-hidden className="mt-3 flex -space-x-3">
                       {collection.photoIds.map((photoId) => (
                         <div key={photoId} className="size-10 overflow-hidden rounded-full ring-2 ring-white">
@@ -61,7 +74,8 @@ export default async function CollectionsPage() {
                       ))}
                     </div>
                     <p className="mt-2 text-xs text-stone-500">
-                      {collection.size} talent{collection.size === 1 ? "" : "s"} - updated {updated.format(collection.updatedAt)}
+                      {collection.size} talent{collection.size === 1 ? "" : "s"} - updated{" "}
+                      {updated.format(collection.updatedAt)}
                     </p>
                   </Link>
                 </li>

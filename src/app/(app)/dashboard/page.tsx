@@ -9,7 +9,13 @@ import type { Actor } from "@/modules/access/types";
 import { duration, percent, RecentActivity, Stat, StatusBars } from "@/modules/activity/components/dashboard-parts";
 import { dateRangeInput, defaultRange, MAX_RANGE_DAYS } from "@/modules/activity/inputs";
 import { shortDay } from "@/modules/activity/periods";
-import { getAdminDashboard, getProfessionalDashboard, getTalentDashboard, SLOWEST_MIN_ANSWERED, type SenderRow } from "@/modules/activity/queries";
+import {
+  getAdminDashboard,
+  getProfessionalDashboard,
+  getTalentDashboard,
+  SLOWEST_MIN_ANSWERED,
+  type SenderRow,
+} from "@/modules/activity/queries";
 
 export const metadata: Metadata = { title: "Activity" };
 
@@ -26,7 +32,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <h1 className="text-3xl font-bold tracking-tight">Activity</h1>
         <p className="mt-1 text-sm text-stone-600">All dates are in UTC.</p>
       </div>
-      {actor.role === "ADMIN" ? <AdminView actor={actor} params={await searchParams} /> : actor.role === "TALENT" ? <TalentView actor={actor} /> : <ProfessionalView actor={actor} />}
+      {actor.role === "ADMIN" ? (
+        <AdminView actor={actor} params={await searchParams} />
+      ) : actor.role === "TALENT" ? (
+        <TalentView actor={actor} />
+      ) : (
+        <ProfessionalView actor={actor} />
+      )}
     </div>
   );
 }
@@ -36,10 +48,26 @@ async function ProfessionalView({ actor }: { actor: Actor }) {
   return (
     <>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Stat label="Requests sent this month" value={number(data.month.total)} detail={data.quota ? `${data.quota.used} of ${data.quota.limit} of your monthly allowance used` : undefined} />
-        <Stat label="Acceptance rate" value={percent(data.month.acceptanceRate)} detail="Approved, of those approved, declined or expired" />
-        <Stat label="Median time to response" value={duration(data.month.medianAnswerSeconds)} detail="How long talents took to answer this month's requests" />
-        <Stat label="Messages this month" value={`${number(data.messages.sent)} sent`} detail={`${number(data.messages.received)} replies received`} />
+        <Stat
+          label="Requests sent this month"
+          value={number(data.month.total)}
+          detail={data.quota ? `${data.quota.used} of ${data.quota.limit} of your monthly allowance used` : undefined}
+        />
+        <Stat
+          label="Acceptance rate"
+          value={percent(data.month.acceptanceRate)}
+          detail="Approved, of those approved, declined or expired"
+        />
+        <Stat
+          label="Median time to response"
+          value={duration(data.month.medianAnswerSeconds)}
+          detail="How long talents took to answer this month's requests"
+        />
+        <Stat
+          label="Messages this month"
+          value={`${number(data.messages.sent)} sent`}
+          detail={`${number(data.messages.received)} replies received`}
+        />
       </div>
       <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
         <Card>
@@ -55,7 +83,10 @@ async function ProfessionalView({ actor }: { actor: Actor }) {
         </Card>
         <Card>
           <StatusBars metrics={data.month} title="This month's requests by status" />
-          <Link href="/contact-requests/sent" className="mt-4 inline-block text-sm font-medium text-brand-700 hover:underline">
+          <Link
+            href="/contact-requests/sent"
+            className="mt-4 inline-block text-sm font-medium text-brand-700 hover:underline"
+          >
             All your requests
           </Link>
         </Card>
@@ -70,10 +101,26 @@ async function TalentView({ actor }: { actor: Actor }) {
   return (
     <>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Stat label="Profile views, last 30 days" value={number(data.views.last30Days)} detail={`${number(data.views.thisMonth)} this month`} />
-        <Stat label="Requests received this month" value={number(data.month.total)} detail={`${data.month.byStatus.PENDING} waiting for your answer`} />
-        <Stat label="Your median time to respond" value={duration(data.month.medianAnswerSeconds)} detail="For requests received this month" />
-        <Stat label="In collections" value={number(data.collectors)} detail="Casting professionals who shortlisted you (who they are stays private)" />
+        <Stat
+          label="Profile views, last 30 days"
+          value={number(data.views.last30Days)}
+          detail={`${number(data.views.thisMonth)} this month`}
+        />
+        <Stat
+          label="Requests received this month"
+          value={number(data.month.total)}
+          detail={`${data.month.byStatus.PENDING} waiting for your answer`}
+        />
+        <Stat
+          label="Your median time to respond"
+          value={duration(data.month.medianAnswerSeconds)}
+          detail="For requests received this month"
+        />
+        <Stat
+          label="In collections"
+          value={number(data.collectors)}
+          detail="Casting professionals who shortlisted you (who they are stays private)"
+        />
       </div>
       <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
         <Card>
@@ -92,7 +139,10 @@ async function TalentView({ actor }: { actor: Actor }) {
           <p className="text-sm text-stone-700">
             Messages this month: {number(data.messages.received)} received, {number(data.messages.sent)} sent.
           </p>
-          <Link href="/contact-requests/received" className="inline-block text-sm font-medium text-brand-700 hover:underline">
+          <Link
+            href="/contact-requests/received"
+            className="inline-block text-sm font-medium text-brand-700 hover:underline"
+          >
             Answer your requests
           </Link>
         </Card>
@@ -104,7 +154,8 @@ async function TalentView({ actor }: { actor: Actor }) {
 
 async function AdminView({ actor, params }: { actor: Actor; params: SearchParams }) {
   const now = new Date();
-  const asked = params.from || params.to ? dateRangeInput(now).safeParse({ from: params.from ?? "", to: params.to ?? "" }) : null;
+  const asked =
+    params.from || params.to ? dateRangeInput(now).safeParse({ from: params.from ?? "", to: params.to ?? "" }) : null;
   const range = asked?.success ? asked.data : defaultRange(now);
   const errors = asked && !asked.success ? asked.error.issues.map((issue) => issue.message) : [];
   const data = await getAdminDashboard(getDb(), actor, range);
@@ -117,18 +168,32 @@ async function AdminView({ actor, params }: { actor: Actor; params: SearchParams
         <form method="get" className="flex flex-wrap items-end gap-3" noValidate>
           <label className="flex flex-col gap-1 text-sm font-medium">
             From
-            <input type="date" name="from" defaultValue={params.from ?? range.from} className="rounded-lg border border-stone-300 px-3 py-2 text-sm" />
+            <input
+              type="date"
+              name="from"
+              defaultValue={params.from ?? range.from}
+              className="rounded-lg border border-stone-300 px-3 py-2 text-sm"
+            />
           </label>
           <label className="flex flex-col gap-1 text-sm font-medium">
             To
-            <input type="date" name="to" defaultValue={params.to ?? range.to} className="rounded-lg border border-stone-300 px-3 py-2 text-sm" />
+            <input
+              type="date"
+              name="to"
+              defaultValue={params.to ?? range.to}
+              className="rounded-lg border border-stone-300 px-3 py-2 text-sm"
+            />
           </label>
           <button type="submit" className={buttonClasses("primary")}>
             Show
           </button>
           <nav aria-label="Preset ranges" className="flex gap-2 text-sm">
             {presets.map((preset) => (
-              <Link key={preset.days} href={`/dashboard?from=${preset.from}&to=${preset.to}`} className="rounded-md px-2 py-1 font-medium text-brand-700 ring-1 ring-stone-200 hover:bg-stone-50">
+              <Link
+                key={preset.days}
+                href={`/dashboard?from=${preset.from}&to=${preset.to}`}
+                className="rounded-md px-2 py-1 font-medium text-brand-700 ring-1 ring-stone-200 hover:bg-stone-50"
+              >
                 Last {preset.days} days
               </Link>
             ))}
@@ -143,7 +208,8 @@ async function AdminView({ actor, params }: { actor: Actor; params: SearchParams
           </p>
         ) : null}
         <p className="text-sm text-stone-600">
-          {shortDay(range.from)} {range.from.slice(0, 4)} to {shortDay(range.to)} {range.to.slice(0, 4)} ({data.days.length} days)
+          {shortDay(range.from)} {range.from.slice(0, 4)} to {shortDay(range.to)} {range.to.slice(0, 4)} (
+          {data.days.length} days)
         </p>
       </Card>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
@@ -152,9 +218,21 @@ async function AdminView({ actor, params }: { actor: Actor; params: SearchParams
           value={number(data.totals.signups.TALENT + data.totals.signups.PROFESSIONAL + data.totals.signups.COMPANY)}
           detail={`${number(data.totals.signups.TALENT)} talents, ${number(data.totals.signups.PROFESSIONAL)} professionals, ${number(data.totals.signups.COMPANY)} companies`}
         />
-        <Stat label="Active subscriptions" value={number(data.totals.activeSubscriptions.end)} detail={`${number(data.totals.activeSubscriptions.start)} at the start of the range`} />
-        <Stat label="Monthly recurring revenue" value={dollars(data.totals.mrrCents.end)} detail={`${dollars(data.totals.mrrCents.start)} at the start, at list prices`} />
-        <Stat label="Contact requests" value={number(data.totals.requests.sent)} detail={`${percent(data.totals.acceptanceRate)} accepted; ${number(data.totals.messages)} messages sent`} />
+        <Stat
+          label="Active subscriptions"
+          value={number(data.totals.activeSubscriptions.end)}
+          detail={`${number(data.totals.activeSubscriptions.start)} at the start of the range`}
+        />
+        <Stat
+          label="Monthly recurring revenue"
+          value={dollars(data.totals.mrrCents.end)}
+          detail={`${dollars(data.totals.mrrCents.start)} at the start, at list prices`}
+        />
+        <Stat
+          label="Contact requests"
+          value={number(data.totals.requests.sent)}
+          detail={`${percent(data.totals.acceptanceRate)} accepted; ${number(data.totals.messages)} messages sent`}
+        />
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
@@ -169,13 +247,26 @@ async function AdminView({ actor, params }: { actor: Actor; params: SearchParams
           />
         </Card>
         <Card>
-          <LineChart title="Active subscriptions" labels={labels} series={[{ name: "Active subscriptions", values: data.series["subscriptions.active"] }]} />
+          <LineChart
+            title="Active subscriptions"
+            labels={labels}
+            series={[{ name: "Active subscriptions", values: data.series["subscriptions.active"] }]}
+          />
         </Card>
         <Card>
-          <LineChart title="Monthly recurring revenue (list prices)" labels={labels} series={[{ name: "MRR", values: data.series["revenue.mrr_cents"] }]} format={dollars} />
+          <LineChart
+            title="Monthly recurring revenue (list prices)"
+            labels={labels}
+            series={[{ name: "MRR", values: data.series["revenue.mrr_cents"] }]}
+            format={dollars}
+          />
         </Card>
         <Card>
-          <LineChart title="Messages per day" labels={labels} series={[{ name: "Messages", values: data.series.messages }]} />
+          <LineChart
+            title="Messages per day"
+            labels={labels}
+            series={[{ name: "Messages", values: data.series.messages }]}
+          />
         </Card>
         <Card className="lg:col-span-2">
           <LineChart
@@ -192,7 +283,11 @@ async function AdminView({ actor, params }: { actor: Actor; params: SearchParams
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
         <SenderTable title="Busiest senders" caption="Most contact requests sent in the range" rows={data.busiest} />
-        <SenderTable title="Slowest answered senders" caption={`Senders whose requests wait longest for an answer (at least ${SLOWEST_MIN_ANSWERED} answered)`} rows={data.slowest} />
+        <SenderTable
+          title="Slowest answered senders"
+          caption={`Senders whose requests wait longest for an answer (at least ${SLOWEST_MIN_ANSWERED} answered)`}
+          rows={data.slowest}
+        />
       </div>
     </>
   );

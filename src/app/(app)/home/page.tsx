@@ -9,7 +9,8 @@ import { roleLabels } from "@/modules/access/roles";
 export const metadata: Metadata = { title: "Home" };
 
 const introductions = {
-  TALENT: "Your profile is how casting teams discover you. Keep it current, and you decide who gets your contact details.",
+  TALENT:
+    "Your profile is how casting teams discover you. Keep it current, and you decide who gets your contact details.",
   PROFESSIONAL: "Search the talent database, shortlist the people you need, and reach them directly.",
   COMPANY: "Give your casting team one place to search talent, keep shortlists and reach performers.",
   ADMIN: "You oversee the platform: accounts, profiles, conversations and contact requests.",
@@ -24,7 +25,9 @@ export default async function HomePage() {
         <h1 className="text-3xl font-bold tracking-tight">Welcome, {firstName}</h1>
         <p className="mt-2 max-w-2xl text-stone-600">{introductions[actor.role]}</p>
       </div>
-      {actor.role === "PROFESSIONAL" || actor.role === "COMPANY" ? <SubscriptionCard access={checkPremiumAccess(actor)} /> : null}
+      {actor.role === "PROFESSIONAL" || actor.role === "COMPANY" ? (
+        <SubscriptionCard access={checkPremiumAccess(actor)} />
+      ) : null}
       <Card>
         <CardTitle>What your {roleLabels[actor.role].toLowerCase()} account can do</CardTitle>
         <ul className="mt-4 grid gap-3 sm:grid-cols-2">
@@ -44,7 +47,9 @@ function SubscriptionCard({ access }: { access: ReturnType<typeof checkPremiumAc
   if (access.allowed) {
     return (
       <Card className="flex flex-wrap items-center justify-between gap-3">
-        <p className="text-sm text-stone-700">Your subscription is active: full profiles and contacting talents are open to you.</p>
+        <p className="text-sm text-stone-700">
+          Your subscription is active: full profiles and contacting talents are open to you.
+        </p>
         <ButtonLink href="/talents">Browse talents</ButtonLink>
       </Card>
     );
@@ -56,7 +61,9 @@ function SubscriptionCard({ access }: { access: ReturnType<typeof checkPremiumAc
           ? "Your last payment failed, so premium features are paused."
           : "Subscribe to see full talent profiles and to contact talents. Browsing the gallery stays free."}
       </p>
-      <ButtonLink href={access.reason === "payment_failed" ? "/billing" : "/pricing"}>{access.reason === "payment_failed" ? "Fix the payment" : "See plans"}</ButtonLink>
+      <ButtonLink href={access.reason === "payment_failed" ? "/billing" : "/pricing"}>
+        {access.reason === "payment_failed" ? "Fix the payment" : "See plans"}
+      </ButtonLink>
     </Card>
   );
 }

@@ -19,7 +19,9 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         <div className="rounded-2xl border border-dashed border-stone-300 p-10 text-center">
           <p className="font-semibold">No conversations yet.</p>
           <p className="mt-1 text-sm text-stone-600">
-            {actor.role === "TALENT" ? "When a casting professional writes to you, the conversation appears here." : "Open a talent's profile and send them a message."}
+            {actor.role === "TALENT"
+              ? "When a casting professional writes to you, the conversation appears here."
+              : "Open a talent's profile and send them a message."}
           </p>
           {actor.role !== "TALENT" ? (
             <Link href="/talents" className={buttonClasses("primary", "mt-4")}>

@@ -9,12 +9,19 @@ import { countUnreadNotifications, listNotifications } from "@/modules/notificat
 
 export const metadata: Metadata = { title: "Notifications" };
 
-export default async function NotificationsPage({ searchParams }: { searchParams: Promise<{ filter?: string; cursor?: string }> }) {
+export default async function NotificationsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ filter?: string; cursor?: string }>;
+}) {
   const actor = await requireActor();
   const { filter, cursor } = await searchParams;
   const unreadOnly = filter === "unread";
   const db = getDb();
-  const [page, unread] = await Promise.all([listNotifications(db, actor, { unreadOnly, cursor }), countUnreadNotifications(db, actor)]);
+  const [page, unread] = await Promise.all([
+    listNotifications(db, actor, { unreadOnly, cursor }),
+    countUnreadNotifications(db, actor),
+  ]);
   return (
     <div className="mx-auto max-w-3xl space-y-5">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -28,14 +35,25 @@ export default async function NotificationsPage({ searchParams }: { searchParams
           ["all", "All"],
           ["unread", `Unread (${unread})`],
         ].map(([value, label]) => (
-          <Link key={value} href={value === "all" ? "/notifications" : "/notifications?filter=unread"} aria-current={(value === "unread") === unreadOnly ? "page" : undefined} className={cn("rounded-full px-3 py-1 font-medium", (value === "unread") === unreadOnly ? "bg-brand-600 text-white" : "bg-white ring-1 ring-stone-200")}>
+          <Link
+            key={value}
+            href={value === "all" ? "/notifications" : "/notifications?filter=unread"}
+            aria-current={(value === "unread") === unreadOnly ? "page" : undefined}
+            className={cn(
+              "rounded-full px-3 py-1 font-medium",
+              (value === "unread") === unreadOnly ? "bg-brand-600 text-white" : "bg-white ring-1 ring-stone-200",
+            )}
+          >
             {label}
           </Link>
         ))}
       </nav>
       <NotificationList items={page.items} hasUnread={unread > 0} />
       {page.nextCursor ? (
-        <Link href={`/notifications?${new URLSearchParams({ ...(unreadOnly ? { filter: "unread" } : {}), cursor: page.nextCursor })}`} className={buttonClasses("secondary")}>
+        <Link
+          href={`/notifications?${new URLSearchParams({ ...(unreadOnly ? { filter: "unread" } : {}), cursor: page.nextCursor })}`}
+          className={buttonClasses("secondary")}
+        >
           Older notifications
         </Link>
       ) : null}

@@ -9,7 +9,9 @@ export default function ForgotPasswordPage() {
     <Card className="space-y-6">
       <div>
         <h1 className="text-2xl font-bold tracking-tight">Forgot your password?</h1>
-        <p className="mt-1 text-sm text-stone-600">Enter the email of your account and we will send you a link to choose a new password.</p>
+        <p className="mt-1 text-sm text-stone-600">
+          Enter the email of your account and we will send you a link to choose a new password.
+        </p>
       </div>
       <ForgotPasswordForm />
     </Card>

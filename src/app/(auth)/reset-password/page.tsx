@@ -6,13 +6,19 @@ import { ResetPasswordForm } from "@/modules/access/components/reset-password-fo
 // The token is in this page's address: never pass it on to another site in a Referer header.
 export const metadata: Metadata = { title: "Choose a new password", referrer: "no-referrer" };
 
-export default async function ResetPasswordPage({ searchParams }: { searchParams: Promise<{ token?: string | string[] }> }) {
+export default async function ResetPasswordPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ token?: string | string[] }>;
+}) {
   const { token } = await searchParams;
   return (
     <Card className="space-y-6">
       <div>
         <h1 className="text-2xl font-bold tracking-tight">Choose a new password</h1>
-        <p className="mt-1 text-sm text-stone-600">Setting it signs your account out on every device; then sign in with the new password.</p>
+        <p className="mt-1 text-sm text-stone-600">
+          Setting it signs your account out on every device; then sign in with the new password.
+        </p>
       </div>
       {typeof token === "string" && token ? (
         <ResetPasswordForm token={token} />

@@ -7,7 +7,11 @@ import { returnToInput } from "@/modules/access/inputs";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[]; reset?: string | string[] }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string | string[]; reset?: string | string[] }>;
+}) {
   const { next, reset } = await searchParams;
   const returnTo = returnToInput.parse(typeof next === "string" ? next : undefined);
   if (await getActor()) redirect(returnTo);
@@ -18,7 +22,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <p className="mt-1 text-sm text-stone-600">Welcome back. Sign in to your Callback account.</p>
       </div>
       {reset === "done" ? (
-        <p role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+        <p
+          role="status"
+          className="rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800"
+        >
           Your password is changed and every session of your account has ended. Sign in with the new password.
         </p>
       ) : null}

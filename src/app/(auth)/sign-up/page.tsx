@@ -13,7 +13,9 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
     <Card className="space-y-6">
       <div>
         <h1 className="text-2xl font-bold tracking-tight">Create your account</h1>
-        <p className="mt-1 text-sm text-stone-600">Publish your profile as a talent, or find the right talent for your production.</p>
+        <p className="mt-1 text-sm text-stone-600">
+          Publish your profile as a talent, or find the right talent for your production.
+        </p>
       </div>
       <SignUpForm initialAccountType={typeof as === "string" ? as.toUpperCase() : undefined} />
     </Card>

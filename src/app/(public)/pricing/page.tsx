@@ -18,12 +18,18 @@ export default async function PricingPage({ searchParams }: { searchParams: Prom
       ? { kind: "talent" }
       : actor.role === "ADMIN" || !plan
         ? { kind: "admin" }
-        : { kind: "subscriber", plan, isSubscribed: Boolean(status && status !== "canceled" && status !== "incomplete") };
+        : {
+            kind: "subscriber",
+            plan,
+            isSubscribed: Boolean(status && status !== "canceled" && status !== "incomplete"),
+          };
   return (
     <div className="space-y-8">
       <div className="text-center">
         <h1 className="text-4xl font-bold tracking-tight">Find and reach the right talent</h1>
-        <p className="mt-2 text-stone-600">Browsing the gallery is free. A subscription opens full profiles and lets you contact talents.</p>
+        <p className="mt-2 text-stone-600">
+          Browsing the gallery is free. A subscription opens full profiles and lets you contact talents.
+        </p>
       </div>
       {getBillingProvider().kind === "test" ? <TestModeNotice /> : null}
       {checkout === "canceled" ? (
@@ -32,7 +38,9 @@ export default async function PricingPage({ searchParams }: { searchParams: Prom
         </p>
       ) : null}
       {viewer.kind === "talent" ? (
-        <p className="rounded-xl bg-brand-50 px-4 py-3 text-center text-sm">Talents use Callback for free. These plans are for casting professionals and companies.</p>
+        <p className="rounded-xl bg-brand-50 px-4 py-3 text-center text-sm">
+          Talents use Callback for free. These plans are for casting professionals and companies.
+        </p>
       ) : null}
       <PricingPlans viewer={viewer} />
     </div>

@@ -29,13 +29,21 @@ export default async function GalleryPage({ searchParams }: { searchParams: Prom
   const params = await searchParams;
   const query = parseGallerySearchParams(params);
   const db = getDb();
-  const collectionChoices = getActor().then((actor) => (actor && collectionRights(actor).write ? listCollectionChoices(db, actor) : null));
-  const [page, listedCountries, collections] = await Promise.all([searchGallery(db, query), listedCountryCodes(db), collectionChoices]);
+  const collectionChoices = getActor().then((actor) =>
+    actor && collectionRights(actor).write ? listCollectionChoices(db, actor) : null,
+  );
+  const [page, listedCountries, collections] = await Promise.all([
+    searchGallery(db, query),
+    listedCountryCodes(db),
+    collectionChoices,
+  ]);
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-3xl font-bold tracking-tight">Talents</h1>
-        <p className="mt-1 text-stone-600">Actors, models, dancers, singers, voice artists and more, ready for your next production.</p>
+        <p className="mt-1 text-stone-600">
+          Actors, models, dancers, singers, voice artists and more, ready for your next production.
+        </p>
       </div>
       <GalleryFilters query={query} listedCountries={listedCountries} />
       {!page ? (
@@ -55,13 +63,23 @@ export default async function GalleryPage({ searchParams }: { searchParams: Prom
         <>
           {collections ? (
             <div className="rounded-2xl border border-stone-200 bg-white p-4 shadow-sm">
-              <AddToCollectionForm formId="gallery-add" collections={collections} label="Add the talents you select to" />
-              <p className="mt-2 text-xs text-stone-500">Tick talents below, or use a card&apos;s own &quot;Add&quot; button to add just that one.</p>
+              <AddToCollectionForm
+                formId="gallery-add"
+                collections={collections}
+                label="Add the talents you select to"
+              />
+              <p className="mt-2 text-xs text-stone-500">
+                Tick talents below, or use a card&apos;s own &quot;Add&quot; button to add just that one.
+              </p>
             </div>
           ) : null}
           <ul aria-label="Talents" className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4">
             {page.items.map((talent) => (
-              <TalentCard key={talent.id} talent={talent} selectForm={collections ? { id: "gallery-add", buttonLabel: "Add" } : undefined} />
+              <TalentCard
+                key={talent.id}
+                talent={talent}
+                selectForm={collections ? { id: "gallery-add", buttonLabel: "Add" } : undefined}
+              />
             ))}
           </ul>
           <nav aria-label="Pages" className="flex justify-center gap-3">

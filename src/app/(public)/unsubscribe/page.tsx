@@ -14,9 +14,18 @@ export default async function UnsubscribePage({ searchParams }: { searchParams: 
     <Card className="mx-auto max-w-lg space-y-3">
       <h1 className="text-2xl font-bold">Email settings</h1>
       {verified && token ? (
-        <UnsubscribeForm token={token} what={verified.scope === "all" ? "all Callback emails" : `${categoryLabels[verified.scope].name.toLowerCase()} emails`} />
+        <UnsubscribeForm
+          token={token}
+          what={
+            verified.scope === "all"
+              ? "all Callback emails"
+              : `${categoryLabels[verified.scope].name.toLowerCase()} emails`
+          }
+        />
       ) : (
-        <p className="text-sm text-stone-700">This unsubscribe link is not valid. Sign in and change your notification settings instead.</p>
+        <p className="text-sm text-stone-700">
+          This unsubscribe link is not valid. Sign in and change your notification settings instead.
+        </p>
       )}
     </Card>
   );

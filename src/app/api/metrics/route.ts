@@ -23,13 +23,20 @@ export async function GET(request: Request) {
   const expected = getEnv().METRICS_TOKEN;
   if (!expected) return errorResponse("not_found");
   const given = request.headers.get("authorization")?.replace(/^Bearer\s+/i, "") ?? "";
-  if (!tokenMatches(given, expected)) return errorResponse("unauthenticated", "Send the metrics token as a Bearer token.", { headers: { "WWW-Authenticate": "Bearer" } });
+  if (!tokenMatches(given, expected))
+    return errorResponse("unauthenticated", "Send the metrics token as a Bearer token.", {
+      headers: { "WWW-Authenticate": "Bearer" },
+    });
 
   const metrics = getMetrics();
   const handle = getDatabase();
   const now = new Date();
   const minuteAgo = new Date(now.getTime() - 60_000);
-  const [outbox, messages, requests] = await Promise.all([getOutboxStats(handle.db, now), countMessagesSince(handle.db, minuteAgo), countRequestsSince(handle.db, minuteAgo)]);
+  const [outbox, messages, requests] = await Promise.all([
+    getOutboxStats(handle.db, now),
+    countMessagesSince(handle.db, minuteAgo),
+    countRequestsSince(handle.db, minuteAgo),
+  ]);
   const pool = handle.poolStats();
   metrics.dbPool.set({ state: "total" }, pool.total);
   metrics.dbPool.set({ state: "idle" }, pool.idle);
@@ -38,5 +45,7 @@ export async function GET(request: Request) {
   metrics.outboxOldest.set(outbox.oldestAgeSeconds);
   metrics.messagesPerMinute.set(messages);
   metrics.requestsPerMinute.set(requests);
-  return new Response(await metrics.registry.metrics(), { headers: { "Content-Type": metrics.registry.contentType, "Cache-Control": "no-store" } });
+  return new Response(await metrics.registry.metrics(), {
+    headers: { "Content-Type": metrics.registry.contentType, "Cache-Control": "no-store" },
+  });
 }

@@ -12,7 +12,10 @@ export function ForgotPasswordForm() {
   return (
     <form key={formKey} action={formAction} className="space-y-4" noValidate>
       {result?.ok ? (
-        <p role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+        <p
+          role="status"
+          className="rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800"
+        >
           {result.data}
         </p>
       ) : null}

@@ -8,7 +8,8 @@ import { resetPasswordAction } from "../actions";
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const { failure, formAction, formKey, isPending } = useFormAction(resetPasswordAction);
-  const formError = failure?.fieldErrors?.token?.join(" ") ?? (failure && !failure.fieldErrors ? failure.message : undefined);
+  const formError =
+    failure?.fieldErrors?.token?.join(" ") ?? (failure && !failure.fieldErrors ? failure.message : undefined);
   return (
     <form key={formKey} action={formAction} className="space-y-4" noValidate>
       <input type="hidden" name="token" value={token} />

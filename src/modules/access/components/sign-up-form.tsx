@@ -28,7 +28,13 @@ export function SignUpForm({ initialAccountType }: { initialAccountType?: string
               )}
             >
               <span className="flex items-center gap-2 font-semibold">
-                <input type="radio" name="accountType" value={role} defaultChecked={chosenType === role} className="accent-brand-600" />
+                <input
+                  type="radio"
+                  name="accountType"
+                  value={role}
+                  defaultChecked={chosenType === role}
+                  className="accent-brand-600"
+                />
                 {roleLabels[role]}
               </span>
               <span className="text-xs text-stone-500">{roleDescriptions[role]}</span>
@@ -41,7 +47,14 @@ export function SignUpForm({ initialAccountType }: { initialAccountType?: string
           </p>
         ) : null}
       </fieldset>
-      <InputField name="name" label="Full name" autoComplete="name" required defaultValue={values.name ?? ""} errors={failure?.fieldErrors?.name} />
+      <InputField
+        name="name"
+        label="Full name"
+        autoComplete="name"
+        required
+        defaultValue={values.name ?? ""}
+        errors={failure?.fieldErrors?.name}
+      />
       <InputField
         name="email"
         label="Email"

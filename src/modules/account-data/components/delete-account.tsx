@@ -31,17 +31,31 @@ export function DeleteAccount({ blockedReason }: { blockedReason: string | null 
     );
   }
   return (
-    <form key={formKey} action={formAction} className="space-y-4 rounded-xl border border-red-200 bg-red-50/60 p-4" noValidate aria-labelledby="confirm-delete-title">
+    <form
+      key={formKey}
+      action={formAction}
+      className="space-y-4 rounded-xl border border-red-200 bg-red-50/60 p-4"
+      noValidate
+      aria-labelledby="confirm-delete-title"
+    >
       <div>
         <h3 id="confirm-delete-title" className="text-base font-semibold text-red-900">
           Delete your account for good?
         </h3>
         <p className="mt-1 text-sm text-red-900">
-          This cannot be undone. You will be signed out everywhere at once and cannot sign in again. If you want a copy of your data, download it first.
+          This cannot be undone. You will be signed out everywhere at once and cannot sign in again. If you want a copy
+          of your data, download it first.
         </p>
       </div>
       {showFormError ? <FormError message={failure.message} /> : null}
-      <InputField name="password" label="Your current password" type="password" autoComplete="current-password" required errors={failure?.fieldErrors?.password} />
+      <InputField
+        name="password"
+        label="Your current password"
+        type="password"
+        autoComplete="current-password"
+        required
+        errors={failure?.fieldErrors?.password}
+      />
       <InputField
         name="confirmation"
         label="Type DELETE to confirm"

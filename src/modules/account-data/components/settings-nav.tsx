@@ -15,7 +15,10 @@ export function SettingsNav({ current }: { current: (typeof sections)[number]["h
           key={section.href}
           href={section.href}
           aria-current={section.href === current ? "page" : undefined}
-          className={cn("rounded-lg px-3 py-1.5 font-medium", section.href === current ? "bg-stone-900 text-white" : "text-stone-700 hover:bg-stone-100")}
+          className={cn(
+            "rounded-lg px-3 py-1.5 font-medium",
+            section.href === current ? "bg-stone-900 text-white" : "text-stone-700 hover:bg-stone-100",
+          )}
         >
           {section.label}
         </Link>

@@ -4,13 +4,22 @@ import { Card } from "@/components/ui/card";
 import type { RequestActivity, RequestMetrics } from "@/modules/contact-requests/queries";
 import { requestStatuses } from "@/modules/contact-requests/policies";
 
-const statusLabels = { PENDING: "Pending", APPROVED: "Approved", DECLINED: "Declined", EXPIRED: "Expired", WITHDRAWN: "Withdrawn" } as const;
+const statusLabels = {
+  PENDING: "Pending",
+  APPROVED: "Approved",
+  DECLINED: "Declined",
+  EXPIRED: "Expired",
+  WITHDRAWN: "Withdrawn",
+} as const;
 
 export function Stat({ label, value, detail }: { label: string; value: ReactNode; detail?: ReactNode }) {
   return (
     <Card className="p-4">
       <p className="text-xs font-medium uppercase tracking-wide text-stone-500">{label}</p>
-      <p data-testid={`stat-${label.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`} className="mt-1 text-2xl font-bold tabular-nums text-stone-900">
+      <p
+        data-testid={`stat-${label.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`}
+        className="mt-1 text-2xl font-bold tabular-nums text-stone-900"
+      >
         {value}
       </p>
       {detail ? <p className="mt-1 text-xs text-stone-600">{detail}</p> : null}
@@ -41,7 +50,10 @@ export function StatusBars({ metrics, title }: { metrics: RequestMetrics; title:
           <div key={status} className="grid grid-cols-[6rem_1fr_3rem] items-center gap-2 text-sm">
             <dt className="text-stone-600">{statusLabels[status]}</dt>
             <dd aria-hidden className="h-3 rounded-full bg-stone-100">
-              <div className="h-3 rounded-full bg-brand-500" style={{ width: `${(metrics.byStatus[status] / max) * 100}%` }} />
+              <div
+                className="h-3 rounded-full bg-brand-500"
+                style={{ width: `${(metrics.byStatus[status] / max) * 100}%` }}
+              />
             </dd>
             <dd className="text-right tabular-nums">{metrics.byStatus[status]}</dd>
           </div>
@@ -51,7 +63,13 @@ export function StatusBars({ metrics, title }: { metrics: RequestMetrics; title:
   );
 }
 
-const when = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
+const when = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "UTC",
+});
 
 function describe(event: RequestActivity): string {
   const project = `"${event.projectTitle}"`;

@@ -8,10 +8,22 @@ import { SubmitButton } from "@/components/ui/form-status";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { cn } from "@/lib/cn";
 import { startCheckoutAction } from "../actions";
-import { getPlan, getPlanCapabilities, intervalLabels, intervals, plans, type BillingInterval, type Plan } from "../plans";
+import {
+  getPlan,
+  getPlanCapabilities,
+  intervalLabels,
+  intervals,
+  plans,
+  type BillingInterval,
+  type Plan,
+} from "../plans";
 
 /** What the viewer can do on the pricing page. */
-export type PricingViewer = { kind: "visitor" } | { kind: "talent" } | { kind: "admin" } | { kind: "subscriber"; plan: Plan; isSubscribed: boolean };
+export type PricingViewer =
+  | { kind: "visitor" }
+  | { kind: "talent" }
+  | { kind: "admin" }
+  | { kind: "subscriber"; plan: Plan; isSubscribed: boolean };
 
 function capabilityLines(plan: Plan) {
   const capabilities = getPlanCapabilities(plan);
@@ -34,7 +46,12 @@ function PlanAction({ plan, interval, viewer }: { plan: Plan; interval: BillingI
     );
   }
   if (viewer.kind !== "subscriber") return null;
-  if (viewer.plan !== plan) return <p className="text-center text-sm text-stone-500">For {plan === "COMPANY" ? "company" : "professional"} accounts</p>;
+  if (viewer.plan !== plan)
+    return (
+      <p className="text-center text-sm text-stone-500">
+        For {plan === "COMPANY" ? "company" : "professional"} accounts
+      </p>
+    );
   if (viewer.isSubscribed) {
     return (
       <ButtonLink href="/billing" variant="secondary" className="w-full">
@@ -47,7 +64,9 @@ function PlanAction({ plan, interval, viewer }: { plan: Plan; interval: BillingI
       <input type="hidden" name="plan" value={plan} />
       <input type="hidden" name="interval" value={interval} />
       <div className="[&>button]:w-full">
-        <SubmitButton pendingText="Opening checkout...">Subscribe {interval === "year" ? "yearly" : "monthly"}</SubmitButton>
+        <SubmitButton pendingText="Opening checkout...">
+          Subscribe {interval === "year" ? "yearly" : "monthly"}
+        </SubmitButton>
       </div>
       <FormError message={failure?.message} />
     </form>
@@ -66,7 +85,10 @@ export function PricingPlans({ viewer }: { viewer: PricingViewer }) {
             role="radio"
             aria-checked={interval === value}
             onClick={() => setInterval(value)}
-            className={cn("rounded-full px-4 py-1.5 text-sm font-semibold", interval === value ? "bg-white shadow" : "text-stone-600")}
+            className={cn(
+              "rounded-full px-4 py-1.5 text-sm font-semibold",
+              interval === value ? "bg-white shadow" : "text-stone-600",
+            )}
           >
             {intervalLabels[value]}
             {value === "year" ? <span className="ml-1 text-xs text-emerald-700">2 months free</span> : null}

@@ -4,7 +4,13 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/action-result";
-import { cancelSubscriptionAction, changeIntervalAction, openBillingPortalAction, resumeSubscriptionAction, retryPaymentAction } from "../actions";
+import {
+  cancelSubscriptionAction,
+  changeIntervalAction,
+  openBillingPortalAction,
+  resumeSubscriptionAction,
+  retryPaymentAction,
+} from "../actions";
 import type { SubscriptionView } from "../queries";
 
 /** The changes a subscriber can make: in the Stripe portal, or here in test mode. */
@@ -27,7 +33,8 @@ export function SubscriptionControls({ subscription }: { subscription: Subscript
       </div>
     );
   }
-  const failed = subscription.status === "past_due" || subscription.status === "unpaid" || subscription.status === "incomplete";
+  const failed =
+    subscription.status === "past_due" || subscription.status === "unpaid" || subscription.status === "incomplete";
   const isLive = subscription.status === "active" || subscription.status === "trialing";
   return (
     <div className="space-y-3">
@@ -38,7 +45,12 @@ export function SubscriptionControls({ subscription }: { subscription: Subscript
           </Button>
         ) : null}
         {isLive ? (
-          <Button type="button" variant="secondary" disabled={isPending} onClick={() => run(() => changeIntervalAction(subscription.interval === "month" ? "year" : "month"))}>
+          <Button
+            type="button"
+            variant="secondary"
+            disabled={isPending}
+            onClick={() => run(() => changeIntervalAction(subscription.interval === "month" ? "year" : "month"))}
+          >
             Switch to {subscription.interval === "month" ? "yearly" : "monthly"} billing
           </Button>
         ) : null}

@@ -21,7 +21,17 @@ function summary(result: { added: number; alreadyIn: number; unavailable: number
  * one. On the gallery it is the form that the cards' checkboxes and "Add"
  * buttons belong to (by its id); on a profile page it carries the profile itself.
  */
-export function AddToCollectionForm({ formId, collections, profileId, label }: { formId: string; collections: Choice[]; profileId?: string; label: string }) {
+export function AddToCollectionForm({
+  formId,
+  collections,
+  profileId,
+  label,
+}: {
+  formId: string;
+  collections: Choice[];
+  profileId?: string;
+  label: string;
+}) {
   const { result, failure, formAction, formKey } = useFormAction(addTalentsAction);
   const [choice, setChoice] = useState(collections[0]?.id ?? "new");
   const [seen, setSeen] = useState(result);
@@ -37,7 +47,12 @@ export function AddToCollectionForm({ formId, collections, profileId, label }: {
       <div className="flex flex-wrap items-end gap-2">
         <label className="flex flex-col gap-1 text-sm font-medium">
           {label}
-          <select name="collectionId" value={choice} onChange={(event) => setChoice(event.target.value)} className="rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm">
+          <select
+            name="collectionId"
+            value={choice}
+            onChange={(event) => setChoice(event.target.value)}
+            className="rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm"
+          >
             {collections.map((collection) => (
               <option key={collection.id} value={collection.id}>
                 {collection.name}
@@ -49,7 +64,13 @@ export function AddToCollectionForm({ formId, collections, profileId, label }: {
         {choice === "new" ? (
           <label className="flex flex-col gap-1 text-sm font-medium">
             New collection name
-            <input name="newName" maxLength={80} placeholder="e.g. Lead - Sarah, 30s" aria-invalid={errors.newName ? true : undefined} className="rounded-lg border border-stone-300 px-3 py-2 text-sm" />
+            <input
+              name="newName"
+              maxLength={80}
+              placeholder="e.g. Lead - Sarah, 30s"
+              aria-invalid={errors.newName ? true : undefined}
+              className="rounded-lg border border-stone-300 px-3 py-2 text-sm"
+            />
           </label>
         ) : null}
         <SubmitButton pendingText="Adding...">{profileId ? "Add" : "Add selected"}</SubmitButton>
@@ -57,7 +78,11 @@ export function AddToCollectionForm({ formId, collections, profileId, label }: {
           <button
             type="button"
             className="px-2 py-2 text-sm font-medium text-brand-700 hover:underline"
-            onClick={() => document.querySelectorAll<HTMLInputElement>(`input[type="checkbox"][form="${formId}"]`).forEach((box) => (box.checked = true))}
+            onClick={() =>
+              document
+                .querySelectorAll<HTMLInputElement>(`input[type="checkbox"][form="${formId}"]`)
+                .forEach((box) => (box.checked = true))
+            }
           >
             Select all on this page
           </button>

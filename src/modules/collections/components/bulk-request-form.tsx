@@ -12,7 +12,15 @@ import { sendBulkRequestsAction } from "../actions";
  * One contact request to several talents: the project once, then a personal
  * line for each talent. After sending, the outcome for each talent is listed.
  */
-export function BulkRequestForm({ collectionId, talents, remaining }: { collectionId: string; talents: { profileId: string; name: string }[]; remaining: number | null }) {
+export function BulkRequestForm({
+  collectionId,
+  talents,
+  remaining,
+}: {
+  collectionId: string;
+  talents: { profileId: string; name: string }[];
+  remaining: number | null;
+}) {
   const { result, failure, formAction, formKey } = useFormAction(sendBulkRequestsAction);
   if (result?.ok) {
     const sent = result.data.filter((outcome) => outcome.ok).length;
@@ -53,7 +61,8 @@ export function BulkRequestForm({ collectionId, talents, remaining }: { collecti
       <form key={formKey} action={formAction} className="space-y-4" noValidate>
         <input type="hidden" name="collectionId" value={collectionId} />
         <p className="text-sm text-stone-600">
-          Each talent receives their own request with your personal line, and decides on their own whether to share contact details.
+          Each talent receives their own request with your personal line, and decides on their own whether to share
+          contact details.
           {remaining !== null ? ` You have ${remaining} request${remaining === 1 ? "" : "s"} left this month.` : ""}
         </p>
         <ProjectFields values={values} errors={errors} />

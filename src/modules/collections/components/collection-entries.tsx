@@ -13,7 +13,8 @@ import { moveInList } from "../order";
 
 export type EntryView = { profileId: string; note: string; talent: TalentSummary | null };
 
-const smallButton = "rounded-md px-2 py-1 text-xs font-medium ring-1 ring-stone-300 hover:bg-stone-100 disabled:opacity-40";
+const smallButton =
+  "rounded-md px-2 py-1 text-xs font-medium ring-1 ring-stone-300 hover:bg-stone-100 disabled:opacity-40";
 
 /**
  * The talents of a collection in order. The order changes by dragging a row,
@@ -21,7 +22,17 @@ const smallButton = "rounded-md px-2 py-1 text-xs font-medium ring-1 ring-stone-
  * each talent has a private note. Ticked talents go to the bulk contact
  * request form (`selectFormId`).
  */
-export function CollectionEntries({ collectionId, entries, canChange, selectFormId }: { collectionId: string; entries: EntryView[]; canChange: boolean; selectFormId: string }) {
+export function CollectionEntries({
+  collectionId,
+  entries,
+  canChange,
+  selectFormId,
+}: {
+  collectionId: string;
+  entries: EntryView[];
+  canChange: boolean;
+  selectFormId: string;
+}) {
   const serverOrder = entries.map((entry) => entry.profileId).join(",");
   const [order, setOrder] = useState({ from: serverOrder, ids: entries.map((entry) => entry.profileId) });
   const [dragged, setDragged] = useState<string | null>(null);
@@ -49,7 +60,11 @@ export function CollectionEntries({ collectionId, entries, canChange, selectForm
   function move(profileId: string, direction: "up" | "down") {
     const next = moveInList(ids, profileId, direction);
     const name = byId.get(profileId)?.talent?.displayName ?? "Talent";
-    commit(next, () => moveTalentAction(collectionId, profileId, direction), `${name} moved to position ${next.indexOf(profileId) + 1} of ${next.length}.`);
+    commit(
+      next,
+      () => moveTalentAction(collectionId, profileId, direction),
+      `${name} moved to position ${next.indexOf(profileId) + 1} of ${next.length}.`,
+    );
   }
 
   function drop(targetId: string) {
@@ -57,7 +72,11 @@ export function CollectionEntries({ collectionId, entries, canChange, selectForm
     const next = ids.filter((id) => id !== dragged);
     next.splice(next.indexOf(targetId) + (ids.indexOf(dragged) < ids.indexOf(targetId) ? 1 : 0), 0, dragged);
     const name = byId.get(dragged)?.talent?.displayName ?? "Talent";
-    commit(next, () => reorderTalentsAction(collectionId, next), `${name} moved to position ${next.indexOf(dragged) + 1} of ${next.length}.`);
+    commit(
+      next,
+      () => reorderTalentsAction(collectionId, next),
+      `${name} moved to position ${next.indexOf(dragged) + 1} of ${next.length}.`,
+    );
     setDragged(null);
   }
 
@@ -85,13 +104,21 @@ export function CollectionEntries({ collectionId, entries, canChange, selectForm
               className={`flex gap-3 rounded-xl border bg-white p-3 ${dragged === profileId ? "border-brand-400 opacity-60" : "border-stone-200"}`}
             >
               {canChange ? (
-                <span aria-hidden title="Drag to reorder" className="cursor-grab select-none self-center px-1 text-stone-400">
+                <span
+                  aria-hidden
+                  title="Drag to reorder"
+                  className="cursor-grab select-none self-center px-1 text-stone-400"
+                >
                   ::
                 </span>
               ) : null}
               <span className="w-6 self-center text-right text-sm font-semibold text-stone-500">{index + 1}</span>
               <div className="w-14 shrink-0 overflow-hidden rounded-lg">
-                <TalentPhoto photoId={available ? (talent?.primaryPhotoId ?? null) : null} name={name} className="w-full text-base" />
+                <TalentPhoto
+                  photoId={available ? (talent?.primaryPhotoId ?? null) : null}
+                  name={name}
+                  className="w-full text-base"
+                />
               </div>
               <div className="min-w-0 flex-1 space-y-1">
                 <div className="flex flex-wrap items-center gap-x-3">
@@ -104,25 +131,55 @@ export function CollectionEntries({ collectionId, entries, canChange, selectForm
                   )}
                   {available ? (
                     <label className="flex items-center gap-1 text-xs text-stone-600">
-                      <input type="checkbox" name="talent" value={profileId} form={selectFormId} className="accent-brand-600" aria-label={`Select ${name} for a contact request`} />
+                      <input
+                        type="checkbox"
+                        name="talent"
+                        value={profileId}
+                        form={selectFormId}
+                        className="accent-brand-600"
+                        aria-label={`Select ${name} for a contact request`}
+                      />
                       Select
                     </label>
                   ) : null}
                 </div>
                 {available && talent ? (
                   <p className="truncate text-sm text-stone-600">
-                    {[talent.headline, [talent.city, talent.country ? countryName(talent.country) : ""].filter(Boolean).join(", ")].filter(Boolean).join(" - ")}
+                    {[
+                      talent.headline,
+                      [talent.city, talent.country ? countryName(talent.country) : ""].filter(Boolean).join(", "),
+                    ]
+                      .filter(Boolean)
+                      .join(" - ")}
                   </p>
                 ) : null}
-                <NoteEditor collectionId={collectionId} profileId={profileId} name={name} note={entry.note} canChange={canChange} />
+                <NoteEditor
+                  collectionId={collectionId}
+                  profileId={profileId}
+                  name={name}
+                  note={entry.note}
+                  canChange={canChange}
+                />
               </div>
               {canChange ? (
                 <div className="flex shrink-0 flex-col items-end gap-1">
                   <div className="flex gap-1">
-                    <button type="button" className={smallButton} disabled={index === 0 || isPending} onClick={() => move(profileId, "up")} aria-label={`Move ${name} up`}>
+                    <button
+                      type="button"
+                      className={smallButton}
+                      disabled={index === 0 || isPending}
+                      onClick={() => move(profileId, "up")}
+                      aria-label={`Move ${name} up`}
+                    >
                       Up
                     </button>
-                    <button type="button" className={smallButton} disabled={index === ids.length - 1 || isPending} onClick={() => move(profileId, "down")} aria-label={`Move ${name} down`}>
+                    <button
+                      type="button"
+                      className={smallButton}
+                      disabled={index === ids.length - 1 || isPending}
+                      onClick={() => move(profileId, "down")}
+                      aria-label={`Move ${name} down`}
+                    >
                       Down
                     </button>
                   </div>
@@ -151,7 +208,19 @@ export function CollectionEntries({ collectionId, entries, canChange, selectForm
   );
 }
 
-function NoteEditor({ collectionId, profileId, name, note, canChange }: { collectionId: string; profileId: string; name: string; note: string; canChange: boolean }) {
+function NoteEditor({
+  collectionId,
+  profileId,
+  name,
+  note,
+  canChange,
+}: {
+  collectionId: string;
+  profileId: string;
+  name: string;
+  note: string;
+  canChange: boolean;
+}) {
   const { failure, formAction, formKey, result } = useFormAction(saveNoteAction);
   const [editing, setEditing] = useState(false);
   const [seen, setSeen] = useState(result);
@@ -164,7 +233,12 @@ function NoteEditor({ collectionId, profileId, name, note, canChange }: { collec
       <div className="flex items-start gap-2 text-sm">
         {note ? <p className="whitespace-pre-line rounded-lg bg-amber-50 px-2 py-1 text-stone-700">{note}</p> : null}
         {canChange ? (
-          <button type="button" className="text-xs font-medium text-brand-700 hover:underline" onClick={() => setEditing(true)} aria-label={`${note ? "Edit" : "Add"} note on ${name}`}>
+          <button
+            type="button"
+            className="text-xs font-medium text-brand-700 hover:underline"
+            onClick={() => setEditing(true)}
+            aria-label={`${note ? "Edit" : "Add"} note on ${name}`}
+          >
             {note ? "Edit note" : "Add note"}
           </button>
         ) : null}
@@ -177,7 +251,13 @@ function NoteEditor({ collectionId, profileId, name, note, canChange }: { collec
       <input type="hidden" name="profileId" value={profileId} />
       <label className="flex flex-col gap-1 text-xs font-medium">
         Private note on {name}
-        <textarea name="note" rows={2} maxLength={1000} defaultValue={failure?.values?.note ?? note} className="rounded-lg border border-stone-300 px-2 py-1 text-sm font-normal" />
+        <textarea
+          name="note"
+          rows={2}
+          maxLength={1000}
+          defaultValue={failure?.values?.note ?? note}
+          className="rounded-lg border border-stone-300 px-2 py-1 text-sm font-normal"
+        />
       </label>
       <FormError message={failure?.fieldErrors?.note?.join(" ") ?? failure?.message} />
       <div className="flex gap-2">

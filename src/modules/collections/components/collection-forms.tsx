@@ -9,7 +9,11 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { createCollectionAction, deleteCollectionAction, updateCollectionAction } from "../actions";
 
 /** Name and describe a collection: a new one, or (with `collection`) an existing one. */
-export function CollectionDetailsForm({ collection }: { collection?: { id: string; name: string; description: string } }) {
+export function CollectionDetailsForm({
+  collection,
+}: {
+  collection?: { id: string; name: string; description: string };
+}) {
   const create = useFormAction(createCollectionAction);
   const update = useFormAction(updateCollectionAction);
   const { failure, formAction, formKey, result } = collection ? update : create;
@@ -18,8 +22,22 @@ export function CollectionDetailsForm({ collection }: { collection?: { id: strin
   return (
     <form key={formKey} action={formAction} className="space-y-3" noValidate>
       {collection ? <input type="hidden" name="collectionId" value={collection.id} /> : null}
-      <InputField name="name" label="Name" defaultValue={values.name ?? ""} errors={errors.name} maxLength={80} placeholder="e.g. Lead - Sarah, 30s" />
-      <TextareaField name="description" label="Description (optional)" rows={2} maxLength={500} defaultValue={values.description ?? ""} errors={errors.description} />
+      <InputField
+        name="name"
+        label="Name"
+        defaultValue={values.name ?? ""}
+        errors={errors.name}
+        maxLength={80}
+        placeholder="e.g. Lead - Sarah, 30s"
+      />
+      <TextareaField
+        name="description"
+        label="Description (optional)"
+        rows={2}
+        maxLength={500}
+        defaultValue={values.description ?? ""}
+        errors={errors.description}
+      />
       {failure && !failure.fieldErrors ? <FormError message={failure.message} /> : null}
       <div className="flex items-center gap-3">
         <SubmitButton pendingText="Saving...">{collection ? "Save" : "Create collection"}</SubmitButton>
@@ -40,9 +58,14 @@ export function DeleteCollection({ collectionId, name, size }: { collectionId: s
     );
   }
   return (
-    <div role="alertdialog" aria-label="Confirm deletion" className="space-y-2 rounded-xl border border-red-200 bg-red-50 p-3 text-sm">
+    <div
+      role="alertdialog"
+      aria-label="Confirm deletion"
+      className="space-y-2 rounded-xl border border-red-200 bg-red-50 p-3 text-sm"
+    >
       <p>
-        Delete &quot;{name}&quot; and its {size} talent{size === 1 ? "" : "s"} with your notes? The talents keep their profiles; this cannot be undone.
+        Delete &quot;{name}&quot; and its {size} talent{size === 1 ? "" : "s"} with your notes? The talents keep their
+        profiles; this cannot be undone.
       </p>
       <div className="flex gap-2">
         <OneClick label="Yes, delete it" variant="danger" action={() => deleteCollectionAction(collectionId)} />

@@ -3,7 +3,17 @@ import { Card } from "@/components/ui/card";
 import { AddToCollectionForm } from "./add-to-collection";
 
 /** On a talent's profile page: which of the viewer's collections hold this talent, and a way to add it to another. */
-export function ProfileCollections({ profileId, talentName, collections, canChange }: { profileId: string; talentName: string; collections: { id: string; name: string; contains: boolean }[]; canChange: boolean }) {
+export function ProfileCollections({
+  profileId,
+  talentName,
+  collections,
+  canChange,
+}: {
+  profileId: string;
+  talentName: string;
+  collections: { id: string; name: string; contains: boolean }[];
+  canChange: boolean;
+}) {
   const holding = collections.filter((collection) => collection.contains);
   const others = collections.filter((collection) => !collection.contains);
   return (
@@ -25,7 +35,9 @@ export function ProfileCollections({ profileId, talentName, collections, canChan
       ) : (
         <p className="text-sm text-stone-600">{talentName} is not in any of your collections yet.</p>
       )}
-      {canChange ? <AddToCollectionForm formId="profile-add" collections={others} profileId={profileId} label="Add to" /> : null}
+      {canChange ? (
+        <AddToCollectionForm formId="profile-add" collections={others} profileId={profileId} label="Add to" />
+      ) : null}
     </Card>
   );
 }

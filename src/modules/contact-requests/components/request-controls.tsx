@@ -5,7 +5,12 @@ import { FormError, SelectField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/form-status";
 import { OneClick } from "@/components/ui/one-click";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { approveContactRequestAction, declineContactRequestAction, revokeApprovalAction, withdrawContactRequestAction } from "../actions";
+import {
+  approveContactRequestAction,
+  declineContactRequestAction,
+  revokeApprovalAction,
+  withdrawContactRequestAction,
+} from "../actions";
 import { declineReasonLabels, declineReasons } from "../inputs";
 
 const fieldLabels = { phone: "Phone number", email: "Email address", agent: "Agent details" } as const;
@@ -24,7 +29,13 @@ export function RespondPanel({ requestId, hasAgent }: { requestId: string; hasAg
             <legend className="text-stone-600">Share only what you want to:</legend>
             {(Object.keys(fieldLabels) as (keyof typeof fieldLabels)[]).map((field) => (
               <label key={field} className="flex items-center gap-2">
-                <input type="checkbox" name="sharedFields" value={field} defaultChecked={hasAgent ? field === "agent" : field !== "agent"} className="accent-brand-600" />
+                <input
+                  type="checkbox"
+                  name="sharedFields"
+                  value={field}
+                  defaultChecked={hasAgent ? field === "agent" : field !== "agent"}
+                  className="accent-brand-600"
+                />
                 {fieldLabels[field]}
               </label>
             ))}
@@ -37,7 +48,12 @@ export function RespondPanel({ requestId, hasAgent }: { requestId: string; hasAg
         <form key={decline.formKey} action={decline.formAction} className="space-y-3" noValidate>
           <input type="hidden" name="requestId" value={requestId} />
           <h2 className="font-semibold">Decline</h2>
-          <SelectField name="reason" label="Reason (optional, the sender sees only that you declined)" placeholder="No reason" options={declineReasons.map((value) => ({ value, label: declineReasonLabels[value] }))} />
+          <SelectField
+            name="reason"
+            label="Reason (optional, the sender sees only that you declined)"
+            placeholder="No reason"
+            options={declineReasons.map((value) => ({ value, label: declineReasonLabels[value] }))}
+          />
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" name="block" className="accent-brand-600" />
             Also block this sender (no more messages or requests)
@@ -57,5 +73,7 @@ export function WithdrawButton({ requestId }: { requestId: string }) {
 }
 
 export function RevokeButton({ requestId }: { requestId: string }) {
-  return <OneClick label="Revoke access to my details" variant="danger" action={() => revokeApprovalAction(requestId)} />;
+  return (
+    <OneClick label="Revoke access to my details" variant="danger" action={() => revokeApprovalAction(requestId)} />
+  );
 }

@@ -7,7 +7,15 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { sendContactRequestAction } from "../actions";
 import { productionTypeLabels, productionTypes } from "../inputs";
 
-export function ContactRequestForm({ profileId, talentName, remaining }: { profileId: string; talentName: string; remaining: number | null }) {
+export function ContactRequestForm({
+  profileId,
+  talentName,
+  remaining,
+}: {
+  profileId: string;
+  talentName: string;
+  remaining: number | null;
+}) {
   const { failure, formAction, formKey } = useFormAction(sendContactRequestAction);
   const values = failure?.values ?? {};
   const errors = failure?.fieldErrors ?? {};
@@ -20,7 +28,14 @@ export function ContactRequestForm({ profileId, talentName, remaining }: { profi
           {remaining !== null ? ` You have ${remaining} request${remaining === 1 ? "" : "s"} left this month.` : ""}
         </p>
         <ProjectFields values={values} errors={errors} />
-        <TextareaField name="message" label="A personal message (optional)" rows={3} maxLength={1000} defaultValue={values.message ?? ""} errors={errors.message} />
+        <TextareaField
+          name="message"
+          label="A personal message (optional)"
+          rows={3}
+          maxLength={1000}
+          defaultValue={values.message ?? ""}
+          errors={errors.message}
+        />
         {failure && !failure.fieldErrors ? <FormError message={failure.message} /> : null}
         <SubmitButton pendingText="Sending...">Send request</SubmitButton>
       </form>
@@ -29,16 +44,53 @@ export function ContactRequestForm({ profileId, talentName, remaining }: { profi
 }
 
 /** The project part of a request, shared by the single and the bulk request forms. */
-export function ProjectFields({ values, errors }: { values: Record<string, string>; errors: Record<string, string[]> }) {
+export function ProjectFields({
+  values,
+  errors,
+}: {
+  values: Record<string, string>;
+  errors: Record<string, string[]>;
+}) {
   return (
     <>
       <div className="grid gap-4 sm:grid-cols-2">
-        <InputField name="projectTitle" label="Project title" defaultValue={values.projectTitle ?? ""} errors={errors.projectTitle} maxLength={120} />
+        <InputField
+          name="projectTitle"
+          label="Project title"
+          defaultValue={values.projectTitle ?? ""}
+          errors={errors.projectTitle}
+          maxLength={120}
+        />
         <InputField name="role" label="Role" defaultValue={values.role ?? ""} errors={errors.role} maxLength={120} />
-        <SelectField name="productionType" label="Production type" placeholder="Choose one" defaultValue={values.productionType ?? ""} options={productionTypes.map((value) => ({ value, label: productionTypeLabels[value] }))} errors={errors.productionType} />
-        <InputField name="location" label="Location (optional)" defaultValue={values.location ?? ""} errors={errors.location} maxLength={120} />
-        <InputField name="shootStart" label="First shoot date (optional)" type="date" defaultValue={values.shootStart ?? ""} errors={errors.shootStart} />
-        <InputField name="shootEnd" label="Last shoot date (optional)" type="date" defaultValue={values.shootEnd ?? ""} errors={errors.shootEnd} />
+        <SelectField
+          name="productionType"
+          label="Production type"
+          placeholder="Choose one"
+          defaultValue={values.productionType ?? ""}
+          options={productionTypes.map((value) => ({ value, label: productionTypeLabels[value] }))}
+          errors={errors.productionType}
+        />
+        <InputField
+          name="location"
+          label="Location (optional)"
+          defaultValue={values.location ?? ""}
+          errors={errors.location}
+          maxLength={120}
+        />
+        <InputField
+          name="shootStart"
+          label="First shoot date (optional)"
+          type="date"
+          defaultValue={values.shootStart ?? ""}
+          errors={errors.shootStart}
+        />
+        <InputField
+          name="shootEnd"
+          label="Last shoot date (optional)"
+          type="date"
+          defaultValue={values.shootEnd ?? ""}
+          errors={errors.shootEnd}
+        />
       </div>
       <TextareaField
         name="description"
@@ -57,14 +109,27 @@ export function ProjectFields({ values, errors }: { values: Record<string, strin
             ["unpaid", "Unpaid"],
           ].map(([value, label]) => (
             <label key={value} className="flex items-center gap-2">
-              <input type="radio" name="isPaid" value={value} defaultChecked={(values.isPaid ?? "paid") === value} className="accent-brand-600" />
+              <input
+                type="radio"
+                name="isPaid"
+                value={value}
+                defaultChecked={(values.isPaid ?? "paid") === value}
+                className="accent-brand-600"
+              />
               {label}
             </label>
           ))}
         </div>
         {errors.isPaid ? <p className="text-xs font-medium text-red-700">{errors.isPaid.join(" ")}</p> : null}
       </fieldset>
-      <InputField name="rate" label="Rate (for paid work)" defaultValue={values.rate ?? ""} errors={errors.rate} maxLength={120} hint="e.g. $500 a day, or a buyout fee" />
+      <InputField
+        name="rate"
+        label="Rate (for paid work)"
+        defaultValue={values.rate ?? ""}
+        errors={errors.rate}
+        maxLength={120}
+        hint="e.g. $500 a day, or a buyout fee"
+      />
     </>
   );
 }

@@ -8,30 +8,73 @@ import type { Actor } from "@/modules/access/types";
 import { requestStatuses, type RequestStatus } from "../policies";
 import { countRequestsByStatus, listRequests } from "../queries";
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const dateFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
 
 /** The requests one side sent or received: status tabs with counts, newest first, "Older" pages. */
-export async function RequestListPage({ actor, side, params }: { actor: Actor; side: "sent" | "received"; params: Record<string, string | undefined> }) {
+export async function RequestListPage({
+  actor,
+  side,
+  params,
+}: {
+  actor: Actor;
+  side: "sent" | "received";
+  params: Record<string, string | undefined>;
+}) {
   const db = getDb();
   const chosen = requestStatuses.find((value) => value === params.status) as RequestStatus | undefined;
-  const filter = { q: params.q?.trim().slice(0, 100) || undefined, from: params.from || undefined, to: params.to || undefined };
-  const [page, counts] = await Promise.all([listRequests(db, actor, side, { status: chosen, cursor: params.cursor, ...filter }), countRequestsByStatus(db, actor, side)]);
+  const filter = {
+    q: params.q?.trim().slice(0, 100) || undefined,
+    from: params.from || undefined,
+    to: params.to || undefined,
+  };
+  const [page, counts] = await Promise.all([
+    listRequests(db, actor, side, { status: chosen, cursor: params.cursor, ...filter }),
+    countRequestsByStatus(db, actor, side),
+  ]);
   const base = `/contact-requests/${side}`;
-  const kept = Object.fromEntries(Object.entries({ status: chosen, ...filter }).filter(([, value]) => value)) as Record<string, string>;
+  const kept = Object.fromEntries(Object.entries({ status: chosen, ...filter }).filter(([, value]) => value)) as Record<
+    string,
+    string
+  >;
   const total = Object.values(counts).reduce((sum, value) => sum + (value ?? 0), 0);
   return (
     <div className="mx-auto max-w-4xl space-y-5">
-      <h1 className="text-3xl font-bold tracking-tight">{side === "sent" ? "Contact requests you sent" : "Contact requests you received"}</h1>
+      <h1 className="text-3xl font-bold tracking-tight">
+        {side === "sent" ? "Contact requests you sent" : "Contact requests you received"}
+      </h1>
       <nav aria-label="Status" className="flex flex-wrap gap-2 text-sm">
-        {[["", `All (${total})`] as const, ...requestStatuses.map((value) => [value, `${value.charAt(0)}${value.slice(1).toLowerCase()} (${counts[value] ?? 0})`] as const)].map(([value, label]) => (
-          <Link key={value || "all"} href={value ? `${base}?status=${value}` : base} aria-current={(chosen ?? "") === value ? "page" : undefined} className={cn("rounded-full px-3 py-1 font-medium", (chosen ?? "") === value ? "bg-brand-600 text-white" : "bg-white ring-1 ring-stone-200")}>
+        {[
+          ["", `All (${total})`] as const,
+          ...requestStatuses.map(
+            (value) => [value, `${value.charAt(0)}${value.slice(1).toLowerCase()} (${counts[value] ?? 0})`] as const,
+          ),
+        ].map(([value, label]) => (
+          <Link
+            key={value || "all"}
+            href={value ? `${base}?status=${value}` : base}
+            aria-current={(chosen ?? "") === value ? "page" : undefined}
+            className={cn(
+              "rounded-full px-3 py-1 font-medium",
+              (chosen ?? "") === value ? "bg-brand-600 text-white" : "bg-white ring-1 ring-stone-200",
+            )}
+          >
             {label}
           </Link>
         ))}
       </nav>
       <form method="get" className="flex flex-wrap items-end gap-3">
         {chosen ? <input type="hidden" name="status" value={chosen} /> : null}
-        <InputField name="q" label={side === "sent" ? "Project or talent" : "Project or sender"} defaultValue={filter.q ?? ""} className="min-w-56 flex-1" />
+        <InputField
+          name="q"
+          label={side === "sent" ? "Project or talent" : "Project or sender"}
+          defaultValue={filter.q ?? ""}
+          className="min-w-56 flex-1"
+        />
         <InputField name="from" label="From" type="date" defaultValue={filter.from ?? ""} />
         <InputField name="to" label="To" type="date" defaultValue={filter.to ?? ""} />
         <button type="submit" className={buttonClasses("secondary")}>
@@ -39,12 +82,18 @@ export async function RequestListPage({ actor, side, params }: { actor: Actor; s
         </button>
       </form>
       {page.items.length === 0 ? (
-        <p className="rounded-2xl border border-dashed border-stone-300 p-8 text-center text-sm text-stone-500">No requests here.</p>
+        <p className="rounded-2xl border border-dashed border-stone-300 p-8 text-center text-sm text-stone-500">
+          No requests here.
+        </p>
       ) : (
         <ul className="divide-y divide-stone-100 overflow-hidden rounded-2xl border border-stone-200 bg-white">
           {page.items.map((item) => (
             <li key={item.id}>
-              <Link href={`/contact-requests/${item.id}`} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3 hover:bg-stone-50" data-testid="request-item">
+              <Link
+                href={`/contact-requests/${item.id}`}
+                className="flex flex-wrap items-center justify-between gap-2 px-4 py-3 hover:bg-stone-50"
+                data-testid="request-item"
+              >
                 <span>
                   <span className="font-medium">{item.projectTitle}</span>
                   <span className="text-sm text-stone-600">
@@ -54,7 +103,19 @@ export async function RequestListPage({ actor, side, params }: { actor: Actor; s
                 </span>
                 <span className="flex items-center gap-2 text-xs text-stone-500">
                   {dateFormat.format(item.createdAt)}
-                  <Badge tone={item.status === "APPROVED" ? "success" : item.status === "PENDING" ? "warning" : item.status === "DECLINED" ? "danger" : "neutral"}>{item.status.toLowerCase()}</Badge>
+                  <Badge
+                    tone={
+                      item.status === "APPROVED"
+                        ? "success"
+                        : item.status === "PENDING"
+                          ? "warning"
+                          : item.status === "DECLINED"
+                            ? "danger"
+                            : "neutral"
+                    }
+                  >
+                    {item.status.toLowerCase()}
+                  </Badge>
                 </span>
               </Link>
             </li>
@@ -62,7 +123,10 @@ export async function RequestListPage({ actor, side, params }: { actor: Actor; s
         </ul>
       )}
       {page.nextCursor ? (
-        <Link href={`${base}?${new URLSearchParams({ ...kept, cursor: page.nextCursor })}`} className={buttonClasses("secondary")}>
+        <Link
+          href={`${base}?${new URLSearchParams({ ...kept, cursor: page.nextCursor })}`}
+          className={buttonClasses("secondary")}
+        >
           Older requests
         </Link>
       ) : null}

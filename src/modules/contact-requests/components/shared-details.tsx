@@ -11,7 +11,13 @@ const labels: [keyof ContactDetails, string][] = [
 ];
 
 /** The contact details a talent chose to share: only the fields present in `details` are shown. */
-export function SharedDetails({ details, title = "Contact details shared with you" }: { details: Partial<ContactDetails>; title?: string }) {
+export function SharedDetails({
+  details,
+  title = "Contact details shared with you",
+}: {
+  details: Partial<ContactDetails>;
+  title?: string;
+}) {
   const shown = labels.filter(([key]) => key in details);
   return (
     <Card data-testid="shared-details">

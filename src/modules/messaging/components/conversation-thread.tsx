@@ -12,7 +12,12 @@ import { useRealtime } from "./use-realtime";
 
 type Pending = { clientKey: string; body: string; status: "sending" | "failed"; error?: string };
 
-const timeFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+const timeFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  hour: "2-digit",
+  minute: "2-digit",
+});
 
 /** A v4 UUID; crypto.randomUUID exists only on https or localhost, getRandomValues everywhere. */
 function newClientKey(): string {
@@ -117,20 +122,28 @@ export function ConversationThread({
   useEffect(() => {
     const sentinel = top.current;
     if (!sentinel || !hasOlder) return;
-    const observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && void loadOlder());
+    const observer = new IntersectionObserver(
+      (entries) => entries.some((entry) => entry.isIntersecting) && void loadOlder(),
+    );
     observer.observe(sentinel);
     return () => observer.disconnect();
   }, [hasOlder, loadOlder]);
 
   async function deliver(item: Pending) {
-    setPending((current) => current.map((entry) => (entry.clientKey === item.clientKey ? { ...entry, status: "sending", error: undefined } : entry)));
+    setPending((current) =>
+      current.map((entry) =>
+        entry.clientKey === item.clientKey ? { ...entry, status: "sending", error: undefined } : entry,
+      ),
+    );
     const result = await messagingApi.send(conversationId, { body: item.body, clientKey: item.clientKey });
     if (result.ok) {
       setMessages((current) => merge(current, [result.data]));
       setPending((current) => current.filter((entry) => entry.clientKey !== item.clientKey));
     } else {
       const error = result.fieldErrors?.body?.join(" ") ?? result.message;
-      setPending((current) => current.map((entry) => (entry.clientKey === item.clientKey ? { ...entry, status: "failed", error } : entry)));
+      setPending((current) =>
+        current.map((entry) => (entry.clientKey === item.clientKey ? { ...entry, status: "failed", error } : entry)),
+      );
     }
   }
 
@@ -152,30 +165,63 @@ export function ConversationThread({
 
   return (
     <div className="flex flex-col gap-4">
-      <div className="max-h-[60vh] min-h-64 space-y-3 overflow-y-auto rounded-2xl border border-stone-200 bg-white p-4" aria-label={`Conversation with ${counterpartName}`} role="log" aria-live="polite">
+      <div
+        className="max-h-[60vh] min-h-64 space-y-3 overflow-y-auto rounded-2xl border border-stone-200 bg-white p-4"
+        aria-label={`Conversation with ${counterpartName}`}
+        role="log"
+        aria-live="polite"
+      >
         <div ref={top} />
         {hasOlder ? (
           <div className="text-center">
-            <Button type="button" variant="ghost" className="text-xs" disabled={isLoadingOlder} onClick={() => void loadOlder()}>
+            <Button
+              type="button"
+              variant="ghost"
+              className="text-xs"
+              disabled={isLoadingOlder}
+              onClick={() => void loadOlder()}
+            >
               {isLoadingOlder ? "Loading..." : "Load older messages"}
             </Button>
           </div>
         ) : null}
         <FormError message={loadError} />
-        {messages.length === 0 && pending.length === 0 ? <p className="py-8 text-center text-sm text-stone-500">No messages yet. Say hello.</p> : null}
+        {messages.length === 0 && pending.length === 0 ? (
+          <p className="py-8 text-center text-sm text-stone-500">No messages yet. Say hello.</p>
+        ) : null}
         {messages.map((message) => (
-          <Bubble key={message.id} isMine={message.isMine} body={message.body} meta={timeFormat.format(new Date(message.createdAt))} testId="message" />
+          <Bubble
+            key={message.id}
+            isMine={message.isMine}
+            body={message.body}
+            meta={timeFormat.format(new Date(message.createdAt))}
+            testId="message"
+          />
         ))}
         {pending.map((item) => (
           <div key={item.clientKey}>
-            <Bubble isMine body={item.body} meta={item.status === "sending" ? "Sending..." : "Not sent"} testId="pending-message" faded />
+            <Bubble
+              isMine
+              body={item.body}
+              meta={item.status === "sending" ? "Sending..." : "Not sent"}
+              testId="pending-message"
+              faded
+            />
             {item.status === "failed" ? (
               <div className="mt-1 flex justify-end gap-2 text-xs">
                 <span className="text-red-700">{item.error}</span>
-                <button type="button" className="font-semibold text-brand-700 underline" onClick={() => void deliver(item)}>
+                <button
+                  type="button"
+                  className="font-semibold text-brand-700 underline"
+                  onClick={() => void deliver(item)}
+                >
                   Retry
                 </button>
-                <button type="button" className="text-stone-500 underline" onClick={() => setPending((current) => current.filter((entry) => entry.clientKey !== item.clientKey))}>
+                <button
+                  type="button"
+                  className="text-stone-500 underline"
+                  onClick={() => setPending((current) => current.filter((entry) => entry.clientKey !== item.clientKey))}
+                >
                   Discard
                 </button>
               </div>
@@ -225,10 +271,28 @@ export function ConversationThread({
   );
 }
 
-function Bubble({ isMine, body, meta, testId, faded }: { isMine: boolean; body: string; meta: string; testId: string; faded?: boolean }) {
+function Bubble({
+  isMine,
+  body,
+  meta,
+  testId,
+  faded,
+}: {
+  isMine: boolean;
+  body: string;
+  meta: string;
+  testId: string;
+  faded?: boolean;
+}) {
   return (
     <div className={cn("flex", isMine ? "justify-end" : "justify-start")} data-testid={testId}>
-      <div className={cn("max-w-[80%] rounded-2xl px-4 py-2 text-sm", isMine ? "bg-brand-600 text-white" : "bg-stone-100 text-stone-900", faded && "opacity-70")}>
+      <div
+        className={cn(
+          "max-w-[80%] rounded-2xl px-4 py-2 text-sm",
+          isMine ? "bg-brand-600 text-white" : "bg-stone-100 text-stone-900",
+          faded && "opacity-70",
+        )}
+      >
         <p className="whitespace-pre-wrap break-words">{body}</p>
         <p className={cn("mt-1 text-[11px]", isMine ? "text-brand-100" : "text-stone-500")} suppressHydrationWarning>
           {meta}
@@ -237,4 +301,3 @@ function Bubble({ isMine, body, meta, testId, faded }: { isMine: boolean; body: 
     </div>
   );
 }
-

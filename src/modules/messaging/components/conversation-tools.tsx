@@ -9,7 +9,17 @@ import { reportConversationAction, setBlockedAction } from "../actions";
 import { reportReasonLabels, reportReasons } from "../inputs";
 
 /** Block or unblock the other person (talents), and report the conversation to admins (either side). */
-export function ConversationTools({ conversationId, counterpartName, canBlock, isBlockedByMe }: { conversationId: string; counterpartName: string; canBlock: boolean; isBlockedByMe: boolean }) {
+export function ConversationTools({
+  conversationId,
+  counterpartName,
+  canBlock,
+  isBlockedByMe,
+}: {
+  conversationId: string;
+  counterpartName: string;
+  canBlock: boolean;
+  isBlockedByMe: boolean;
+}) {
   const [isReporting, setIsReporting] = useState(false);
   const [blockError, setBlockError] = useState<string>();
   const [isPending, startTransition] = useTransition();
@@ -45,10 +55,29 @@ export function ConversationTools({ conversationId, counterpartName, canBlock, i
           Thank you. An admin will look at this conversation.
         </p>
       ) : isReporting ? (
-        <form key={formKey} action={formAction} className="space-y-3 rounded-xl border border-stone-200 bg-white p-4" noValidate>
+        <form
+          key={formKey}
+          action={formAction}
+          className="space-y-3 rounded-xl border border-stone-200 bg-white p-4"
+          noValidate
+        >
           <input type="hidden" name="conversationId" value={conversationId} />
-          <SelectField name="reason" label="Reason" placeholder="Choose a reason" defaultValue={failure?.values?.reason ?? ""} options={reportReasons.map((reason) => ({ value: reason, label: reportReasonLabels[reason] }))} errors={failure?.fieldErrors?.reason} />
-          <TextareaField name="note" label="Anything admins should know (optional)" rows={3} maxLength={1000} defaultValue={failure?.values?.note ?? ""} errors={failure?.fieldErrors?.note} />
+          <SelectField
+            name="reason"
+            label="Reason"
+            placeholder="Choose a reason"
+            defaultValue={failure?.values?.reason ?? ""}
+            options={reportReasons.map((reason) => ({ value: reason, label: reportReasonLabels[reason] }))}
+            errors={failure?.fieldErrors?.reason}
+          />
+          <TextareaField
+            name="note"
+            label="Anything admins should know (optional)"
+            rows={3}
+            maxLength={1000}
+            defaultValue={failure?.values?.note ?? ""}
+            errors={failure?.fieldErrors?.note}
+          />
           {failure && !failure.fieldErrors ? <FormError message={failure.message} /> : null}
           <div className="flex gap-2">
             <SubmitButton pendingText="Sending...">Send report</SubmitButton>

@@ -10,7 +10,12 @@ import type { InboxItem, InboxPage } from "../types";
 import { messagingApi } from "./messaging-api";
 import { useRealtime } from "./use-realtime";
 
-const timeFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+const timeFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  hour: "2-digit",
+  minute: "2-digit",
+});
 
 /**
  * The inbox: the server's first page, kept current from the JSON API when a
@@ -45,25 +50,45 @@ export function InboxList({ initial, isFirstPage }: { initial: InboxPage; isFirs
     setIsLoading(false);
     if (!result.ok) return setError(result.message);
     setError(undefined);
-    setItems((current) => [...current, ...result.data.items.filter((item) => !current.some((known) => known.id === item.id))]);
+    setItems((current) => [
+      ...current,
+      ...result.data.items.filter((item) => !current.some((known) => known.id === item.id)),
+    ]);
     setNextCursor(result.data.nextCursor);
   }
 
   return (
     <div className="space-y-4">
-      <ul aria-label="Conversations" className="divide-y divide-stone-100 overflow-hidden rounded-2xl border border-stone-200 bg-white">
+      <ul
+        aria-label="Conversations"
+        className="divide-y divide-stone-100 overflow-hidden rounded-2xl border border-stone-200 bg-white"
+      >
         {items.map((item) => (
           <li key={item.id}>
-            <Link href={`/messages/${item.id}`} className="flex items-center gap-3 px-4 py-3 hover:bg-stone-50" data-testid="inbox-item">
-              <TalentPhoto photoId={item.counterpart.photoId} name={item.counterpart.name} className="size-12 shrink-0 rounded-full text-base" />
+            <Link
+              href={`/messages/${item.id}`}
+              className="flex items-center gap-3 px-4 py-3 hover:bg-stone-50"
+              data-testid="inbox-item"
+            >
+              <TalentPhoto
+                photoId={item.counterpart.photoId}
+                name={item.counterpart.name}
+                className="size-12 shrink-0 rounded-full text-base"
+              />
               <div className="min-w-0 flex-1">
                 <div className="flex items-baseline justify-between gap-2">
                   <p className={item.unread ? "truncate font-bold" : "truncate font-medium"}>{item.counterpart.name}</p>
-                  <time className="shrink-0 text-xs text-stone-500" dateTime={new Date(item.lastMessageAt).toISOString()} suppressHydrationWarning>
+                  <time
+                    className="shrink-0 text-xs text-stone-500"
+                    dateTime={new Date(item.lastMessageAt).toISOString()}
+                    suppressHydrationWarning
+                  >
                     {timeFormat.format(new Date(item.lastMessageAt))}
                   </time>
                 </div>
-                <p className="truncate text-sm text-stone-600">{item.preview ? `${item.isLastFromMe ? "You: " : ""}${item.preview}` : "No messages yet"}</p>
+                <p className="truncate text-sm text-stone-600">
+                  {item.preview ? `${item.isLastFromMe ? "You: " : ""}${item.preview}` : "No messages yet"}
+                </p>
               </div>
               {item.unread ? (
                 <Badge tone="brand" aria-label={`${item.unread} unread`}>

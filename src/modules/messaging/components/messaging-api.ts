@@ -6,12 +6,23 @@ import type { InboxPage, MessageView } from "../types";
 const conversation = (id: string) => `conversations/${encodeURIComponent(id)}`;
 
 export const messagingApi = {
-  inbox: (cursor?: string) => callApi<InboxPage>(`conversations${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ""}`),
+  inbox: (cursor?: string) =>
+    callApi<InboxPage>(`conversations${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ""}`),
   messages: (conversationId: string, window: { afterSeq?: number; beforeSeq?: number }) => {
-    const query = window.afterSeq !== undefined ? `?after=${window.afterSeq}` : window.beforeSeq !== undefined ? `?before=${window.beforeSeq}` : "";
+    const query =
+      window.afterSeq !== undefined
+        ? `?after=${window.afterSeq}`
+        : window.beforeSeq !== undefined
+          ? `?before=${window.beforeSeq}`
+          : "";
     return callApi<{ messages: MessageView[]; hasOlder: boolean }>(`${conversation(conversationId)}/messages${query}`);
   },
-  send: (conversationId: string, message: { body: string; clientKey: string }) => callApi<MessageView>(`${conversation(conversationId)}/messages`, { method: "POST", body: message }),
-  markRead: (conversationId: string, seq: number) => callApi<{ lastReadSeq: number } & UnreadCounts>(`${conversation(conversationId)}/read`, { method: "POST", body: { seq } }),
+  send: (conversationId: string, message: { body: string; clientKey: string }) =>
+    callApi<MessageView>(`${conversation(conversationId)}/messages`, { method: "POST", body: message }),
+  markRead: (conversationId: string, seq: number) =>
+    callApi<{ lastReadSeq: number } & UnreadCounts>(`${conversation(conversationId)}/read`, {
+      method: "POST",
+      body: { seq },
+    }),
   unread: () => callApi<UnreadCounts>("unread"),
 };

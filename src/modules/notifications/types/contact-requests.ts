@@ -9,7 +9,11 @@ export const contactRequestReceived = defineNotification({
   type: "contact_request.received",
   category: "contact_requests",
   payload,
-  inApp: (p) => ({ title: `${p.otherName} asks for your contact details`, body: `For "${p.projectTitle}". Approve or decline.`, link: `/contact-requests/${p.requestId}` }),
+  inApp: (p) => ({
+    title: `${p.otherName} asks for your contact details`,
+    body: `For "${p.projectTitle}". Approve or decline.`,
+    link: `/contact-requests/${p.requestId}`,
+  }),
   email: ([p], context) =>
     layoutEmail(context, {
       subject: `${p!.otherName} asks for your contact details`,
@@ -23,7 +27,11 @@ export const contactRequestApproved = defineNotification({
   type: "contact_request.approved",
   category: "contact_requests",
   payload,
-  inApp: (p) => ({ title: `${p.otherName} approved your request`, body: `Their contact details for "${p.projectTitle}" are on the request.`, link: `/contact-requests/${p.requestId}` }),
+  inApp: (p) => ({
+    title: `${p.otherName} approved your request`,
+    body: `Their contact details for "${p.projectTitle}" are on the request.`,
+    link: `/contact-requests/${p.requestId}`,
+  }),
   email: ([p], context) =>
     layoutEmail(context, {
       subject: `${p!.otherName} approved your contact request`,
@@ -37,7 +45,11 @@ export const contactRequestDeclined = defineNotification({
   type: "contact_request.declined",
   category: "contact_requests",
   payload,
-  inApp: (p) => ({ title: `${p.otherName} declined your request`, body: `For "${p.projectTitle}".`, link: `/contact-requests/${p.requestId}` }),
+  inApp: (p) => ({
+    title: `${p.otherName} declined your request`,
+    body: `For "${p.projectTitle}".`,
+    link: `/contact-requests/${p.requestId}`,
+  }),
   email: ([p], context) =>
     layoutEmail(context, {
       subject: `${p!.otherName} declined your contact request`,
@@ -51,7 +63,11 @@ export const contactRequestExpiringSoon = defineNotification({
   type: "contact_request.expiring_soon",
   category: "contact_requests",
   payload,
-  inApp: (p) => ({ title: `A request from ${p.otherName} expires soon`, body: `"${p.projectTitle}" expires in about two days.`, link: `/contact-requests/${p.requestId}` }),
+  inApp: (p) => ({
+    title: `A request from ${p.otherName} expires soon`,
+    body: `"${p.projectTitle}" expires in about two days.`,
+    link: `/contact-requests/${p.requestId}`,
+  }),
   email: ([p], context) =>
     layoutEmail(context, {
       subject: `A contact request from ${p!.otherName} expires soon`,
@@ -65,7 +81,11 @@ export const contactRequestExpired = defineNotification({
   type: "contact_request.expired",
   category: "contact_requests",
   payload,
-  inApp: (p) => ({ title: `Your request to ${p.otherName} expired`, body: `"${p.projectTitle}" got no answer in time.`, link: `/contact-requests/${p.requestId}` }),
+  inApp: (p) => ({
+    title: `Your request to ${p.otherName} expired`,
+    body: `"${p.projectTitle}" got no answer in time.`,
+    link: `/contact-requests/${p.requestId}`,
+  }),
   email: ([p], context) =>
     layoutEmail(context, {
       subject: `Your contact request to ${p!.otherName} expired`,

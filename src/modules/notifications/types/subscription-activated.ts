@@ -6,7 +6,11 @@ export const subscriptionActivated = defineNotification({
   type: "subscription.activated",
   category: "billing",
   payload: z.object({ planName: z.string() }),
-  inApp: (payload) => ({ title: "Your subscription is active", body: `Welcome to the ${payload.planName} plan: full profiles and messaging are open to you.`, link: "/billing" }),
+  inApp: (payload) => ({
+    title: "Your subscription is active",
+    body: `Welcome to the ${payload.planName} plan: full profiles and messaging are open to you.`,
+    link: "/billing",
+  }),
   email: ([payload], context) =>
     layoutEmail(context, {
       subject: `Your ${payload!.planName} subscription is active`,

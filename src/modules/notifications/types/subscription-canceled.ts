@@ -6,7 +6,11 @@ export const subscriptionCanceled = defineNotification({
   type: "subscription.canceled",
   category: "billing",
   payload: z.object({ planName: z.string() }),
-  inApp: (payload) => ({ title: "Your subscription has ended", body: `The ${payload.planName} plan is canceled. You can subscribe again any time.`, link: "/pricing" }),
+  inApp: (payload) => ({
+    title: "Your subscription has ended",
+    body: `The ${payload.planName} plan is canceled. You can subscribe again any time.`,
+    link: "/pricing",
+  }),
   email: ([payload], context) =>
     layoutEmail(context, {
       subject: "Your Callback subscription has ended",

@@ -6,7 +6,11 @@ export const subscriptionPaymentFailed = defineNotification({
   type: "subscription.payment_failed",
   category: "billing",
   payload: z.object({ planName: z.string() }),
-  inApp: () => ({ title: "Your payment failed", body: "Premium features are paused until the payment goes through.", link: "/billing" }),
+  inApp: () => ({
+    title: "Your payment failed",
+    body: "Premium features are paused until the payment goes through.",
+    link: "/billing",
+  }),
   email: ([payload], context) =>
     layoutEmail(context, {
       subject: "Your Callback payment failed",

@@ -4,7 +4,15 @@ import { ReasonedToggle } from "@/components/ui/reasoned-toggle";
 import { hideProfileAction, restoreProfileAction } from "../actions";
 
 /** An admin's controls for one profile: unpublish (or hide a draft) with a reason, or restore. */
-export function AdminProfileActions({ profileId, displayName, status }: { profileId: string; displayName: string; status: "draft" | "published" | "hidden" }) {
+export function AdminProfileActions({
+  profileId,
+  displayName,
+  status,
+}: {
+  profileId: string;
+  displayName: string;
+  status: "draft" | "published" | "hidden";
+}) {
   return (
     <ReasonedToggle
       isOn={status === "hidden"}

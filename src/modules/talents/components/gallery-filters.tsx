@@ -9,11 +9,25 @@ import { availabilities, availabilityLabels, categories, categoryLabels, countri
  * the URL, a search can be shared, and the back button works - with or without
  * JavaScript.
  */
-export function GalleryFilters({ query, listedCountries }: { query: GalleryQuery; listedCountries: ReadonlySet<string> }) {
+export function GalleryFilters({
+  query,
+  listedCountries,
+}: {
+  query: GalleryQuery;
+  listedCountries: ReadonlySet<string>;
+}) {
   // The countries with talent to find; a shared link's country stays selected even when its talents have left.
-  const countryOptions = countries.filter((country) => listedCountries.has(country.code) || country.code === query.country);
+  const countryOptions = countries.filter(
+    (country) => listedCountries.has(country.code) || country.code === query.country,
+  );
   return (
-    <form method="get" action="/talents" role="search" aria-label="Search talents" className="space-y-4 rounded-2xl border border-stone-200 bg-white p-4 shadow-sm">
+    <form
+      method="get"
+      action="/talents"
+      role="search"
+      aria-label="Search talents"
+      className="space-y-4 rounded-2xl border border-stone-200 bg-white p-4 shadow-sm"
+    >
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
         <InputField
           name="q"
@@ -47,15 +61,38 @@ export function GalleryFilters({ query, listedCountries }: { query: GalleryQuery
           options={countryOptions.map((country) => ({ value: country.code, label: country.name }))}
         />
         <InputField name="city" label="City" defaultValue={query.city ?? ""} maxLength={80} />
-        <InputField name="language" label="Language" defaultValue={query.language ?? ""} maxLength={40} placeholder="e.g. Spanish" />
-        <InputField name="ageMin" label="Playing age from" type="number" min={0} max={100} defaultValue={query.ageMin ?? ""} />
-        <InputField name="ageMax" label="Playing age to" type="number" min={0} max={100} defaultValue={query.ageMax ?? ""} />
+        <InputField
+          name="language"
+          label="Language"
+          defaultValue={query.language ?? ""}
+          maxLength={40}
+          placeholder="e.g. Spanish"
+        />
+        <InputField
+          name="ageMin"
+          label="Playing age from"
+          type="number"
+          min={0}
+          max={100}
+          defaultValue={query.ageMin ?? ""}
+        />
+        <InputField
+          name="ageMax"
+          label="Playing age to"
+          type="number"
+          min={0}
+          max={100}
+          defaultValue={query.ageMax ?? ""}
+        />
         <SelectField
           name="availability"
           label="Availability"
           defaultValue={query.availability ?? ""}
           placeholder="Any availability"
-          options={availabilities.map((availability) => ({ value: availability, label: availabilityLabels[availability] }))}
+          options={availabilities.map((availability) => ({
+            value: availability,
+            label: availabilityLabels[availability],
+          }))}
         />
         <div className="flex items-end gap-2">
           <button type="submit" className={buttonClasses("primary", "flex-1")}>

@@ -1,7 +1,14 @@
 import { ButtonLink } from "@/components/ui/button";
 import type { PremiumDenialReason } from "@/modules/access/premium";
 
-const unlocks = ["The full bio and credits", "Every photo", "Height, eye and hair colour", "Showreels", "Day rate range", "Messaging and contact requests"];
+const unlocks = [
+  "The full bio and credits",
+  "Every photo",
+  "Height, eye and hair colour",
+  "Showreels",
+  "Day rate range",
+  "Messaging and contact requests",
+];
 
 /**
  * What a viewer without premium access sees in place of premium data: what a
@@ -15,7 +22,11 @@ export function PremiumPrompt({ reason, talentName }: { reason: PremiumDenialRea
     role_not_eligible: "Full profiles are shown to subscribed casting professionals and companies.",
   }[reason];
   return (
-    <section aria-labelledby="premium-heading" className="rounded-2xl border border-brand-200 bg-brand-50 p-6" data-testid="premium-prompt">
+    <section
+      aria-labelledby="premium-heading"
+      className="rounded-2xl border border-brand-200 bg-brand-50 p-6"
+      data-testid="premium-prompt"
+    >
       <h2 id="premium-heading" className="text-lg font-semibold text-brand-700">
         Premium profile
       </h2>

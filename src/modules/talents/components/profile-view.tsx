@@ -111,14 +111,18 @@ function ContactSection({ contact }: { contact: ContactDetails }) {
   return (
     <Card data-testid="contact-section">
       <h2 className="text-lg font-semibold">Contact details</h2>
-      <p className="mt-1 text-xs text-stone-500">Private: shown only to the talent, admins, and people whose contact request the talent approves.</p>
+      <p className="mt-1 text-xs text-stone-500">
+        Private: shown only to the talent, admins, and people whose contact request the talent approves.
+      </p>
       <dl className="mt-3 grid gap-4 sm:grid-cols-2">
         <Fact label="Phone">{contact.phone || "-"}</Fact>
         <Fact label="Email">{contact.email || "-"}</Fact>
         {hasAgent ? (
           <>
             <Fact label="Agent">{[contact.agentName, contact.agency].filter(Boolean).join(", ") || "-"}</Fact>
-            <Fact label="Agent contact">{[contact.agentPhone, contact.agentEmail].filter(Boolean).join(" / ") || "-"}</Fact>
+            <Fact label="Agent contact">
+              {[contact.agentPhone, contact.agentEmail].filter(Boolean).join(" / ") || "-"}
+            </Fact>
           </>
         ) : null}
       </dl>
@@ -131,17 +135,33 @@ export function TalentProfile({ view }: { view: ProfileView }) {
   const { profile, premium, contact } = view;
   const location = [profile.city, profile.country ? countryName(profile.country) : ""].filter(Boolean).join(", ");
   const playingAge =
-    profile.playingAgeMin !== null && profile.playingAgeMax !== null ? `${profile.playingAgeMin} - ${profile.playingAgeMax}` : "-";
+    profile.playingAgeMin !== null && profile.playingAgeMax !== null
+      ? `${profile.playingAgeMin} - ${profile.playingAgeMax}`
+      : "-";
   return (
     <article className="grid gap-6 lg:grid-cols-[320px_1fr]">
       <div className="space-y-4">
-        <TalentPhoto photoId={profile.primaryPhoto?.id ?? null} name={profile.displayName} variant="large" priority className="w-full rounded-2xl shadow-sm" />
+        <TalentPhoto
+          photoId={profile.primaryPhoto?.id ?? null}
+          name={profile.displayName}
+          variant="large"
+          priority
+          className="w-full rounded-2xl shadow-sm"
+        />
       </div>
       <div className="space-y-6">
         <header className="space-y-2">
           <div className="flex flex-wrap items-center gap-2">
             <h1 className="text-3xl font-bold tracking-tight">{profile.displayName}</h1>
-            <Badge tone={profile.availability === "AVAILABLE" ? "success" : profile.availability === "LIMITED" ? "warning" : "neutral"}>
+            <Badge
+              tone={
+                profile.availability === "AVAILABLE"
+                  ? "success"
+                  : profile.availability === "LIMITED"
+                    ? "warning"
+                    : "neutral"
+              }
+            >
               {availabilityLabels[profile.availability]}
             </Badge>
           </div>

@@ -8,7 +8,13 @@ import { TalentPhoto } from "./talent-photo";
  * A gallery card. With `selectForm`, it also carries a checkbox and an "Add"
  * button that belong to that form (by id), for adding talents to a list.
  */
-export function TalentCard({ talent, selectForm }: { talent: GalleryCard; selectForm?: { id: string; buttonLabel: string } }) {
+export function TalentCard({
+  talent,
+  selectForm,
+}: {
+  talent: GalleryCard;
+  selectForm?: { id: string; buttonLabel: string };
+}) {
   const location = [talent.city, talent.country ? countryName(talent.country) : ""].filter(Boolean).join(", ");
   return (
     <li className="group overflow-hidden rounded-2xl border border-stone-200 bg-white shadow-sm transition hover:shadow-md">
@@ -35,10 +41,24 @@ export function TalentCard({ talent, selectForm }: { talent: GalleryCard; select
       {selectForm ? (
         <div className="flex items-center justify-between gap-2 border-t border-stone-100 px-3 py-2 text-sm">
           <label className="flex items-center gap-2">
-            <input type="checkbox" name="profileIds" value={talent.id} form={selectForm.id} className="accent-brand-600" aria-label={`Select ${talent.displayName}`} />
+            <input
+              type="checkbox"
+              name="profileIds"
+              value={talent.id}
+              form={selectForm.id}
+              className="accent-brand-600"
+              aria-label={`Select ${talent.displayName}`}
+            />
             Select
           </label>
-          <button type="submit" name="only" value={talent.id} form={selectForm.id} className="font-medium text-brand-700 hover:underline" aria-label={`${selectForm.buttonLabel}: ${talent.displayName}`}>
+          <button
+            type="submit"
+            name="only"
+            value={talent.id}
+            form={selectForm.id}
+            className="font-medium text-brand-700 hover:underline"
+            aria-label={`${selectForm.buttonLabel}: ${talent.displayName}`}
+          >
             {selectForm.buttonLabel}
           </button>
         </div>

@@ -26,7 +26,13 @@ export function TalentPhoto({
 }) {
   if (!photoId) {
     return (
-      <div aria-hidden className={cn("grid aspect-[3/4] place-items-center bg-gradient-to-br from-brand-100 to-stone-200 text-3xl font-bold text-brand-700", className)}>
+      <div
+        aria-hidden
+        className={cn(
+          "grid aspect-[3/4] place-items-center bg-gradient-to-br from-brand-100 to-stone-200 text-3xl font-bold text-brand-700",
+          className,
+        )}
+      >
         {initialsOf(name)}
       </div>
     );

@@ -7,22 +7,40 @@ import { listAuditEntries } from "@/modules/audit/audit";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone: "UTC" });
-const labels: Record<string, string> = { "user.suspend": "suspended an account", "user.reinstate": "reinstated an account", "profile.hide": "took a profile out of the gallery", "profile.restore": "restored a profile" };
+const dateFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  timeZone: "UTC",
+});
+const labels: Record<string, string> = {
+  "user.suspend": "suspended an account",
+  "user.reinstate": "reinstated an account",
+  "profile.hide": "took a profile out of the gallery",
+  "profile.restore": "restored a profile",
+};
 
 export default async function AdminAuditPage() {
   const actor = await requireRole("ADMIN");
   const entries = await listAuditEntries(getDb(), actor);
   return (
     <div className="space-y-6">
-      <AdminPageHeader title="Audit log" description="Every admin action on accounts and profiles, newest first. Times in UTC." />
+      <AdminPageHeader
+        title="Audit log"
+        description="Every admin action on accounts and profiles, newest first. Times in UTC."
+      />
       <Card className="p-0">
         <ul className="divide-y divide-stone-100 text-sm">
           {entries.map((entry) => {
             const reason = (entry.detail as { reason?: unknown }).reason;
             return (
               <li key={entry.id} className="px-4 py-2" data-testid="audit-entry">
-                <span className="text-stone-500">{dateFormat.format(entry.at)}</span> <span className="font-medium">{entry.adminName ?? "A deleted admin"}</span> {labels[entry.action] ?? entry.action}{" "}
+                <span className="text-stone-500">{dateFormat.format(entry.at)}</span>{" "}
+                <span className="font-medium">{entry.adminName ?? "A deleted admin"}</span>{" "}
+                {labels[entry.action] ?? entry.action}{" "}
                 <span className="font-mono text-xs text-stone-500">
                   {entry.targetType} {entry.targetId}
                 </span>

@@ -9,28 +9,51 @@ import { requireRole } from "@/modules/access/actor";
 import { AdminPageHeader } from "@/modules/admin/components/admin-page-header";
 import { UserModeration } from "@/modules/admin/components/user-moderation";
 import { requestStatuses, type RequestStatus } from "@/modules/contact-requests/policies";
-import { FLAG_MAX_ACCEPTANCE, FLAG_MIN_REQUESTS, listRequestsForAdmin, listSenderOversight } from "@/modules/contact-requests/queries";
+import {
+  FLAG_MAX_ACCEPTANCE,
+  FLAG_MIN_REQUESTS,
+  listRequestsForAdmin,
+  listSenderOversight,
+} from "@/modules/contact-requests/queries";
 
 export const metadata: Metadata = { title: "Contact requests" };
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const dateFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
 const percent = (value: number | null) => (value === null ? "-" : `${Math.round(value * 100)}%`);
 
-export default async function AdminContactRequestsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function AdminContactRequestsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const actor = await requireRole("ADMIN");
   const params = await searchParams;
   const status = requestStatuses.find((value) => value === params.status) as RequestStatus | undefined;
   const q = params.q?.trim().slice(0, 100) || undefined;
   const flaggedOnly = params.flagged === "1";
   const db = getDb();
-  const [senders, requests] = await Promise.all([listSenderOversight(db, actor, { flaggedOnly }), listRequestsForAdmin(db, actor, { status, q })]);
+  const [senders, requests] = await Promise.all([
+    listSenderOversight(db, actor, { flaggedOnly }),
+    listRequestsForAdmin(db, actor, { status, q }),
+  ]);
   return (
     <div className="space-y-6">
-      <AdminPageHeader title="Contact requests" description={`Senders with at least ${FLAG_MIN_REQUESTS} answered requests and an acceptance below ${Math.round(FLAG_MAX_ACCEPTANCE * 100)}% are flagged.`} />
+      <AdminPageHeader
+        title="Contact requests"
+        description={`Senders with at least ${FLAG_MIN_REQUESTS} answered requests and an acceptance below ${Math.round(FLAG_MAX_ACCEPTANCE * 100)}% are flagged.`}
+      />
       <section className="space-y-3">
         <div className="flex items-center justify-between">
           <h2 className="text-xl font-semibold">Senders</h2>
-          <Link href={flaggedOnly ? "/admin/contact-requests" : "/admin/contact-requests?flagged=1"} className="text-sm font-medium text-brand-700 hover:underline">
+          <Link
+            href={flaggedOnly ? "/admin/contact-requests" : "/admin/contact-requests?flagged=1"}
+            className="text-sm font-medium text-brand-700 hover:underline"
+          >
             {flaggedOnly ? "Show all senders" : "Show flagged senders only"}
           </Link>
         </div>
@@ -38,11 +61,13 @@ export default async function AdminContactRequestsPage({ searchParams }: { searc
           <table className="w-full text-left text-sm">
             <thead className="bg-stone-50 text-stone-500">
               <tr>
-                {["Sender", "Sent", "Approved", "Declined", "Acceptance", "Blocked by", "Reports", "Access"].map((label) => (
-                  <th key={label} className="px-3 py-2 font-medium">
-                    {label}
-                  </th>
-                ))}
+                {["Sender", "Sent", "Approved", "Declined", "Acceptance", "Blocked by", "Reports", "Access"].map(
+                  (label) => (
+                    <th key={label} className="px-3 py-2 font-medium">
+                      {label}
+                    </th>
+                  ),
+                )}
               </tr>
             </thead>
             <tbody className="divide-y divide-stone-100">
@@ -74,7 +99,13 @@ export default async function AdminContactRequestsPage({ searchParams }: { searc
         <h2 className="text-xl font-semibold">Requests</h2>
         <form method="get" className="flex flex-wrap items-end gap-3">
           <InputField name="q" label="Project title" defaultValue={q ?? ""} className="min-w-64 flex-1" />
-          <SelectField name="status" label="Status" defaultValue={status ?? ""} placeholder="Any" options={requestStatuses.map((value) => ({ value, label: value.toLowerCase() }))} />
+          <SelectField
+            name="status"
+            label="Status"
+            defaultValue={status ?? ""}
+            placeholder="Any"
+            options={requestStatuses.map((value) => ({ value, label: value.toLowerCase() }))}
+          />
           <button type="submit" className={buttonClasses("primary")}>
             Filter
           </button>
@@ -84,7 +115,8 @@ export default async function AdminContactRequestsPage({ searchParams }: { searc
             {requests.map((request) => (
               <li key={request.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2">
                 <span>
-                  <span className="font-medium">{request.projectTitle}</span> - {request.senderName} to {request.talentName}
+                  <span className="font-medium">{request.projectTitle}</span> - {request.senderName} to{" "}
+                  {request.talentName}
                 </span>
                 <span className="flex items-center gap-2 text-xs text-stone-500">
                   {dateFormat.format(request.createdAt)} <Badge>{request.status.toLowerCase()}</Badge>

@@ -9,25 +9,38 @@ import { listReports } from "@/modules/messaging/queries";
 
 export const metadata: Metadata = { title: "Reported conversations" };
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
+const dateFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "UTC",
+});
 
 export default async function AdminReportsPage() {
   const actor = await requireRole("ADMIN");
   const reports = await listReports(getDb(), actor);
   return (
     <div className="space-y-6">
-      <AdminPageHeader title="Reported conversations" description="Messages stay private to their participants; reports show who reported what, and why." />
+      <AdminPageHeader
+        title="Reported conversations"
+        description="Messages stay private to their participants; reports show who reported what, and why."
+      />
       <Card className="p-0">
         {reports.length === 0 ? <p className="p-6 text-center text-sm text-stone-500">No reports.</p> : null}
         <ul className="divide-y divide-stone-100">
           {reports.map((report) => (
             <li key={report.id} className="space-y-1 px-4 py-3 text-sm">
               <div className="flex flex-wrap items-center gap-2">
-                <Badge tone="danger">{reportReasonLabels[report.reason as keyof typeof reportReasonLabels] ?? report.reason}</Badge>
+                <Badge tone="danger">
+                  {reportReasonLabels[report.reason as keyof typeof reportReasonLabels] ?? report.reason}
+                </Badge>
                 <span className="text-stone-500">{dateFormat.format(report.createdAt)}</span>
               </div>
               <p>
-                <span className="font-medium">{report.reporter}</span> reported the conversation between {report.participants.join(" and ")}.
+                <span className="font-medium">{report.reporter}</span> reported the conversation between{" "}
+                {report.participants.join(" and ")}.
               </p>
               {report.note ? <p className="whitespace-pre-wrap text-stone-700">{report.note}</p> : null}
             </li>

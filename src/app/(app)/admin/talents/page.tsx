@@ -19,9 +19,18 @@ const statuses = [
   { value: "hidden", label: "Hidden by an admin" },
 ] as const;
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const dateFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
 
-export default async function AdminTalentsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function AdminTalentsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const actor = await requireRole("ADMIN");
   const params = await searchParams;
   const filter: AdminProfileFilter = {
@@ -30,13 +39,22 @@ export default async function AdminTalentsPage({ searchParams }: { searchParams:
     cursor: params.cursor,
   };
   const page = await listProfilesForAdmin(getDb(), actor, filter);
-  const next = new URLSearchParams({ ...(filter.q ? { q: filter.q } : {}), ...(filter.status ? { status: filter.status } : {}) });
+  const next = new URLSearchParams({
+    ...(filter.q ? { q: filter.q } : {}),
+    ...(filter.status ? { status: filter.status } : {}),
+  });
   return (
     <div className="space-y-6">
       <AdminPageHeader title="Talent profiles" />
       <form method="get" className="flex flex-wrap items-end gap-3">
         <InputField name="q" label="Name or email" defaultValue={filter.q ?? ""} className="min-w-64 flex-1" />
-        <SelectField name="status" label="Status" defaultValue={filter.status ?? ""} placeholder="Any status" options={statuses} />
+        <SelectField
+          name="status"
+          label="Status"
+          defaultValue={filter.status ?? ""}
+          placeholder="Any status"
+          options={statuses}
+        />
         <button type="submit" className={buttonClasses("primary")}>
           Filter
         </button>
@@ -61,12 +79,17 @@ export default async function AdminTalentsPage({ searchParams }: { searchParams:
                   </Link>
                   <p className="text-xs text-stone-500">{row.email}</p>
                 </td>
-                <td className="px-4 py-3 text-stone-600">{[row.city, row.country ? countryName(row.country) : ""].filter(Boolean).join(", ") || "-"}</td>
+                <td className="px-4 py-3 text-stone-600">
+                  {[row.city, row.country ? countryName(row.country) : ""].filter(Boolean).join(", ") || "-"}
+                </td>
                 <td className="px-4 py-3">
-                  <Badge tone={row.status === "published" ? "success" : row.status === "hidden" ? "danger" : "neutral"}>{row.status}</Badge>
+                  <Badge tone={row.status === "published" ? "success" : row.status === "hidden" ? "danger" : "neutral"}>
+                    {row.status}
+                  </Badge>
                   {row.status === "hidden" ? (
                     <p className="mt-1 max-w-64 text-xs text-stone-600">
-                      {row.hiddenReason} - {row.hiddenByName ?? "an admin"}, {row.hiddenAt ? dateFormat.format(row.hiddenAt) : ""}
+                      {row.hiddenReason} - {row.hiddenByName ?? "an admin"},{" "}
+                      {row.hiddenAt ? dateFormat.format(row.hiddenAt) : ""}
                     </p>
                   ) : null}
                 </td>
@@ -81,7 +104,10 @@ export default async function AdminTalentsPage({ searchParams }: { searchParams:
         {page.items.length === 0 ? <p className="p-6 text-center text-sm text-stone-500">No profiles match.</p> : null}
       </Card>
       {page.nextCursor ? (
-        <Link href={`/admin/talents?${new URLSearchParams({ ...Object.fromEntries(next), cursor: page.nextCursor })}`} className={buttonClasses("secondary")}>
+        <Link
+          href={`/admin/talents?${new URLSearchParams({ ...Object.fromEntries(next), cursor: page.nextCursor })}`}
+          className={buttonClasses("secondary")}
+        >
           Next page
         </Link>
       ) : null}

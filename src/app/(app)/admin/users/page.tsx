@@ -14,30 +14,57 @@ import { statusLabels, type SubscriptionStatus } from "@/modules/billing/plans";
 
 export const metadata: Metadata = { title: "Users" };
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const dateFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
 const subscriptionOptions = [
   { value: "none", label: "No subscription" },
-  ...(Object.keys(statusLabels) as SubscriptionStatus[]).map((status) => ({ value: status, label: statusLabels[status] })),
+  ...(Object.keys(statusLabels) as SubscriptionStatus[]).map((status) => ({
+    value: status,
+    label: statusLabels[status],
+  })),
 ];
 
-export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function AdminUsersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const actor = await requireRole("ADMIN");
   const params = await searchParams;
   const filter: AdminUserFilter = {
     q: params.q?.trim().slice(0, 100) || undefined,
     role: roles.find((role) => role === params.role),
-    subscription: subscriptionOptions.find((option) => option.value === params.subscription)?.value as AdminUserFilter["subscription"],
+    subscription: subscriptionOptions.find((option) => option.value === params.subscription)
+      ?.value as AdminUserFilter["subscription"],
     cursor: params.cursor,
   };
   const page = await listUsersForAdmin(getDb(), actor, filter);
-  const kept = Object.fromEntries(Object.entries({ q: filter.q, role: filter.role, subscription: filter.subscription }).filter(([, value]) => value)) as Record<string, string>;
+  const kept = Object.fromEntries(
+    Object.entries({ q: filter.q, role: filter.role, subscription: filter.subscription }).filter(([, value]) => value),
+  ) as Record<string, string>;
   return (
     <div className="space-y-6">
       <AdminPageHeader title="Users" />
       <form method="get" className="flex flex-wrap items-end gap-3">
         <InputField name="q" label="Name or email" defaultValue={filter.q ?? ""} className="min-w-64 flex-1" />
-        <SelectField name="role" label="Account type" defaultValue={filter.role ?? ""} placeholder="All" options={roles.map((role) => ({ value: role, label: roleLabels[role] }))} />
-        <SelectField name="subscription" label="Subscription" defaultValue={filter.subscription ?? ""} placeholder="Any" options={subscriptionOptions} />
+        <SelectField
+          name="role"
+          label="Account type"
+          defaultValue={filter.role ?? ""}
+          placeholder="All"
+          options={roles.map((role) => ({ value: role, label: roleLabels[role] }))}
+        />
+        <SelectField
+          name="subscription"
+          label="Subscription"
+          defaultValue={filter.subscription ?? ""}
+          placeholder="Any"
+          options={subscriptionOptions}
+        />
         <button type="submit" className={buttonClasses("primary")}>
           Filter
         </button>
@@ -65,7 +92,15 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                 </td>
                 <td className="px-4 py-3">
                   {user.subscriptionStatus ? (
-                    <Badge tone={user.subscriptionStatus === "active" || user.subscriptionStatus === "trialing" ? "success" : user.subscriptionStatus === "canceled" ? "neutral" : "danger"}>
+                    <Badge
+                      tone={
+                        user.subscriptionStatus === "active" || user.subscriptionStatus === "trialing"
+                          ? "success"
+                          : user.subscriptionStatus === "canceled"
+                            ? "neutral"
+                            : "danger"
+                      }
+                    >
                       {statusLabels[user.subscriptionStatus]}
                     </Badge>
                   ) : (
@@ -79,8 +114,12 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                       Deleted {dateFormat.format(user.deletedAt)}
                     </Badge>
                   ) : null}
-                  {user.suspendedAt ? <p className="mb-1 max-w-64 text-xs text-red-700">Suspended: {user.suspendedReason}</p> : null}
-                  {user.role !== "ADMIN" && !user.deletedAt ? <UserModeration userId={user.id} name={user.name} isSuspended={Boolean(user.suspendedAt)} /> : null}
+                  {user.suspendedAt ? (
+                    <p className="mb-1 max-w-64 text-xs text-red-700">Suspended: {user.suspendedReason}</p>
+                  ) : null}
+                  {user.role !== "ADMIN" && !user.deletedAt ? (
+                    <UserModeration userId={user.id} name={user.name} isSuspended={Boolean(user.suspendedAt)} />
+                  ) : null}
                 </td>
               </tr>
             ))}
@@ -89,7 +128,10 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
         {page.items.length === 0 ? <p className="p-6 text-center text-sm text-stone-500">No accounts match.</p> : null}
       </Card>
       {page.nextCursor ? (
-        <Link href={`/admin/users?${new URLSearchParams({ ...kept, cursor: page.nextCursor })}`} className={buttonClasses("secondary")}>
+        <Link
+          href={`/admin/users?${new URLSearchParams({ ...kept, cursor: page.nextCursor })}`}
+          className={buttonClasses("secondary")}
+        >
           Next page
         </Link>
       ) : null}

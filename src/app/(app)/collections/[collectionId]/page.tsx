@@ -16,7 +16,9 @@ import { getCollection } from "@/modules/collections/queries";
 
 type Props = { params: Promise<{ collectionId: string }> };
 
-const load = cache(async (collectionId: string) => getCollection(getDb(), await requireRole("PROFESSIONAL", "COMPANY", "ADMIN"), collectionId));
+const load = cache(async (collectionId: string) =>
+  getCollection(getDb(), await requireRole("PROFESSIONAL", "COMPANY", "ADMIN"), collectionId),
+);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const collection = await load((await params).collectionId);
@@ -37,7 +39,9 @@ export default async function CollectionPage({ params }: Props) {
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-3xl font-bold tracking-tight">{collection.name}</h1>
-          {collection.description ? <p className="mt-1 max-w-2xl whitespace-pre-line text-stone-600">{collection.description}</p> : null}
+          {collection.description ? (
+            <p className="mt-1 max-w-2xl whitespace-pre-line text-stone-600">{collection.description}</p>
+          ) : null}
           <p className="mt-1 text-sm text-stone-500">
             {size} talent{size === 1 ? "" : "s"}
           </p>
@@ -63,22 +67,36 @@ export default async function CollectionPage({ params }: Props) {
           {size === 0 ? (
             <div className="rounded-2xl border border-dashed border-stone-300 p-10 text-center">
               <p className="font-semibold">This collection is empty.</p>
-              <p className="mt-1 text-sm text-stone-600">Select talents in the gallery, or use &quot;Add&quot; on a talent&apos;s profile.</p>
+              <p className="mt-1 text-sm text-stone-600">
+                Select talents in the gallery, or use &quot;Add&quot; on a talent&apos;s profile.
+              </p>
             </div>
           ) : (
             <>
               <CollectionEntries
                 collectionId={collection.id}
-                entries={collection.entries.map((entry) => ({ profileId: entry.profileId, note: entry.note, talent: entry.talent }))}
+                entries={collection.entries.map((entry) => ({
+                  profileId: entry.profileId,
+                  note: entry.note,
+                  talent: entry.talent,
+                }))}
                 canChange={canChange}
                 selectFormId="bulk-request"
               />
               {canChange ? (
-                <form id="bulk-request" method="get" action={`/collections/${collection.id}/request`} className="flex flex-wrap items-center gap-3 rounded-2xl border border-stone-200 bg-white p-4">
+                <form
+                  id="bulk-request"
+                  method="get"
+                  action={`/collections/${collection.id}/request`}
+                  className="flex flex-wrap items-center gap-3 rounded-2xl border border-stone-200 bg-white p-4"
+                >
                   <button type="submit" className={buttonClasses("primary")}>
                     Request contact details from selected
                   </button>
-                  <p className="text-sm text-stone-600">Up to {MAX_BULK_REQUESTS} at once, each with a personal line. Each request counts against your monthly allowance.</p>
+                  <p className="text-sm text-stone-600">
+                    Up to {MAX_BULK_REQUESTS} at once, each with a personal line. Each request counts against your
+                    monthly allowance.
+                  </p>
                 </form>
               ) : null}
             </>
@@ -92,7 +110,9 @@ export default async function CollectionPage({ params }: Props) {
           {canChange ? (
             <Card className="space-y-3 p-4">
               <CardTitle>Details</CardTitle>
-              <CollectionDetailsForm collection={{ id: collection.id, name: collection.name, description: collection.description }} />
+              <CollectionDetailsForm
+                collection={{ id: collection.id, name: collection.name, description: collection.description }}
+              />
               <DeleteCollection collectionId={collection.id} name={collection.name} size={size} />
             </Card>
           ) : null}

@@ -12,8 +12,21 @@ import { getRequestView, getSenderStats, listRevealViews } from "@/modules/conta
 
 export const metadata: Metadata = { title: "Contact request" };
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
-const statusTone = { PENDING: "warning", APPROVED: "success", DECLINED: "danger", EXPIRED: "neutral", WITHDRAWN: "neutral" } as const;
+const dateFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "UTC",
+});
+const statusTone = {
+  PENDING: "warning",
+  APPROVED: "success",
+  DECLINED: "danger",
+  EXPIRED: "neutral",
+  WITHDRAWN: "neutral",
+} as const;
 
 export default async function ContactRequestPage({ params }: { params: Promise<{ requestId: string }> }) {
   const actor = await requireActor();
@@ -21,12 +34,16 @@ export default async function ContactRequestPage({ params }: { params: Promise<{
   const db = getDb();
   const request = await getRequestView(db, actor, requestId);
   if (!request) notFound();
-  const views = request.side === "talent" && request.status === "APPROVED" ? await listRevealViews(db, actor, request.id) : [];
+  const views =
+    request.side === "talent" && request.status === "APPROVED" ? await listRevealViews(db, actor, request.id) : [];
   const senderStats = request.side === "talent" ? await getSenderStats(db, request.otherUserId) : null;
   const isTalent = request.side === "talent";
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <Link href={isTalent ? "/contact-requests/received" : "/contact-requests/sent"} className="text-sm font-medium text-brand-700 hover:underline">
+      <Link
+        href={isTalent ? "/contact-requests/received" : "/contact-requests/sent"}
+        className="text-sm font-medium text-brand-700 hover:underline"
+      >
         {isTalent ? "Requests you received" : "Requests you sent"}
       </Link>
       <div className="flex flex-wrap items-center gap-3">
@@ -36,22 +53,29 @@ export default async function ContactRequestPage({ params }: { params: Promise<{
         </Badge>
       </div>
       <p className="text-sm text-stone-600">
-        {isTalent ? `From ${request.otherName}` : (
+        {isTalent ? (
+          `From ${request.otherName}`
+        ) : (
           <>
             To{" "}
             {request.talentProfileId ? (
-              <Link href={`/talents/${request.talentProfileId}`} className="font-medium text-brand-700 hover:underline">{request.otherName}</Link>
+              <Link href={`/talents/${request.talentProfileId}`} className="font-medium text-brand-700 hover:underline">
+                {request.otherName}
+              </Link>
             ) : (
               request.otherName
             )}
           </>
         )}
-        , sent {dateFormat.format(request.createdAt)} UTC{request.status === "PENDING" ? `, expires ${dateFormat.format(request.expiresAt)} UTC` : ""}
+        , sent {dateFormat.format(request.createdAt)} UTC
+        {request.status === "PENDING" ? `, expires ${dateFormat.format(request.expiresAt)} UTC` : ""}
       </p>
       {senderStats ? (
         <p className="text-sm text-stone-600" data-testid="sender-stats">
           {request.otherName} has sent {senderStats.sent} request{senderStats.sent === 1 ? "" : "s"} on Callback
-          {senderStats.acceptanceRate === null ? "." : `; talents accepted ${senderStats.approved} of ${senderStats.answered} answered (${Math.round(senderStats.acceptanceRate * 100)}%).`}
+          {senderStats.acceptanceRate === null
+            ? "."
+            : `; talents accepted ${senderStats.approved} of ${senderStats.answered} answered (${Math.round(senderStats.acceptanceRate * 100)}%).`}
         </p>
       ) : null}
       <Card>
@@ -62,11 +86,18 @@ export default async function ContactRequestPage({ params }: { params: Promise<{
           </div>
           <div>
             <dt className="text-xs font-medium uppercase tracking-wide text-stone-500">Production</dt>
-            <dd>{productionTypeLabels[request.productionType as keyof typeof productionTypeLabels] ?? request.productionType}</dd>
+            <dd>
+              {productionTypeLabels[request.productionType as keyof typeof productionTypeLabels] ??
+                request.productionType}
+            </dd>
           </div>
           <div>
             <dt className="text-xs font-medium uppercase tracking-wide text-stone-500">Dates</dt>
-            <dd>{request.shootStart ? `${request.shootStart}${request.shootEnd && request.shootEnd !== request.shootStart ? ` to ${request.shootEnd}` : ""}` : "Not given"}</dd>
+            <dd>
+              {request.shootStart
+                ? `${request.shootStart}${request.shootEnd && request.shootEnd !== request.shootStart ? ` to ${request.shootEnd}` : ""}`
+                : "Not given"}
+            </dd>
           </div>
           <div>
             <dt className="text-xs font-medium uppercase tracking-wide text-stone-500">Location</dt>
@@ -78,19 +109,32 @@ export default async function ContactRequestPage({ params }: { params: Promise<{
           </div>
         </dl>
         <p className="mt-4 whitespace-pre-wrap text-sm leading-6">{request.description}</p>
-        {request.message ? <p className="mt-3 whitespace-pre-wrap rounded-lg bg-stone-50 p-3 text-sm italic">{request.message}</p> : null}
+        {request.message ? (
+          <p className="mt-3 whitespace-pre-wrap rounded-lg bg-stone-50 p-3 text-sm italic">{request.message}</p>
+        ) : null}
         {request.status === "DECLINED" && isTalent && request.declineReason ? (
-          <p className="mt-3 text-sm text-stone-600">You declined: {declineReasonLabels[request.declineReason as keyof typeof declineReasonLabels]}.</p>
+          <p className="mt-3 text-sm text-stone-600">
+            You declined: {declineReasonLabels[request.declineReason as keyof typeof declineReasonLabels]}.
+          </p>
         ) : null}
       </Card>
-      {isTalent && request.status === "PENDING" ? <RespondPanel requestId={request.id} hasAgent={Boolean(request.revealed?.agentName || request.revealed?.agentEmail || request.revealed?.agentPhone)} /> : null}
+      {isTalent && request.status === "PENDING" ? (
+        <RespondPanel
+          requestId={request.id}
+          hasAgent={Boolean(
+            request.revealed?.agentName || request.revealed?.agentEmail || request.revealed?.agentPhone,
+          )}
+        />
+      ) : null}
       {!isTalent && request.status === "PENDING" ? <WithdrawButton requestId={request.id} /> : null}
       {!isTalent && request.revealed ? <SharedDetails details={request.revealed} /> : null}
       {isTalent && request.status === "APPROVED" && !request.isRevoked ? (
         <Card className="space-y-3">
           <h2 className="font-semibold">You shared: {request.sharedFields.join(", ")}</h2>
           <p className="text-sm text-stone-600">
-            {views.length ? `Viewed ${views.length} time${views.length === 1 ? "" : "s"}, last on ${dateFormat.format(views[0]!.viewedAt)} UTC.` : "Not viewed yet."}
+            {views.length
+              ? `Viewed ${views.length} time${views.length === 1 ? "" : "s"}, last on ${dateFormat.format(views[0]!.viewedAt)} UTC.`
+              : "Not viewed yet."}
           </p>
           <RevokeButton requestId={request.id} />
         </Card>

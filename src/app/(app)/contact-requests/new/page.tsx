@@ -19,14 +19,25 @@ export default async function NewContactRequestPage({ searchParams }: { searchPa
   const owner = await getProfileOwner(db, profileId);
   if (!owner?.isListed) notFound();
   const access = checkPremiumAccess(actor);
-  const quota = actor.role === "ADMIN" || !actor.subscription ? null : getPlanCapabilities(actor.subscription.plan).contactRequestsPerMonth - (await getMonthlyUsage(db, actor));
+  const quota =
+    actor.role === "ADMIN" || !actor.subscription
+      ? null
+      : getPlanCapabilities(actor.subscription.plan).contactRequestsPerMonth - (await getMonthlyUsage(db, actor));
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <Link href={`/talents/${profileId}`} className="text-sm font-medium text-brand-700 hover:underline">
         Back to {owner.displayName}
       </Link>
       <h1 className="text-3xl font-bold tracking-tight">Request {owner.displayName}&apos;s contact details</h1>
-      {access.allowed ? <ContactRequestForm profileId={profileId} talentName={owner.displayName} remaining={quota === null ? null : Math.max(0, quota)} /> : <PremiumPrompt reason={access.reason} talentName={owner.displayName} />}
+      {access.allowed ? (
+        <ContactRequestForm
+          profileId={profileId}
+          talentName={owner.displayName}
+          remaining={quota === null ? null : Math.max(0, quota)}
+        />
+      ) : (
+        <PremiumPrompt reason={access.reason} talentName={owner.displayName} />
+      )}
     </div>
   );
 }

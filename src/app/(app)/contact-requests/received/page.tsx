@@ -4,7 +4,11 @@ import { RequestListPage } from "@/modules/contact-requests/components/request-l
 
 export const metadata: Metadata = { title: "Requests you received" };
 
-export default async function ReceivedRequestsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function ReceivedRequestsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const actor = await requireRole("TALENT");
   return <RequestListPage actor={actor} side="received" params={await searchParams} />;
 }

@@ -4,7 +4,11 @@ import { RequestListPage } from "@/modules/contact-requests/components/request-l
 
 export const metadata: Metadata = { title: "Requests you sent" };
 
-export default async function SentRequestsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function SentRequestsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const actor = await requireRole("PROFESSIONAL", "COMPANY", "ADMIN");
   return <RequestListPage actor={actor} side="sent" params={await searchParams} />;
 }

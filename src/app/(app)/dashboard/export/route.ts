@@ -12,7 +12,8 @@ export async function GET(request: Request) {
     if (!actor) return errorResponse("unauthenticated");
     const params = new URL(request.url).searchParams;
     const range = dateRangeInput(new Date()).safeParse({ from: params.get("from") ?? "", to: params.get("to") ?? "" });
-    if (!range.success) return errorResponse("invalid_input", range.error.issues.map((issue) => issue.message).join(" "));
+    if (!range.success)
+      return errorResponse("invalid_input", range.error.issues.map((issue) => issue.message).join(" "));
     const { filename, csv } = adminDashboardCsv(await getAdminDashboard(getDb(), actor, range.data));
     return new Response(csv, { headers: csvHeaders(filename) });
   } catch (error) {

@@ -8,7 +8,14 @@ import { listDevMailbox } from "@/modules/notifications/queries";
 
 export const metadata: Metadata = { title: "Development mailbox" };
 
-const timeFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone: "UTC" });
+const timeFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  timeZone: "UTC",
+});
 
 /** Email the app would have sent, kept here because no SMTP server is configured. */
 export default async function DevMailboxPage() {
@@ -22,9 +29,15 @@ export default async function DevMailboxPage() {
     <div className="space-y-5">
       <div>
         <h1 className="text-3xl font-bold tracking-tight">Development mailbox</h1>
-        <p className="mt-1 text-sm text-stone-600">No SMTP server is configured, so email is kept here instead of being sent. Newest first; times in UTC.</p>
+        <p className="mt-1 text-sm text-stone-600">
+          No SMTP server is configured, so email is kept here instead of being sent. Newest first; times in UTC.
+        </p>
       </div>
-      {mails.length === 0 ? <p className="rounded-2xl border border-dashed border-stone-300 p-8 text-center text-sm text-stone-500">No email yet.</p> : null}
+      {mails.length === 0 ? (
+        <p className="rounded-2xl border border-dashed border-stone-300 p-8 text-center text-sm text-stone-500">
+          No email yet.
+        </p>
+      ) : null}
       <ul className="space-y-3">
         {mails.map((mail) => (
           <li key={mail.id} className="rounded-2xl border border-stone-200 bg-white p-4" data-testid="mail">
@@ -36,8 +49,15 @@ export default async function DevMailboxPage() {
                 </span>
               </summary>
               <div className="mt-3 grid gap-3 lg:grid-cols-2">
-                <pre className="overflow-x-auto whitespace-pre-wrap rounded-lg bg-stone-50 p-3 text-xs">{mail.text}</pre>
-                <iframe title={`HTML of ${mail.subject}`} sandbox="" srcDoc={mail.html} className="h-80 w-full rounded-lg border border-stone-200 bg-white" />
+                <pre className="overflow-x-auto whitespace-pre-wrap rounded-lg bg-stone-50 p-3 text-xs">
+                  {mail.text}
+                </pre>
+                <iframe
+                  title={`HTML of ${mail.subject}`}
+                  sandbox=""
+                  srcDoc={mail.html}
+                  className="h-80 w-full rounded-lg border border-stone-200 bg-white"
+                />
               </div>
             </details>
           </li>

@@ -16,7 +16,10 @@ export default async function ConversationPage({ params }: { params: Promise<{ c
   const actor = await requireActor();
   const { conversationId } = await params;
   const db = getDb();
-  const [conversation, page] = await Promise.all([getConversationView(db, actor, conversationId), listMessages(db, actor, conversationId)]);
+  const [conversation, page] = await Promise.all([
+    getConversationView(db, actor, conversationId),
+    listMessages(db, actor, conversationId),
+  ]);
   if (!conversation || !page) notFound();
   const { counterpart } = conversation;
   return (
@@ -48,7 +51,12 @@ export default async function ConversationPage({ params }: { params: Promise<{ c
         initialHasOlder={page.hasOlder}
         canSend={conversation.canSend}
       />
-      <ConversationTools conversationId={conversation.id} counterpartName={counterpart.name} canBlock={conversation.canBlock} isBlockedByMe={conversation.isBlockedByMe} />
+      <ConversationTools
+        conversationId={conversation.id}
+        counterpartName={counterpart.name}
+        canBlock={conversation.canBlock}
+        isBlockedByMe={conversation.isBlockedByMe}
+      />
     </div>
   );
 }

@@ -4,7 +4,12 @@ import { getDb } from "@/db";
 import { requireRole } from "@/modules/access/actor";
 import { CreditsSection } from "@/modules/talents/components/editor/credits-section";
 import { PhotosSection } from "@/modules/talents/components/editor/photos-section";
-import { BasicsSection, ContactSection, PremiumDetailsSection, SkillsSection } from "@/modules/talents/components/editor/profile-sections";
+import {
+  BasicsSection,
+  ContactSection,
+  PremiumDetailsSection,
+  SkillsSection,
+} from "@/modules/talents/components/editor/profile-sections";
 import { PublishPanel } from "@/modules/talents/components/editor/publish-panel";
 import { ensureOwnProfile } from "@/modules/talents/mutations";
 import { getOwnProfile } from "@/modules/talents/queries";
@@ -30,18 +35,28 @@ export default async function EditProfilePage() {
     <div className="space-y-6">
       <div>
         <h1 className="text-3xl font-bold tracking-tight">Your profile</h1>
-        <p className="mt-1 text-stone-600">Casting teams decide whom to contact from what they see here. Each section saves on its own.</p>
+        <p className="mt-1 text-stone-600">
+          Casting teams decide whom to contact from what they see here. Each section saves on its own.
+        </p>
       </div>
       <div className="grid gap-6 lg:grid-cols-[1fr_300px]">
         <div className="space-y-6">
           <nav aria-label="Profile sections" className="flex flex-wrap gap-2 text-sm">
             {sections.map(([href, label]) => (
-              <a key={href} href={href} className="rounded-full bg-white px-3 py-1 font-medium text-stone-700 ring-1 ring-stone-200 hover:bg-stone-100">
+              <a
+                key={href}
+                href={href}
+                className="rounded-full bg-white px-3 py-1 font-medium text-stone-700 ring-1 ring-stone-200 hover:bg-stone-100"
+              >
                 {label}
               </a>
             ))}
           </nav>
-          <PhotosSection photos={own.premium.photos} primaryPhotoId={own.profile.primaryPhoto?.id ?? null} name={own.profile.displayName} />
+          <PhotosSection
+            photos={own.premium.photos}
+            primaryPhotoId={own.profile.primaryPhoto?.id ?? null}
+            name={own.profile.displayName}
+          />
           <BasicsSection profile={own.profile} />
           <SkillsSection profile={own.profile} />
           <PremiumDetailsSection premium={own.premium} />

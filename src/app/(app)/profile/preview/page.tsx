@@ -21,11 +21,15 @@ export default async function PreviewProfilePage({ searchParams }: { searchParam
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3 rounded-xl bg-brand-50 px-4 py-3 text-sm">
         <p>
-          Preview: your profile as {as === "public" ? "visitors and non-subscribers" : "subscribed casting professionals"} see it.
+          Preview: your profile as{" "}
+          {as === "public" ? "visitors and non-subscribers" : "subscribed casting professionals"} see it.
           {view.status.isPublished ? "" : " It is not published yet, so no one else can see it."}
         </p>
         <div className="flex gap-3 font-medium">
-          <Link href={`/profile/preview?as=${as === "public" ? "subscriber" : "public"}`} className="text-brand-700 hover:underline">
+          <Link
+            href={`/profile/preview?as=${as === "public" ? "subscriber" : "public"}`}
+            className="text-brand-700 hover:underline"
+          >
             See it as {as === "public" ? "subscribers" : "the public"} do
           </Link>
           <Link href="/profile/edit" className="text-brand-700 hover:underline">

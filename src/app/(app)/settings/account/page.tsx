@@ -15,7 +15,9 @@ export default async function AccountSettingsPage() {
   const overview = await getDeletionOverview(getDb(), actor);
   const goes = [
     "your name, email address and password, and every signed-in session",
-    ...(overview.hasProfile ? ["your talent profile, its contact details, credits and photos (it leaves the gallery and every collection)"] : []),
+    ...(overview.hasProfile
+      ? ["your talent profile, its contact details, credits and photos (it leaves the gallery and every collection)"]
+      : []),
     "your notifications, email settings and any email not yet sent to you",
     ...(actor.role === "TALENT" ? [] : ["your collections and their share links"]),
     "pending contact requests you sent or received: they expire now",
@@ -41,8 +43,10 @@ export default async function AccountSettingsPage() {
       <Card className="space-y-3">
         <CardTitle>Download my data</CardTitle>
         <p className="text-sm text-stone-600">
-          One JSON file with everything Callback holds about you: your account, profile and photo details, conversations and their messages, contact requests sent and received (with what
-          was shared with you), notifications and email settings, collections, subscription and billing history. Your password and sign-in tokens are never included.
+          One JSON file with everything Callback holds about you: your account, profile and photo details, conversations
+          and their messages, contact requests sent and received (with what was shared with you), notifications and
+          email settings, collections, subscription and billing history. Your password and sign-in tokens are never
+          included.
         </p>
         <a href="/settings/account/export" download className={buttonClasses("secondary")}>
           Download my data
@@ -58,8 +62,9 @@ export default async function AccountSettingsPage() {
             ))}
           </ul>
           <p>
-            What stays: messages you sent remain in the other person&apos;s conversation, shown as from &quot;Deleted user&quot;, and no one can write to you there. Billing records stay for
-            accounting, without your name or email.
+            What stays: messages you sent remain in the other person&apos;s conversation, shown as from &quot;Deleted
+            user&quot;, and no one can write to you there. Billing records stay for accounting, without your name or
+            email.
           </p>
         </div>
         <DeleteAccount blockedReason={overview.decision.allowed ? null : overview.decision.message} />

@@ -17,7 +17,8 @@ export default async function NotificationSettingsPage() {
         <h1 className="text-3xl font-bold tracking-tight">Notification settings</h1>
         <SettingsNav current="/settings/notifications" />
         <p className="mt-1 text-sm text-stone-600">
-          Notifications always appear in the app, under the bell. Choose which ones also come by email. Message emails wait a few minutes and are skipped if you have already read the message.
+          Notifications always appear in the app, under the bell. Choose which ones also come by email. Message emails
+          wait a few minutes and are skipped if you have already read the message.
         </p>
       </div>
       <Card>

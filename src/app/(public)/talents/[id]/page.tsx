@@ -31,7 +31,8 @@ export default async function TalentProfilePage({ params }: Props) {
   if (!view) notFound();
   if (!view.viewer.isOwner) await recordProfileView(getDb(), view.profile.id);
   const actor = await getActor();
-  const shared = actor && !view.viewer.isOwner ? await getSharedContactForProfile(getDb(), actor, view.profile.id) : null;
+  const shared =
+    actor && !view.viewer.isOwner ? await getSharedContactForProfile(getDb(), actor, view.profile.id) : null;
   const rights = collectionRights(actor);
   const collections = actor && rights.read ? await getCollectionsForProfile(getDb(), actor, view.profile.id) : null;
   return (
@@ -41,7 +42,9 @@ export default async function TalentProfilePage({ params }: Props) {
       </Link>
       {!view.status.isPublished || view.status.isHidden ? (
         <p role="status" className="rounded-xl bg-amber-50 px-4 py-2 text-sm text-amber-900">
-          {view.status.isHidden ? `Hidden from the gallery by an admin: ${view.status.hiddenReason ?? ""}` : "This profile is not published: only you and admins can see it."}
+          {view.status.isHidden
+            ? `Hidden from the gallery by an admin: ${view.status.hiddenReason ?? ""}`
+            : "This profile is not published: only you and admins can see it."}
         </p>
       ) : null}
       {view.viewer.premiumAccess.allowed && !view.viewer.isOwner && view.status.isPublished && !view.status.isHidden ? (
@@ -53,9 +56,16 @@ export default async function TalentProfilePage({ params }: Props) {
         </div>
       ) : null}
       {collections && (rights.write || collections.some((collection) => collection.contains)) ? (
-        <ProfileCollections profileId={view.profile.id} talentName={view.profile.displayName} collections={collections} canChange={rights.write && view.status.isPublished && !view.status.isHidden} />
+        <ProfileCollections
+          profileId={view.profile.id}
+          talentName={view.profile.displayName}
+          collections={collections}
+          canChange={rights.write && view.status.isPublished && !view.status.isHidden}
+        />
       ) : null}
-      {shared ? <SharedDetails details={shared.details} title={`Contact details ${view.profile.displayName} shared with you`} /> : null}
+      {shared ? (
+        <SharedDetails details={shared.details} title={`Contact details ${view.profile.displayName} shared with you`} />
+      ) : null}
       <TalentProfile view={view} />
     </div>
   );

@@ -44,7 +44,11 @@ export async function GET(request: Request) {
       connections.inc();
       send("retry: 3000\n\n");
       unsubscribe = await getRealtimeHub().subscribe(actor.userId, (event) =>
-        send(event.type === "message" ? `event: message\ndata: ${JSON.stringify({ conversationId: event.conversationId, seq: event.seq })}\n\n` : "event: notification\ndata: {}\n\n"),
+        send(
+          event.type === "message"
+            ? `event: message\ndata: ${JSON.stringify({ conversationId: event.conversationId, seq: event.seq })}\n\n`
+            : "event: notification\ndata: {}\n\n",
+        ),
       );
       heartbeat = setInterval(() => send(": keep-alive\n\n"), 20_000);
       stopDrainWatch = onDrain(() => {
@@ -68,6 +72,11 @@ export async function GET(request: Request) {
     cancel: close,
   });
   return new Response(stream, {
-    headers: { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-store, no-transform", Connection: "keep-alive", "X-Accel-Buffering": "no" },
+    headers: {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      "Cache-Control": "no-store, no-transform",
+      Connection: "keep-alive",
+      "X-Accel-Buffering": "no",
+    },
   });
 }

@@ -15,7 +15,8 @@ export async function POST(request: Request) {
   const actor = await getActor();
   if (!actor) return errorResponse("unauthenticated");
   const declaredLength = Number(request.headers.get("content-length") ?? "0");
-  if (declaredLength > MAX_BODY_BYTES) return errorResponse("invalid_input", "Photos can be at most 10 MB. Choose a smaller file.", { status: 413 });
+  if (declaredLength > MAX_BODY_BYTES)
+    return errorResponse("invalid_input", "Photos can be at most 10 MB. Choose a smaller file.", { status: 413 });
 
   let file: FormDataEntryValue | null;
   try {

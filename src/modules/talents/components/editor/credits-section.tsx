@@ -52,10 +52,27 @@ export function CreditsSection({ credits }: { credits: Credit[] }) {
       <form action={formAction} noValidate className="mt-4 space-y-3" key={formKey}>
         <h3 className="text-sm font-semibold">Add a credit</h3>
         <div className="grid gap-3 sm:grid-cols-[100px_1fr_1fr_1fr]">
-          <InputField name="year" label="Year" type="number" min={1900} defaultValue={values.year ?? ""} errors={errors.year} />
-          <InputField name="production" label="Production" defaultValue={values.production ?? ""} errors={errors.production} />
+          <InputField
+            name="year"
+            label="Year"
+            type="number"
+            min={1900}
+            defaultValue={values.year ?? ""}
+            errors={errors.year}
+          />
+          <InputField
+            name="production"
+            label="Production"
+            defaultValue={values.production ?? ""}
+            errors={errors.production}
+          />
           <InputField name="role" label="Role" defaultValue={values.role ?? ""} errors={errors.role} />
-          <InputField name="company" label="Company (optional)" defaultValue={values.company ?? ""} errors={errors.company} />
+          <InputField
+            name="company"
+            label="Company (optional)"
+            defaultValue={values.company ?? ""}
+            errors={errors.company}
+          />
         </div>
         <div className="flex items-center gap-3">
           <SubmitButton pendingText="Adding...">Add credit</SubmitButton>

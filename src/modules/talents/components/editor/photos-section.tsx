@@ -24,7 +24,15 @@ async function uploadPhoto(file: File): Promise<string | null> {
 }
 
 /** Upload, order, choose the primary photo, delete: every control is a button, usable by keyboard. */
-export function PhotosSection({ photos, primaryPhotoId, name }: { photos: PhotoRef[]; primaryPhotoId: string | null; name: string }) {
+export function PhotosSection({
+  photos,
+  primaryPhotoId,
+  name,
+}: {
+  photos: PhotoRef[];
+  primaryPhotoId: string | null;
+  name: string;
+}) {
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
   const [progress, setProgress] = useState<string>();
@@ -62,7 +70,8 @@ export function PhotosSection({ photos, primaryPhotoId, name }: { photos: PhotoR
         Photos
       </h2>
       <p className="mt-1 text-sm text-stone-600">
-        JPEG, PNG or WebP, up to 10 MB each, up to {MAX_PHOTOS} photos. Your primary photo is public; the others are premium. Location and camera data are removed from every photo.
+        JPEG, PNG or WebP, up to 10 MB each, up to {MAX_PHOTOS} photos. Your primary photo is public; the others are
+        premium. Location and camera data are removed from every photo.
       </p>
       <div className="mt-4 flex flex-wrap items-center gap-3">
         <label className="inline-flex cursor-pointer items-center rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 has-[:disabled]:opacity-60">
@@ -105,7 +114,14 @@ export function PhotosSection({ photos, primaryPhotoId, name }: { photos: PhotoR
                   ) : null}
                 </div>
                 <div className="flex flex-wrap gap-1">
-                  <Button type="button" variant="secondary" className="px-2 py-1 text-xs" disabled={isWorking || index === 0} onClick={() => run(() => movePhotoAction(photo.id, "up"))} aria-label={`Move photo ${index + 1} earlier`}>
+                  <Button
+                    type="button"
+                    variant="secondary"
+                    className="px-2 py-1 text-xs"
+                    disabled={isWorking || index === 0}
+                    onClick={() => run(() => movePhotoAction(photo.id, "up"))}
+                    aria-label={`Move photo ${index + 1} earlier`}
+                  >
                     Earlier
                   </Button>
                   <Button
@@ -119,11 +135,25 @@ export function PhotosSection({ photos, primaryPhotoId, name }: { photos: PhotoR
                     Later
                   </Button>
                   {!isPrimary ? (
-                    <Button type="button" variant="secondary" className="px-2 py-1 text-xs" disabled={isWorking} onClick={() => run(() => setPrimaryPhotoAction(photo.id))} aria-label={`Make photo ${index + 1} the primary photo`}>
+                    <Button
+                      type="button"
+                      variant="secondary"
+                      className="px-2 py-1 text-xs"
+                      disabled={isWorking}
+                      onClick={() => run(() => setPrimaryPhotoAction(photo.id))}
+                      aria-label={`Make photo ${index + 1} the primary photo`}
+                    >
                       Make primary
                     </Button>
                   ) : null}
-                  <Button type="button" variant="ghost" className="px-2 py-1 text-xs text-red-700" disabled={isWorking} onClick={() => run(() => deletePhotoAction(photo.id))} aria-label={`Delete photo ${index + 1}`}>
+                  <Button
+                    type="button"
+                    variant="ghost"
+                    className="px-2 py-1 text-xs text-red-700"
+                    disabled={isWorking}
+                    onClick={() => run(() => deletePhotoAction(photo.id))}
+                    aria-label={`Delete photo ${index + 1}`}
+                  >
                     Delete
                   </Button>
                 </div>

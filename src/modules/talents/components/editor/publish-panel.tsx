@@ -10,7 +10,15 @@ import { publishProfileAction, unpublishProfileAction } from "../../actions";
 import type { Completeness } from "../../policies";
 import type { ProfileStatus } from "../../types";
 
-export function PublishPanel({ profileId, status, completeness }: { profileId: string; status: ProfileStatus; completeness: Completeness }) {
+export function PublishPanel({
+  profileId,
+  status,
+  completeness,
+}: {
+  profileId: string;
+  status: ProfileStatus;
+  completeness: Completeness;
+}) {
   const [error, setError] = useState<string>();
   const [isPending, startTransition] = useTransition();
   const run = (action: typeof publishProfileAction) =>
@@ -35,8 +43,18 @@ export function PublishPanel({ profileId, status, completeness }: { profileId: s
           <span className="font-medium">Profile completeness</span>
           <span data-testid="completeness">{completeness.percent}%</span>
         </div>
-        <div role="progressbar" aria-label="Profile completeness" aria-valuenow={completeness.percent} aria-valuemin={0} aria-valuemax={100} className="mt-1 h-2 overflow-hidden rounded-full bg-stone-200">
-          <div className="h-full rounded-full bg-brand-600 transition-all" style={{ width: `${completeness.percent}%` }} />
+        <div
+          role="progressbar"
+          aria-label="Profile completeness"
+          aria-valuenow={completeness.percent}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          className="mt-1 h-2 overflow-hidden rounded-full bg-stone-200"
+        >
+          <div
+            className="h-full rounded-full bg-brand-600 transition-all"
+            style={{ width: `${completeness.percent}%` }}
+          />
         </div>
       </div>
       {completeness.missing.length ? (
@@ -45,7 +63,9 @@ export function PublishPanel({ profileId, status, completeness }: { profileId: s
             <li key={item.key} className="flex items-center gap-2 text-stone-700">
               <span aria-hidden className="size-1.5 rounded-full bg-stone-400" />
               {item.label}
-              {item.requiredToPublish ? <span className="text-xs font-medium text-amber-700">needed to publish</span> : null}
+              {item.requiredToPublish ? (
+                <span className="text-xs font-medium text-amber-700">needed to publish</span>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -53,9 +73,17 @@ export function PublishPanel({ profileId, status, completeness }: { profileId: s
         <p className="text-sm text-emerald-700">Everything is filled in.</p>
       )}
       {status.isHidden ? (
-        <p className="rounded-lg bg-red-50 p-3 text-sm text-red-800">An admin took your profile out of the gallery: {status.hiddenReason}</p>
+        <p className="rounded-lg bg-red-50 p-3 text-sm text-red-800">
+          An admin took your profile out of the gallery: {status.hiddenReason}
+        </p>
       ) : status.isPublished ? (
-        <Button type="button" variant="secondary" className="w-full" disabled={isPending} onClick={() => run(unpublishProfileAction)}>
+        <Button
+          type="button"
+          variant="secondary"
+          className="w-full"
+          disabled={isPending}
+          onClick={() => run(unpublishProfileAction)}
+        >
           Unpublish
         </Button>
       ) : (

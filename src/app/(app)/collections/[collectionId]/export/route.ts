@@ -10,7 +10,12 @@ export async function GET(_request: Request, { params }: { params: Promise<{ col
   try {
     const actor = await getActor();
     if (!actor) return errorResponse("unauthenticated");
-    const { filename, csv } = await exportCollectionCsv(getDb(), actor, (await params).collectionId, getEnv().BETTER_AUTH_URL);
+    const { filename, csv } = await exportCollectionCsv(
+      getDb(),
+      actor,
+      (await params).collectionId,
+      getEnv().BETTER_AUTH_URL,
+    );
     return new Response(csv, { headers: csvHeaders(filename) });
   } catch (error) {
     return appErrorResponse(error);

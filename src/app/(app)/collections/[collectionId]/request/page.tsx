@@ -31,17 +31,24 @@ export default async function BulkRequestPage({ params, searchParams }: Props) {
   let problem: string | null = null;
   if (!collection.rights.write && "reason" in collection.rights) problem = readOnlyMessage(collection.rights.reason);
   else if (talents.length === 0) problem = "Select at least one talent in the collection first.";
-  else if (talents.length > MAX_BULK_REQUESTS) problem = `You selected ${talents.length} talents; send at most ${MAX_BULK_REQUESTS} requests at once.`;
+  else if (talents.length > MAX_BULK_REQUESTS)
+    problem = `You selected ${talents.length} talents; send at most ${MAX_BULK_REQUESTS} requests at once.`;
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       {back}
-      <h1 className="text-3xl font-bold tracking-tight">Request contact details from {talents.length === 1 ? talents[0]!.name : `${talents.length} talents`}</h1>
+      <h1 className="text-3xl font-bold tracking-tight">
+        Request contact details from {talents.length === 1 ? talents[0]!.name : `${talents.length} talents`}
+      </h1>
       {problem ? (
         <p role="alert" className="rounded-xl border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
           {problem}
         </p>
       ) : (
-        <BulkRequestForm collectionId={collection.id} talents={talents} remaining={remaining ? Math.min(remaining.month, remaining.day) : null} />
+        <BulkRequestForm
+          collectionId={collection.id}
+          talents={talents}
+          remaining={remaining ? Math.min(remaining.month, remaining.day) : null}
+        />
       )}
     </div>
   );

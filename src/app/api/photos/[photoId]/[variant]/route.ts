@@ -23,5 +23,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ phot
 
   const bytes = await getBlobStorage().get(photoStorageKey(access.storageKey, variant as PhotoVariant));
   if (!bytes) return errorResponse("not_found");
-  return new Response(new Uint8Array(bytes), { headers: { ...headers, "Content-Type": "image/webp", "Content-Length": String(bytes.length) } });
+  return new Response(new Uint8Array(bytes), {
+    headers: { ...headers, "Content-Type": "image/webp", "Content-Length": String(bytes.length) },
+  });
 }
