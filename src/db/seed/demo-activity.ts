@@ -157,17 +157,15 @@ export async function seedDemoActivity(db: Db, reservedTalentEmails: string[], n
         .onConflictDoNothing()
         .returning({ id: conversations.id });
       if (!conversation) continue;
-      await db
-        .insert(conversationParticipants)
-        .values(
-          [user.id, partner.userId].map((userId) => ({
-            conversationId: conversation.id,
-            userId,
-            lastSeq: rows.length,
-            lastMessageAt: last.createdAt!,
-            lastReadSeq: rows.length,
-          })),
-        );
+      await db.insert(conversationParticipants).values(
+        [user.id, partner.userId].map((userId) => ({
+          conversationId: conversation.id,
+          userId,
+          lastSeq: rows.length,
+          lastMessageAt: last.createdAt!,
+          lastReadSeq: rows.length,
+        })),
+      );
       await db.insert(messages).values(rows.map((row) => ({ ...row, conversationId: conversation.id })));
     }
   }
@@ -290,15 +288,13 @@ export async function seedDemoActivity(db: Db, reservedTalentEmails: string[], n
       share: true,
     },
     { owner: lapsed, name: "Spring campaign", description: "", talents: pool.slice(70, 73), share: false },
-    ...extras
-      .slice(0, 2)
-      .map((extra) => ({
-        owner: extra,
-        name: "Favourites",
-        description: "",
-        talents: [talentProfile, ...pool.slice(80, 83)],
-        share: false,
-      })),
+    ...extras.slice(0, 2).map((extra) => ({
+      owner: extra,
+      name: "Favourites",
+      description: "",
+      talents: [talentProfile, ...pool.slice(80, 83)],
+      share: false,
+    })),
   ];
   for (const list of shortlists) {
     const [collection] = await db
@@ -313,16 +309,14 @@ export async function seedDemoActivity(db: Db, reservedTalentEmails: string[], n
       .onConflictDoNothing()
       .returning({ id: collections.id });
     if (!collection) continue;
-    await db
-      .insert(collectionItems)
-      .values(
-        list.talents.map((entry, position) => ({
-          collectionId: collection.id,
-          profileId: entry.profileId,
-          position,
-          note: position === 0 ? "Strong self-tape; check availability for the recall." : "",
-        })),
-      );
+    await db.insert(collectionItems).values(
+      list.talents.map((entry, position) => ({
+        collectionId: collection.id,
+        profileId: entry.profileId,
+        position,
+        note: position === 0 ? "Strong self-tape; check availability for the recall." : "",
+      })),
+    );
   }
   return true;
 }

@@ -110,17 +110,15 @@ async function insertConversation(db: Db, a: Person, b: Person, lines: [Person, 
       createdAt: rows[0]!.createdAt,
     })
     .returning({ id: conversations.id });
-  await db
-    .insert(conversationParticipants)
-    .values(
-      [a.id, b.id].map((userId) => ({
-        conversationId: conversation!.id,
-        userId,
-        lastSeq: rows.length,
-        lastMessageAt: last.createdAt,
-        lastReadSeq: rows.length,
-      })),
-    );
+  await db.insert(conversationParticipants).values(
+    [a.id, b.id].map((userId) => ({
+      conversationId: conversation!.id,
+      userId,
+      lastSeq: rows.length,
+      lastMessageAt: last.createdAt,
+      lastReadSeq: rows.length,
+    })),
+  );
   await db.insert(messages).values(rows.map((row) => ({ ...row, conversationId: conversation!.id })));
 }
 

@@ -24,15 +24,13 @@ export async function recordAdminAction(
     detail?: Record<string, unknown>;
   },
 ) {
-  await tx
-    .insert(adminAuditLog)
-    .values({
-      adminId: entry.adminId,
-      action: entry.action,
-      targetType: entry.targetType,
-      targetId: entry.targetId,
-      detail: entry.detail ?? {},
-    });
+  await tx.insert(adminAuditLog).values({
+    adminId: entry.adminId,
+    action: entry.action,
+    targetType: entry.targetType,
+    targetId: entry.targetId,
+    detail: entry.detail ?? {},
+  });
 }
 
 /** The audit log for admins, newest first. */

@@ -225,18 +225,16 @@ describe("a common word", () => {
       db,
       Array.from({ length: total }, (_, index) => ({ name: `Player ${index}`, role: "TALENT" as const })),
     );
-    await db
-      .insert(talentProfiles)
-      .values(
-        players.map((player, index) => ({
-          userId: player.id,
-          displayName: player.name,
-          headline: "Session drummer",
-          skills: index === 7 ? ["Tabla"] : [],
-          skillsText: index === 7 ? "Tabla" : "",
-          publishedAt: at(index),
-        })),
-      );
+    await db.insert(talentProfiles).values(
+      players.map((player, index) => ({
+        userId: player.id,
+        displayName: player.name,
+        headline: "Session drummer",
+        skills: index === 7 ? ["Tabla"] : [],
+        skillsText: index === 7 ? "Tabla" : "",
+        publishedAt: at(index),
+      })),
+    );
   });
 
   it.each([
