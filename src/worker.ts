@@ -1,7 +1,7 @@
 import type { Db } from "@/db";
 import { getLogger } from "@/lib/logger";
 import { rollupActivity } from "@/modules/activity/rollup";
-import { expireContactRequests } from "@/modules/contact-requests/mutations";
+import { expireContactRequests } from "@/modules/contact-requests/internal";
 import type { MailTransport } from "@/modules/notifications/transport";
 import { runEmailWorkerTick } from "@/modules/notifications/worker";
 

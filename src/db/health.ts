@@ -15,3 +15,6 @@ export async function isDatabaseHealthy(db: Db, timeoutMs = 2000): Promise<boole
     clearTimeout(timer);
   }
 }
+
+/** Whether every shipped migration is applied: with the check above, what the readiness route asks. */
+export { areMigrationsCurrent } from "./client";

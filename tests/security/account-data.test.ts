@@ -20,7 +20,7 @@ import { deleteAccountInput } from "@/modules/account-data/inputs";
 import { deleteAccount, type DeletionServices } from "@/modules/account-data/mutations";
 import { exportAccountData } from "@/modules/account-data/queries";
 import { listUsersForAdmin } from "@/modules/admin/queries";
-import { listAuditEntries } from "@/modules/audit/audit";
+import { listAuditEntries } from "@/modules/admin/queries";
 import { TestBillingProvider } from "@/modules/billing/provider";
 import { addTalentsInput, collectionDetailsInput } from "@/modules/collections/inputs";
 import { addTalents, createCollection, shareCollection } from "@/modules/collections/mutations";

@@ -17,10 +17,10 @@ import { contactRequestInput } from "@/modules/contact-requests/inputs";
 import {
   approveContactRequest,
   declineContactRequest,
-  expireContactRequests,
   sendContactRequest,
   withdrawContactRequest,
 } from "@/modules/contact-requests/mutations";
+import { expireContactRequests } from "@/modules/contact-requests/internal";
 import { quotaWindows } from "@/modules/contact-requests/policies";
 import { getRequestView } from "@/modules/contact-requests/queries";
 import { sendMessage, startConversation } from "@/modules/messaging/mutations";

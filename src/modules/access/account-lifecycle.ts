@@ -1,3 +1,4 @@
+import "server-only";
 import { verifyPassword } from "better-auth/crypto";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db";

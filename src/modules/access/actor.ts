@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
 import { PATHNAME_HEADER } from "@/lib/request";
-import { getSubscriptionFacts } from "@/modules/billing/queries";
+import { getSubscriptionFacts } from "@/modules/billing/internal";
 import { getEnv } from "@/lib/env";
 import type { ApiRequest } from "@/lib/json-api";
 import { getAuth } from "./auth";

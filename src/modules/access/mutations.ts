@@ -6,7 +6,7 @@ import { AppError, postgresErrorCode, UNIQUE_VIOLATION } from "@/lib/errors";
 import { isUuid } from "@/lib/text-input";
 import { waitUntilElapsed, withMinimumDuration } from "@/lib/timing";
 import { clientAddress } from "@/lib/request";
-import { recordAdminAction } from "@/modules/audit/audit";
+import { recordAdminAction } from "@/modules/audit/internal";
 import { hasPermission } from "./permissions";
 import type { Actor } from "./types";
 import { getAuth } from "./auth";
@@ -28,6 +28,7 @@ function authRefusal(error: unknown): { status: string; code?: string; message: 
 const EMAIL_TAKEN = "An account with this email already exists. Sign in instead, or use another email.";
 
 /** Creates the account and signs it in (the session cookie is set on the response). */
+// Public: signing up, signing in and resetting a password are what an anonymous visitor does.
 export async function signUp(db: Db, requestHeaders: Headers, input: SignUpInput): Promise<void> {
   const admission = await admitSignUp(db, clientAddress(requestHeaders));
   if (!admission.allowed) throw rateLimitedError(admission.retryAfterSeconds);

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, gt, like, ne } from "drizzle-orm";
 import type { Db } from "@/db";
 import { verifications } from "@/db/schema/auth";

@@ -1,9 +1,10 @@
+import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { and, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { preparedQuery } from "@/db/prepared";
 import { sessions, users } from "@/db/schema/auth";
-import { subscriptionFactsByUser } from "@/modules/billing/queries";
+import { subscriptionFactsByUser } from "@/modules/billing/internal";
 import { isRole } from "./roles";
 import type { Actor } from "./types";
 

@@ -4,7 +4,7 @@ import { sessions } from "@/db/schema/auth";
 import { createAdmin, createProfessional, createTalent } from "@/db/seed/factories";
 import type { Db } from "@/db";
 import { listUsersForAdmin } from "@/modules/admin/queries";
-import { listAuditEntries } from "@/modules/audit/audit";
+import { listAuditEntries } from "@/modules/admin/queries";
 import { freshDatabase } from "@/test/database";
 import { createAuth, type Auth } from "./auth";
 import { reinstateUser, suspendUser } from "./mutations";

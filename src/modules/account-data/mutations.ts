@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/db";
 import { AppError } from "@/lib/errors";
 import { getLogger } from "@/lib/logger";
@@ -9,13 +10,13 @@ import {
   lockOtherActiveAdmins,
 } from "@/modules/access/account-lifecycle";
 import type { Actor } from "@/modules/access/types";
-import { recordAdminAction } from "@/modules/audit/audit";
-import { cancelSubscriptionForDeletion, endSubscriptionOfDeletedAccount } from "@/modules/billing/mutations";
+import { recordAdminAction } from "@/modules/audit/internal";
+import { cancelSubscriptionForDeletion, endSubscriptionOfDeletedAccount } from "@/modules/billing/internal";
 import type { BillingProvider } from "@/modules/billing/provider";
-import { deleteCollectionsOfAccount } from "@/modules/collections/mutations";
-import { expireRequestsOfDeletedAccount, removeRequestCountersOfAccount } from "@/modules/contact-requests/mutations";
-import { removeMessagingStateOfAccount } from "@/modules/messaging/mutations";
-import { removeNotificationsOfAccount } from "@/modules/notifications/mutations";
+import { deleteCollectionsOfAccount } from "@/modules/collections/internal";
+import { expireRequestsOfDeletedAccount, removeRequestCountersOfAccount } from "@/modules/contact-requests/internal";
+import { removeMessagingStateOfAccount } from "@/modules/messaging/internal";
+import { removeNotificationsOfAccount } from "@/modules/notifications/internal";
 import { deleteProfileOfAccount } from "@/modules/talents/photos";
 import type { DeleteAccountInput } from "./inputs";
 import { canDeleteOwnAccount } from "./policies";

@@ -1,13 +1,15 @@
+import "server-only";
 import type { Db } from "@/db";
 import { countOtherActiveAdmins, exportAccountRecord } from "@/modules/access/account-lifecycle";
 import type { Actor } from "@/modules/access/types";
-import { exportAuditEntries } from "@/modules/audit/audit";
-import { exportBillingData, getOwnSubscription } from "@/modules/billing/queries";
-import { exportCollections } from "@/modules/collections/queries";
-import { exportContactRequests } from "@/modules/contact-requests/queries";
-import { exportMessagingData } from "@/modules/messaging/queries";
-import { exportNotificationData } from "@/modules/notifications/queries";
-import { exportTalentProfile, getProfileIdOfUser } from "@/modules/talents/queries";
+import { exportAuditEntries } from "@/modules/audit/internal";
+import { getOwnSubscription } from "@/modules/billing/queries";
+import { exportBillingData } from "@/modules/billing/internal";
+import { exportCollections } from "@/modules/collections/internal";
+import { exportContactRequests } from "@/modules/contact-requests/internal";
+import { exportMessagingData } from "@/modules/messaging/internal";
+import { exportNotificationData } from "@/modules/notifications/internal";
+import { exportTalentProfile, getProfileIdOfUser } from "@/modules/talents/internal";
 import { canDeleteOwnAccount, type Decision } from "./policies";
 
 export const EXPORT_FORMAT_VERSION = 1;

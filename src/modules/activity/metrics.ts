@@ -1,10 +1,10 @@
 import "server-only";
 import type { Db } from "@/db";
-import { dailySignups } from "@/modules/access/queries";
-import { getSubscriptionTotalsAt } from "@/modules/billing/queries";
-import { dailyRequestActivity } from "@/modules/contact-requests/queries";
-import { dailyMessages } from "@/modules/messaging/queries";
-import { dailyProfileViews } from "@/modules/talents/queries";
+import { dailySignups } from "@/modules/access/internal";
+import { getSubscriptionTotalsAt } from "@/modules/billing/internal";
+import { dailyRequestActivity } from "@/modules/contact-requests/internal";
+import { dailyMessages } from "@/modules/messaging/internal";
+import { dailyProfileViews } from "@/modules/talents/internal";
 import { addDays, daysBetween, startOf } from "./periods";
 
 /** The platform-wide daily figures, each one value per UTC day. */

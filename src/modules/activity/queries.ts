@@ -5,20 +5,15 @@ import { activityDaily, activitySenderTotals } from "@/db/schema/activity";
 import { toCsv } from "@/lib/csv";
 import { AppError } from "@/lib/errors";
 import { hasPermission } from "@/modules/access/permissions";
-import { getAccountFacts } from "@/modules/access/queries";
+import { getAccountFacts } from "@/modules/access/internal";
 import type { Actor } from "@/modules/access/types";
 import { getPlanCapabilities } from "@/modules/billing/plans";
-import { countCollectors } from "@/modules/collections/queries";
-import {
-  getMonthlyUsage,
-  getRequestMetrics,
-  getRequestsByWeek,
-  listRecentRequestActivity,
-  type RequestActivity,
-  type RequestMetrics,
-} from "@/modules/contact-requests/queries";
-import { getMessageCounts } from "@/modules/messaging/queries";
-import { getProfileIdOfUser, getProfileViewsByDay } from "@/modules/talents/queries";
+import { countCollectors } from "@/modules/collections/internal";
+import { getMonthlyUsage } from "@/modules/contact-requests/queries";
+import { getRequestMetrics, getRequestsByWeek, listRecentRequestActivity } from "@/modules/contact-requests/internal";
+import type { RequestActivity, RequestMetrics } from "@/modules/contact-requests/types";
+import { getMessageCounts } from "@/modules/messaging/internal";
+import { getProfileIdOfUser, getProfileViewsByDay } from "@/modules/talents/internal";
 import type { DateRange } from "./inputs";
 import { measureDays, platformMetrics, type PlatformMetric } from "./metrics";
 import { addDays, dayOf, daysBetween, lastWeeks, monthStart, startOf, weekOf } from "./periods";

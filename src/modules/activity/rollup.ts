@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, gte, inArray, lt, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { activityDaily, activityRolledDays, activitySenderTotals } from "@/db/schema/activity";
-import { getFirstSignupAt } from "@/modules/access/queries";
+import { getFirstSignupAt } from "@/modules/access/internal";
 import { measureDays, type MetricRow } from "./metrics";
 import { addDays, dayOf, daysBetween, monthStart, startOf } from "./periods";
 

@@ -1,13 +1,15 @@
+import "server-only";
 import { and, desc, eq, ilike, isNull, or, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
 import { containsPattern, exactTimestamp, keysetBefore, keysetCursor } from "@/db/sql";
-import { users } from "@/db/schema/auth";
 import { AppError } from "@/lib/errors";
+import { accountListRows, getAccountFacts } from "@/modules/access/internal";
 import { hasPermission } from "@/modules/access/permissions";
 import type { Role } from "@/modules/access/roles";
 import type { Actor } from "@/modules/access/types";
 import type { SubscriptionStatus } from "@/modules/billing/plans";
-import { subscriptionStatusByUser } from "@/modules/billing/queries";
+import { readAuditLog } from "@/modules/audit/internal";
+import { subscriptionStatusByUser } from "@/modules/billing/internal";
 
 export type AdminUserRow = {
   id: string;
@@ -32,6 +34,7 @@ export async function listUsersForAdmin(
   pageSize = 50,
 ): Promise<{ items: AdminUserRow[]; nextCursor: string | null }> {
   if (!hasPermission(actor.role, "user:moderate")) throw new AppError("not_found");
+  const users = accountListRows(db);
   const subscription = subscriptionStatusByUser(db);
   const conditions: SQL[] = [];
   if (filter.q) {
@@ -69,4 +72,17 @@ export async function listUsersForAdmin(
     items: page.map(({ joinedKey: _key, ...row }) => row),
     nextCursor: rows.length > pageSize && last ? keysetCursor({ key: last.joinedKey, id: last.id }) : null,
   };
+}
+
+/** The audit log for admins, newest first, each entry with the name of the admin who acted. */
+export async function listAuditEntries(db: Db, actor: Actor, limit = 200) {
+  if (!hasPermission(actor.role, "user:moderate")) throw new AppError("not_found");
+  const entries = await readAuditLog(db, limit);
+  const admins = await getAccountFacts(db, [
+    ...new Set(entries.flatMap((entry) => (entry.adminId ? [entry.adminId] : []))),
+  ]);
+  return entries.map(({ adminId, ...entry }) => ({
+    ...entry,
+    adminName: adminId ? (admins.get(adminId)?.name ?? null) : null,
+  }));
 }

@@ -15,7 +15,8 @@ import {
   startCheckout,
 } from "./mutations";
 import { TestBillingProvider } from "./provider";
-import { getOwnSubscription, getSubscriptionFacts } from "./queries";
+import { getOwnSubscription } from "./queries";
+import { getSubscriptionFacts } from "./internal";
 
 const provider = new TestBillingProvider();
 const appUrl = "http://localhost:3000";

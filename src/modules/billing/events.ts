@@ -1,9 +1,10 @@
+import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { users } from "@/db/schema/auth";
 import { billingCustomers, billingEvents, subscriptions } from "@/db/schema/billing";
 import { lockKey } from "@/db/sql";
 import { getLogger } from "@/lib/logger";
+import { accountExists } from "@/modules/access/internal";
 import { notify } from "@/modules/notifications/notify";
 import { getPlan, type BillingInterval, type Plan, type SubscriptionStatus } from "./plans";
 
@@ -48,8 +49,8 @@ async function resolveAccount(tx: Db, event: BillingEvent): Promise<string | nul
     .where(eq(billingCustomers.customerId, event.customerId));
   if (known) return known.userId;
   if (!event.userId) return null;
-  const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, event.userId));
-  if (!user) return null;
+  if (!(await accountExists(tx, event.userId))) return null;
+  const user = { id: event.userId };
   const linked = await tx
     .insert(billingCustomers)
     .values({ userId: user.id, provider: event.provider, customerId: event.customerId })

@@ -1,12 +1,13 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, eq, gt, notInArray } from "drizzle-orm";
+import { and, eq, gt } from "drizzle-orm";
 import type { Db } from "@/db";
 import { billingCustomers, subscriptions, testCheckoutSessions } from "@/db/schema/billing";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/modules/access/types";
 import { processBillingEvent, type BillingEvent } from "./events";
 import type { CheckoutInput, TestCheckoutInput } from "./inputs";
-import { getPlan, periodEndFrom, planForRole, type BillingInterval, type SubscriptionStatus } from "./plans";
+import { getPlan, periodEndFrom, planForRole, type BillingInterval } from "./plans";
 import type { BillingProvider } from "./provider";
 import { getOwnSubscription } from "./queries";
 
@@ -173,52 +174,4 @@ export async function retryTestPayment(db: Db, actor: Actor) {
       throw new AppError("conflict", "There is no failed payment to retry.");
     return { status: "active", currentPeriodEnd: periodEndFrom(new Date(), row.interval) };
   });
-}
-
-const ended: SubscriptionStatus[] = ["canceled"];
-
-/**
- * The first step of deleting an account, before its transaction (it calls the
- * payment provider): a subscription that is not over yet ends at the provider
- * now, so the person is never charged again. A subscription held with a
- * provider this server cannot reach stops the deletion, with nothing changed.
- */
-export async function cancelSubscriptionForDeletion(db: Db, provider: BillingProvider, userId: string): Promise<void> {
-  const [row] = await db
-    .select({
-      provider: subscriptions.provider,
-      subscriptionId: subscriptions.subscriptionId,
-      status: subscriptions.status,
-    })
-    .from(subscriptions)
-    .where(eq(subscriptions.userId, userId));
-  if (!row || ended.includes(row.status)) return;
-  if (row.provider !== provider.kind) {
-    throw new AppError(
-      "unavailable",
-      "Your subscription is with a payment provider this server cannot reach right now, so nothing was deleted. Please try again later.",
-    );
-  }
-  try {
-    await provider.cancelSubscriptionNow(row.subscriptionId);
-  } catch {
-    throw new AppError(
-      "unavailable",
-      "We could not cancel your subscription with the payment provider, so nothing was deleted. Please try again in a few minutes.",
-    );
-  }
-}
-
-/**
- * In the deletion's transaction: records that the subscription has ended (the
- * history of changes keeps the billing record for accounting), without telling
- * the account, which is going away. A late "canceled" event from the provider
- * then changes nothing.
- */
-export async function endSubscriptionOfDeletedAccount(tx: Db, userId: string, now: Date): Promise<void> {
-  await tx
-    .update(subscriptions)
-    .set({ status: "canceled", cancelAtPeriodEnd: false, currentPeriodEnd: now, stateAt: now, updatedAt: now })
-    .where(and(eq(subscriptions.userId, userId), notInArray(subscriptions.status, ended)));
-  await tx.delete(testCheckoutSessions).where(eq(testCheckoutSessions.userId, userId));
 }

@@ -6,7 +6,7 @@ import { createProfessional } from "@/db/seed/factories";
 import type { Db } from "@/db";
 import { checkPremiumAccess } from "@/modules/access/premium";
 import { freshDatabase } from "@/test/database";
-import { getSubscriptionFacts } from "./queries";
+import { getSubscriptionFacts } from "./internal";
 import type { PriceMap } from "./stripe";
 import { handleStripeWebhook } from "./webhook";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/db";
 import { getLogger } from "@/lib/logger";
 import { processBillingEvent } from "./events";

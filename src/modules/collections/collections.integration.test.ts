@@ -29,13 +29,13 @@ import {
 } from "./mutations";
 import { readOnlyMessage } from "./policies";
 import {
-  countCollectors,
   exportCollectionCsv,
   getCollection,
   getCollectionsForProfile,
   getSharedCollection,
   listCollections,
 } from "./queries";
+import { countCollectors } from "./internal";
 
 const PHONE = "+44 7700 900123";
 const CONTACT_EMAIL = "private.line@talent.example.com";

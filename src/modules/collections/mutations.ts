@@ -1,3 +1,4 @@
+import "server-only";
 import { and, count, eq, inArray, max, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { collectionItems, collections } from "@/db/schema/collections";
@@ -7,7 +8,7 @@ import { isUuid } from "@/lib/text-input";
 import type { Actor } from "@/modules/access/types";
 import { sendContactRequest } from "@/modules/contact-requests/mutations";
 import { getRemainingQuota } from "@/modules/contact-requests/queries";
-import { filterListedProfiles, getTalentSummaries } from "@/modules/talents/queries";
+import { filterListedProfiles, getTalentSummaries } from "@/modules/talents/internal";
 import {
   MAX_COLLECTIONS,
   MAX_COLLECTION_SIZE,
@@ -320,13 +321,4 @@ export async function sendBulkContactRequests(
     }
   }
   return outcomes;
-}
-
-/**
- * For an account being deleted, in the caller's transaction: its collections,
- * their entries and notes go, and with them every share link (the token lives
- * on the collection), so a shared page stops at once.
- */
-export async function deleteCollectionsOfAccount(tx: Db, userId: string): Promise<void> {
-  await tx.delete(collections).where(eq(collections.ownerId, userId));
 }

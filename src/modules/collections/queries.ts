@@ -1,12 +1,14 @@
-import { and, asc, count, countDistinct, desc, eq, inArray, lte, sql } from "drizzle-orm";
+import "server-only";
+import { and, asc, count, desc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { collectionItems, collections } from "@/db/schema/collections";
 import { toCsv } from "@/lib/csv";
 import { AppError } from "@/lib/errors";
-import { getAccountFacts } from "@/modules/access/queries";
+import { getAccountFacts } from "@/modules/access/internal";
 import type { Actor } from "@/modules/access/types";
 import { categoryLabels, countryName } from "@/modules/talents/options";
-import { getTalentSummaries, type TalentSummary } from "@/modules/talents/queries";
+import { getTalentSummaries } from "@/modules/talents/internal";
+import type { TalentSummary } from "@/modules/talents/types";
 import { collectionIdInput } from "./inputs";
 import { collectionRights, requireCollectionRights, type CollectionRights } from "./policies";
 
@@ -151,6 +153,7 @@ export type SharedCollection = { name: string; description: string; ownerName: s
  * name, the description and the public card data of the talents still
  * listed. Never the owner's notes, never premium data. Null once revoked.
  */
+// Public: anyone holding the share token may see it (the token is the check).
 export async function getSharedCollection(db: Db, token: string): Promise<SharedCollection | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
   const [collection] = await db
@@ -177,16 +180,6 @@ export async function getSharedCollection(db: Db, token: string): Promise<Shared
       return talent?.isListed ? [talent] : [];
     }),
   };
-}
-
-/** In how many people's collections a talent is: a count only, never who. */
-export async function countCollectors(db: Db, profileId: string): Promise<number> {
-  const [row] = await db
-    .select({ owners: countDistinct(c.ownerId) })
-    .from(items)
-    .innerJoin(c, eq(c.id, items.collectionId))
-    .where(eq(items.profileId, profileId));
-  return row?.owners ?? 0;
 }
 
 /** A collection as a CSV file: its talents in order, their public card data, profile links and the owner's notes. */
@@ -222,51 +215,4 @@ export async function exportCollectionCsv(
       rows,
     ),
   };
-}
-
-/** An account's collections with their entries and private notes, for its data export (never the share token itself). */
-export async function exportCollections(db: Db, userId: string) {
-  const owned = await db
-    .select({
-      id: collections.id,
-      name: collections.name,
-      description: collections.description,
-      shareToken: collections.shareToken,
-      sharedAt: collections.sharedAt,
-      createdAt: collections.createdAt,
-      updatedAt: collections.updatedAt,
-    })
-    .from(collections)
-    .where(eq(collections.ownerId, userId))
-    .orderBy(asc(collections.createdAt));
-  const items = owned.length
-    ? await db
-        .select({
-          collectionId: collectionItems.collectionId,
-          profileId: collectionItems.profileId,
-          position: collectionItems.position,
-          note: collectionItems.note,
-          addedAt: collectionItems.addedAt,
-        })
-        .from(collectionItems)
-        .where(
-          inArray(
-            collectionItems.collectionId,
-            owned.map((collection) => collection.id),
-          ),
-        )
-        .orderBy(asc(collectionItems.collectionId), asc(collectionItems.position))
-    : [];
-  const talents = await getTalentSummaries(db, [...new Set(items.map((item) => item.profileId))]);
-  return owned.map(({ shareToken, sharedAt, ...collection }) => ({
-    ...collection,
-    isShared: shareToken !== null,
-    sharedAt: shareToken !== null ? sharedAt : null,
-    items: items
-      .filter((item) => item.collectionId === collection.id)
-      .map(({ collectionId: _collection, ...item }) => ({
-        ...item,
-        talentName: talents.get(item.profileId)?.displayName ?? null,
-      })),
-  }));
 }

@@ -9,11 +9,11 @@ import { contactRequestInput } from "./inputs";
 import {
   approveContactRequest,
   declineContactRequest,
-  expireContactRequests,
   revokeApproval,
   sendContactRequest,
   withdrawContactRequest,
 } from "./mutations";
+import { expireContactRequests } from "./internal";
 import { getRequestView, listRequests, listSenderOversight } from "./queries";
 
 const PHONE = "+44 7700 900555";

@@ -1,21 +1,22 @@
-import { and, desc, eq, gt, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import "server-only";
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { contactRequestCounters, contactRequestEvents, contactRequests } from "@/db/schema/contact-requests";
+import { contactRequestCounters, contactRequests } from "@/db/schema/contact-requests";
 import { getEnv } from "@/lib/env";
 import { AppError, postgresErrorCode, UNIQUE_VIOLATION } from "@/lib/errors";
 import { isUuid } from "@/lib/text-input";
-import { getAccountFacts } from "@/modules/access/queries";
+import { getAccountFacts } from "@/modules/access/internal";
 import type { Actor } from "@/modules/access/types";
 import { getPlanCapabilities } from "@/modules/billing/plans";
-import { blockUser } from "@/modules/messaging/mutations";
+import { blockUser } from "@/modules/messaging/internal";
 import { isBlocked } from "@/modules/messaging/queries";
 import { notify } from "@/modules/notifications/notify";
 import { getProfileOwner } from "@/modules/talents/queries";
 import type { ContactRequestInput } from "./inputs";
 import { canSendContactRequest, nextMonthStart, quotaWindows, type ContactField, type RequestStatus } from "./policies";
+import { DAY_MS, payloadOf, record } from "./internal";
 
 const r = contactRequests;
-const DAY_MS = 86_400_000;
 const dateFormat = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",
   month: "long",
@@ -39,17 +40,6 @@ async function takeFromQuota(tx: Db, senderId: string, window: string, limit: nu
     })
     .returning({ used: contactRequestCounters.used });
   return Boolean(row) && row!.used <= limit;
-}
-
-async function record(
-  tx: Db,
-  requestId: string,
-  actorId: string | null,
-  from: RequestStatus | null,
-  to: RequestStatus,
-  note = "",
-) {
-  await tx.insert(contactRequestEvents).values({ requestId, actorId, fromStatus: from, toStatus: to, note });
 }
 
 /**
@@ -197,10 +187,6 @@ async function transition(
   });
 }
 
-function payloadOf(request: typeof r.$inferSelect, otherName: string) {
-  return { requestId: request.id, projectTitle: request.projectTitle, otherName };
-}
-
 export async function approveContactRequest(
   db: Db,
   actor: Actor,
@@ -259,76 +245,4 @@ export async function revokeApproval(db: Db, actor: Actor, requestId: string) {
     .returning({ id: r.id });
   if (!revoked) throw new AppError("not_found", "There is no approval to revoke on that request.");
   await record(db, requestId, actor.userId, "APPROVED", "APPROVED", "approval revoked");
-}
-
-/**
- * Expires pending requests with the same conditional UPDATE as every other
- * transition, records each in the history and tells its sender, unless the
- * sender is the account that is going away.
- */
-async function expirePending(tx: Db, where: SQL, now: Date, quietFor?: string) {
-  const expired = await tx
-    .update(r)
-    .set({ status: "EXPIRED", respondedAt: now })
-    .where(and(eq(r.status, "PENDING"), where))
-    .returning();
-  const accounts = await getAccountFacts(tx, [...new Set(expired.map((request) => request.talentUserId))]);
-  for (const request of expired) {
-    await record(tx, request.id, null, "PENDING", "EXPIRED");
-    if (request.senderId === quietFor) continue;
-    await notify(tx, {
-      userId: request.senderId,
-      type: "contact_request.expired",
-      payload: payloadOf(request, accounts.get(request.talentUserId)?.name ?? "The talent"),
-      now,
-    });
-  }
-  return expired.length;
-}
-
-/**
- * The scheduled part, run by the worker: reminds talents of requests expiring
- * within 48 hours (once), and expires the overdue ones with the same
- * conditional UPDATE as every other transition, telling their senders.
- */
-export async function expireContactRequests(db: Db, now = new Date()): Promise<{ reminded: number; expired: number }> {
-  return db.transaction(async (tx) => {
-    const reminded = await tx
-      .update(r)
-      .set({ reminderSentAt: now })
-      .where(
-        and(
-          eq(r.status, "PENDING"),
-          isNull(r.reminderSentAt),
-          lte(r.expiresAt, new Date(now.getTime() + 2 * DAY_MS)),
-          gt(r.expiresAt, now),
-        ),
-      )
-      .returning();
-    const accounts = await getAccountFacts(tx, [...new Set(reminded.map((request) => request.senderId))]);
-    for (const request of reminded) {
-      await notify(tx, {
-        userId: request.talentUserId,
-        type: "contact_request.expiring_soon",
-        payload: payloadOf(request, accounts.get(request.senderId)?.name ?? "A casting professional"),
-        now,
-      });
-    }
-    const expired = await expirePending(tx, lte(r.expiresAt, now), now);
-    return { reminded: reminded.length, expired };
-  });
-}
-
-/**
- * For an account being deleted, in the caller's transaction: every pending
- * request it sent or received expires now. Senders of requests it received are
- * told, as at any expiry; talents simply no longer see the request waiting.
- */
-export async function expireRequestsOfDeletedAccount(tx: Db, userId: string, now = new Date()): Promise<number> {
-  return expirePending(tx, or(eq(r.senderId, userId), eq(r.talentUserId, userId))!, now, userId);
-}
-
-/** For an account being deleted, in the caller's transaction: its request counters go (its requests stay for the other side). */
-export async function removeRequestCountersOfAccount(tx: Db, userId: string): Promise<void> {
-  await tx.delete(contactRequestCounters).where(eq(contactRequestCounters.senderId, userId));
 }

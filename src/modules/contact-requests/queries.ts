@@ -1,24 +1,21 @@
+import "server-only";
 import { and, count, desc, eq, gte, ilike, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db";
-import {
-  contactRequestCounters,
-  contactRequestEvents,
-  contactRequests,
-  contactRevealViews,
-} from "@/db/schema/contact-requests";
-import { containsPattern, exactTimestamp, keysetBefore, keysetCursor, utcDay, utcWeek } from "@/db/sql";
+import { contactRequestCounters, contactRequests, contactRevealViews } from "@/db/schema/contact-requests";
+import { containsPattern, exactTimestamp, keysetBefore, keysetCursor } from "@/db/sql";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { hasPermission } from "@/modules/access/permissions";
-import { findUserIdsByName, getAccountFacts } from "@/modules/access/queries";
+import { findUserIdsByName, getAccountFacts } from "@/modules/access/internal";
 import type { Actor } from "@/modules/access/types";
 import { getPlanCapabilities } from "@/modules/billing/plans";
-import { countBlocksOf, countReportsAgainst } from "@/modules/messaging/queries";
-import { readContactDetails } from "@/modules/talents/queries";
+import { countBlocksOf, countReportsAgainst } from "@/modules/messaging/internal";
+import { readContactDetails } from "@/modules/talents/internal";
 import type { ContactDetails } from "@/modules/talents/types";
 import { requestIdInput } from "./inputs";
-import { quotaWindows, requestStatuses, revealedFields, type ContactField, type RequestStatus } from "./policies";
+import { quotaWindows, revealedFields, type RequestStatus } from "./policies";
+import { pick } from "./internal";
 
 const r = contactRequests;
 
@@ -51,20 +48,6 @@ export type RequestView = RequestSummary & {
   /** Exactly the contact details this viewer may see: none unless approved (or the talent's own). */
   revealed: Partial<ContactDetails> | null;
 };
-
-function pick(contact: ContactDetails, fields: ContactField[]): Partial<ContactDetails> {
-  const shared: Partial<ContactDetails> = {};
-  if (fields.includes("phone")) shared.phone = contact.phone;
-  if (fields.includes("email")) shared.email = contact.email;
-  if (fields.includes("agent"))
-    Object.assign(shared, {
-      agentName: contact.agentName,
-      agency: contact.agency,
-      agentPhone: contact.agentPhone,
-      agentEmail: contact.agentEmail,
-    });
-  return shared;
-}
 
 /**
  * A request as its talent or its sender sees it, or null for anyone else (the
@@ -380,263 +363,9 @@ export async function listRequestsForAdmin(
   }));
 }
 
-const answerSeconds = sql<number>`extract(epoch from (${r.respondedAt} - ${r.createdAt}))`;
-const isAnswered = inArray(r.status, ["APPROVED", "DECLINED"]);
-
-export type DailyRequestActivity = {
-  /** Requests sent per UTC day. */
-  sent: { day: string; count: number }[];
-  /** Requests that left PENDING per UTC day, by the status they reached, with the seconds the answered ones waited. */
-  closed: { day: string; status: RequestStatus; count: number; answerSeconds: number }[];
-  /** Per sender and UTC day: requests sent, requests answered by the talent and the seconds those waited. */
-  bySender: { day: string; senderId: string; sent: number; answered: number; answerSeconds: number }[];
-};
-
-/** Contact request activity per UTC day in [from, to), for the activity rollups. */
-export async function dailyRequestActivity(db: Db, from: Date, to: Date): Promise<DailyRequestActivity> {
-  const sentDay = utcDay(r.createdAt);
-  const closedDay = utcDay(r.respondedAt);
-  const createdIn = and(gte(r.createdAt, from), lt(r.createdAt, to));
-  const respondedIn = and(gte(r.respondedAt, from), lt(r.respondedAt, to));
-  const seconds = sql<number>`coalesce(sum(${answerSeconds}) filter (where ${isAnswered}), 0)::float8`;
-  // One after another, so this also runs inside a transaction (one connection).
-  const sent = await db.select({ day: sentDay, count: count() }).from(r).where(createdIn).groupBy(sentDay);
-  const closed = await db
-    .select({ day: closedDay, status: r.status, count: count(), answerSeconds: seconds })
-    .from(r)
-    .where(respondedIn)
-    .groupBy(closedDay, r.status);
-  const senderSent = await db
-    .select({ day: sentDay, senderId: r.senderId, count: count() })
-    .from(r)
-    .where(createdIn)
-    .groupBy(sentDay, r.senderId);
-  const senderAnswered = await db
-    .select({ day: closedDay, senderId: r.senderId, count: count(), answerSeconds: seconds })
-    .from(r)
-    .where(and(respondedIn, isAnswered))
-    .groupBy(closedDay, r.senderId);
-  const bySender = new Map<string, DailyRequestActivity["bySender"][number]>();
-  const entry = (day: string, senderId: string) => {
-    const key = `${day}|${senderId}`;
-    if (!bySender.has(key)) bySender.set(key, { day, senderId, sent: 0, answered: 0, answerSeconds: 0 });
-    return bySender.get(key)!;
-  };
-  for (const row of senderSent) entry(row.day, row.senderId).sent = row.count;
-  for (const row of senderAnswered)
-    Object.assign(entry(row.day, row.senderId), { answered: row.count, answerSeconds: row.answerSeconds });
-  return {
-    sent,
-    closed: closed.map((row) => ({ ...row, status: row.status as RequestStatus })),
-    bySender: [...bySender.values()],
-  };
-}
-
-export type RequestMetrics = {
-  byStatus: Record<RequestStatus, number>;
-  total: number;
-  acceptanceRate: number | null;
-  medianAnswerSeconds: number | null;
-};
-
-/**
- * An account's requests created since a moment (sent, or received by a
- * talent): how many by status, the share approved among those the talent
- * decided on or let expire, and the median time the answered ones waited.
- */
-export async function getRequestMetrics(
-  db: Db,
-  userId: string,
-  side: "sent" | "received",
-  since: Date,
-): Promise<RequestMetrics> {
-  const mine = and(side === "sent" ? eq(r.senderId, userId) : eq(r.talentUserId, userId), gte(r.createdAt, since));
-  const [rows, [median]] = await Promise.all([
-    db.select({ status: r.status, total: count() }).from(r).where(mine).groupBy(r.status),
-    db
-      .select({ seconds: sql<number | null>`percentile_cont(0.5) within group (order by ${answerSeconds})` })
-      .from(r)
-      .where(and(mine, isAnswered)),
-  ]);
-  const byStatus = Object.fromEntries(requestStatuses.map((status) => [status, 0])) as Record<RequestStatus, number>;
-  for (const row of rows) byStatus[row.status as RequestStatus] = row.total;
-  const decided = byStatus.APPROVED + byStatus.DECLINED + byStatus.EXPIRED;
-  return {
-    byStatus,
-    total: rows.reduce((sum, row) => sum + row.total, 0),
-    acceptanceRate: decided > 0 ? byStatus.APPROVED / decided : null,
-    medianAnswerSeconds: median?.seconds == null ? null : Number(median.seconds),
-  };
-}
-
-/** An account's requests per UTC week (Monday) since a moment: created, and approved (by the week of the approval). */
-export async function getRequestsByWeek(
-  db: Db,
-  userId: string,
-  side: "sent" | "received",
-  since: Date,
-): Promise<{ week: string; created: number; approved: number }[]> {
-  const owner = side === "sent" ? eq(r.senderId, userId) : eq(r.talentUserId, userId);
-  const createdWeek = utcWeek(r.createdAt);
-  const approvedWeek = utcWeek(r.respondedAt);
-  const [created, approved] = await Promise.all([
-    db
-      .select({ week: createdWeek, total: count() })
-      .from(r)
-      .where(and(owner, gte(r.createdAt, since)))
-      .groupBy(createdWeek),
-    db
-      .select({ week: approvedWeek, total: count() })
-      .from(r)
-      .where(and(owner, eq(r.status, "APPROVED"), gte(r.respondedAt, since)))
-      .groupBy(approvedWeek),
-  ]);
-  const weeks = new Map<string, { week: string; created: number; approved: number }>();
-  const at = (week: string) => weeks.get(week) ?? weeks.set(week, { week, created: 0, approved: 0 }).get(week)!;
-  for (const row of created) at(row.week).created = row.total;
-  for (const row of approved) at(row.week).approved = row.total;
-  return [...weeks.values()];
-}
-
-export type RequestActivity = {
-  at: Date;
-  requestId: string;
-  projectTitle: string;
-  status: RequestStatus;
-  isNew: boolean;
-  side: "sent" | "received";
-  otherName: string;
-};
-
-/** The latest changes to requests an account sent or received: new requests and their answers, newest first. */
-export async function listRecentRequestActivity(db: Db, userId: string, limit = 10): Promise<RequestActivity[]> {
-  const recent = (side: "sent" | "received") =>
-    db
-      .select({
-        at: contactRequestEvents.at,
-        requestId: r.id,
-        projectTitle: r.projectTitle,
-        status: contactRequestEvents.toStatus,
-        from: contactRequestEvents.fromStatus,
-        senderId: r.senderId,
-        talentUserId: r.talentUserId,
-      })
-      .from(r)
-      .innerJoin(contactRequestEvents, eq(contactRequestEvents.requestId, r.id))
-      .where(side === "sent" ? eq(r.senderId, userId) : eq(r.talentUserId, userId))
-      .orderBy(desc(contactRequestEvents.at))
-      .limit(limit);
-  const [sent, received] = await Promise.all([recent("sent"), recent("received")]);
-  const rows = [
-    ...sent.map((row) => ({ ...row, side: "sent" as const })),
-    ...received.map((row) => ({ ...row, side: "received" as const })),
-  ]
-    .sort((a, b) => b.at.getTime() - a.at.getTime())
-    .slice(0, limit);
-  const names = await getAccountFacts(db, [
-    ...new Set(rows.map((row) => (row.side === "sent" ? row.talentUserId : row.senderId))),
-  ]);
-  return rows.map((row) => ({
-    at: row.at,
-    requestId: row.requestId,
-    projectTitle: row.projectTitle,
-    status: row.status as RequestStatus,
-    isNew: row.from === null,
-    side: row.side,
-    otherName: names.get(row.side === "sent" ? row.talentUserId : row.senderId)?.name ?? "A former member",
-  }));
-}
-
 /** Contact requests sent on the platform since a moment, for monitoring. */
+// Public: a platform-wide count with no personal data, for the token-guarded metrics endpoint.
 export async function countRequestsSince(db: Db, since: Date): Promise<number> {
   const [row] = await db.select({ total: count() }).from(r).where(gte(r.createdAt, since));
   return row?.total ?? 0;
-}
-
-/**
- * Every request an account sent or received, with its history, for its data
- * export. On an approved request it sent, the details the talent shared (by
- * the same reveal rule as the request page; reading them here is not logged
- * as a view). Also its request counters.
- */
-export async function exportContactRequests(db: Db, userId: string) {
-  const rows = await db
-    .select()
-    .from(r)
-    .where(or(eq(r.senderId, userId), eq(r.talentUserId, userId)))
-    .orderBy(desc(r.createdAt), desc(r.id));
-  const events = rows.length
-    ? await db
-        .select({
-          requestId: contactRequestEvents.requestId,
-          actorId: contactRequestEvents.actorId,
-          fromStatus: contactRequestEvents.fromStatus,
-          toStatus: contactRequestEvents.toStatus,
-          note: contactRequestEvents.note,
-          at: contactRequestEvents.at,
-        })
-        .from(contactRequestEvents)
-        .where(
-          inArray(
-            contactRequestEvents.requestId,
-            rows.map((row) => row.id),
-          ),
-        )
-        .orderBy(contactRequestEvents.at)
-    : [];
-  const accounts = await getAccountFacts(db, [
-    ...new Set(rows.map((row) => (row.senderId === userId ? row.talentUserId : row.senderId))),
-  ]);
-  const requests = await Promise.all(
-    rows.map(async (row) => {
-      const side = row.senderId === userId ? "sent" : "received";
-      const otherId = side === "sent" ? row.talentUserId : row.senderId;
-      const fields = side === "sent" ? revealedFields(userId, row) : [];
-      const sharedWithYou =
-        fields.length > 0 && row.talentProfileId
-          ? pick(await readContactDetails(db, row.talentProfileId), fields)
-          : null;
-      return {
-        id: row.id,
-        side,
-        otherName: accounts.get(otherId)?.name ?? "Deleted user",
-        status: row.status,
-        projectTitle: row.projectTitle,
-        role: row.role,
-        productionType: row.productionType,
-        description: row.description,
-        shootStart: row.shootStart,
-        shootEnd: row.shootEnd,
-        location: row.location,
-        isPaid: row.isPaid,
-        rate: row.rate,
-        message: row.message,
-        declineReason: row.declineReason,
-        sharedFields: row.sharedFields,
-        createdAt: row.createdAt,
-        expiresAt: row.expiresAt,
-        respondedAt: row.respondedAt,
-        revokedAt: row.revokedAt,
-        sharedWithYou,
-        history: events
-          .filter((event) => event.requestId === row.id)
-          .map((event) => ({
-            by: event.actorId === userId ? "you" : event.actorId ? "the other side" : "Callback",
-            fromStatus: event.fromStatus,
-            toStatus: event.toStatus,
-            note: event.note,
-            at: event.at,
-          })),
-      };
-    }),
-  );
-  const counters = await db
-    .select({ window: contactRequestCounters.window, used: contactRequestCounters.used })
-    .from(contactRequestCounters)
-    .where(eq(contactRequestCounters.senderId, userId));
-  return {
-    sent: requests.filter((request) => request.side === "sent"),
-    received: requests.filter((request) => request.side === "received"),
-    counters,
-  };
 }

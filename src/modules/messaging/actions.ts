@@ -1,12 +1,13 @@
 "use server";
 
+import "server-only";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { formValues, invalidInput, runMutation, type ActionResult } from "@/lib/action-result";
 import { AppError } from "@/lib/errors";
 import { requireActor } from "@/modules/access/actor";
-import { getListedTalentUserId } from "@/modules/talents/queries";
+import { getListedTalentUserId } from "@/modules/talents/internal";
 import { conversationIdInput, reportInput } from "./inputs";
 import { blockCounterpart, reportConversation, startConversation, unblockCounterpart } from "./mutations";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { timeOrderedId } from "@/db/ids";
@@ -12,12 +13,13 @@ import {
 import { AppError, postgresErrorCode, UNIQUE_VIOLATION } from "@/lib/errors";
 import { isUuid } from "@/lib/text-input";
 import type { Actor } from "@/modules/access/types";
-import { messageNotificationsReadCte } from "@/modules/notifications/mutations";
+import { messageNotificationsReadCte } from "@/modules/notifications/internal";
 import { messageNotificationCtes } from "@/modules/notifications/notify";
 import type { ReportInput, SendMessageInput } from "./inputs";
 import { canBlock, canSendMessage, canStartConversation, type Decision } from "./policies";
-import { counterpartIdOf, getCounterpartFacts, getParticipantConversation, getSendContext, seqBound } from "./queries";
-import { messageNotification } from "./realtime";
+import { getCounterpartFacts, getParticipantConversation, getSendContext, seqBound } from "./queries";
+import { counterpartIdOf, blockUser } from "./internal";
+import { messageNotification } from "@/modules/realtime/hub";
 import type { MessageView } from "./types";
 
 function enforce(decision: Decision) {
@@ -202,11 +204,6 @@ async function counterpartForBlocking(db: Db, actor: Actor, conversationId: stri
   return counterpartId!;
 }
 
-/** Records that `blockerId` blocks `blockedId` (also used by "decline and block" on contact requests). */
-export async function blockUser(db: Db, blockerId: string, blockedId: string) {
-  await db.insert(userBlocks).values({ blockerId, blockedId }).onConflictDoNothing();
-}
-
 /** A talent blocks the other person of a conversation: no more messages or contact requests from them. */
 export async function blockCounterpart(db: Db, actor: Actor, conversationId: string) {
   await blockUser(db, actor.userId, await counterpartForBlocking(db, actor, conversationId));
@@ -223,14 +220,4 @@ export async function reportConversation(db: Db, actor: Actor, input: ReportInpu
   await db
     .insert(conversationReports)
     .values({ conversationId: input.conversationId, reporterId: actor.userId, reason: input.reason, note: input.note });
-}
-
-/**
- * For an account being deleted, in the caller's transaction: its own inbox
- * state and the blocks it made go. The conversations and their messages stay,
- * for the other side, who sees them with "Deleted user" and cannot write there.
- */
-export async function removeMessagingStateOfAccount(tx: Db, userId: string): Promise<void> {
-  await tx.delete(conversationParticipants).where(eq(conversationParticipants.userId, userId));
-  await tx.delete(userBlocks).where(eq(userBlocks.blockerId, userId));
 }

@@ -1,7 +1,8 @@
-import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
+import "server-only";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db";
-import { devMailbox, emailJobs, notificationPreferences, notifications } from "@/db/schema/notifications";
+import { notificationPreferences, notifications } from "@/db/schema/notifications";
 import { AppError, FOREIGN_KEY_VIOLATION, postgresErrorCode } from "@/lib/errors";
 import type { Actor } from "@/modules/access/types";
 import type { Category } from "./definition";
@@ -27,20 +28,6 @@ export async function markAllNotificationsRead(db: Db, actor: Actor) {
     .where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt)));
 }
 
-/**
- * Marks read the notifications of messages the person has now seen in a
- * conversation, as a CTE for the statement that moves their read pointer
- * (`upToSeq` is its expression there).
- */
-export function messageNotificationsReadCte(input: { userId: string; conversationId: string; upToSeq: SQL }): SQL {
-  return sql`
-    notifications_read as (
-      update ${notifications} set read_at = now()
-      where ${notifications.userId} = ${input.userId} and ${notifications.readAt} is null and ${notifications.type} = 'message.received'
-        and ${notifications.payload}->>'conversationId' = ${input.conversationId} and (${notifications.payload}->>'seq')::int <= ${input.upToSeq}
-    )`;
-}
-
 async function setEmailMode(db: Db, userId: string, category: Category, email: EmailMode) {
   await db
     .insert(notificationPreferences)
@@ -58,6 +45,7 @@ export async function updateEmailPreferences(db: Db, actor: Actor, preferences: 
 }
 
 /** The one-click unsubscribe link of an email: works signed out; a forged or damaged token changes nothing. */
+// Public: the signed token in the email link is the check.
 export async function unsubscribeWithToken(db: Db, token: string): Promise<{ scope: Category | "all" }> {
   const verified = verifyUnsubscribeToken(token);
   if (!verified)
@@ -75,17 +63,4 @@ export async function unsubscribeWithToken(db: Db, token: string): Promise<{ sco
     if (postgresErrorCode(error) !== FOREIGN_KEY_VIOLATION) throw error;
   }
   return { scope: verified.scope };
-}
-
-/**
- * For an account being deleted, in the caller's transaction: its notifications,
- * preferences and outbox emails go, so nothing queued for it can be sent (the
- * worker also skips any job for a deleted account); the development mailbox
- * forgets what was sent to its old address.
- */
-export async function removeNotificationsOfAccount(tx: Db, account: { id: string; email: string }): Promise<void> {
-  await tx.delete(emailJobs).where(eq(emailJobs.userId, account.id));
-  await tx.delete(notifications).where(eq(notifications.userId, account.id));
-  await tx.delete(notificationPreferences).where(eq(notificationPreferences.userId, account.id));
-  await tx.delete(devMailbox).where(eq(devMailbox.to, account.email));
 }

@@ -1,10 +1,11 @@
+import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
 import { emailJobs, notificationPreferences, notifications } from "@/db/schema/notifications";
 import { timeOrderedId } from "@/db/ids";
 import { getEnv } from "@/lib/env";
 import { preparedRowsOf } from "@/db/sql";
-import { realtimeNotification } from "@/modules/messaging/realtime";
+import { realtimeNotification } from "@/modules/realtime/hub";
 import type { Category } from "./definition";
 import { definitionOf, type NotificationType } from "./registry";
 import { messageReceivedPayload } from "./types/message-received";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, count, desc, eq, inArray, isNull, lte, min } from "drizzle-orm";
 import type { Db } from "@/db";
 import { devMailbox, emailJobs, notificationPreferences, notifications } from "@/db/schema/notifications";
@@ -92,6 +93,7 @@ export async function listDevMailbox(db: Db, actor: Actor, limit = 50) {
 }
 
 /** The email outbox's backlog, for monitoring: jobs due now, and how long the oldest has waited. */
+// Public: outbox depth and age with no personal data, for the token-guarded metrics endpoint.
 export async function getOutboxStats(db: Db, now = new Date()): Promise<{ due: number; oldestAgeSeconds: number }> {
   const [row] = await db
     .select({ due: count(), oldest: min(emailJobs.runAfter) })
@@ -100,50 +102,5 @@ export async function getOutboxStats(db: Db, now = new Date()): Promise<{ due: n
   return {
     due: row?.due ?? 0,
     oldestAgeSeconds: row?.oldest ? Math.max(0, (now.getTime() - row.oldest.getTime()) / 1000) : 0,
-  };
-}
-
-/** An account's notifications (as it sees them, and as stored), email preferences and email history, for its data export. */
-export async function exportNotificationData(db: Db, userId: string) {
-  const rows = await db
-    .select({
-      id: notifications.id,
-      type: notifications.type,
-      category: notifications.category,
-      payload: notifications.payload,
-      readAt: notifications.readAt,
-      emailState: notifications.emailState,
-      createdAt: notifications.createdAt,
-    })
-    .from(notifications)
-    .where(eq(notifications.userId, userId))
-    .orderBy(desc(notifications.createdAt));
-  const preferences = await db
-    .select({ category: notificationPreferences.category, email: notificationPreferences.email })
-    .from(notificationPreferences)
-    .where(eq(notificationPreferences.userId, userId));
-  const emails = await db
-    .select({
-      kind: emailJobs.kind,
-      status: emailJobs.status,
-      attempts: emailJobs.attempts,
-      createdAt: emailJobs.createdAt,
-      sentAt: emailJobs.sentAt,
-    })
-    .from(emailJobs)
-    .where(eq(emailJobs.userId, userId))
-    .orderBy(desc(emailJobs.createdAt));
-  return {
-    notifications: rows.map((row) => {
-      const definition = definitionOf(row.type);
-      const payload = definition?.payload.safeParse(row.payload);
-      const view = definition && payload?.success ? definition.inApp(payload.data) : null;
-      return { ...row, title: view?.title ?? null, body: view?.body ?? null };
-    }),
-    emailPreferences: {
-      ...defaultEmailModes,
-      ...Object.fromEntries(preferences.map((row) => [row.category, row.email])),
-    },
-    emails,
   };
 }

@@ -1,3 +1,4 @@
+import "server-only";
 import nodemailer from "nodemailer";
 import type { Db } from "@/db";
 import { devMailbox } from "@/db/schema/notifications";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { emailJobs, notifications } from "@/db/schema/notifications";
@@ -8,7 +9,7 @@ import {
   deletePasswordResetTokens,
   PASSWORD_RESET_LINK_SECONDS,
 } from "@/modules/access/password-reset";
-import { getAccountFacts } from "@/modules/access/queries";
+import { getAccountFacts } from "@/modules/access/internal";
 import { PASSWORD_RESET_EMAIL, renderPasswordResetEmail } from "./account-emails";
 import type { Category } from "./definition";
 import { layoutEmail, type EmailContext, type RenderedEmail } from "./email";

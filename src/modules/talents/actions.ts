@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { revalidatePath } from "next/cache";
 import type { ZodError } from "zod";
 import { getDb } from "@/db";

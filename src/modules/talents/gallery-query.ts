@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { isExactTimestamp } from "@/db/sql";
 import { hasLoneSurrogate, singleLineText } from "@/lib/text-input";

@@ -1,10 +1,11 @@
+import "server-only";
 import { and, count, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { talentContacts, talentCredits, talentProfileViews, talentProfiles } from "@/db/schema/talents";
 import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/text-input";
 import { hasPermission } from "@/modules/access/permissions";
-import { recordAdminAction } from "@/modules/audit/audit";
+import { recordAdminAction } from "@/modules/audit/internal";
 import type { Actor } from "@/modules/access/types";
 import {
   creditIdInput,
@@ -176,6 +177,7 @@ export async function restoreProfile(db: Db, actor: Actor, profileId: string) {
 }
 
 /** Counts a view of the profile for today; who viewed is not stored. */
+// Public: counts a view of a listed profile page, by anyone.
 export async function recordProfileView(db: Db, profileId: string, now = new Date()) {
   const day = now.toISOString().slice(0, 10);
   await db

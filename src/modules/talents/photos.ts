@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, asc, count, eq, isNull, max } from "drizzle-orm";
 import type { Db } from "@/db";

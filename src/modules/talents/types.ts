@@ -93,3 +93,9 @@ export type AdminProfileRow = {
   hiddenAt: Date | null;
   updatedAt: Date;
 };
+
+export type TalentSummary = GalleryCard & {
+  playingAgeMin: number | null;
+  playingAgeMax: number | null;
+  isListed: boolean;
+};

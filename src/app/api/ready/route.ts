@@ -1,6 +1,5 @@
 import { getDatabase } from "@/db";
-import { areMigrationsCurrent } from "@/db/client";
-import { isDatabaseHealthy } from "@/db/health";
+import { areMigrationsCurrent, isDatabaseHealthy } from "@/db/health";
 import { isDraining } from "@/lib/lifecycle";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
-import type { RequestActivity, RequestMetrics } from "@/modules/contact-requests/queries";
+import type { RequestActivity, RequestMetrics } from "@/modules/contact-requests/types";
 import { requestStatuses } from "@/modules/contact-requests/policies";
 
 const statusLabels = {

@@ -7,7 +7,7 @@ import { SubmitButton } from "@/components/ui/form-status";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { countryName } from "@/modules/talents/options";
 import { TalentPhoto } from "@/modules/talents/components/talent-photo";
-import type { TalentSummary } from "@/modules/talents/queries";
+import type { TalentSummary } from "@/modules/talents/types";
 import { moveTalentAction, removeTalentAction, reorderTalentsAction, saveNoteAction } from "../actions";
 import { moveInList } from "../order";
 

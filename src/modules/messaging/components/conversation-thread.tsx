@@ -8,7 +8,7 @@ import { announceUnread } from "@/lib/unread-events";
 import type { Decision } from "../policies";
 import type { MessageView } from "../types";
 import { messagingApi } from "./messaging-api";
-import { useRealtime } from "./use-realtime";
+import { useRealtime } from "@/modules/realtime/components/use-realtime";
 
 type Pending = { clientKey: string; body: string; status: "sending" | "failed"; error?: string };
 

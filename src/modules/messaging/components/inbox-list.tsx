@@ -8,7 +8,7 @@ import { FormError } from "@/components/ui/field";
 import { TalentPhoto } from "@/modules/talents/components/talent-photo";
 import type { InboxItem, InboxPage } from "../types";
 import { messagingApi } from "./messaging-api";
-import { useRealtime } from "./use-realtime";
+import { useRealtime } from "@/modules/realtime/components/use-realtime";
 
 const timeFormat = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",

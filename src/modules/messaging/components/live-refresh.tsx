@@ -4,7 +4,7 @@ import { usePathname, useRouter } from "next/navigation";
 import { useRef } from "react";
 import { announceUnread } from "@/lib/unread-events";
 import { messagingApi } from "./messaging-api";
-import { useRealtime } from "./use-realtime";
+import { useRealtime } from "@/modules/realtime/components/use-realtime";
 
 /**
  * Keeps the page current when a message or a notification arrives: at most

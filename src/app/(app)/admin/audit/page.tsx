@@ -3,7 +3,7 @@ import { Card } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { requireRole } from "@/modules/access/actor";
 import { AdminPageHeader } from "@/modules/admin/components/admin-page-header";
-import { listAuditEntries } from "@/modules/audit/audit";
+import { listAuditEntries } from "@/modules/admin/queries";
 
 export const metadata: Metadata = { title: "Audit log" };
 

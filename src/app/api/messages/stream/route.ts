@@ -2,7 +2,7 @@ import { errorResponse } from "@/lib/http";
 import { isDraining, onDrain } from "@/lib/lifecycle";
 import { getMetrics } from "@/lib/metrics";
 import { getActor } from "@/modules/access/actor";
-import { getRealtimeHub } from "@/modules/messaging/realtime";
+import { getRealtimeHub } from "@/modules/realtime/hub";
 
 export const dynamic = "force-dynamic";
 

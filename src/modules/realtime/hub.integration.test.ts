@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { freshDatabase } from "@/test/database";
-import { EVENTS_CHANNEL, publishEvent, type RealtimeEvent } from "./realtime";
+import { EVENTS_CHANNEL, publishEvent, type RealtimeEvent } from "./hub";
 
 const waitFor = async (predicate: () => boolean, ms = 3000) => {
   const started = Date.now();

@@ -1,0 +1,84 @@
+import "server-only";
+import { eq, sql, type SQL, desc } from "drizzle-orm";
+import type { Db } from "@/db";
+import { devMailbox, emailJobs, notificationPreferences, notifications } from "@/db/schema/notifications";
+import { defaultEmailModes } from "./notify";
+import { definitionOf } from "./registry";
+
+/*
+ * The notifications module's internal functions: each trusts its caller (other
+ * modules, the worker, the rollups, account deletion and export) and takes
+ * no actor, so no page imports this file.
+ */
+
+/** An account's notifications (as it sees them, and as stored), email preferences and email history, for its data export. */
+export async function exportNotificationData(db: Db, userId: string) {
+  const rows = await db
+    .select({
+      id: notifications.id,
+      type: notifications.type,
+      category: notifications.category,
+      payload: notifications.payload,
+      readAt: notifications.readAt,
+      emailState: notifications.emailState,
+      createdAt: notifications.createdAt,
+    })
+    .from(notifications)
+    .where(eq(notifications.userId, userId))
+    .orderBy(desc(notifications.createdAt));
+  const preferences = await db
+    .select({ category: notificationPreferences.category, email: notificationPreferences.email })
+    .from(notificationPreferences)
+    .where(eq(notificationPreferences.userId, userId));
+  const emails = await db
+    .select({
+      kind: emailJobs.kind,
+      status: emailJobs.status,
+      attempts: emailJobs.attempts,
+      createdAt: emailJobs.createdAt,
+      sentAt: emailJobs.sentAt,
+    })
+    .from(emailJobs)
+    .where(eq(emailJobs.userId, userId))
+    .orderBy(desc(emailJobs.createdAt));
+  return {
+    notifications: rows.map((row) => {
+      const definition = definitionOf(row.type);
+      const payload = definition?.payload.safeParse(row.payload);
+      const view = definition && payload?.success ? definition.inApp(payload.data) : null;
+      return { ...row, title: view?.title ?? null, body: view?.body ?? null };
+    }),
+    emailPreferences: {
+      ...defaultEmailModes,
+      ...Object.fromEntries(preferences.map((row) => [row.category, row.email])),
+    },
+    emails,
+  };
+}
+
+/**
+ * Marks read the notifications of messages the person has now seen in a
+ * conversation, as a CTE for the statement that moves their read pointer
+ * (`upToSeq` is its expression there).
+ */
+export function messageNotificationsReadCte(input: { userId: string; conversationId: string; upToSeq: SQL }): SQL {
+  return sql`
+    notifications_read as (
+      update ${notifications} set read_at = now()
+      where ${notifications.userId} = ${input.userId} and ${notifications.readAt} is null and ${notifications.type} = 'message.received'
+        and ${notifications.payload}->>'conversationId' = ${input.conversationId} and (${notifications.payload}->>'seq')::int <= ${input.upToSeq}
+    )`;
+}
+
+/**
+ * For an account being deleted, in the caller's transaction: its notifications,
+ * preferences and outbox emails go, so nothing queued for it can be sent (the
+ * worker also skips any job for a deleted account); the development mailbox
+ * forgets what was sent to its old address.
+ */
+export async function removeNotificationsOfAccount(tx: Db, account: { id: string; email: string }): Promise<void> {
+  await tx.delete(emailJobs).where(eq(emailJobs.userId, account.id));
+  await tx.delete(notifications).where(eq(notifications.userId, account.id));
+  await tx.delete(notificationPreferences).where(eq(notificationPreferences.userId, account.id));
+  await tx.delete(devMailbox).where(eq(devMailbox.to, account.email));
+}
