@@ -3,7 +3,7 @@ import type { Db } from "@/db";
 import { containsPattern, exactTimestamp, keysetBefore, keysetCursor } from "@/db/sql";
 import { users } from "@/db/schema/auth";
 import { AppError } from "@/lib/errors";
-import { hasPermission } from "@/modules/access/permissions";
+import { canModerate } from "@/modules/access/policies";
 import type { Role } from "@/modules/access/roles";
 import type { Actor } from "@/modules/access/types";
 import type { SubscriptionStatus } from "@/modules/billing/plans";
@@ -31,7 +31,7 @@ export async function listUsersForAdmin(
   filter: AdminUserFilter,
   pageSize = 50,
 ): Promise<{ items: AdminUserRow[]; nextCursor: string | null }> {
-  if (!hasPermission(actor.role, "user:moderate")) throw new AppError("not_found");
+  if (!canModerate(actor)) throw new AppError("not_found");
   const subscription = subscriptionStatusByUser(db);
   const conditions: SQL[] = [];
   if (filter.q) {

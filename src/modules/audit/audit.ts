@@ -3,7 +3,7 @@ import type { Db } from "@/db";
 import { users } from "@/db/schema/auth";
 import { adminAuditLog } from "@/db/schema/audit";
 import { AppError } from "@/lib/errors";
-import { hasPermission } from "@/modules/access/permissions";
+import { canModerate } from "@/modules/access/policies";
 import type { Actor } from "@/modules/access/types";
 
 /**
@@ -24,20 +24,18 @@ export async function recordAdminAction(
     detail?: Record<string, unknown>;
   },
 ) {
-  await tx
-    .insert(adminAuditLog)
-    .values({
-      adminId: entry.adminId,
-      action: entry.action,
-      targetType: entry.targetType,
-      targetId: entry.targetId,
-      detail: entry.detail ?? {},
-    });
+  await tx.insert(adminAuditLog).values({
+    adminId: entry.adminId,
+    action: entry.action,
+    targetType: entry.targetType,
+    targetId: entry.targetId,
+    detail: entry.detail ?? {},
+  });
 }
 
 /** The audit log for admins, newest first. */
 export async function listAuditEntries(db: Db, actor: Actor, limit = 200) {
-  if (!hasPermission(actor.role, "user:moderate")) throw new AppError("not_found");
+  if (!canModerate(actor)) throw new AppError("not_found");
   return db
     .select({
       id: adminAuditLog.id,

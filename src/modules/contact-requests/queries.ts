@@ -8,9 +8,11 @@ import {
   contactRevealViews,
 } from "@/db/schema/contact-requests";
 import { containsPattern, exactTimestamp, keysetBefore, keysetCursor, utcDay, utcWeek } from "@/db/sql";
+import { enforce } from "@/lib/decision";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { hasPermission } from "@/modules/access/permissions";
+import { isUuid } from "@/lib/text-input";
+import { canModerate } from "@/modules/access/policies";
 import { findUserIdsByName, getAccountFacts } from "@/modules/access/queries";
 import type { Actor } from "@/modules/access/types";
 import { getPlanCapabilities } from "@/modules/billing/plans";
@@ -18,7 +20,15 @@ import { countBlocksOf, countReportsAgainst } from "@/modules/messaging/queries"
 import { readContactDetails } from "@/modules/talents/queries";
 import type { ContactDetails } from "@/modules/talents/types";
 import { requestIdInput } from "./inputs";
-import { quotaWindows, requestStatuses, revealedFields, type ContactField, type RequestStatus } from "./policies";
+import {
+  canSeeSenderStats,
+  hasRequestQuota,
+  quotaWindows,
+  requestStatuses,
+  revealedFields,
+  type ContactField,
+  type RequestStatus,
+} from "./policies";
 
 const r = contactRequests;
 
@@ -217,7 +227,7 @@ export async function getRemainingQuota(
   actor: Actor,
   now = new Date(),
 ): Promise<{ month: number; day: number } | null> {
-  if (actor.role === "ADMIN") return null;
+  if (!hasRequestQuota(actor)) return null;
   const used = await getQuotaUsage(db, actor, now);
   const monthly = getPlanCapabilities(actor.subscription?.plan ?? "PROFESSIONAL").contactRequestsPerMonth;
   return { month: Math.max(0, monthly - used.month), day: Math.max(0, getEnv().CONTACT_REQUEST_DAILY_CAP - used.day) };
@@ -287,10 +297,23 @@ const statColumns = {
   declined: sql<number>`(count(*) filter (where ${r.status} = 'DECLINED'))::int`,
 };
 
-/** A sender's track record, shown to the talent deciding on their request. */
-export async function getSenderStats(db: Db, senderId: string): Promise<SenderStats> {
-  const [row] = await db.select(statColumns).from(r).where(eq(r.senderId, senderId));
-  return statsOf(row ?? { sent: 0, approved: 0, declined: 0 });
+/**
+ * A sender's track record, shown to the talent deciding on their request (and
+ * to moderators); for anyone else the sender is "not found". One read: the
+ * figures, and whether the actor received a request from the sender.
+ */
+export async function getSenderStats(db: Db, actor: Actor, senderId: string): Promise<SenderStats> {
+  if (!isUuid(senderId)) throw new AppError("not_found", "We could not find that sender.");
+  const [row] = await db
+    .select({
+      ...statColumns,
+      received: sql<number>`(count(*) filter (where ${r.talentUserId} = ${actor.userId}))::int`,
+    })
+    .from(r)
+    .where(eq(r.senderId, senderId));
+  const { received, ...stats } = row ?? { sent: 0, approved: 0, declined: 0, received: 0 };
+  enforce(canSeeSenderStats(actor, { hasReceivedRequestFromSender: received > 0 }));
+  return statsOf(stats);
 }
 
 export const FLAG_MIN_REQUESTS = 10;
@@ -317,7 +340,7 @@ export async function listSenderOversight(
   actor: Actor,
   options: { flaggedOnly?: boolean; limit?: number } = {},
 ): Promise<SenderOversight[]> {
-  if (!hasPermission(actor.role, "user:moderate")) throw new AppError("not_found");
+  if (!canModerate(actor)) throw new AppError("not_found");
   const rows = await db
     .select({ senderId: r.senderId, ...statColumns })
     .from(r)
@@ -353,7 +376,7 @@ export async function listRequestsForAdmin(
   actor: Actor,
   options: { status?: RequestStatus; q?: string; limit?: number } = {},
 ) {
-  if (!hasPermission(actor.role, "user:moderate")) throw new AppError("not_found");
+  if (!canModerate(actor)) throw new AppError("not_found");
   const rows = await db
     .select({
       id: r.id,

@@ -10,7 +10,7 @@ import {
 import { preparedQuery } from "@/db/prepared";
 import { exactTimestamp, keysetBefore, keysetCursor, utcDay } from "@/db/sql";
 import { AppError } from "@/lib/errors";
-import { hasPermission } from "@/modules/access/permissions";
+import { canModerate } from "@/modules/access/policies";
 import { accountFactsByUser, getAccountFacts } from "@/modules/access/queries";
 import type { Actor } from "@/modules/access/types";
 import { getPrimaryPhotosByUser, primaryPhotoByUser } from "@/modules/talents/queries";
@@ -390,7 +390,7 @@ export type ReportRow = {
 
 /** Reported conversations for admins, newest first: who reported, why, and between whom; never the messages. */
 export async function listReports(db: Db, actor: Actor, limit = 100): Promise<ReportRow[]> {
-  if (!hasPermission(actor.role, "user:moderate")) throw new AppError("not_found");
+  if (!canModerate(actor)) throw new AppError("not_found");
   const rows = await db
     .select({
       id: conversationReports.id,

@@ -21,7 +21,7 @@ import { containsPattern, exactTimestamp, prefixPattern } from "@/db/sql";
 import { users } from "@/db/schema/auth";
 import { talentContacts, talentCredits, talentPhotos, talentProfiles, talentProfileViews } from "@/db/schema/talents";
 import { AppError } from "@/lib/errors";
-import { hasPermission } from "@/modules/access/permissions";
+import { canModerate } from "@/modules/access/policies";
 import type { Actor } from "@/modules/access/types";
 import { decodeCursor, encodeCursor, prefixSearchQuery, type GalleryQuery } from "./gallery-query";
 import { profileIdInput } from "./inputs";
@@ -443,7 +443,7 @@ export async function listProfilesForAdmin(
   filter: AdminProfileFilter,
   pageSize = 50,
 ): Promise<{ items: AdminProfileRow[]; nextCursor: string | null }> {
-  if (!hasPermission(actor.role, "user:moderate")) throw new AppError("not_found");
+  if (!canModerate(actor)) throw new AppError("not_found");
   const hider = alias(users, "hider");
   const conditions: SQL[] = [];
   if (filter.q) {
