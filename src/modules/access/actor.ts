@@ -8,8 +8,10 @@ import { getSubscriptionFacts } from "@/modules/billing/internal";
 import { getEnv } from "@/lib/env";
 import type { ApiRequest } from "@/lib/json-api";
 import { getAuth } from "./auth";
+import { hasPermission, type Permission } from "./permissions";
+import { canSubscribe } from "./policies";
 import { readSessionActor, sessionSecrets } from "./session";
-import { isRole, type Role } from "./roles";
+import { isRole } from "./roles";
 import type { Actor } from "./types";
 
 /**
@@ -46,8 +48,7 @@ async function sessionActor(
     user?: NonNullable<typeof session>["user"] & { role?: unknown; suspendedAt?: unknown; deletedAt?: unknown };
   };
   if (!user || !isRole(user.role) || user.suspendedAt || user.deletedAt) return null;
-  const subscription =
-    user.role === "PROFESSIONAL" || user.role === "COMPANY" ? await getSubscriptionFacts(getDb(), user.id) : null;
+  const subscription = canSubscribe({ role: user.role }) ? await getSubscriptionFacts(getDb(), user.id) : null;
   return {
     actor: { userId: user.id, name: user.name, email: user.email, role: user.role, subscription },
     setCookie: answerHeaders.getSetCookie(),
@@ -68,11 +69,11 @@ export async function requireActor(): Promise<Actor> {
 }
 
 /**
- * The signed-in user if it holds one of the roles. For everyone else the page
- * does not exist: a 404, the same answer as for a path that was never there.
+ * The signed-in user if its role holds the permission. For everyone else the
+ * page does not exist: a 404, the same answer as for a path that was never there.
  */
-export async function requireRole(...allowed: Role[]): Promise<Actor> {
+export async function requirePermission(permission: Permission): Promise<Actor> {
   const actor = await requireActor();
-  if (!allowed.includes(actor.role)) notFound();
+  if (!hasPermission(actor.role, permission)) notFound();
   return actor;
 }

@@ -2,12 +2,13 @@ import "server-only";
 import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import { sessions, users } from "@/db/schema/auth";
 import type { Db } from "@/db";
+import { enforce } from "@/lib/decision";
 import { AppError, postgresErrorCode, UNIQUE_VIOLATION } from "@/lib/errors";
 import { isUuid } from "@/lib/text-input";
 import { waitUntilElapsed, withMinimumDuration } from "@/lib/timing";
 import { clientAddress } from "@/lib/request";
 import { recordAdminAction } from "@/modules/audit/internal";
-import { hasPermission } from "./permissions";
+import { canModerate, canSuspend } from "./policies";
 import type { Actor } from "./types";
 import { getAuth } from "./auth";
 import type { PasswordResetInput, PasswordResetRequestInput, SignInInput, SignUpInput } from "./inputs";
@@ -135,7 +136,7 @@ export async function resetPassword(requestHeaders: Headers, input: PasswordRese
 }
 
 function requireModerator(actor: Actor) {
-  if (!hasPermission(actor.role, "user:moderate")) throw new AppError("not_found");
+  if (!canModerate(actor)) throw new AppError("not_found");
 }
 
 /**
@@ -155,7 +156,7 @@ export async function suspendUser(db: Db, actor: Actor, input: { userId: string;
     if (!target) throw new AppError("not_found", "That account does not exist.");
     if (target.deletedAt)
       throw new AppError("conflict", "That account has been deleted by its owner; there is nothing to suspend.");
-    if (target.role === "ADMIN") throw new AppError("forbidden", "Admin accounts cannot be suspended here.");
+    enforce(canSuspend(actor, target));
     const updated = await tx
       .update(users)
       .set({ suspendedAt: new Date(), suspendedReason: input.reason, updatedAt: new Date() })

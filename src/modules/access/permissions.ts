@@ -2,12 +2,18 @@ import type { Role } from "./roles";
 
 /**
  * Every permission in the product, each with a one-line description. A role's
- * rights are listed in rolePermissions below; subscription-dependent rights are
- * further narrowed by the plan (see checkPremiumAccess once billing exists).
+ * rights are listed in rolePermissions below, and every rule of who may do
+ * what is one of these plus facts (subscription state, participation,
+ * ownership, a block), decided by the `can*` policies: the access-level ones
+ * in ./policies.ts, the domain ones in each module's policies.ts. A role that
+ * holds "subscription:manage" uses its premium rights (premium profile data,
+ * starting and answering conversations, contact requests, changing
+ * collections) only with a current subscription (checkPremiumAccess); a role
+ * that holds them without subscribing (admins) has them outright. The gallery
+ * is public, so browsing it is no permission.
  */
 export const permissions = {
   "profile:manage-own": "Create, edit and publish your own talent profile.",
-  "gallery:browse": "Browse and search the public talent gallery.",
   "talent:view-premium": "See premium profile data: full bio, credits, all photos, measurements, rates.",
   "conversation:start": "Start a conversation with a talent.",
   "conversation:reply": "Reply in conversations you are part of.",
@@ -16,7 +22,7 @@ export const permissions = {
   "sender:block": "Block a sender from messaging you or requesting your details.",
   "collection:manage": "Keep collections (shortlists) of talents.",
   "subscription:manage": "Subscribe, change plan and manage billing.",
-  "user:message-any": "Message any user on the platform.",
+  "user:message-any": "Message any user on the platform, whatever their role, and without being blocked.",
   "user:moderate": "See all accounts and content, and suspend or reinstate users.",
 } as const;
 
@@ -24,7 +30,6 @@ export type Permission = keyof typeof permissions;
 
 /** What a subscriber does with the talent database; admins do all of it without a subscription. */
 const talentSearchPermissions: Permission[] = [
-  "gallery:browse",
   "talent:view-premium",
   "conversation:start",
   "conversation:reply",
@@ -33,7 +38,7 @@ const talentSearchPermissions: Permission[] = [
 ];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  TALENT: ["profile:manage-own", "gallery:browse", "conversation:reply", "contact-request:respond", "sender:block"],
+  TALENT: ["profile:manage-own", "conversation:reply", "contact-request:respond", "sender:block"],
   PROFESSIONAL: [...talentSearchPermissions, "subscription:manage"],
   COMPANY: [...talentSearchPermissions, "subscription:manage"],
   ADMIN: [...talentSearchPermissions, "user:message-any", "user:moderate"],

@@ -4,7 +4,7 @@ import { count, desc } from "drizzle-orm";
 import type { Db } from "@/db";
 import { users } from "@/db/schema/auth";
 import { AppError } from "@/lib/errors";
-import { hasPermission } from "./permissions";
+import { canModerate } from "./policies";
 import { roles, type Role } from "./roles";
 import type { Actor } from "./types";
 
@@ -12,7 +12,7 @@ export type UserSummary = { id: string; name: string; email: string; role: Role;
 
 /** Moderation data is for admins; to anyone else it does not exist. */
 function assertCanModerate(actor: Actor) {
-  if (!hasPermission(actor.role, "user:moderate")) throw new AppError("not_found");
+  if (!canModerate(actor)) throw new AppError("not_found");
 }
 
 export async function countUsersByRole(db: Db, actor: Actor): Promise<Record<Role, number>> {

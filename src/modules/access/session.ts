@@ -5,6 +5,7 @@ import type { Db } from "@/db";
 import { preparedQuery } from "@/db/prepared";
 import { sessions, users } from "@/db/schema/auth";
 import { subscriptionFactsByUser } from "@/modules/billing/internal";
+import { canSubscribe } from "./policies";
 import { isRole } from "./roles";
 import type { Actor } from "./types";
 
@@ -114,10 +115,7 @@ export async function readSessionActor(
   const [row] = await sessionRead(db).execute({ token });
   if (!row || row.suspendedAt || row.deletedAt || !isRole(row.role)) return null;
   const hasSubscription =
-    (row.role === "PROFESSIONAL" || row.role === "COMPANY") &&
-    row.plan !== null &&
-    row.status !== null &&
-    row.currentPeriodEnd !== null;
+    canSubscribe({ role: row.role }) && row.plan !== null && row.status !== null && row.currentPeriodEnd !== null;
   const actor: Actor = {
     userId: row.userId,
     name: row.name,

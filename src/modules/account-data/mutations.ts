@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/db";
-import { AppError } from "@/lib/errors";
+import { enforce } from "@/lib/decision";
 import { getLogger } from "@/lib/logger";
 import type { BlobStorage } from "@/lib/storage";
 import {
@@ -9,6 +9,7 @@ import {
   lockAccountForDeletion,
   lockOtherActiveAdmins,
 } from "@/modules/access/account-lifecycle";
+import { canModerate } from "@/modules/access/policies";
 import type { Actor } from "@/modules/access/types";
 import { recordAdminAction } from "@/modules/audit/internal";
 import { cancelSubscriptionForDeletion, endSubscriptionOfDeletedAccount } from "@/modules/billing/internal";
@@ -25,9 +26,8 @@ import { canDeleteOwnAccount } from "./policies";
 export type DeletionServices = { billing: BillingProvider; storage: BlobStorage };
 
 async function requireMayDelete(db: Db, actor: Actor) {
-  const otherActiveAdmins = actor.role === "ADMIN" ? await lockOtherActiveAdmins(db, actor.userId) : 0;
-  const decision = canDeleteOwnAccount({ role: actor.role, otherActiveAdmins });
-  if (!decision.allowed) throw new AppError(decision.code, decision.message);
+  const otherActiveAdmins = canModerate(actor) ? await lockOtherActiveAdmins(db, actor.userId) : 0;
+  enforce(canDeleteOwnAccount({ role: actor.role, otherActiveAdmins }));
 }
 
 /**
@@ -55,7 +55,7 @@ export async function deleteAccount(
 
   const { files, role } = await db.transaction(async (tx) => {
     // The admin rule again, under the admins' row locks: two last admins cannot both go.
-    if (actor.role === "ADMIN") await requireMayDelete(tx, actor);
+    if (canModerate(actor)) await requireMayDelete(tx, actor);
     const account = await lockAccountForDeletion(tx, actor.userId);
     await anonymiseAccount(tx, account, now);
     const photoFiles = await deleteProfileOfAccount(tx, account.id);

@@ -1,6 +1,6 @@
+import { allow, deny, type Decision } from "@/lib/decision";
+import { canModerate } from "@/modules/access/policies";
 import type { Role } from "@/modules/access/roles";
-
-export type Decision = { allowed: true } | { allowed: false; code: "forbidden"; message: string };
 
 /** What deciding on a deletion needs to know of the account. */
 export type DeletionFacts = { role: Role; otherActiveAdmins: number };
@@ -12,12 +12,11 @@ export type DeletionFacts = { role: Role; otherActiveAdmins: number };
  * admins suspend accounts instead (see docs/decisions/015-account-data-rights.md).
  */
 export function canDeleteOwnAccount(facts: DeletionFacts): Decision {
-  if (facts.role === "ADMIN" && facts.otherActiveAdmins === 0) {
-    return {
-      allowed: false,
-      code: "forbidden",
-      message: "You are the last admin. Make another admin account first (npm run admin:create), then delete this one.",
-    };
+  if (canModerate(facts) && facts.otherActiveAdmins === 0) {
+    return deny(
+      "forbidden",
+      "You are the last admin. Make another admin account first (npm run admin:create), then delete this one.",
+    );
   }
-  return { allowed: true };
+  return allow();
 }

@@ -1,6 +1,8 @@
 import "server-only";
 import type { Db } from "@/db";
+import type { Decision } from "@/lib/decision";
 import { countOtherActiveAdmins, exportAccountRecord } from "@/modules/access/account-lifecycle";
+import { canModerate } from "@/modules/access/policies";
 import type { Actor } from "@/modules/access/types";
 import { exportAuditEntries } from "@/modules/audit/internal";
 import { getOwnSubscription } from "@/modules/billing/queries";
@@ -10,7 +12,7 @@ import { exportContactRequests } from "@/modules/contact-requests/internal";
 import { exportMessagingData } from "@/modules/messaging/internal";
 import { exportNotificationData } from "@/modules/notifications/internal";
 import { exportTalentProfile, getProfileIdOfUser } from "@/modules/talents/internal";
-import { canDeleteOwnAccount, type Decision } from "./policies";
+import { canDeleteOwnAccount } from "./policies";
 
 export const EXPORT_FORMAT_VERSION = 1;
 
@@ -58,7 +60,7 @@ export type DeletionOverview = { decision: Decision; hasProfile: boolean; hasLiv
 /** What the settings page tells the signed-in account before it deletes itself. */
 export async function getDeletionOverview(db: Db, actor: Actor): Promise<DeletionOverview> {
   const [otherActiveAdmins, profileId, subscription] = await Promise.all([
-    actor.role === "ADMIN" ? countOtherActiveAdmins(db, actor.userId) : Promise.resolve(0),
+    canModerate(actor) ? countOtherActiveAdmins(db, actor.userId) : Promise.resolve(0),
     getProfileIdOfUser(db, actor.userId),
     getOwnSubscription(db, actor),
   ]);

@@ -4,7 +4,7 @@ import type { Db } from "@/db";
 import { activityDaily, activitySenderTotals } from "@/db/schema/activity";
 import { toCsv } from "@/lib/csv";
 import { AppError } from "@/lib/errors";
-import { hasPermission } from "@/modules/access/permissions";
+import { canModerate, canSubscribe } from "@/modules/access/policies";
 import { getAccountFacts } from "@/modules/access/internal";
 import type { Actor } from "@/modules/access/types";
 import { getPlanCapabilities } from "@/modules/billing/plans";
@@ -12,7 +12,9 @@ import { countCollectors } from "@/modules/collections/internal";
 import { getMonthlyUsage } from "@/modules/contact-requests/queries";
 import { getRequestMetrics, getRequestsByWeek, listRecentRequestActivity } from "@/modules/contact-requests/internal";
 import type { RequestActivity, RequestMetrics } from "@/modules/contact-requests/types";
+import { canSendRequests } from "@/modules/contact-requests/policies";
 import { getMessageCounts } from "@/modules/messaging/internal";
+import { canManageOwnProfile } from "@/modules/talents/policies";
 import { getProfileIdOfUser, getProfileViewsByDay } from "@/modules/talents/internal";
 import type { DateRange } from "./inputs";
 import { measureDays, platformMetrics, type PlatformMetric } from "./metrics";
@@ -39,7 +41,7 @@ function everyWeek(now: Date, rows: WeekPoint[]): WeekPoint[] {
 
 /** A professional's or company's own figures: this month's requests, messages and quota, 12 weeks of requests. */
 export async function getProfessionalDashboard(db: Db, actor: Actor, now = new Date()): Promise<ProfessionalDashboard> {
-  if (!hasPermission(actor.role, "contact-request:send"))
+  if (!canSendRequests(actor))
     throw new AppError("forbidden", "This dashboard is for casting professionals and companies.");
   const since = monthStart(now);
   const [month, messages, weeks, recent, used] = await Promise.all([
@@ -50,7 +52,7 @@ export async function getProfessionalDashboard(db: Db, actor: Actor, now = new D
     getMonthlyUsage(db, actor, now),
   ]);
   const quota =
-    actor.role === "ADMIN" || !actor.subscription
+    !canSubscribe(actor) || !actor.subscription
       ? null
       : { used, limit: getPlanCapabilities(actor.subscription.plan).contactRequestsPerMonth };
   return { month, quota, messages, weeks: everyWeek(now, weeks), recent };
@@ -67,7 +69,7 @@ export type TalentDashboard = {
 
 /** A talent's own figures: profile views, requests received and answered, messages, and in how many collections they are. */
 export async function getTalentDashboard(db: Db, actor: Actor, now = new Date()): Promise<TalentDashboard> {
-  if (actor.role !== "TALENT") throw new AppError("forbidden", "This dashboard is for talents.");
+  if (!canManageOwnProfile(actor)) throw new AppError("forbidden", "This dashboard is for talents.");
   const since = monthStart(now);
   const firstWeek = lastWeeks(now, WEEKS)[0]!;
   const today = dayOf(now);
@@ -183,8 +185,7 @@ function spans(days: string[]): [string, string][] {
  * tables by the same code the rollup uses.
  */
 export async function getAdminDashboard(db: Db, actor: Actor, range: DateRange): Promise<AdminDashboard> {
-  if (!hasPermission(actor.role, "user:moderate"))
-    throw new AppError("forbidden", "The platform dashboard is for admins.");
+  if (!canModerate(actor)) throw new AppError("forbidden", "The platform dashboard is for admins.");
   const days = daysBetween(range.from, range.to);
   const rolled = await getRolledDays(db, range.from, range.to);
   const inRange = and(gte(activityDaily.day, range.from), lte(activityDaily.day, range.to));

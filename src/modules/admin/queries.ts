@@ -4,7 +4,7 @@ import type { Db } from "@/db";
 import { containsPattern, exactTimestamp, keysetBefore, keysetCursor } from "@/db/sql";
 import { AppError } from "@/lib/errors";
 import { accountListRows, getAccountFacts } from "@/modules/access/internal";
-import { hasPermission } from "@/modules/access/permissions";
+import { canModerate } from "@/modules/access/policies";
 import type { Role } from "@/modules/access/roles";
 import type { Actor } from "@/modules/access/types";
 import type { SubscriptionStatus } from "@/modules/billing/plans";
@@ -33,7 +33,7 @@ export async function listUsersForAdmin(
   filter: AdminUserFilter,
   pageSize = 50,
 ): Promise<{ items: AdminUserRow[]; nextCursor: string | null }> {
-  if (!hasPermission(actor.role, "user:moderate")) throw new AppError("not_found");
+  if (!canModerate(actor)) throw new AppError("not_found");
   const users = accountListRows(db);
   const subscription = subscriptionStatusByUser(db);
   const conditions: SQL[] = [];
@@ -76,7 +76,7 @@ export async function listUsersForAdmin(
 
 /** The audit log for admins, newest first, each entry with the name of the admin who acted. */
 export async function listAuditEntries(db: Db, actor: Actor, limit = 200) {
-  if (!hasPermission(actor.role, "user:moderate")) throw new AppError("not_found");
+  if (!canModerate(actor)) throw new AppError("not_found");
   const entries = await readAuditLog(db, limit);
   const admins = await getAccountFacts(db, [
     ...new Set(entries.flatMap((entry) => (entry.adminId ? [entry.adminId] : []))),

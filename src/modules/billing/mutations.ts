@@ -4,6 +4,7 @@ import { and, eq, gt } from "drizzle-orm";
 import type { Db } from "@/db";
 import { billingCustomers, subscriptions, testCheckoutSessions } from "@/db/schema/billing";
 import { AppError } from "@/lib/errors";
+import type { Role } from "@/modules/access/roles";
 import type { Actor } from "@/modules/access/types";
 import { processBillingEvent, type BillingEvent } from "./events";
 import type { CheckoutInput, TestCheckoutInput } from "./inputs";
@@ -11,16 +12,16 @@ import { getPlan, periodEndFrom, planForRole, type BillingInterval } from "./pla
 import type { BillingProvider } from "./provider";
 import { getOwnSubscription } from "./queries";
 
+/** Why an account without a plan of its own has nothing to subscribe to. */
+const noPlanReasons: Partial<Record<Role, string>> = {
+  TALENT: "Talents use Callback for free: there is nothing to subscribe to.",
+  ADMIN: "Admins have full access without a subscription.",
+};
+
+/** The plan the account subscribes to; accounts whose role has no plan are refused. */
 function requireSubscriber(actor: Actor) {
   const plan = planForRole(actor.role);
-  if (!plan) {
-    throw new AppError(
-      "forbidden",
-      actor.role === "TALENT"
-        ? "Talents use Callback for free: there is nothing to subscribe to."
-        : "Admins have full access without a subscription.",
-    );
-  }
+  if (!plan) throw new AppError("forbidden", noPlanReasons[actor.role]);
   return plan;
 }
 

@@ -3,6 +3,7 @@ import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { contactRequestCounters, contactRequests } from "@/db/schema/contact-requests";
 import { getEnv } from "@/lib/env";
+import { enforce } from "@/lib/decision";
 import { AppError, postgresErrorCode, UNIQUE_VIOLATION } from "@/lib/errors";
 import { isUuid } from "@/lib/text-input";
 import { getAccountFacts } from "@/modules/access/internal";
@@ -13,7 +14,17 @@ import { isBlocked } from "@/modules/messaging/queries";
 import { notify } from "@/modules/notifications/notify";
 import { getProfileOwner } from "@/modules/talents/queries";
 import type { ContactRequestInput } from "./inputs";
-import { canSendContactRequest, nextMonthStart, quotaWindows, type ContactField, type RequestStatus } from "./policies";
+import {
+  canSendContactRequest,
+  canTransition,
+  hasRequestQuota,
+  nextMonthStart,
+  NO_LONGER_PENDING,
+  quotaWindows,
+  type ContactField,
+  type RequestSide,
+  type RequestStatus,
+} from "./policies";
 import { DAY_MS, payloadOf, record } from "./internal";
 
 const r = contactRequests;
@@ -23,10 +34,6 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", {
   year: "numeric",
   timeZone: "UTC",
 });
-
-function enforce(decision: ReturnType<typeof canSendContactRequest>) {
-  if (!decision.allowed) throw new AppError(decision.code, decision.message);
-}
 
 /** Raises a sender's counter for a window only while it is under the limit; false when the limit is reached. */
 async function takeFromQuota(tx: Db, senderId: string, window: string, limit: number): Promise<boolean> {
@@ -92,7 +99,7 @@ export async function sendContactRequest(
 
   try {
     return await db.transaction(async (tx) => {
-      if (actor.role !== "ADMIN") {
+      if (hasRequestQuota(actor)) {
         const windows = quotaWindows(now);
         const monthly = getPlanCapabilities(actor.subscription?.plan ?? "PROFESSIONAL").contactRequestsPerMonth;
         if (!(await takeFromQuota(tx, actor.userId, windows.month, monthly))) {
@@ -147,30 +154,31 @@ export async function sendContactRequest(
   }
 }
 
-const NO_LONGER_PENDING = "This request is no longer pending: it was answered, withdrawn or has expired.";
-
 /**
  * Moves a request out of PENDING with one conditional UPDATE (the actor's own,
  * still pending, not expired), so among concurrent answers exactly one wins;
- * the others learn the request is no longer pending. An id that is not the
- * actor's answers "not found", as for one that does not exist.
+ * the others learn the request is no longer pending. The state machine and the
+ * side's permission decide the move first (canTransition). An id that is not
+ * the actor's answers "not found", as for one that does not exist.
  */
 async function transition(
   db: Db,
   actor: Actor,
   requestId: string,
-  side: "talent" | "sender",
+  side: RequestSide,
   to: RequestStatus,
   values: Partial<typeof r.$inferInsert>,
   after: (tx: Db, request: typeof r.$inferSelect) => Promise<void>,
 ) {
   if (!isUuid(requestId)) throw new AppError("not_found", "That request does not exist.");
+  const from: RequestStatus = "PENDING";
+  enforce(canTransition(actor, side, from, to));
   const owner = side === "talent" ? eq(r.talentUserId, actor.userId) : eq(r.senderId, actor.userId);
   return db.transaction(async (tx) => {
     const [updated] = await tx
       .update(r)
       .set({ status: to, respondedAt: new Date(), ...values })
-      .where(and(eq(r.id, requestId), owner, eq(r.status, "PENDING"), gt(r.expiresAt, sql`now()`)))
+      .where(and(eq(r.id, requestId), owner, eq(r.status, from), gt(r.expiresAt, sql`now()`)))
       .returning();
     if (!updated) {
       const [exists] = await tx
@@ -181,7 +189,7 @@ async function transition(
         ? new AppError("conflict", NO_LONGER_PENDING)
         : new AppError("not_found", "That request does not exist.");
     }
-    await record(tx, requestId, actor.userId, "PENDING", to);
+    await record(tx, requestId, actor.userId, from, to);
     await after(tx, updated);
     return updated;
   });

@@ -1,12 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/modules/access/types";
 import {
+  canSeeSenderStats,
   canSendContactRequest,
+  canSendRequests,
   canTransition,
+  hasRequestQuota,
   nextMonthStart,
   quotaWindows,
   requestStatuses,
   revealedFields,
+  type RequestStatus,
   type TalentFacts,
 } from "./policies";
 
@@ -27,13 +31,74 @@ const talent: TalentFacts = {
 };
 
 describe("the request state machine", () => {
-  it("moves only a pending request, and only to an answer, an expiry or a withdrawal", () => {
-    for (const from of requestStatuses) {
-      for (const to of requestStatuses) {
-        const allowed = from === "PENDING" && to !== "PENDING";
-        expect(canTransition(from, to), `${from} -> ${to}`).toBe(allowed);
+  it("moves only a pending request: the talent answers it, the sender withdraws it", () => {
+    const moves: [Actor, "talent" | "sender", RequestStatus][] = [
+      [actor("TALENT"), "talent", "APPROVED"],
+      [actor("TALENT"), "talent", "DECLINED"],
+      [actor("PROFESSIONAL", true), "sender", "WITHDRAWN"],
+      [actor("COMPANY"), "sender", "WITHDRAWN"],
+      [actor("ADMIN"), "sender", "WITHDRAWN"],
+    ];
+    for (const [who, side, to] of moves) {
+      for (const from of requestStatuses) {
+        const decision = canTransition(who, side, from, to);
+        if (from === "PENDING") expect(decision, `${who.role} ${from} -> ${to}`).toEqual({ allowed: true });
+        else expect(decision, `${who.role} ${from} -> ${to}`).toMatchObject({ allowed: false, code: "conflict" });
       }
     }
+  });
+
+  it("lets nobody make a move that is not their side's, nor expire a request, and answers as for a missing one", () => {
+    const refused: [Actor, "talent" | "sender", RequestStatus][] = [
+      [actor("PROFESSIONAL", true), "talent", "APPROVED"],
+      [actor("ADMIN"), "talent", "DECLINED"],
+      [actor("TALENT"), "sender", "WITHDRAWN"],
+      [actor("TALENT"), "talent", "WITHDRAWN"],
+      [actor("PROFESSIONAL", true), "sender", "APPROVED"],
+      [actor("TALENT"), "talent", "EXPIRED"],
+      [actor("ADMIN"), "sender", "EXPIRED"],
+      [actor("TALENT"), "talent", "PENDING"],
+    ];
+    for (const [who, side, to] of refused) {
+      expect(canTransition(who, side, "PENDING", to), `${who.role} as ${side} -> ${to}`).toEqual({
+        allowed: false,
+        code: "not_found",
+        message: "That request does not exist.",
+      });
+    }
+  });
+});
+
+describe("who sends requests, and whose count against a quota", () => {
+  const answers: [Actor["role"], boolean, boolean][] = [
+    ["TALENT", false, false],
+    ["PROFESSIONAL", true, true],
+    ["COMPANY", true, true],
+    ["ADMIN", true, false],
+  ];
+  it.each(answers)("%s: sends requests %s, has a quota %s", (role, sends, quota) => {
+    expect(canSendRequests(actor(role, true))).toBe(sends);
+    expect(hasRequestQuota(actor(role, true))).toBe(quota);
+  });
+});
+
+describe("who may see a sender's track record", () => {
+  it("shows it to a talent who received a request from the sender, and to admins", () => {
+    expect(canSeeSenderStats(actor("TALENT"), { hasReceivedRequestFromSender: true })).toEqual({ allowed: true });
+    expect(canSeeSenderStats(actor("ADMIN"), { hasReceivedRequestFromSender: false })).toEqual({ allowed: true });
+  });
+
+  it("answers as for a missing sender to anyone else", () => {
+    for (const who of [actor("TALENT"), actor("PROFESSIONAL", true), actor("COMPANY", true)]) {
+      expect(canSeeSenderStats(who, { hasReceivedRequestFromSender: false })).toMatchObject({
+        allowed: false,
+        code: "not_found",
+      });
+    }
+    expect(canSeeSenderStats(actor("PROFESSIONAL", true), { hasReceivedRequestFromSender: true })).toMatchObject({
+      allowed: false,
+      code: "not_found",
+    });
   });
 });
 

@@ -1,4 +1,7 @@
-import { checkPremiumAccess } from "@/modules/access/premium";
+import { allow, deny, type Decision } from "@/lib/decision";
+import { hasPermission, type Permission } from "@/modules/access/permissions";
+import { canBeApproached, canModerate, canSubscribe, canUsePremium } from "@/modules/access/policies";
+import type { Role } from "@/modules/access/roles";
 import type { Actor } from "@/modules/access/types";
 
 export const requestStatuses = ["PENDING", "APPROVED", "DECLINED", "EXPIRED", "WITHDRAWN"] as const;
@@ -13,23 +16,55 @@ const transitions: Record<RequestStatus, readonly RequestStatus[]> = {
   WITHDRAWN: [],
 };
 
-export function canTransition(from: RequestStatus, to: RequestStatus): boolean {
-  return transitions[from].includes(to);
+/** Which side of a request moves it to a status, and the permission that takes: the talent answers, the sender withdraws. */
+const movers: Partial<Record<RequestStatus, { side: RequestSide; permission: Permission }>> = {
+  APPROVED: { side: "talent", permission: "contact-request:respond" },
+  DECLINED: { side: "talent", permission: "contact-request:respond" },
+  WITHDRAWN: { side: "sender", permission: "contact-request:send" },
+};
+
+export type RequestSide = "talent" | "sender";
+
+export const NO_LONGER_PENDING = "This request is no longer pending: it was answered, withdrawn or has expired.";
+
+/**
+ * Whether the actor, as the given side of a request, may move it from one
+ * status to another: the side that makes the move, holding its permission, and
+ * a move the state machine allows. Anyone else learns nothing of the request
+ * (the same answer as for one that does not exist); expiry is the worker's.
+ */
+export function canTransition(actor: Actor, side: RequestSide, from: RequestStatus, to: RequestStatus): Decision {
+  const mover = movers[to];
+  if (!mover || mover.side !== side || !hasPermission(actor.role, mover.permission))
+    return deny("not_found", "That request does not exist.");
+  if (!transitions[from].includes(to)) return deny("conflict", NO_LONGER_PENDING);
+  return allow();
 }
 
-export type Decision =
-  | { allowed: true }
-  | { allowed: false; code: "invalid_input" | "forbidden" | "subscription_required" | "conflict"; message: string };
-const allow = (): Decision => ({ allowed: true });
-const deny = (code: Exclude<Decision, { allowed: true }>["code"], message: string): Decision => ({
-  allowed: false,
-  code,
-  message,
-});
+/** Whether the actor's role sends contact requests at all, its subscription aside: professionals, companies, admins. */
+export function canSendRequests(actor: Actor): boolean {
+  return hasPermission(actor.role, "contact-request:send");
+}
+
+/** Whether the actor's requests count against a plan's monthly quota and the daily cap: a subscriber's do, an admin's do not. */
+export function hasRequestQuota(actor: Actor): boolean {
+  return canSubscribe(actor);
+}
+
+/**
+ * Whether the actor may see a sender's track record: the talent deciding on a
+ * request from that sender (one who answers requests and has received one from
+ * them), and moderators.
+ */
+export function canSeeSenderStats(actor: Actor, facts: { hasReceivedRequestFromSender: boolean }): Decision {
+  if (canModerate(actor)) return allow();
+  if (hasPermission(actor.role, "contact-request:respond") && facts.hasReceivedRequestFromSender) return allow();
+  return deny("not_found", "We could not find that sender.");
+}
 
 export type TalentFacts = {
   userId: string | null;
-  role: string | null;
+  role: Role | null;
   isSuspended: boolean;
   hasBlockedSender: boolean;
   isListed: boolean;
@@ -38,10 +73,9 @@ export type TalentFacts = {
 /** Subscribed professionals and companies, and admins, may ask a listed talent for contact details. */
 export function canSendContactRequest(actor: Actor, talent: TalentFacts): Decision {
   if (actor.userId === talent.userId) return deny("invalid_input", "You cannot send a contact request to yourself.");
-  if (actor.role === "TALENT") return deny("forbidden", "Talents receive contact requests; they do not send them.");
-  if (actor.role !== "ADMIN" && !checkPremiumAccess(actor).allowed)
-    return deny("subscription_required", "Subscribe to send contact requests.");
-  if (!talent.userId || talent.role !== "TALENT" || !talent.isListed)
+  if (!canSendRequests(actor)) return deny("forbidden", "Talents receive contact requests; they do not send them.");
+  if (!canUsePremium(actor)) return deny("subscription_required", "Subscribe to send contact requests.");
+  if (!talent.userId || !canBeApproached(talent) || !talent.isListed)
     return deny("invalid_input", "That talent's profile is not available.");
   if (talent.isSuspended) return deny("conflict", "This talent's account is unavailable.");
   if (talent.hasBlockedSender) return deny("forbidden", "This talent is not accepting contact requests from you.");

@@ -4,9 +4,11 @@ import { z } from "zod";
 import type { Db } from "@/db";
 import { contactRequestCounters, contactRequests, contactRevealViews } from "@/db/schema/contact-requests";
 import { containsPattern, exactTimestamp, keysetBefore, keysetCursor } from "@/db/sql";
+import { enforce } from "@/lib/decision";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { hasPermission } from "@/modules/access/permissions";
+import { isUuid } from "@/lib/text-input";
+import { canModerate } from "@/modules/access/policies";
 import { findUserIdsByName, getAccountFacts } from "@/modules/access/internal";
 import type { Actor } from "@/modules/access/types";
 import { getPlanCapabilities } from "@/modules/billing/plans";
@@ -14,7 +16,7 @@ import { countBlocksOf, countReportsAgainst } from "@/modules/messaging/internal
 import { readContactDetails } from "@/modules/talents/internal";
 import type { ContactDetails } from "@/modules/talents/types";
 import { requestIdInput } from "./inputs";
-import { quotaWindows, revealedFields, type RequestStatus } from "./policies";
+import { canSeeSenderStats, hasRequestQuota, quotaWindows, revealedFields, type RequestStatus } from "./policies";
 import { pick } from "./internal";
 
 const r = contactRequests;
@@ -200,7 +202,7 @@ export async function getRemainingQuota(
   actor: Actor,
   now = new Date(),
 ): Promise<{ month: number; day: number } | null> {
-  if (actor.role === "ADMIN") return null;
+  if (!hasRequestQuota(actor)) return null;
   const used = await getQuotaUsage(db, actor, now);
   const monthly = getPlanCapabilities(actor.subscription?.plan ?? "PROFESSIONAL").contactRequestsPerMonth;
   return { month: Math.max(0, monthly - used.month), day: Math.max(0, getEnv().CONTACT_REQUEST_DAILY_CAP - used.day) };
@@ -270,10 +272,23 @@ const statColumns = {
   declined: sql<number>`(count(*) filter (where ${r.status} = 'DECLINED'))::int`,
 };
 
-/** A sender's track record, shown to the talent deciding on their request. */
-export async function getSenderStats(db: Db, senderId: string): Promise<SenderStats> {
-  const [row] = await db.select(statColumns).from(r).where(eq(r.senderId, senderId));
-  return statsOf(row ?? { sent: 0, approved: 0, declined: 0 });
+/**
+ * A sender's track record, shown to the talent deciding on their request (and
+ * to moderators); for anyone else the sender is "not found". One read: the
+ * figures, and whether the actor received a request from the sender.
+ */
+export async function getSenderStats(db: Db, actor: Actor, senderId: string): Promise<SenderStats> {
+  if (!isUuid(senderId)) throw new AppError("not_found", "We could not find that sender.");
+  const [row] = await db
+    .select({
+      ...statColumns,
+      received: sql<number>`(count(*) filter (where ${r.talentUserId} = ${actor.userId}))::int`,
+    })
+    .from(r)
+    .where(eq(r.senderId, senderId));
+  const { received, ...stats } = row ?? { sent: 0, approved: 0, declined: 0, received: 0 };
+  enforce(canSeeSenderStats(actor, { hasReceivedRequestFromSender: received > 0 }));
+  return statsOf(stats);
 }
 
 export const FLAG_MIN_REQUESTS = 10;
@@ -300,7 +315,7 @@ export async function listSenderOversight(
   actor: Actor,
   options: { flaggedOnly?: boolean; limit?: number } = {},
 ): Promise<SenderOversight[]> {
-  if (!hasPermission(actor.role, "user:moderate")) throw new AppError("not_found");
+  if (!canModerate(actor)) throw new AppError("not_found");
   const rows = await db
     .select({ senderId: r.senderId, ...statColumns })
     .from(r)
@@ -336,7 +351,7 @@ export async function listRequestsForAdmin(
   actor: Actor,
   options: { status?: RequestStatus; q?: string; limit?: number } = {},
 ) {
-  if (!hasPermission(actor.role, "user:moderate")) throw new AppError("not_found");
+  if (!canModerate(actor)) throw new AppError("not_found");
   const rows = await db
     .select({
       id: r.id,

@@ -10,21 +10,18 @@ import {
   messages,
   userBlocks,
 } from "@/db/schema/messaging";
+import { enforce } from "@/lib/decision";
 import { AppError, postgresErrorCode, UNIQUE_VIOLATION } from "@/lib/errors";
 import { isUuid } from "@/lib/text-input";
 import type { Actor } from "@/modules/access/types";
 import { messageNotificationsReadCte } from "@/modules/notifications/internal";
 import { messageNotificationCtes } from "@/modules/notifications/notify";
 import type { ReportInput, SendMessageInput } from "./inputs";
-import { canBlock, canSendMessage, canStartConversation, type Decision } from "./policies";
+import { canBlock, canSendMessage, canStartConversation } from "./policies";
 import { getCounterpartFacts, getParticipantConversation, getSendContext, seqBound } from "./queries";
 import { counterpartIdOf, blockUser } from "./internal";
 import { messageNotification } from "@/modules/realtime/hub";
 import type { MessageView } from "./types";
-
-function enforce(decision: Decision) {
-  if (!decision.allowed) throw new AppError(decision.code, decision.message);
-}
 
 function notFound(): never {
   throw new AppError("not_found", "That conversation does not exist.");

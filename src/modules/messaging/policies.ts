@@ -1,17 +1,8 @@
-import { checkPremiumAccess } from "@/modules/access/premium";
+import { allow, deny, type Decision } from "@/lib/decision";
+import { hasPermission } from "@/modules/access/permissions";
+import { canBeApproached, canMessageAnyone, canSubscribe, canUsePremium } from "@/modules/access/policies";
 import type { Actor } from "@/modules/access/types";
 import type { Role } from "@/modules/access/roles";
-
-export type Decision =
-  | { allowed: true }
-  | { allowed: false; code: "invalid_input" | "forbidden" | "subscription_required" | "conflict"; message: string };
-
-const allow = (): Decision => ({ allowed: true });
-const deny = (code: Exclude<Decision, { allowed: true }>["code"], message: string): Decision => ({
-  allowed: false,
-  code,
-  message,
-});
 
 /** What is known of the other person when starting or continuing a conversation. */
 export type CounterpartFacts = {
@@ -28,14 +19,25 @@ function counterpartProblem(target: CounterpartFacts): Decision | null {
   return null;
 }
 
+/** Whether the actor's role starts conversations at all (talents only reply). */
+export function canInitiateConversations(actor: Actor): boolean {
+  return hasPermission(actor.role, "conversation:start");
+}
+
+/**
+ * Who may start a conversation with whom: someone who may message anyone
+ * (admins) with any account that can receive messages; otherwise a subscriber
+ * who may start conversations, with a talent who has not blocked them.
+ */
 export function canStartConversation(actor: Actor, target: CounterpartFacts): Decision {
   if (actor.userId === target.userId) return deny("invalid_input", "You cannot message yourself.");
   const problem = counterpartProblem(target);
   if (problem) return problem;
-  if (actor.role === "ADMIN") return allow();
-  if (actor.role === "TALENT") return deny("forbidden", "Talents reply to conversations; they do not start them.");
-  if (!checkPremiumAccess(actor).allowed) return deny("subscription_required", "Subscribe to contact talents.");
-  if (target.role !== "TALENT") return deny("forbidden", "Casting professionals and companies can message talents.");
+  if (canMessageAnyone(actor)) return allow();
+  if (!canInitiateConversations(actor))
+    return deny("forbidden", "Talents reply to conversations; they do not start them.");
+  if (!canUsePremium(actor)) return deny("subscription_required", "Subscribe to contact talents.");
+  if (!canBeApproached(target)) return deny("forbidden", "Casting professionals and companies can message talents.");
   if (target.hasBlockedActor) return deny("forbidden", "This talent is not accepting messages from you.");
   return allow();
 }
@@ -50,8 +52,9 @@ export function canSendMessage(actor: Actor, counterpart: CounterpartFacts): Dec
   const problem = counterpartProblem(counterpart);
   if (problem) return problem;
   if (counterpart.hasBlockedActor) return deny("forbidden", "This talent is not accepting messages from you.");
-  if (actor.role === "ADMIN" || actor.role === "TALENT") return allow();
-  if (!checkPremiumAccess(actor).allowed)
+  if (!hasPermission(actor.role, "conversation:reply"))
+    return deny("forbidden", "You cannot reply in conversations with this account.");
+  if (canSubscribe(actor) && !canUsePremium(actor))
     return deny(
       "subscription_required",
       "Your subscription is not active, so you can read this conversation but not reply. Renew it to continue.",
@@ -59,10 +62,13 @@ export function canSendMessage(actor: Actor, counterpart: CounterpartFacts): Dec
   return allow();
 }
 
-/** Talents block senders; a block is about the other person, so it needs one. */
+/**
+ * Talents block senders; a block is about the other person, so it needs one,
+ * and it cannot stop someone who may message anyone (admins).
+ */
 export function canBlock(actor: Actor, counterpart: CounterpartFacts): Decision {
-  if (actor.role !== "TALENT") return deny("forbidden", "Only talents can block senders.");
+  if (!hasPermission(actor.role, "sender:block")) return deny("forbidden", "Only talents can block senders.");
   if (!counterpart.userId) return deny("conflict", "This account has been deleted already.");
-  if (counterpart.role === "ADMIN") return deny("forbidden", "Messages from Callback admins cannot be blocked.");
+  if (canMessageAnyone(counterpart)) return deny("forbidden", "Messages from Callback admins cannot be blocked.");
   return allow();
 }

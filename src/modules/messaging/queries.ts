@@ -11,8 +11,8 @@ import {
 import { preparedQuery } from "@/db/prepared";
 import { exactTimestamp, keysetBefore, keysetCursor } from "@/db/sql";
 import { AppError } from "@/lib/errors";
-import { hasPermission } from "@/modules/access/permissions";
 import { accountFactsByUser, getAccountFacts } from "@/modules/access/internal";
+import { canModerate } from "@/modules/access/policies";
 import type { Actor } from "@/modules/access/types";
 import { primaryPhotoByUser } from "@/modules/talents/internal";
 import { conversationIdInput } from "./inputs";
@@ -340,7 +340,7 @@ export type ReportRow = {
 
 /** Reported conversations for admins, newest first: who reported, why, and between whom; never the messages. */
 export async function listReports(db: Db, actor: Actor, limit = 100): Promise<ReportRow[]> {
-  if (!hasPermission(actor.role, "user:moderate")) throw new AppError("not_found");
+  if (!canModerate(actor)) throw new AppError("not_found");
   const rows = await db
     .select({
       id: conversationReports.id,

@@ -1,5 +1,5 @@
 import type { Role } from "@/modules/access/roles";
-import type { Decision } from "./policies";
+import type { Decision } from "@/lib/decision";
 
 /** The other person in a conversation, as the viewer sees them. */
 export type Counterpart = {

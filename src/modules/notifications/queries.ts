@@ -5,6 +5,7 @@ import { devMailbox, emailJobs, notificationPreferences, notifications } from "@
 import { exactTimestamp, keysetBefore, keysetCursor } from "@/db/sql";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { canModerate } from "@/modules/access/policies";
 import type { Actor } from "@/modules/access/types";
 import type { Category } from "./definition";
 import { defaultEmailModes, type EmailMode } from "./notify";
@@ -88,7 +89,7 @@ export async function getEmailPreferences(db: Db, actor: Actor): Promise<Record<
  * read it; in a production build, only admins. Newest first.
  */
 export async function listDevMailbox(db: Db, actor: Actor, limit = 50) {
-  if (getEnv().isProduction && actor.role !== "ADMIN") throw new AppError("not_found");
+  if (getEnv().isProduction && !canModerate(actor)) throw new AppError("not_found");
   return db.select().from(devMailbox).orderBy(desc(devMailbox.createdAt)).limit(limit);
 }
 

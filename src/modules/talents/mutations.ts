@@ -4,7 +4,7 @@ import type { Db } from "@/db";
 import { talentContacts, talentCredits, talentProfileViews, talentProfiles } from "@/db/schema/talents";
 import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/text-input";
-import { hasPermission } from "@/modules/access/permissions";
+import { canModerate } from "@/modules/access/policies";
 import { recordAdminAction } from "@/modules/audit/internal";
 import type { Actor } from "@/modules/access/types";
 import {
@@ -133,7 +133,7 @@ export async function unpublishProfile(db: Db, actor: Actor) {
 }
 
 function requireModerator(actor: Actor) {
-  if (!hasPermission(actor.role, "user:moderate")) throw new AppError("not_found");
+  if (!canModerate(actor)) throw new AppError("not_found");
 }
 
 /** An admin takes a profile out of the gallery, saying why; the talent sees the reason. */

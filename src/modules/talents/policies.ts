@@ -1,3 +1,5 @@
+import { hasPermission } from "@/modules/access/permissions";
+import { canModerate } from "@/modules/access/policies";
 import { checkPremiumAccess, type PremiumAccess } from "@/modules/access/premium";
 import type { Actor } from "@/modules/access/types";
 
@@ -19,12 +21,12 @@ export function isListed(profile: Pick<ProfileFacts, "isPublished" | "isHidden">
 
 /** A published, unhidden profile is public; otherwise only its talent and admins may see it. */
 export function canViewProfile(actor: Actor | null, profile: ProfileFacts): boolean {
-  return isListed(profile) || actor?.userId === profile.ownerId || actor?.role === "ADMIN";
+  return isListed(profile) || actor?.userId === profile.ownerId || canModerate(actor);
 }
 
 export function audienceFor(actor: Actor | null, profile: ProfileFacts): Audience {
   const isOwner = actor?.userId === profile.ownerId;
-  const isAdmin = actor?.role === "ADMIN";
+  const isAdmin = canModerate(actor);
   const premiumAccess = checkPremiumAccess(actor);
   return {
     isOwner,
@@ -47,8 +49,9 @@ export function previewAudience(as: "public" | "subscriber"): Audience {
   };
 }
 
+/** Talents keep a profile of their own. */
 export function canManageOwnProfile(actor: Actor): boolean {
-  return actor.role === "TALENT";
+  return hasPermission(actor.role, "profile:manage-own");
 }
 
 export type CompletenessFacts = {

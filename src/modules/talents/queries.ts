@@ -20,7 +20,7 @@ import { containsPattern, exactTimestamp, prefixPattern } from "@/db/sql";
 import { talentCredits, talentPhotos, talentProfiles } from "@/db/schema/talents";
 import { AppError } from "@/lib/errors";
 import { accountIdentityByUser } from "@/modules/access/internal";
-import { hasPermission } from "@/modules/access/permissions";
+import { canModerate } from "@/modules/access/policies";
 import type { Actor } from "@/modules/access/types";
 import { decodeCursor, encodeCursor, prefixSearchQuery, type GalleryQuery } from "./gallery-query";
 import { profileIdInput } from "./inputs";
@@ -384,7 +384,7 @@ export async function listProfilesForAdmin(
   filter: AdminProfileFilter,
   pageSize = 50,
 ): Promise<{ items: AdminProfileRow[]; nextCursor: string | null }> {
-  if (!hasPermission(actor.role, "user:moderate")) throw new AppError("not_found");
+  if (!canModerate(actor)) throw new AppError("not_found");
   const users = accountIdentityByUser(db, "owner");
   const hider = accountIdentityByUser(db, "hider");
   const conditions: SQL[] = [];

@@ -4,7 +4,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { getEnv } from "@/lib/env";
-import { requireRole } from "@/modules/access/actor";
+import { requirePermission } from "@/modules/access/actor";
 import { countUsersByRole, listNewestUsers } from "@/modules/access/queries";
 import { roleLabels, roles } from "@/modules/access/roles";
 
@@ -18,7 +18,7 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", {
 });
 
 export default async function AdminOverviewPage() {
-  const actor = await requireRole("ADMIN");
+  const actor = await requirePermission("user:moderate");
   const db = getDb();
   const [totals, newest] = await Promise.all([countUsersByRole(db, actor), listNewestUsers(db, actor, 10)]);
   return (

@@ -3,7 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db";
-import { requireRole } from "@/modules/access/actor";
+import { requirePermission } from "@/modules/access/actor";
 import { checkPremiumAccess } from "@/modules/access/premium";
 import { SubscriptionControls } from "@/modules/billing/components/subscription-panel";
 import { TestModeNotice } from "@/modules/billing/components/test-mode-notice";
@@ -22,7 +22,7 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", {
 });
 
 export default async function BillingPage({ searchParams }: { searchParams: Promise<{ checkout?: string }> }) {
-  const actor = await requireRole("PROFESSIONAL", "COMPANY");
+  const actor = await requirePermission("subscription:manage");
   const { checkout } = await searchParams;
   const [subscription, usage] = await Promise.all([
     getOwnSubscription(getDb(), actor),

@@ -4,7 +4,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { getDb } from "@/db";
-import { requireRole } from "@/modules/access/actor";
+import { requirePermission } from "@/modules/access/actor";
 import { CollectionDetailsForm } from "@/modules/collections/components/collection-forms";
 import { collectionRights, readOnlyMessage } from "@/modules/collections/policies";
 import { listCollections } from "@/modules/collections/queries";
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Collections" };
 const updated = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
 export default async function CollectionsPage() {
-  const actor = await requireRole("PROFESSIONAL", "COMPANY", "ADMIN");
+  const actor = await requirePermission("collection:manage");
   const rights = collectionRights(actor);
   const collections = await listCollections(getDb(), actor);
   return (

@@ -5,6 +5,7 @@ import { Card } from "@/components/ui/card";
 import { LineChart } from "@/components/ui/chart";
 import { getDb } from "@/db";
 import { requireActor } from "@/modules/access/actor";
+import { canModerate } from "@/modules/access/policies";
 import type { Actor } from "@/modules/access/types";
 import { duration, percent, RecentActivity, Stat, StatusBars } from "@/modules/activity/components/dashboard-parts";
 import { dateRangeInput, defaultRange, MAX_RANGE_DAYS } from "@/modules/activity/inputs";
@@ -16,6 +17,7 @@ import {
   SLOWEST_MIN_ANSWERED,
   type SenderRow,
 } from "@/modules/activity/queries";
+import { canManageOwnProfile } from "@/modules/talents/policies";
 
 export const metadata: Metadata = { title: "Activity" };
 
@@ -32,9 +34,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <h1 className="text-3xl font-bold tracking-tight">Activity</h1>
         <p className="mt-1 text-sm text-stone-600">All dates are in UTC.</p>
       </div>
-      {actor.role === "ADMIN" ? (
+      {canModerate(actor) ? (
         <AdminView actor={actor} params={await searchParams} />
-      ) : actor.role === "TALENT" ? (
+      ) : canManageOwnProfile(actor) ? (
         <TalentView actor={actor} />
       ) : (
         <ProfessionalView actor={actor} />

@@ -3,6 +3,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { requireActor } from "@/modules/access/actor";
 import { describePermissions } from "@/modules/access/permissions";
+import { canSubscribe } from "@/modules/access/policies";
 import { checkPremiumAccess } from "@/modules/access/premium";
 import { roleLabels } from "@/modules/access/roles";
 
@@ -25,9 +26,7 @@ export default async function HomePage() {
         <h1 className="text-3xl font-bold tracking-tight">Welcome, {firstName}</h1>
         <p className="mt-2 max-w-2xl text-stone-600">{introductions[actor.role]}</p>
       </div>
-      {actor.role === "PROFESSIONAL" || actor.role === "COMPANY" ? (
-        <SubscriptionCard access={checkPremiumAccess(actor)} />
-      ) : null}
+      {canSubscribe(actor) ? <SubscriptionCard access={checkPremiumAccess(actor)} /> : null}
       <Card>
         <CardTitle>What your {roleLabels[actor.role].toLowerCase()} account can do</CardTitle>
         <ul className="mt-4 grid gap-3 sm:grid-cols-2">

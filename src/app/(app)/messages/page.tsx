@@ -4,6 +4,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { getDb } from "@/db";
 import { requireActor } from "@/modules/access/actor";
 import { InboxList } from "@/modules/messaging/components/inbox-list";
+import { canInitiateConversations } from "@/modules/messaging/policies";
 import { listInbox } from "@/modules/messaging/queries";
 
 export const metadata: Metadata = { title: "Messages" };
@@ -19,11 +20,11 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         <div className="rounded-2xl border border-dashed border-stone-300 p-10 text-center">
           <p className="font-semibold">No conversations yet.</p>
           <p className="mt-1 text-sm text-stone-600">
-            {actor.role === "TALENT"
-              ? "When a casting professional writes to you, the conversation appears here."
-              : "Open a talent's profile and send them a message."}
+            {canInitiateConversations(actor)
+              ? "Open a talent's profile and send them a message."
+              : "When a casting professional writes to you, the conversation appears here."}
           </p>
-          {actor.role !== "TALENT" ? (
+          {canInitiateConversations(actor) ? (
             <Link href="/talents" className={buttonClasses("primary", "mt-4")}>
               Browse talents
             </Link>

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { getActor } from "@/modules/access/actor";
+import { canSubscribe } from "@/modules/access/policies";
 import { PricingPlans, type PricingViewer } from "@/modules/billing/components/pricing-plans";
 import { TestModeNotice } from "@/modules/billing/components/test-mode-notice";
 import { planForRole } from "@/modules/billing/plans";
 import { getBillingProvider } from "@/modules/billing/provider";
+import { canManageOwnProfile } from "@/modules/talents/policies";
 
 export const metadata: Metadata = { title: "Pricing" };
 
@@ -14,9 +16,9 @@ export default async function PricingPage({ searchParams }: { searchParams: Prom
   const status = actor?.subscription?.status;
   const viewer: PricingViewer = !actor
     ? { kind: "visitor" }
-    : actor.role === "TALENT"
+    : canManageOwnProfile(actor)
       ? { kind: "talent" }
-      : actor.role === "ADMIN" || !plan
+      : !canSubscribe(actor) || !plan
         ? { kind: "admin" }
         : {
             kind: "subscriber",

@@ -5,7 +5,7 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 import { cn } from "@/lib/cn";
 import { announceUnread } from "@/lib/unread-events";
-import type { Decision } from "../policies";
+import type { Decision } from "@/lib/decision";
 import type { MessageView } from "../types";
 import { messagingApi } from "./messaging-api";
 import { useRealtime } from "@/modules/realtime/components/use-realtime";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db";
-import { requireRole } from "@/modules/access/actor";
+import { requirePermission } from "@/modules/access/actor";
 import { AdminPageHeader } from "@/modules/admin/components/admin-page-header";
 import { listAuditEntries } from "@/modules/admin/queries";
 
@@ -24,7 +24,7 @@ const labels: Record<string, string> = {
 };
 
 export default async function AdminAuditPage() {
-  const actor = await requireRole("ADMIN");
+  const actor = await requirePermission("user:moderate");
   const entries = await listAuditEntries(getDb(), actor);
   return (
     <div className="space-y-6">

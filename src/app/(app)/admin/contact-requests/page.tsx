@@ -5,7 +5,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { InputField, SelectField } from "@/components/ui/field";
 import { getDb } from "@/db";
-import { requireRole } from "@/modules/access/actor";
+import { requirePermission } from "@/modules/access/actor";
 import { AdminPageHeader } from "@/modules/admin/components/admin-page-header";
 import { UserModeration } from "@/modules/admin/components/user-moderation";
 import { requestStatuses, type RequestStatus } from "@/modules/contact-requests/policies";
@@ -31,7 +31,7 @@ export default async function AdminContactRequestsPage({
 }: {
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  const actor = await requireRole("ADMIN");
+  const actor = await requirePermission("user:moderate");
   const params = await searchParams;
   const status = requestStatuses.find((value) => value === params.status) as RequestStatus | undefined;
   const q = params.q?.trim().slice(0, 100) || undefined;

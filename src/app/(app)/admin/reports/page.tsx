@@ -3,7 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { AdminPageHeader } from "@/modules/admin/components/admin-page-header";
-import { requireRole } from "@/modules/access/actor";
+import { requirePermission } from "@/modules/access/actor";
 import { reportReasonLabels } from "@/modules/messaging/inputs";
 import { listReports } from "@/modules/messaging/queries";
 
@@ -19,7 +19,7 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", {
 });
 
 export default async function AdminReportsPage() {
-  const actor = await requireRole("ADMIN");
+  const actor = await requirePermission("user:moderate");
   const reports = await listReports(getDb(), actor);
   return (
     <div className="space-y-6">

@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/card";
 import { InputField, SelectField } from "@/components/ui/field";
 import { getDb } from "@/db";
 import { AdminPageHeader } from "@/modules/admin/components/admin-page-header";
-import { requireRole } from "@/modules/access/actor";
+import { requirePermission } from "@/modules/access/actor";
 import { AdminProfileActions } from "@/modules/talents/components/admin-profile-actions";
 import { countryName } from "@/modules/talents/options";
 import { listProfilesForAdmin, type AdminProfileFilter } from "@/modules/talents/queries";
@@ -31,7 +31,7 @@ export default async function AdminTalentsPage({
 }: {
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  const actor = await requireRole("ADMIN");
+  const actor = await requirePermission("user:moderate");
   const params = await searchParams;
   const filter: AdminProfileFilter = {
     q: params.q?.trim().slice(0, 100) || undefined,

@@ -6,7 +6,8 @@ import { Card } from "@/components/ui/card";
 import { InputField, SelectField } from "@/components/ui/field";
 import { getDb } from "@/db";
 import { AdminPageHeader } from "@/modules/admin/components/admin-page-header";
-import { requireRole } from "@/modules/access/actor";
+import { requirePermission } from "@/modules/access/actor";
+import { canSuspend } from "@/modules/access/policies";
 import { roleLabels, roles } from "@/modules/access/roles";
 import { UserModeration } from "@/modules/admin/components/user-moderation";
 import { listUsersForAdmin, type AdminUserFilter } from "@/modules/admin/queries";
@@ -33,7 +34,7 @@ export default async function AdminUsersPage({
 }: {
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  const actor = await requireRole("ADMIN");
+  const actor = await requirePermission("user:moderate");
   const params = await searchParams;
   const filter: AdminUserFilter = {
     q: params.q?.trim().slice(0, 100) || undefined,
@@ -117,7 +118,7 @@ export default async function AdminUsersPage({
                   {user.suspendedAt ? (
                     <p className="mb-1 max-w-64 text-xs text-red-700">Suspended: {user.suspendedReason}</p>
                   ) : null}
-                  {user.role !== "ADMIN" && !user.deletedAt ? (
+                  {canSuspend(actor, user).allowed && !user.deletedAt ? (
                     <UserModeration userId={user.id} name={user.name} isSuspended={Boolean(user.suspendedAt)} />
                   ) : null}
                 </td>

@@ -6,7 +6,7 @@ import { ButtonLink, buttonClasses } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { getEnv } from "@/lib/env";
-import { requireRole } from "@/modules/access/actor";
+import { requirePermission } from "@/modules/access/actor";
 import { CollectionEntries } from "@/modules/collections/components/collection-entries";
 import { CollectionDetailsForm, DeleteCollection } from "@/modules/collections/components/collection-forms";
 import { SharePanel } from "@/modules/collections/components/share-panel";
@@ -17,7 +17,7 @@ import { getCollection } from "@/modules/collections/queries";
 type Props = { params: Promise<{ collectionId: string }> };
 
 const load = cache(async (collectionId: string) =>
-  getCollection(getDb(), await requireRole("PROFESSIONAL", "COMPANY", "ADMIN"), collectionId),
+  getCollection(getDb(), await requirePermission("collection:manage"), collectionId),
 );
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -36,7 +36,7 @@ export default async function ContactRequestPage({ params }: { params: Promise<{
   if (!request) notFound();
   const views =
     request.side === "talent" && request.status === "APPROVED" ? await listRevealViews(db, actor, request.id) : [];
-  const senderStats = request.side === "talent" ? await getSenderStats(db, request.otherUserId) : null;
+  const senderStats = request.side === "talent" ? await getSenderStats(db, actor, request.otherUserId) : null;
   const isTalent = request.side === "talent";
   return (
     <div className="mx-auto max-w-3xl space-y-4">

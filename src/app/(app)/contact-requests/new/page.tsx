@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
-import { requireRole } from "@/modules/access/actor";
+import { requirePermission } from "@/modules/access/actor";
 import { checkPremiumAccess } from "@/modules/access/premium";
 import { getPlanCapabilities } from "@/modules/billing/plans";
 import { ContactRequestForm } from "@/modules/contact-requests/components/request-form";
+import { hasRequestQuota } from "@/modules/contact-requests/policies";
 import { getMonthlyUsage } from "@/modules/contact-requests/queries";
 import { PremiumPrompt } from "@/modules/talents/components/premium-prompt";
 import { getProfileOwner } from "@/modules/talents/queries";
@@ -13,14 +14,14 @@ import { getProfileOwner } from "@/modules/talents/queries";
 export const metadata: Metadata = { title: "Request contact details" };
 
 export default async function NewContactRequestPage({ searchParams }: { searchParams: Promise<{ profile?: string }> }) {
-  const actor = await requireRole("PROFESSIONAL", "COMPANY", "ADMIN");
+  const actor = await requirePermission("contact-request:send");
   const profileId = (await searchParams).profile ?? "";
   const db = getDb();
   const owner = await getProfileOwner(db, profileId);
   if (!owner?.isListed) notFound();
   const access = checkPremiumAccess(actor);
   const quota =
-    actor.role === "ADMIN" || !actor.subscription
+    !hasRequestQuota(actor) || !actor.subscription
       ? null
       : getPlanCapabilities(actor.subscription.plan).contactRequestsPerMonth - (await getMonthlyUsage(db, actor));
   return (

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireRole } from "@/modules/access/actor";
+import { requirePermission } from "@/modules/access/actor";
 import { RequestListPage } from "@/modules/contact-requests/components/request-list-page";
 
 export const metadata: Metadata = { title: "Requests you received" };
@@ -9,6 +9,6 @@ export default async function ReceivedRequestsPage({
 }: {
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  const actor = await requireRole("TALENT");
+  const actor = await requirePermission("contact-request:respond");
   return <RequestListPage actor={actor} side="received" params={await searchParams} />;
 }

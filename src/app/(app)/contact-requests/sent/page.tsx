@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireRole } from "@/modules/access/actor";
+import { requirePermission } from "@/modules/access/actor";
 import { RequestListPage } from "@/modules/contact-requests/components/request-list-page";
 
 export const metadata: Metadata = { title: "Requests you sent" };
@@ -9,6 +9,6 @@ export default async function SentRequestsPage({
 }: {
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  const actor = await requireRole("PROFESSIONAL", "COMPANY", "ADMIN");
+  const actor = await requirePermission("contact-request:send");
   return <RequestListPage actor={actor} side="sent" params={await searchParams} />;
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
-import { requireRole } from "@/modules/access/actor";
+import { requirePermission } from "@/modules/access/actor";
 import { CreditsSection } from "@/modules/talents/components/editor/credits-section";
 import { PhotosSection } from "@/modules/talents/components/editor/photos-section";
 import {
@@ -26,7 +26,7 @@ const sections = [
 ] as const;
 
 export default async function EditProfilePage() {
-  const actor = await requireRole("TALENT");
+  const actor = await requirePermission("profile:manage-own");
   const db = getDb();
   await ensureOwnProfile(db, actor);
   const own = await getOwnProfile(db, actor);

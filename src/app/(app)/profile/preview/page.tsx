@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
-import { requireRole } from "@/modules/access/actor";
+import { requirePermission } from "@/modules/access/actor";
 import { TalentProfile } from "@/modules/talents/components/profile-view";
 import { ensureOwnProfile } from "@/modules/talents/mutations";
 import { previewAudience } from "@/modules/talents/policies";
@@ -11,7 +11,7 @@ import { getProfileView } from "@/modules/talents/queries";
 export const metadata: Metadata = { title: "Preview your profile" };
 
 export default async function PreviewProfilePage({ searchParams }: { searchParams: Promise<{ as?: string }> }) {
-  const actor = await requireRole("TALENT");
+  const actor = await requirePermission("profile:manage-own");
   const as = (await searchParams).as === "subscriber" ? "subscriber" : "public";
   const db = getDb();
   const profileId = await ensureOwnProfile(db, actor);

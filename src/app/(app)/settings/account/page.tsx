@@ -7,6 +7,7 @@ import { roleLabels } from "@/modules/access/roles";
 import { DeleteAccount } from "@/modules/account-data/components/delete-account";
 import { SettingsNav } from "@/modules/account-data/components/settings-nav";
 import { getDeletionOverview } from "@/modules/account-data/queries";
+import { collectionRights } from "@/modules/collections/policies";
 
 export const metadata: Metadata = { title: "Account settings" };
 
@@ -19,7 +20,7 @@ export default async function AccountSettingsPage() {
       ? ["your talent profile, its contact details, credits and photos (it leaves the gallery and every collection)"]
       : []),
     "your notifications, email settings and any email not yet sent to you",
-    ...(actor.role === "TALENT" ? [] : ["your collections and their share links"]),
+    ...(collectionRights(actor).read ? ["your collections and their share links"] : []),
     "pending contact requests you sent or received: they expire now",
     ...(overview.hasLiveSubscription ? ["your subscription: it ends at once and you are not charged again"] : []),
   ];

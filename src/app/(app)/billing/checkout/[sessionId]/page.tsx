@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db";
-import { requireRole } from "@/modules/access/actor";
+import { requirePermission } from "@/modules/access/actor";
 import { TestCheckoutForm } from "@/modules/billing/components/test-checkout-form";
 import { getPlan, intervalLabels } from "@/modules/billing/plans";
 import { getOpenTestCheckout } from "@/modules/billing/queries";
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Test checkout" };
 
 /** The local checkout of test mode: no card, no payment; the three outcomes a real checkout can have. */
 export default async function TestCheckoutPage({ params }: { params: Promise<{ sessionId: string }> }) {
-  const actor = await requireRole("PROFESSIONAL", "COMPANY");
+  const actor = await requirePermission("subscription:manage");
   const checkout = await getOpenTestCheckout(getDb(), actor, (await params).sessionId);
   if (!checkout) notFound();
   const plan = getPlan(checkout.plan);

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
-import { requireRole } from "@/modules/access/actor";
+import { requirePermission } from "@/modules/access/actor";
 import { BulkRequestForm } from "@/modules/collections/components/bulk-request-form";
 import { MAX_BULK_REQUESTS } from "@/modules/collections/inputs";
 import { readOnlyMessage } from "@/modules/collections/policies";
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Request contact details" };
 type Props = { params: Promise<{ collectionId: string }>; searchParams: Promise<{ talent?: string | string[] }> };
 
 export default async function BulkRequestPage({ params, searchParams }: Props) {
-  const actor = await requireRole("PROFESSIONAL", "COMPANY", "ADMIN");
+  const actor = await requirePermission("collection:manage");
   const db = getDb();
   const collection = await getCollection(db, actor, (await params).collectionId);
   if (!collection) notFound();
