@@ -14,7 +14,7 @@ import {
   withdrawContactRequest,
 } from "./mutations";
 import { expireContactRequests } from "./internal";
-import { getRequestView, listRequests, listSenderOversight } from "./queries";
+import { getRequestView, getSenderStats, listRequests, listSenderOversight } from "./queries";
 
 const PHONE = "+44 7700 900555";
 const AGENT_EMAIL = "agent.secret@agency.example.com";
@@ -222,5 +222,21 @@ describe("contact requests", () => {
       isFlagged: true,
     });
     await expect(listSenderOversight(db, spammer.actor)).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("shows a sender's track record to the talents it asked and to admins, and to nobody else", async () => {
+    const admin = await createAdmin(db);
+    const sender = await createProfessional(db, { subscription: true });
+    const asked = await createTalentWithProfile(db);
+    const other = await createTalentWithProfile(db);
+    const id = await sendContactRequest(db, sender.actor, requestFor(asked.profileId));
+    await approveContactRequest(db, asked.actor, { requestId: id, sharedFields: ["email"] });
+    const record = { sent: 1, approved: 1, declined: 0, answered: 1, acceptanceRate: 1 };
+    expect(await getSenderStats(db, asked.actor, sender.id)).toEqual(record);
+    expect(await getSenderStats(db, admin.actor, sender.id)).toEqual(record);
+    for (const reader of [other.actor, sender.actor, (await createProfessional(db, { subscription: true })).actor]) {
+      await expect(getSenderStats(db, reader, sender.id)).rejects.toMatchObject({ code: "not_found" });
+    }
+    await expect(getSenderStats(db, asked.actor, "not-a-uuid")).rejects.toMatchObject({ code: "not_found" });
   });
 });
