@@ -91,6 +91,18 @@ describe("a form's action", () => {
     });
     expect(await action(null, form({ token: "abc" }))).toMatchObject({ values: { kept: "yes" } });
   });
+
+  it("never hands back a password field, even one a declaration names", async () => {
+    const action = createFormAction({
+      context,
+      input: z.object({ token: z.string().min(100, "Too short.") }),
+      values: (data) => Object.fromEntries([...data.entries()].map(([key, value]) => [key, String(value)])),
+      run: async () => undefined,
+    });
+    const result = await action(null, form({ token: "abc", password: "p", newPassword: "q", confirmPassword: "r" }));
+    expect(result).toMatchObject({ ok: false, values: { token: "abc" } });
+    expect(result.ok ? {} : result.values).toEqual({ token: "abc" });
+  });
 });
 
 describe("an action with arguments", () => {

@@ -56,6 +56,12 @@ export type ActionSteps<Context, Args extends unknown[], Schema extends z.ZodTyp
   redirect?: (data: T, input: InputOf<Schema, Raw>) => string;
 };
 
+/** The values to hand back, with any password field left out whatever a declaration gave. */
+function withoutPasswords(values: Record<string, string> | undefined): Record<string, string> | undefined {
+  if (!values) return undefined;
+  return Object.fromEntries(Object.entries(values).filter(([key]) => !/password/i.test(key)));
+}
+
 function revalidateAll(paths: Revalidation) {
   for (const path of paths) {
     if (typeof path === "string") revalidatePath(path);
@@ -72,7 +78,7 @@ export function createAction<Context, Args extends unknown[], Schema extends z.Z
     let done: { data: T; input: InputOf<Schema, Raw> };
     try {
       const context = await steps.context();
-      values = steps.values?.(...args);
+      values = withoutPasswords(steps.values?.(...args));
       const raw = steps.read ? steps.read(...args) : args[0];
       const input = (steps.input ? parseInput(steps.input, raw) : raw) as InputOf<Schema, Raw>;
       steps.authorize?.(context);
