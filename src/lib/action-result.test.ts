@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { formValues, invalidInput, runMutation } from "./action-result";
+import { fail, formValues, parseInput } from "./action-result";
 import { AppError, postgresErrorCode } from "./errors";
 
 describe("formValues", () => {
@@ -13,39 +13,30 @@ describe("formValues", () => {
   });
 });
 
-describe("invalidInput", () => {
-  it("groups zod issues by field", () => {
-    const result = z.object({ name: z.string().min(1, "Enter your name.") }).safeParse({ name: "" });
-    if (result.success) throw new Error("expected a failure");
-    expect(invalidInput(result.error, { name: "" })).toMatchObject({
+describe("fail", () => {
+  it("carries an AppError's code, message and field errors, with the values handed back", () => {
+    const error = new AppError("invalid_input", "Fix these.", { name: ["Enter your name."] });
+    expect(fail(error, { name: "" })).toEqual({
       ok: false,
       code: "invalid_input",
+      message: "Fix these.",
       fieldErrors: { name: ["Enter your name."] },
       values: { name: "" },
     });
   });
 });
 
-describe("runMutation", () => {
-  it("returns the data of a mutation that succeeds", async () => {
-    expect(await runMutation(async () => 42)).toEqual({ ok: true, data: 42 });
-  });
-
-  it("turns an expected refusal into a result with its message", async () => {
-    const result = await runMutation(async () => {
-      throw new AppError("conflict", "That email is taken.");
-    });
-    expect(result).toEqual({
-      ok: false,
-      code: "conflict",
-      message: "That email is taken.",
-      fieldErrors: undefined,
-      values: undefined,
-    });
-  });
-
-  it("lets unexpected errors through to the error page, never reporting success", async () => {
-    await expect(runMutation(async () => Promise.reject(new TypeError("boom")))).rejects.toThrow("boom");
+describe("parseInput", () => {
+  it("groups zod issues by field", () => {
+    const schema = z.object({ name: z.string().min(1, "Enter your name.") });
+    let thrown: unknown;
+    try {
+      parseInput(schema, { name: "" });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(AppError);
+    expect(thrown).toMatchObject({ code: "invalid_input", fieldErrors: { name: ["Enter your name."] } });
   });
 });
 

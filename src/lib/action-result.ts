@@ -1,6 +1,5 @@
 import type { z } from "zod";
-import { getLogger } from "./logger";
-import { AppError, errorCodes, isAppError, type ErrorCode, type FieldErrors } from "./errors";
+import { AppError, errorCodes, type ErrorCode, type FieldErrors } from "./errors";
 
 /** What every server action returns: plain data the client can render. */
 export type ActionResult<T = void> =
@@ -26,8 +25,15 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   return fieldErrors;
 }
 
-export function invalidInput(error: z.ZodError, values?: Record<string, string>): ActionFailure {
-  return fail(new AppError("invalid_input", errorCodes.invalid_input.message, fieldErrorsOf(error)), values);
+/**
+ * Input checked by its schema, for server actions and the JSON API alike; a
+ * refusal is an AppError naming each field to fix ("form" for the whole value).
+ */
+export function parseInput<Schema extends z.ZodType>(schema: Schema, value: unknown): z.output<Schema> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success)
+    throw new AppError("invalid_input", errorCodes.invalid_input.message, fieldErrorsOf(parsed.error));
+  return parsed.data;
 }
 
 /**
@@ -42,26 +48,4 @@ export function formValues(form: FormData, omit: readonly string[] = ["password"
     values[key] = key in values ? `${values[key]},${value}` : value;
   }
   return values;
-}
-
-/**
- * Runs a mutation and turns expected failures into results. Anything unexpected
- * is rethrown so the framework logs it once (with the request id) and shows the
- * error page; it is never reported as success.
- */
-export async function runMutation<T>(
-  mutation: () => Promise<T>,
-  options: { values?: Record<string, string>; onSuccess?: (data: T) => void } = {},
-): Promise<ActionResult<T>> {
-  try {
-    const data = await mutation();
-    options.onSuccess?.(data);
-    return ok(data);
-  } catch (error) {
-    if (isAppError(error)) {
-      getLogger().debug({ code: error.code }, "action refused");
-      return fail(error, options.values);
-    }
-    throw error;
-  }
 }

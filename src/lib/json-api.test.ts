@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import { parseInput } from "./action-result";
 import { AppError, errorCodes } from "./errors";
 import {
   API_BODY_LIMIT_BYTES,
   asRouteHandler,
   createApi,
-  parseInput,
   queryWholeNumber,
   type ApiAuthenticate,
   type ApiCall,
@@ -464,6 +464,69 @@ describe("parseInput", () => {
       message: errorCodes.invalid_input.message,
       fieldErrors: { name: ["Enter a name."], age: ["The age cannot be negative."] },
     });
+  });
+});
+
+describe("a route's declared input", () => {
+  const schema = z.object({ name: z.string().trim().min(1, "Enter a name."), thingId: z.string() });
+  const handled: unknown[] = [];
+  const api = () =>
+    createApi<Actor>({
+      prefix: PREFIX,
+      authenticate,
+      https: () => false,
+      routes: [
+        {
+          method: "POST",
+          path: "things/:id/names",
+          input: schema,
+          read: ({ params, body }) => {
+            if (params.id === "gone") throw new AppError("not_found", "No such thing.");
+            return { ...(body as object), thingId: params.id };
+          },
+          handle: async ({ input }) => (handled.push(input), input),
+        },
+        { method: "POST", path: "things/:id/plain", input: schema, handle: async ({ input }) => input },
+        { method: "GET", path: "things/:id/none", handle: async ({ input }) => ({ input: input ?? "none" }) },
+      ],
+    });
+
+  beforeEach(() => {
+    handled.length = 0;
+  });
+
+  it("hands the handler what the schema made of what `read` took from the call", async () => {
+    const answer = await api()(request("POST", "things/t1/names", { body: JSON.stringify({ name: "  Ana " }) }));
+    expect(answer.status).toBe(200);
+    expect(json(answer)).toEqual({ name: "Ana", thingId: "t1" });
+    expect(handled).toEqual([{ name: "Ana", thingId: "t1" }]);
+  });
+
+  it("reads the body when the route says nothing else, and gives no input to a route without a schema", async () => {
+    const plain = await api()(
+      request("POST", "things/t1/plain", { body: JSON.stringify({ name: "Bo", thingId: "x" }) }),
+    );
+    expect(json(plain)).toEqual({ name: "Bo", thingId: "x" });
+    expect(json(await api()(request("GET", "things/t1/none")))).toEqual({ input: "none" });
+  });
+
+  it("refuses bad input with the same failure as a server action's, before the handler runs", async () => {
+    const answer = await api()(request("POST", "things/t1/names", { body: JSON.stringify({ name: " " }) }));
+    expect(answer.status).toBe(400);
+    expect(json(answer)).toEqual({
+      ok: false,
+      code: "invalid_input",
+      message: errorCodes.invalid_input.message,
+      fieldErrors: { name: ["Enter a name."] },
+    });
+    expect(handled).toEqual([]);
+  });
+
+  it("answers a refusal from `read` as it is", async () => {
+    const answer = await api()(request("POST", "things/gone/names", { body: JSON.stringify({ name: "Ana" }) }));
+    expect(answer.status).toBe(404);
+    expect(json(answer)).toEqual({ ok: false, code: "not_found", message: "No such thing." });
+    expect(handled).toEqual([]);
   });
 });
 

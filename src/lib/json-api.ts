@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import { fieldErrorsOf } from "./action-result";
-import { AppError, errorCodes, isAppError } from "./errors";
+import { fail, parseInput } from "./action-result";
+import { AppError, isAppError } from "./errors";
 import { getLogger } from "./logger";
 import { isCrossSiteRequest, REQUEST_ID_HEADER } from "./request";
 import { securityHeaders } from "./security-headers";
@@ -15,8 +15,11 @@ import { securityHeaders } from "./security-headers";
  *
  * Every call is checked here in one place: the route exists for the method, a
  * POST comes from this site and carries a JSON body under the size limit, and
- * the caller is signed in; then the route's handler runs the module's query
- * or mutation, which checks everything else (rights, ownership, input).
+ * the caller is signed in; then the route's input is parsed by its schema (the
+ * same parseInput as the server actions', with the same field errors), and its
+ * handler runs the module's query or mutation, which checks everything else
+ * (rights, ownership). A refusal answers with the same failure shape as a
+ * server action's.
  */
 
 /** A request as the API sees it, whoever received it. */
@@ -31,15 +34,31 @@ export type ApiRequest = {
 
 export type ApiAnswer = { status: number; headers: Record<string, string | string[]>; body: string };
 
-export type ApiCall<Actor> = { actor: Actor; params: Record<string, string>; query: URLSearchParams; body: unknown };
+/** One call as a route sees it; `input` is what the route's schema made of it (undefined without a schema). */
+export type ApiCall<Actor, Input = unknown> = {
+  actor: Actor;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  body: unknown;
+  input: Input;
+};
 
-export type ApiRoute<Actor> = {
+/**
+ * A route, declared as a server action is (src/lib/action.ts): the input's
+ * schema and where it is read from, then the handler. Every route needs a
+ * signed-in caller (the router refuses anyone else).
+ */
+export type ApiRoute<Actor, Schema extends z.ZodType | undefined = z.ZodType | undefined> = {
   method: "GET" | "POST";
   /** Segments after the prefix; ":name" takes one segment as params.name. */
   path: string;
   /** The status of a success (200 unless said). */
   status?: number;
-  handle(call: ApiCall<Actor>): Promise<unknown>;
+  /** The input's schema: bad input is refused with a 400 and one entry per field to fix. */
+  input?: Schema;
+  /** The raw input from the call (the body unless said); may refuse with an AppError first. */
+  read?(call: Omit<ApiCall<Actor>, "input">): unknown;
+  handle(call: ApiCall<Actor, Schema extends z.ZodType ? z.output<Schema> : undefined>): Promise<unknown>;
 };
 
 /** Who is calling, and any cookie to set on the answer (a session refreshed on the way); null when signed out. */
@@ -49,14 +68,6 @@ export const API_BODY_LIMIT_BYTES = 64 * 1024;
 
 /** The JSON API never serves anything a browser would run or frame. */
 const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
-
-/** Input a handler reads from the body or the query, checked by its schema; a refusal names each field to fix. */
-export function parseInput<Schema extends z.ZodType>(schema: Schema, value: unknown): z.output<Schema> {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success)
-    throw new AppError("invalid_input", errorCodes.invalid_input.message, fieldErrorsOf(parsed.error));
-  return parsed.data;
-}
 
 /** A whole number from the query string ("before=120"), or undefined when absent; anything else is refused. */
 export function queryWholeNumber(query: URLSearchParams, name: string): number | undefined {
@@ -126,18 +137,9 @@ export function createApi<Actor>(options: {
     };
   }
 
+  /** The same failure as a server action's (an absent field is left out of the JSON). */
   function refusal(error: AppError, requestId: string, extra?: Record<string, string | string[]>): ApiAnswer {
-    return answer(
-      error.status,
-      {
-        ok: false,
-        code: error.code,
-        message: error.message,
-        ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
-      },
-      requestId,
-      extra,
-    );
+    return answer(error.status, fail(error), requestId, extra);
   }
 
   async function body(request: ApiRequest): Promise<unknown> {
@@ -189,14 +191,17 @@ export function createApi<Actor>(options: {
       const caller = await options.authenticate(request);
       if (!caller) throw new AppError("unauthenticated");
       if (caller.setCookie?.length) cookies = { "Set-Cookie": caller.setCookie };
-      const input = request.method === "GET" ? undefined : await body(request);
-      const data = await found.route.handle({
+      const route = found.route;
+      const call: ApiCall<Actor> = {
         actor: caller.actor,
         params: found.params,
         query: new URLSearchParams(search),
-        body: input,
-      });
-      return answer(found.route.status ?? 200, data ?? null, requestId, cookies);
+        body: request.method === "GET" ? undefined : await body(request),
+        input: undefined,
+      };
+      if (route.input) call.input = parseInput(route.input, route.read ? route.read(call) : call.body);
+      const data = await route.handle(call);
+      return answer(route.status ?? 200, data ?? null, requestId, cookies);
     } catch (error) {
       if (isAppError(error)) return refusal(error, requestId, cookies);
       const err = error instanceof Error ? error : new Error(String(error));

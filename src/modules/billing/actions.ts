@@ -1,12 +1,9 @@
 "use server";
 
 import "server-only";
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { getDb } from "@/db";
-import { invalidInput, runMutation, type ActionResult } from "@/lib/action-result";
+import { AppError } from "@/lib/errors";
 import { getEnv } from "@/lib/env";
-import { requireActor } from "@/modules/access/actor";
+import { defineAction, defineFormAction } from "@/modules/access/action";
 import { checkoutInput, intervalInput, testCheckoutInput } from "./inputs";
 import {
   cancelTestSubscription,
@@ -18,67 +15,63 @@ import {
 } from "./mutations";
 import { getBillingProvider } from "./provider";
 
-export async function startCheckoutAction(
-  _previous: ActionResult<string> | null,
-  form: FormData,
-): Promise<ActionResult<string>> {
-  const actor = await requireActor();
-  const input = checkoutInput.safeParse({ plan: form.get("plan"), interval: form.get("interval") });
-  if (!input.success) return invalidInput(input.error);
-  const result = await runMutation(() =>
-    startCheckout(getDb(), getBillingProvider(), actor, input.data, getEnv().BETTER_AUTH_URL),
-  );
-  if (!result.ok) return result;
-  redirect(result.data);
-}
+/** A change of subscription shows in the header and on every page that depends on the plan. */
+const everyPage = [{ layout: "/" }];
 
-export async function completeTestCheckoutAction(
-  _previous: ActionResult | null,
-  form: FormData,
-): Promise<ActionResult> {
-  const actor = await requireActor();
-  const input = testCheckoutInput.safeParse({ sessionId: form.get("sessionId"), outcome: form.get("outcome") });
-  if (!input.success) return invalidInput(input.error);
-  const result = await runMutation(() => completeTestCheckout(getDb(), actor, input.data));
-  if (!result.ok) return result;
-  revalidatePath("/", "layout");
-  redirect(
-    result.data === "active"
+export const startCheckoutAction = defineFormAction({
+  actor: "signed-in",
+  input: checkoutInput,
+  read: (form) => ({ plan: form.get("plan"), interval: form.get("interval") }),
+  run: ({ db, actor, input }) => startCheckout(db, getBillingProvider(), actor, input, getEnv().BETTER_AUTH_URL),
+  redirect: (url) => url,
+});
+
+export const completeTestCheckoutAction = defineFormAction({
+  actor: "signed-in",
+  input: testCheckoutInput,
+  read: (form) => ({ sessionId: form.get("sessionId"), outcome: form.get("outcome") }),
+  run: ({ db, actor, input }) => completeTestCheckout(db, actor, input),
+  revalidate: everyPage,
+  redirect: (status) =>
+    status === "active"
       ? "/billing?checkout=success"
-      : result.data === "payment_failed"
+      : status === "payment_failed"
         ? "/billing?checkout=failed"
         : "/pricing?checkout=canceled",
-  );
-}
+});
 
-async function manage(
-  change: (actor: Awaited<ReturnType<typeof requireActor>>) => Promise<void>,
-): Promise<ActionResult> {
-  const actor = await requireActor();
-  return runMutation(() => change(actor), { onSuccess: () => revalidatePath("/", "layout") });
-}
+export const cancelSubscriptionAction = defineAction({
+  actor: "signed-in",
+  run: ({ db, actor }) => cancelTestSubscription(db, actor),
+  revalidate: everyPage,
+});
 
-export async function cancelSubscriptionAction(): Promise<ActionResult> {
-  return manage((actor) => cancelTestSubscription(getDb(), actor));
-}
+export const resumeSubscriptionAction = defineAction({
+  actor: "signed-in",
+  run: ({ db, actor }) => resumeTestSubscription(db, actor),
+  revalidate: everyPage,
+});
 
-export async function resumeSubscriptionAction(): Promise<ActionResult> {
-  return manage((actor) => resumeTestSubscription(getDb(), actor));
-}
+export const retryPaymentAction = defineAction({
+  actor: "signed-in",
+  run: ({ db, actor }) => retryTestPayment(db, actor),
+  revalidate: everyPage,
+});
 
-export async function retryPaymentAction(): Promise<ActionResult> {
-  return manage((actor) => retryTestPayment(getDb(), actor));
-}
+export const changeIntervalAction = defineAction({
+  actor: "signed-in",
+  input: intervalInput,
+  read: (interval: string) => interval,
+  run: ({ db, actor, input }) => changeTestInterval(db, actor, input),
+  revalidate: everyPage,
+});
 
-export async function changeIntervalAction(interval: string): Promise<ActionResult> {
-  const input = intervalInput.safeParse(interval);
-  if (!input.success) return invalidInput(input.error);
-  return manage((actor) => changeTestInterval(getDb(), actor, input.data));
-}
-
-export async function openBillingPortalAction(): Promise<ActionResult> {
-  const actor = await requireActor();
-  const url = await getBillingProvider().managementUrl(getDb(), actor.userId, `${getEnv().BETTER_AUTH_URL}/billing`);
-  if (!url) return { ok: false, code: "not_found", message: "There is no billing account to manage yet." };
-  redirect(url);
-}
+export const openBillingPortalAction = defineAction({
+  actor: "signed-in",
+  run: async ({ db, actor }) => {
+    const url = await getBillingProvider().managementUrl(db, actor.userId, `${getEnv().BETTER_AUTH_URL}/billing`);
+    if (!url) throw new AppError("not_found", "There is no billing account to manage yet.");
+    return url;
+  },
+  redirect: (url) => url,
+});

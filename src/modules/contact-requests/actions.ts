@@ -1,11 +1,7 @@
 "use server";
 
 import "server-only";
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { getDb } from "@/db";
-import { formValues, invalidInput, runMutation, type ActionResult } from "@/lib/action-result";
-import { requireActor } from "@/modules/access/actor";
+import { defineAction, defineFormAction } from "@/modules/access/action";
 import { approveInput, contactRequestInput, declineInput, requestIdInput } from "./inputs";
 import {
   approveContactRequest,
@@ -15,57 +11,55 @@ import {
   withdrawContactRequest,
 } from "./mutations";
 
-const refresh = () => revalidatePath("/", "layout");
+/** A request's state shows in the header's counts and on both sides' pages. */
+const everyPage = [{ layout: "/" }];
 
-export async function sendContactRequestAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
-  const actor = await requireActor();
-  const values = formValues(form);
-  const input = contactRequestInput.safeParse(values);
-  if (!input.success) return invalidInput(input.error, values);
-  const result = await runMutation(() => sendContactRequest(getDb(), actor, input.data), { values });
-  if (!result.ok) return result;
-  refresh();
-  redirect(`/contact-requests/${result.data}`);
-}
+export const sendContactRequestAction = defineFormAction({
+  actor: "signed-in",
+  input: contactRequestInput,
+  run: ({ db, actor, input }) => sendContactRequest(db, actor, input),
+  revalidate: everyPage,
+  redirect: (requestId) => `/contact-requests/${requestId}`,
+});
 
-export async function approveContactRequestAction(
-  _previous: ActionResult | null,
-  form: FormData,
-): Promise<ActionResult> {
-  const actor = await requireActor();
-  const input = approveInput.safeParse({ requestId: form.get("requestId"), sharedFields: form.getAll("sharedFields") });
-  if (!input.success) return invalidInput(input.error);
-  return runMutation(async () => void (await approveContactRequest(getDb(), actor, input.data)), {
-    onSuccess: refresh,
-  });
-}
+export const approveContactRequestAction = defineFormAction({
+  actor: "signed-in",
+  input: approveInput,
+  read: (form) => ({ requestId: form.get("requestId"), sharedFields: form.getAll("sharedFields") }),
+  run: async ({ db, actor, input }) => {
+    await approveContactRequest(db, actor, input);
+  },
+  revalidate: everyPage,
+});
 
-export async function declineContactRequestAction(
-  _previous: ActionResult | null,
-  form: FormData,
-): Promise<ActionResult> {
-  const actor = await requireActor();
-  const input = declineInput.safeParse({
+export const declineContactRequestAction = defineFormAction({
+  actor: "signed-in",
+  input: declineInput,
+  read: (form) => ({
     requestId: form.get("requestId"),
     reason: form.get("reason") || undefined,
     block: form.get("block") === "on",
-  });
-  if (!input.success) return invalidInput(input.error);
-  return runMutation(async () => void (await declineContactRequest(getDb(), actor, input.data)), {
-    onSuccess: refresh,
-  });
-}
+  }),
+  run: async ({ db, actor, input }) => {
+    await declineContactRequest(db, actor, input);
+  },
+  revalidate: everyPage,
+});
 
-export async function withdrawContactRequestAction(requestId: string): Promise<ActionResult> {
-  const actor = await requireActor();
-  const id = requestIdInput.safeParse(requestId);
-  if (!id.success) return invalidInput(id.error);
-  return runMutation(async () => void (await withdrawContactRequest(getDb(), actor, id.data)), { onSuccess: refresh });
-}
+export const withdrawContactRequestAction = defineAction({
+  actor: "signed-in",
+  input: requestIdInput,
+  read: (requestId: string) => requestId,
+  run: async ({ db, actor, input }) => {
+    await withdrawContactRequest(db, actor, input);
+  },
+  revalidate: everyPage,
+});
 
-export async function revokeApprovalAction(requestId: string): Promise<ActionResult> {
-  const actor = await requireActor();
-  const id = requestIdInput.safeParse(requestId);
-  if (!id.success) return invalidInput(id.error);
-  return runMutation(() => revokeApproval(getDb(), actor, id.data), { onSuccess: refresh });
-}
+export const revokeApprovalAction = defineAction({
+  actor: "signed-in",
+  input: requestIdInput,
+  read: (requestId: string) => requestId,
+  run: ({ db, actor, input }) => revokeApproval(db, actor, input),
+  revalidate: everyPage,
+});

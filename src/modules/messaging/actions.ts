@@ -1,44 +1,38 @@
 "use server";
 
 import "server-only";
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { getDb } from "@/db";
-import { formValues, invalidInput, runMutation, type ActionResult } from "@/lib/action-result";
+import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { requireActor } from "@/modules/access/actor";
+import { defineAction, defineFormAction } from "@/modules/access/action";
 import { getListedTalentUserId } from "@/modules/talents/internal";
 import { conversationIdInput, reportInput } from "./inputs";
 import { blockCounterpart, reportConversation, startConversation, unblockCounterpart } from "./mutations";
 
 /** The "Message" button of a talent's profile: open the conversation with them, creating it if needed. */
-export async function contactTalentAction(profileId: string): Promise<ActionResult> {
-  const actor = await requireActor();
-  const result = await runMutation(async () => {
-    const talentUserId = await getListedTalentUserId(getDb(), String(profileId));
+export const contactTalentAction = defineAction({
+  actor: "signed-in",
+  read: (profileId: string) => String(profileId),
+  run: async ({ db, actor, input }) => {
+    const talentUserId = await getListedTalentUserId(db, input);
     if (!talentUserId) throw new AppError("not_found", "That talent's profile is not available.");
-    return startConversation(getDb(), actor, talentUserId);
-  });
-  if (!result.ok) return result;
-  redirect(`/messages/${result.data}`);
-}
+    return startConversation(db, actor, talentUserId);
+  },
+  redirect: (conversationId) => `/messages/${conversationId}`,
+});
 
-export async function setBlockedAction(conversationId: string, isBlocked: boolean): Promise<ActionResult> {
-  const actor = await requireActor();
-  const id = conversationIdInput.safeParse(conversationId);
-  if (!id.success) return invalidInput(id.error);
-  return runMutation(
-    () => (isBlocked ? blockCounterpart(getDb(), actor, id.data) : unblockCounterpart(getDb(), actor, id.data)),
-    {
-      onSuccess: () => revalidatePath(`/messages/${id.data}`),
-    },
-  );
-}
+export const setBlockedAction = defineAction({
+  actor: "signed-in",
+  input: z.object({ conversationId: conversationIdInput, isBlocked: z.coerce.boolean() }),
+  read: (conversationId: string, isBlocked: boolean) => ({ conversationId, isBlocked }),
+  run: ({ db, actor, input }) =>
+    input.isBlocked
+      ? blockCounterpart(db, actor, input.conversationId)
+      : unblockCounterpart(db, actor, input.conversationId),
+  revalidate: (_, input) => [`/messages/${input.conversationId}`],
+});
 
-export async function reportConversationAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
-  const actor = await requireActor();
-  const values = formValues(form);
-  const input = reportInput.safeParse(values);
-  if (!input.success) return invalidInput(input.error, values);
-  return runMutation(() => reportConversation(getDb(), actor, input.data), { values });
-}
+export const reportConversationAction = defineFormAction({
+  actor: "signed-in",
+  input: reportInput,
+  run: ({ db, actor, input }) => reportConversation(db, actor, input),
+});

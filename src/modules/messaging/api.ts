@@ -2,9 +2,10 @@ import "server-only";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { AppError } from "@/lib/errors";
-import { parseInput, queryWholeNumber, type ApiRoute } from "@/lib/json-api";
+import { queryWholeNumber, type ApiRoute } from "@/lib/json-api";
 import { isUuid } from "@/lib/text-input";
 import type { UnreadCounts } from "@/lib/unread-events";
+import { defineApiRoute } from "@/modules/access/action";
 import type { Actor } from "@/modules/access/types";
 import { countUnreadNotifications } from "@/modules/notifications/queries";
 import { sendMessageInput } from "./inputs";
@@ -30,12 +31,12 @@ async function unreadCounts(actor: Actor): Promise<UnreadCounts> {
 }
 
 export const messagingApi: ApiRoute<Actor>[] = [
-  {
+  defineApiRoute({
     method: "GET",
     path: "conversations",
     handle: ({ actor, query }) => listInbox(getDb(), actor, query.get("cursor") ?? undefined),
-  },
-  {
+  }),
+  defineApiRoute({
     method: "GET",
     path: "conversations/:id/messages",
     handle: async ({ actor, params, query }) => {
@@ -46,31 +47,33 @@ export const messagingApi: ApiRoute<Actor>[] = [
       if (!page) throw new AppError("not_found", "That conversation does not exist.");
       return page;
     },
-  },
-  {
+  }),
+  defineApiRoute({
     method: "POST",
     path: "conversations/:id/messages",
     status: 201,
-    handle: ({ actor, params, body }) => {
+    input: sendMessageInput,
+    read: ({ params, body }) => {
       // An id that is not one of ours is no conversation, as for listing and reading (not a field to fix).
       if (!isUuid(params.id)) throw new AppError("not_found", "That conversation does not exist.");
       const fields = typeof body === "object" && body !== null ? body : {};
-      return sendMessage(getDb(), actor, parseInput(sendMessageInput, { ...fields, conversationId: params.id }));
+      return { ...fields, conversationId: params.id };
     },
-  },
-  {
+    handle: ({ actor, input }) => sendMessage(getDb(), actor, input),
+  }),
+  defineApiRoute({
     method: "POST",
     path: "conversations/:id/read",
+    input: markReadInput,
     // Answers with the header's new unread counts, so the page updates its badges without re-rendering.
-    handle: async ({ actor, params, body }) => {
-      const { seq } = parseInput(markReadInput, body);
-      const lastReadSeq = await markConversationRead(getDb(), actor, params.id!, seq);
+    handle: async ({ actor, params, input }) => {
+      const lastReadSeq = await markConversationRead(getDb(), actor, params.id!, input.seq);
       return { lastReadSeq, ...(await unreadCounts(actor)) };
     },
-  },
-  {
+  }),
+  defineApiRoute({
     method: "GET",
     path: "unread",
     handle: ({ actor }) => unreadCounts(actor),
-  },
+  }),
 ];

@@ -1,10 +1,8 @@
 "use server";
 
 import "server-only";
-import { revalidatePath } from "next/cache";
-import { getDb } from "@/db";
-import { formValues, invalidInput, runMutation, type ActionResult } from "@/lib/action-result";
-import { requireActor } from "@/modules/access/actor";
+import { formValues } from "@/lib/action-result";
+import { defineAction, defineFormAction } from "@/modules/access/action";
 import { emailPreferencesInput } from "./inputs";
 import {
   markAllNotificationsRead,
@@ -13,36 +11,33 @@ import {
   updateEmailPreferences,
 } from "./mutations";
 
-const refresh = () => revalidatePath("/", "layout");
+/** The unread count is in the header of every page. */
+const everyPage = [{ layout: "/" }];
 
-export async function markNotificationReadAction(notificationId: string): Promise<ActionResult> {
-  const actor = await requireActor();
-  return runMutation(() => markNotificationRead(getDb(), actor, String(notificationId)), { onSuccess: refresh });
-}
+export const markNotificationReadAction = defineAction({
+  actor: "signed-in",
+  read: (notificationId: string) => String(notificationId),
+  run: ({ db, actor, input }) => markNotificationRead(db, actor, input),
+  revalidate: everyPage,
+});
 
-export async function markAllNotificationsReadAction(): Promise<ActionResult> {
-  const actor = await requireActor();
-  return runMutation(() => markAllNotificationsRead(getDb(), actor), { onSuccess: refresh });
-}
+export const markAllNotificationsReadAction = defineAction({
+  actor: "signed-in",
+  run: ({ db, actor }) => markAllNotificationsRead(db, actor),
+  revalidate: everyPage,
+});
 
-export async function updateEmailPreferencesAction(
-  _previous: ActionResult | null,
-  form: FormData,
-): Promise<ActionResult> {
-  const actor = await requireActor();
-  const values = formValues(form);
-  const input = emailPreferencesInput.safeParse(values);
-  if (!input.success) return invalidInput(input.error, values);
-  return runMutation(() => updateEmailPreferences(getDb(), actor, input.data), {
-    values,
-    onSuccess: () => revalidatePath("/settings/notifications"),
-  });
-}
+export const updateEmailPreferencesAction = defineFormAction({
+  actor: "signed-in",
+  input: emailPreferencesInput,
+  run: ({ db, actor, input }) => updateEmailPreferences(db, actor, input),
+  revalidate: ["/settings/notifications"],
+});
 
 /** Works signed out: the signed token says whose emails to turn off. */
-export async function unsubscribeAction(
-  _previous: ActionResult<{ scope: string }> | null,
-  form: FormData,
-): Promise<ActionResult<{ scope: string }>> {
-  return runMutation(() => unsubscribeWithToken(getDb(), String(form.get("token") ?? "")));
-}
+export const unsubscribeAction = defineFormAction({
+  actor: "anyone",
+  read: (form) => String(form.get("token") ?? ""),
+  values: (form) => formValues(form, ["token"]),
+  run: ({ db, input }) => unsubscribeWithToken(db, input),
+});

@@ -1,12 +1,8 @@
 "use server";
 
 import "server-only";
-import { revalidatePath } from "next/cache";
-import type { ZodError } from "zod";
-import { getDb } from "@/db";
-import { formValues, invalidInput, runMutation, type ActionResult } from "@/lib/action-result";
 import { getBlobStorage } from "@/lib/storage";
-import { requireActor } from "@/modules/access/actor";
+import { defineAction, defineFormAction } from "@/modules/access/action";
 import {
   basicsInput,
   contactInput,
@@ -30,121 +26,129 @@ import {
 } from "./mutations";
 import { deletePhoto, movePhoto, setPrimaryPhoto } from "./photos";
 
-type Actor = Awaited<ReturnType<typeof requireActor>>;
-type Schema<Input> = {
-  safeParse(value: unknown): { success: true; data: Input } | { success: false; error: ZodError };
-};
-
-function afterProfileChange() {
-  revalidatePath("/profile/edit");
-  revalidatePath("/talents", "layout");
-}
+/** A change to a profile shows in its editor and on its public pages. */
+const afterProfileChange = ["/profile/edit", { layout: "/talents" }];
+const afterModeration = ["/admin/talents"];
 
 const textFields = (form: FormData) =>
   Object.fromEntries([...form.entries()].filter(([, value]) => typeof value === "string"));
 
-/** A profile-section form: the actor, the section's schema, then the change. */
-async function submitProfileSection<Input>(
-  form: FormData,
-  schema: Schema<Input>,
-  apply: (actor: Actor, input: Input) => Promise<unknown>,
-  read: (form: FormData) => Record<string, unknown> = textFields,
-): Promise<ActionResult> {
-  const actor = await requireActor();
-  const values = formValues(form);
-  const input = schema.safeParse(read(form));
-  if (!input.success) return invalidInput(input.error, values);
-  return runMutation(
-    async () => {
-      await apply(actor, input.data);
-    },
-    { values, onSuccess: afterProfileChange },
-  );
-}
+export const updateBasicsAction = defineFormAction({
+  actor: "signed-in",
+  input: basicsInput,
+  read: (form) => ({ ...textFields(form), categories: form.getAll("categories") }),
+  run: async ({ db, actor, input }) => {
+    await updateBasics(db, actor, input);
+  },
+  revalidate: afterProfileChange,
+});
 
-export async function updateBasicsAction(_previous: ActionResult | null, form: FormData) {
-  return submitProfileSection(
-    form,
-    basicsInput,
-    (actor, input) => updateBasics(getDb(), actor, input),
-    (data) => ({
-      ...textFields(data),
-      categories: data.getAll("categories"),
-    }),
-  );
-}
+export const updateSkillsAction = defineFormAction({
+  actor: "signed-in",
+  input: skillsInput,
+  read: textFields,
+  run: async ({ db, actor, input }) => {
+    await updateSkills(db, actor, input);
+  },
+  revalidate: afterProfileChange,
+});
 
-export async function updateSkillsAction(_previous: ActionResult | null, form: FormData) {
-  return submitProfileSection(form, skillsInput, (actor, input) => updateSkills(getDb(), actor, input));
-}
+export const updatePremiumDetailsAction = defineFormAction({
+  actor: "signed-in",
+  input: premiumDetailsInput,
+  read: textFields,
+  run: async ({ db, actor, input }) => {
+    await updatePremiumDetails(db, actor, input);
+  },
+  revalidate: afterProfileChange,
+});
 
-export async function updatePremiumDetailsAction(_previous: ActionResult | null, form: FormData) {
-  return submitProfileSection(form, premiumDetailsInput, (actor, input) => updatePremiumDetails(getDb(), actor, input));
-}
+export const updateContactAction = defineFormAction({
+  actor: "signed-in",
+  input: contactInput,
+  read: textFields,
+  run: async ({ db, actor, input }) => {
+    await updateContact(db, actor, input);
+  },
+  revalidate: afterProfileChange,
+});
 
-export async function updateContactAction(_previous: ActionResult | null, form: FormData) {
-  return submitProfileSection(form, contactInput, (actor, input) => updateContact(getDb(), actor, input));
-}
+export const addCreditAction = defineFormAction({
+  actor: "signed-in",
+  input: creditInput,
+  read: textFields,
+  run: async ({ db, actor, input }) => {
+    await addCredit(db, actor, input);
+  },
+  revalidate: afterProfileChange,
+});
 
-export async function addCreditAction(_previous: ActionResult | null, form: FormData) {
-  return submitProfileSection(form, creditInput, (actor, input) => addCredit(getDb(), actor, input));
-}
+export const deleteCreditAction = defineAction({
+  actor: "signed-in",
+  read: (creditId: string) => String(creditId),
+  run: async ({ db, actor, input }) => {
+    await deleteCredit(db, actor, input);
+  },
+  revalidate: afterProfileChange,
+});
 
-async function simpleAction(run: () => Promise<unknown>): Promise<ActionResult> {
-  return runMutation(
-    async () => {
-      await run();
-    },
-    { onSuccess: afterProfileChange },
-  );
-}
+export const publishProfileAction = defineAction({
+  actor: "signed-in",
+  run: async ({ db, actor }) => {
+    await publishProfile(db, actor);
+  },
+  revalidate: afterProfileChange,
+});
 
-export async function deleteCreditAction(creditId: string): Promise<ActionResult> {
-  const actor = await requireActor();
-  return simpleAction(() => deleteCredit(getDb(), actor, String(creditId)));
-}
+export const unpublishProfileAction = defineAction({
+  actor: "signed-in",
+  run: async ({ db, actor }) => {
+    await unpublishProfile(db, actor);
+  },
+  revalidate: afterProfileChange,
+});
 
-export async function publishProfileAction(): Promise<ActionResult> {
-  const actor = await requireActor();
-  return simpleAction(() => publishProfile(getDb(), actor));
-}
+export const setPrimaryPhotoAction = defineAction({
+  actor: "signed-in",
+  read: (photoId: string) => String(photoId),
+  run: async ({ db, actor, input }) => {
+    await setPrimaryPhoto(db, actor, input);
+  },
+  revalidate: afterProfileChange,
+});
 
-export async function unpublishProfileAction(): Promise<ActionResult> {
-  const actor = await requireActor();
-  return simpleAction(() => unpublishProfile(getDb(), actor));
-}
+export const movePhotoAction = defineAction({
+  actor: "signed-in",
+  read: (photoId: string, direction: "up" | "down") => ({
+    photoId: String(photoId),
+    direction: direction === "up" ? ("up" as const) : ("down" as const),
+  }),
+  run: async ({ db, actor, input }) => {
+    await movePhoto(db, actor, input.photoId, input.direction);
+  },
+  revalidate: afterProfileChange,
+});
 
-export async function setPrimaryPhotoAction(photoId: string): Promise<ActionResult> {
-  const actor = await requireActor();
-  return simpleAction(() => setPrimaryPhoto(getDb(), actor, String(photoId)));
-}
+export const deletePhotoAction = defineAction({
+  actor: "signed-in",
+  read: (photoId: string) => String(photoId),
+  run: async ({ db, actor, input }) => {
+    await deletePhoto(db, getBlobStorage(), actor, input);
+  },
+  revalidate: afterProfileChange,
+});
 
-export async function movePhotoAction(photoId: string, direction: "up" | "down"): Promise<ActionResult> {
-  const actor = await requireActor();
-  return simpleAction(() => movePhoto(getDb(), actor, String(photoId), direction === "up" ? "up" : "down"));
-}
+export const hideProfileAction = defineFormAction({
+  actor: { permission: "user:moderate" },
+  input: hideProfileInput,
+  run: ({ db, actor, input }) => hideProfile(db, actor, input),
+  revalidate: afterModeration,
+});
 
-export async function deletePhotoAction(photoId: string): Promise<ActionResult> {
-  const actor = await requireActor();
-  return simpleAction(() => deletePhoto(getDb(), getBlobStorage(), actor, String(photoId)));
-}
-
-export async function hideProfileAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
-  const actor = await requireActor();
-  const values = formValues(form);
-  const input = hideProfileInput.safeParse(values);
-  if (!input.success) return invalidInput(input.error, values);
-  return runMutation(() => hideProfile(getDb(), actor, input.data), {
-    values,
-    onSuccess: () => revalidatePath("/admin/talents"),
-  });
-}
-
-export async function restoreProfileAction(profileId: string): Promise<ActionResult> {
-  const actor = await requireActor();
-  const id = profileIdInput.safeParse(profileId);
-  if (!id.success) return invalidInput(id.error);
-  return runMutation(() => restoreProfile(getDb(), actor, id.data), {
-    onSuccess: () => revalidatePath("/admin/talents"),
-  });
-}
+export const restoreProfileAction = defineAction({
+  actor: { permission: "user:moderate" },
+  input: profileIdInput,
+  read: (profileId: string) => profileId,
+  run: ({ db, actor, input }) => restoreProfile(db, actor, input),
+  revalidate: afterModeration,
+});

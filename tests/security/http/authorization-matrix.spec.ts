@@ -90,7 +90,12 @@ function apiRoutesInCode(): string[] {
 const actionsInCode = walk("src/modules")
   .filter((file) => file.endsWith("actions.ts"))
   .flatMap((file) =>
-    [...readFileSync(file, "utf8").matchAll(/export async function (\w+)\(/g)].map((match) => match[1]!),
+    // Declared through the action pipeline (`export const xAction = defineAction(...)`) or written out.
+    [
+      ...readFileSync(file, "utf8").matchAll(
+        /export (?:async function (\w+)\(|const (\w+) = define(?:Form)?Action\()/g,
+      ),
+    ].map((match) => (match[1] ?? match[2])!),
   )
   .sort();
 
