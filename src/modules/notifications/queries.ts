@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNull, lte, min } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, lte, min, type Placeholder } from "drizzle-orm";
 import type { Db } from "@/db";
 import { devMailbox, emailJobs, notificationPreferences, notifications } from "@/db/schema/notifications";
 import { exactTimestamp, keysetBefore, keysetCursor } from "@/db/sql";
@@ -18,7 +18,8 @@ export type NotificationView = {
   createdAt: Date;
 };
 
-function toView(row: {
+/** A stored notification as its reader sees it; null for a type or payload this build does not know. */
+export function toNotificationView(row: {
   id: string;
   type: string;
   payload: unknown;
@@ -60,18 +61,40 @@ export async function listNotifications(
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
-    items: page.map(toView).filter((item): item is NotificationView => item !== null),
+    items: page.map(toNotificationView).filter((item): item is NotificationView => item !== null),
     nextCursor: rows.length > limit && last ? keysetCursor(last) : null,
   };
 }
 
-/** Unread notifications, counted from the partial unread index. */
-export async function countUnreadNotifications(db: Db, actor: Actor): Promise<number> {
-  const [row] = await db
+/** An account's unread notifications counted from the partial unread index, as a query other reads can embed. */
+export function unreadNotificationsCount(db: Db, userId: string | Placeholder) {
+  return db
     .select({ total: count() })
     .from(notifications)
-    .where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt)));
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+}
+
+/** Unread notifications, counted from the partial unread index. */
+export async function countUnreadNotifications(db: Db, actor: Actor): Promise<number> {
+  const [row] = await unreadNotificationsCount(db, actor.userId);
   return row?.total ?? 0;
+}
+
+/** An account's newest notifications, as a subquery other reads can join (rows for toNotificationView). */
+export function latestNotificationsOf(db: Db, userId: string | Placeholder, limit: number) {
+  return db
+    .select({
+      id: notifications.id,
+      type: notifications.type,
+      payload: notifications.payload,
+      readAt: notifications.readAt,
+      createdAt: notifications.createdAt,
+    })
+    .from(notifications)
+    .where(eq(notifications.userId, userId))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(limit)
+    .as("latest_notifications");
 }
 
 export async function getEmailPreferences(db: Db, actor: Actor): Promise<Record<Category, EmailMode>> {
