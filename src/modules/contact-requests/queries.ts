@@ -69,7 +69,8 @@ function pick(contact: ContactDetails, fields: ContactField[]): Partial<ContactD
 /**
  * A request as its talent or its sender sees it, or null for anyone else (the
  * same answer as for an unknown id). Contact details are read only when the
- * reveal rule allows them, and each time the sender sees them it is logged.
+ * reveal rule allows them. A pure read: the page that shows the sender the
+ * details records the view with recordRevealView.
  */
 export async function getRequestView(db: Db, actor: Actor, requestId: string): Promise<RequestView | null> {
   if (!requestIdInput.safeParse(requestId).success) return null;
@@ -83,11 +84,8 @@ export async function getRequestView(db: Db, actor: Actor, requestId: string): P
   const other = (await getAccountFacts(db, [otherUserId])).get(otherUserId);
   const fields = revealedFields(actor.userId, request);
   let revealed: Partial<ContactDetails> | null = null;
-  if (fields.length > 0 && request.talentProfileId) {
+  if (fields.length > 0 && request.talentProfileId)
     revealed = pick(await readContactDetails(db, request.talentProfileId), fields);
-    if (side === "sender")
-      await db.insert(contactRevealViews).values({ requestId: request.id, viewerId: actor.userId });
-  }
   return {
     id: request.id,
     side,
