@@ -15,7 +15,14 @@ import {
   sendContactRequest,
   withdrawContactRequest,
 } from "./mutations";
-import { getRemainingQuota, getRequestView, listRequests, listRevealViews, listSenderOversight } from "./queries";
+import {
+  getRemainingQuota,
+  getRequestView,
+  getSharedContactForProfile,
+  listRequests,
+  listRevealViews,
+  listSenderOversight,
+} from "./queries";
 
 const PHONE = "+44 7700 900555";
 const AGENT_EMAIL = "agent.secret@agency.example.com";
@@ -102,6 +109,10 @@ describe("contact requests", () => {
     for (let index = 0; index < 3; index += 1)
       expect((await getRequestView(db, pro.actor, id))?.revealed).toEqual({ phone: PHONE });
     expect(await getRequestView(db, talent.actor, id)).not.toBeNull();
+    expect(await getSharedContactForProfile(db, pro.actor, talent.profileId)).toEqual({
+      requestId: id,
+      details: { phone: PHONE },
+    });
     expect(await revealViewCount(db, id)).toBe(0);
     expect(await recordRevealView(db, pro.actor, id)).toBe(true);
     expect(await recordRevealView(db, pro.actor, id)).toBe(true);

@@ -238,7 +238,8 @@ async function getQuotaUsage(db: Db, actor: Actor, now: Date): Promise<{ month: 
 
 /**
  * The details a talent shared with the actor through an approved, unrevoked
- * request, for the talent's profile page; null when there is none. Each view is logged.
+ * request, for the talent's profile page; null when there is none. A pure
+ * read: the page records the view with recordRevealView.
  */
 export async function getSharedContactForProfile(
   db: Db,
@@ -262,7 +263,6 @@ export async function getSharedContactForProfile(
   if (!request) return null;
   const fields = revealedFields(actor.userId, request);
   if (fields.length === 0) return null;
-  await db.insert(contactRevealViews).values({ requestId: request.id, viewerId: actor.userId });
   return { requestId: request.id, details: pick(await readContactDetails(db, profileId), fields) };
 }
 
