@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { contactRequestEvents, contactRequests } from "@/db/schema/contact-requests";
+import { contactRequestEvents, contactRequests, contactRevealViews } from "@/db/schema/contact-requests";
 import { notifications } from "@/db/schema/notifications";
 import { createAdmin, createProfessional, createTalentWithProfile } from "@/db/seed/factories";
 import type { Db } from "@/db";
@@ -9,12 +9,21 @@ import { contactRequestInput } from "./inputs";
 import {
   approveContactRequest,
   declineContactRequest,
+  recordRevealView,
   revokeApproval,
   sendContactRequest,
   withdrawContactRequest,
 } from "./mutations";
 import { expireContactRequests } from "./internal";
-import { getRequestView, getSenderStats, listRequests, listSenderOversight } from "./queries";
+import {
+  getRemainingQuota,
+  getRequestView,
+  getSenderStats,
+  getSharedContactForProfile,
+  listRequests,
+  listRevealViews,
+  listSenderOversight,
+} from "./queries";
 
 const PHONE = "+44 7700 900555";
 const AGENT_EMAIL = "agent.secret@agency.example.com";
@@ -31,6 +40,10 @@ const requestFor = (profileId: string, title = "The Long Night") =>
     isPaid: "paid",
     rate: "$600 a day",
   });
+
+async function revealViewCount(db: Db, requestId: string) {
+  return (await db.select().from(contactRevealViews).where(eq(contactRevealViews.requestId, requestId))).length;
+}
 
 async function notificationTypes(db: Db, userId: string) {
   return (await db.select({ type: notifications.type }).from(notifications).where(eq(notifications.userId, userId)))
@@ -70,13 +83,48 @@ describe("contact requests", () => {
       ["PENDING", "APPROVED"],
     ]);
 
+    expect(await revealViewCount(db, id)).toBe(0);
+    expect(await recordRevealView(db, pro.actor, id)).toBe(true);
+    expect(await listRevealViews(db, talent.actor, id)).toHaveLength(1);
+
     const stranger = await createProfessional(db, { subscription: true });
     expect(await getRequestView(db, stranger.actor, id)).toBeNull();
+    expect(await recordRevealView(db, stranger.actor, id)).toBe(false);
+    expect(await recordRevealView(db, talent.actor, id)).toBe(false);
+    expect(await recordRevealView(db, pro.actor, "not-a-uuid")).toBe(false);
+    expect(await revealViewCount(db, id)).toBe(1);
 
     await revokeApproval(db, talent.actor, id);
     const revoked = await getRequestView(db, pro.actor, id);
     expect(revoked?.revealed).toBeNull();
     expect(revoked?.isRevoked).toBe(true);
+    expect(await recordRevealView(db, pro.actor, id)).toBe(false);
+    expect(await revealViewCount(db, id)).toBe(1);
+  });
+
+  it("reads a request without writing: a view is recorded only by recordRevealView, and only on a reveal", async () => {
+    const pro = await createProfessional(db, { subscription: true });
+    const id = await sendContactRequest(db, pro.actor, requestFor(talent.profileId, "Pure read"));
+    expect(await recordRevealView(db, pro.actor, id)).toBe(false);
+    await approveContactRequest(db, talent.actor, { requestId: id, sharedFields: ["phone"] });
+    for (let index = 0; index < 3; index += 1)
+      expect((await getRequestView(db, pro.actor, id))?.revealed).toEqual({ phone: PHONE });
+    expect(await getRequestView(db, talent.actor, id)).not.toBeNull();
+    expect(await getSharedContactForProfile(db, pro.actor, talent.profileId)).toEqual({
+      requestId: id,
+      details: { phone: PHONE },
+    });
+    expect(await revealViewCount(db, id)).toBe(0);
+    expect(await recordRevealView(db, pro.actor, id)).toBe(true);
+    expect(await recordRevealView(db, pro.actor, id)).toBe(true);
+    expect(await listRevealViews(db, talent.actor, id)).toHaveLength(2);
+  });
+
+  it("gives the new-request page the month's and the day's remaining quota", async () => {
+    const pro = await createProfessional(db, { subscription: true });
+    const before = await getRemainingQuota(db, pro.actor);
+    await sendContactRequest(db, pro.actor, requestFor(talent.profileId, "Quota"));
+    expect(await getRemainingQuota(db, pro.actor)).toEqual({ month: before!.month - 1, day: before!.day - 1 });
   });
 
   it("gives exactly one winner to concurrent approve and decline, with one notification", async () => {

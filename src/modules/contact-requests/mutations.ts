@@ -1,7 +1,7 @@
 import "server-only";
-import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, arrayOverlaps, desc, eq, gt, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { contactRequestCounters, contactRequests } from "@/db/schema/contact-requests";
+import { contactRequestCounters, contactRequests, contactRevealViews } from "@/db/schema/contact-requests";
 import { getEnv } from "@/lib/env";
 import { enforce } from "@/lib/decision";
 import { AppError, postgresErrorCode, UNIQUE_VIOLATION } from "@/lib/errors";
@@ -17,6 +17,7 @@ import type { ContactRequestInput } from "./inputs";
 import {
   canSendContactRequest,
   canTransition,
+  contactFields,
   hasRequestQuota,
   nextMonthStart,
   NO_LONGER_PENDING,
@@ -253,4 +254,39 @@ export async function revokeApproval(db: Db, actor: Actor, requestId: string) {
     .returning({ id: r.id });
   if (!revoked) throw new AppError("not_found", "There is no approval to revoke on that request.");
   await record(db, requestId, actor.userId, "APPROVED", "APPROVED", "approval revoked");
+}
+
+/**
+ * Records that the sender of a request saw the details the talent shared, for
+ * the talent's "viewed" count. One conditional insert: only the sender of an
+ * approved, unrevoked request with shared fields and a profile (the sender's
+ * side of revealedFields, as getRequestView applies it) gets a row; for anyone
+ * or anything else nothing is written. True when a view was recorded.
+ */
+export async function recordRevealView(db: Db, actor: Actor, requestId: string): Promise<boolean> {
+  if (!isUuid(requestId)) return false;
+  const recorded = await db
+    .insert(contactRevealViews)
+    .select(
+      db
+        .select({
+          id: sql<string>`gen_random_uuid()`.as("id"),
+          requestId: r.id,
+          viewerId: r.senderId,
+          viewedAt: sql<Date>`now()`.as("viewed_at"),
+        })
+        .from(r)
+        .where(
+          and(
+            eq(r.id, requestId),
+            eq(r.senderId, actor.userId),
+            eq(r.status, "APPROVED"),
+            isNull(r.revokedAt),
+            isNotNull(r.talentProfileId),
+            arrayOverlaps(r.sharedFields, [...contactFields]),
+          ),
+        ),
+    )
+    .returning({ id: contactRevealViews.id });
+  return recorded.length > 0;
 }

@@ -54,7 +54,8 @@ export type RequestView = RequestSummary & {
 /**
  * A request as its talent or its sender sees it, or null for anyone else (the
  * same answer as for an unknown id). Contact details are read only when the
- * reveal rule allows them, and each time the sender sees them it is logged.
+ * reveal rule allows them. A pure read: the page that shows the sender the
+ * details records the view with recordRevealView.
  */
 export async function getRequestView(db: Db, actor: Actor, requestId: string): Promise<RequestView | null> {
   if (!requestIdInput.safeParse(requestId).success) return null;
@@ -68,11 +69,8 @@ export async function getRequestView(db: Db, actor: Actor, requestId: string): P
   const other = (await getAccountFacts(db, [otherUserId])).get(otherUserId);
   const fields = revealedFields(actor.userId, request);
   let revealed: Partial<ContactDetails> | null = null;
-  if (fields.length > 0 && request.talentProfileId) {
+  if (fields.length > 0 && request.talentProfileId)
     revealed = pick(await readContactDetails(db, request.talentProfileId), fields);
-    if (side === "sender")
-      await db.insert(contactRevealViews).values({ requestId: request.id, viewerId: actor.userId });
-  }
   return {
     id: request.id,
     side,
@@ -225,7 +223,8 @@ async function getQuotaUsage(db: Db, actor: Actor, now: Date): Promise<{ month: 
 
 /**
  * The details a talent shared with the actor through an approved, unrevoked
- * request, for the talent's profile page; null when there is none. Each view is logged.
+ * request, for the talent's profile page; null when there is none. A pure
+ * read: the page records the view with recordRevealView.
  */
 export async function getSharedContactForProfile(
   db: Db,
@@ -249,7 +248,6 @@ export async function getSharedContactForProfile(
   if (!request) return null;
   const fields = revealedFields(actor.userId, request);
   if (fields.length === 0) return null;
-  await db.insert(contactRevealViews).values({ requestId: request.id, viewerId: actor.userId });
   return { requestId: request.id, details: pick(await readContactDetails(db, profileId), fields) };
 }
 

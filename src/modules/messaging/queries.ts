@@ -14,11 +14,13 @@ import { AppError } from "@/lib/errors";
 import { accountFactsByUser, getAccountFacts } from "@/modules/access/internal";
 import { canModerate } from "@/modules/access/policies";
 import type { Actor } from "@/modules/access/types";
+import { latestNotificationsOf, unreadNotificationsCount } from "@/modules/notifications/internal";
+import { toNotificationView, type NotificationView } from "@/modules/notifications/queries";
 import { primaryPhotoByUser } from "@/modules/talents/internal";
 import { conversationIdInput } from "./inputs";
 import { canBlock, canSendMessage, type CounterpartFacts } from "./policies";
 import type { ConversationView, InboxPage, MessageView } from "./types";
-import { counterparts, toCounterpart, counterpartIdOf } from "./internal";
+import { toCounterpart } from "./internal";
 
 const p = conversationParticipants;
 const c = conversations;
@@ -125,17 +127,58 @@ export async function listInbox(db: Db, actor: Actor, cursor?: string, pageSize 
   };
 }
 
-const unreadTotal = preparedQuery("messaging_unread_total", (db) =>
-  db
+function unreadTotalQuery(db: Db, actorId: ReturnType<typeof sql.placeholder>) {
+  return db
     .select({ total: sql<number>`coalesce(sum(${p.lastSeq} - ${p.lastReadSeq}), 0)::int` })
     .from(p)
-    .where(and(eq(p.userId, sql.placeholder("actorId")), sql`${p.lastSeq} > ${p.lastReadSeq}`)),
-);
+    .where(and(eq(p.userId, actorId), sql`${p.lastSeq} > ${p.lastReadSeq}`));
+}
+
+const unreadTotal = preparedQuery("messaging_unread_total", (db) => unreadTotalQuery(db, sql.placeholder("actorId")));
 
 /** Unread messages across all the actor's conversations, read from the partial unread index. */
 export async function getUnreadTotal(db: Db, actor: Actor): Promise<number> {
   const [row] = await unreadTotal(db).execute({ actorId: actor.userId });
   return row?.total ?? 0;
+}
+
+/** How many of the newest notifications the header lists. */
+export const HEADER_NOTIFICATION_COUNT = 5;
+
+const headerCounts = preparedQuery("messaging_header_counts", (db) => {
+  const actorId = sql.placeholder("actorId");
+  const latest = latestNotificationsOf(db, actorId, HEADER_NOTIFICATION_COUNT);
+  return db
+    .select({
+      unreadMessages: sql<number>`(${unreadTotalQuery(db, actorId)})`,
+      unreadNotifications: sql<number>`(${unreadNotificationsCount(db, actorId)})::int`,
+      id: latest.id,
+      type: latest.type,
+      payload: latest.payload,
+      readAt: latest.readAt,
+      createdAt: latest.createdAt,
+    })
+    .from(sql`(select 1) as header`)
+    .leftJoinLateral(latest, sql`true`);
+});
+
+export type HeaderCounts = { unreadMessages: number; notifications: { unread: number; latest: NotificationView[] } };
+
+/**
+ * What the header shows on every page, in one statement: unread messages and
+ * unread notifications (each from its partial unread index) and the newest
+ * notifications, one row per notification (one row with none when there are none).
+ */
+export async function getHeaderCounts(db: Db, actor: Actor): Promise<HeaderCounts> {
+  const rows = await headerCounts(db).execute({ actorId: actor.userId });
+  const latest = rows.flatMap((row) => {
+    const view = row.id ? toNotificationView({ ...row, id: row.id, type: row.type!, createdAt: row.createdAt! }) : null;
+    return view ? [view] : [];
+  });
+  return {
+    unreadMessages: rows[0]?.unreadMessages ?? 0,
+    notifications: { unread: rows[0]?.unreadNotifications ?? 0, latest },
+  };
 }
 
 const sendContext = preparedQuery("messaging_send_context", (db) => {
@@ -209,27 +252,66 @@ export async function getSendContext(
   };
 }
 
+const conversationView = preparedQuery("messaging_conversation_view", (db) => {
+  const actorId = sql.placeholder("actorId");
+  const counterpartId = counterpartIdSql(actorId);
+  const account = accountFactsByUser(db);
+  const photo = primaryPhotoByUser(db);
+  const blocked = (blockerId: SQL | typeof actorId, blockedId: SQL | typeof actorId) =>
+    sql<boolean>`exists (select 1 from ${userBlocks} where ${userBlocks.blockerId} = ${blockerId} and ${userBlocks.blockedId} = ${blockedId})`;
+  return db
+    .select({
+      id: c.id,
+      lastSeq: c.lastSeq,
+      lastReadSeq: p.lastReadSeq,
+      counterpartId,
+      name: account.name,
+      role: account.role,
+      isSuspended: account.isSuspended,
+      isDeleted: account.isDeleted,
+      photoId: photo.photoId,
+      profileId: photo.profileId,
+      hasBlockedActor: blocked(counterpartId, actorId),
+      isBlockedByMe: blocked(actorId, counterpartId),
+    })
+    .from(p)
+    .innerJoin(c, eq(c.id, p.conversationId))
+    .leftJoin(account, eq(account.id, counterpartId))
+    .leftJoin(photo, eq(photo.userId, counterpartId))
+    .where(and(eq(p.conversationId, sql.placeholder("conversationId")), eq(p.userId, actorId)));
+});
+
+/**
+ * A conversation as its participant sees it, in one query: the actor's
+ * participant row (null for anyone else, exactly as for an id that does not
+ * exist), the other person's account, state and photo, and the blocks either
+ * way, which decide whether the actor may send and block.
+ */
 export async function getConversationView(
   db: Db,
   actor: Actor,
   conversationId: string,
 ): Promise<ConversationView | null> {
-  const conversation = await getParticipantConversation(db, actor, conversationId);
-  if (!conversation) return null;
-  const counterpartId = counterpartIdOf(conversation, actor.userId);
-  const [facts, counterpartOf, isBlockedByMe] = await Promise.all([
-    getCounterpartFacts(db, actor, counterpartId),
-    counterparts(db, [counterpartId]),
-    counterpartId ? isBlocked(db, actor.userId, counterpartId) : Promise.resolve(false),
-  ]);
+  if (!conversationIdInput.safeParse(conversationId).success) return null;
+  const [row] = await conversationView(db).execute({ actorId: actor.userId, conversationId });
+  if (!row) return null;
+  const present = row.counterpartId !== null && row.role !== null && !row.isDeleted;
+  const facts: CounterpartFacts = present
+    ? {
+        userId: row.counterpartId,
+        role: row.role,
+        isSuspended: Boolean(row.isSuspended),
+        hasBlockedActor: row.hasBlockedActor,
+      }
+    : { userId: null, role: null, isSuspended: false, hasBlockedActor: false };
   return {
-    id: conversation.id,
-    counterpart: counterpartOf(counterpartId),
-    lastSeq: conversation.lastSeq,
-    lastReadSeq: conversation.lastReadSeq,
+    id: row.id,
+    counterpart: toCounterpart(row.counterpartId, row),
+    lastSeq: row.lastSeq,
+    lastReadSeq: row.lastReadSeq,
     canSend: canSendMessage(actor, facts),
     canBlock: canBlock(actor, facts).allowed,
-    isBlockedByMe,
+    isBlockedByMe: row.isBlockedByMe,
   };
 }
 
@@ -327,6 +409,23 @@ export async function listMessages(
   const hasOlder = newestFirst && found.length > pageSize;
   const ordered = hasOlder ? found.slice(1) : newestFirst ? found : found.slice(0, pageSize);
   return { messages: ordered, hasOlder };
+}
+
+/**
+ * What a conversation's page shows: the conversation as the actor sees it and
+ * its newest messages, in two statements sent side by side (each checks that
+ * the actor takes part). Null for anyone else, as for an id that does not exist.
+ */
+export async function getConversationPage(
+  db: Db,
+  actor: Actor,
+  conversationId: string,
+): Promise<{ conversation: ConversationView; page: { messages: MessageView[]; hasOlder: boolean } } | null> {
+  const [conversation, page] = await Promise.all([
+    getConversationView(db, actor, conversationId),
+    listMessages(db, actor, conversationId),
+  ]);
+  return conversation && page ? { conversation, page } : null;
 }
 
 export type ReportRow = {

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, sql, type SQL, desc } from "drizzle-orm";
+import { and, count, desc, eq, isNull, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
 import { devMailbox, emailJobs, notificationPreferences, notifications } from "@/db/schema/notifications";
 import { defaultEmailModes } from "./notify";
@@ -81,4 +81,29 @@ export async function removeNotificationsOfAccount(tx: Db, account: { id: string
   await tx.delete(notifications).where(eq(notifications.userId, account.id));
   await tx.delete(notificationPreferences).where(eq(notificationPreferences.userId, account.id));
   await tx.delete(devMailbox).where(eq(devMailbox.to, account.email));
+}
+
+/** An account's unread notifications counted from the partial unread index, as a query other reads can embed. */
+export function unreadNotificationsCount(db: Db, userId: string | Placeholder) {
+  return db
+    .select({ total: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+}
+
+/** An account's newest notifications, as a subquery other reads can join (rows for toNotificationView). */
+export function latestNotificationsOf(db: Db, userId: string | Placeholder, limit: number) {
+  return db
+    .select({
+      id: notifications.id,
+      type: notifications.type,
+      payload: notifications.payload,
+      readAt: notifications.readAt,
+      createdAt: notifications.createdAt,
+    })
+    .from(notifications)
+    .where(eq(notifications.userId, userId))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(limit)
+    .as("latest_notifications");
 }

@@ -10,6 +10,7 @@ import type { Actor } from "@/modules/access/types";
 import type { Category } from "./definition";
 import { defaultEmailModes, type EmailMode } from "./notify";
 import { definitionOf } from "./registry";
+import { unreadNotificationsCount } from "./internal";
 
 export type NotificationView = {
   id: string;
@@ -20,7 +21,8 @@ export type NotificationView = {
   createdAt: Date;
 };
 
-function toView(row: {
+/** A stored notification as its reader sees it; null for a type or payload this build does not know. */
+export function toNotificationView(row: {
   id: string;
   type: string;
   payload: unknown;
@@ -62,17 +64,14 @@ export async function listNotifications(
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
-    items: page.map(toView).filter((item): item is NotificationView => item !== null),
+    items: page.map(toNotificationView).filter((item): item is NotificationView => item !== null),
     nextCursor: rows.length > limit && last ? keysetCursor(last) : null,
   };
 }
 
 /** Unread notifications, counted from the partial unread index. */
 export async function countUnreadNotifications(db: Db, actor: Actor): Promise<number> {
-  const [row] = await db
-    .select({ total: count() })
-    .from(notifications)
-    .where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt)));
+  const [row] = await unreadNotificationsCount(db, actor.userId);
   return row?.total ?? 0;
 }
 

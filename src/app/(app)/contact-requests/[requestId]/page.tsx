@@ -8,6 +8,7 @@ import { requireActor } from "@/modules/access/actor";
 import { RespondPanel, RevokeButton, WithdrawButton } from "@/modules/contact-requests/components/request-controls";
 import { SharedDetails } from "@/modules/contact-requests/components/shared-details";
 import { declineReasonLabels, productionTypeLabels } from "@/modules/contact-requests/inputs";
+import { recordRevealView } from "@/modules/contact-requests/mutations";
 import { getRequestView, getSenderStats, listRevealViews } from "@/modules/contact-requests/queries";
 
 export const metadata: Metadata = { title: "Contact request" };
@@ -34,6 +35,7 @@ export default async function ContactRequestPage({ params }: { params: Promise<{
   const db = getDb();
   const request = await getRequestView(db, actor, requestId);
   if (!request) notFound();
+  if (request.side === "sender" && request.revealed) await recordRevealView(db, actor, request.id);
   const views =
     request.side === "talent" && request.status === "APPROVED" ? await listRevealViews(db, actor, request.id) : [];
   const senderStats = request.side === "talent" ? await getSenderStats(db, actor, request.otherUserId) : null;

@@ -4,10 +4,8 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { requirePermission } from "@/modules/access/actor";
 import { checkPremiumAccess } from "@/modules/access/premium";
-import { getPlanCapabilities } from "@/modules/billing/plans";
 import { ContactRequestForm } from "@/modules/contact-requests/components/request-form";
-import { hasRequestQuota } from "@/modules/contact-requests/policies";
-import { getMonthlyUsage } from "@/modules/contact-requests/queries";
+import { getRemainingQuota } from "@/modules/contact-requests/queries";
 import { PremiumPrompt } from "@/modules/talents/components/premium-prompt";
 import { getProfileOwner } from "@/modules/talents/queries";
 
@@ -20,10 +18,7 @@ export default async function NewContactRequestPage({ searchParams }: { searchPa
   const owner = await getProfileOwner(db, profileId);
   if (!owner?.isListed) notFound();
   const access = checkPremiumAccess(actor);
-  const quota =
-    !hasRequestQuota(actor) || !actor.subscription
-      ? null
-      : getPlanCapabilities(actor.subscription.plan).contactRequestsPerMonth - (await getMonthlyUsage(db, actor));
+  const remaining = access.allowed ? await getRemainingQuota(db, actor) : null;
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <Link href={`/talents/${profileId}`} className="text-sm font-medium text-brand-700 hover:underline">
@@ -34,7 +29,7 @@ export default async function NewContactRequestPage({ searchParams }: { searchPa
         <ContactRequestForm
           profileId={profileId}
           talentName={owner.displayName}
-          remaining={quota === null ? null : Math.max(0, quota)}
+          remaining={remaining ? Math.min(remaining.month, remaining.day) : null}
         />
       ) : (
         <PremiumPrompt reason={access.reason} talentName={owner.displayName} />

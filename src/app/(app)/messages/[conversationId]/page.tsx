@@ -7,7 +7,7 @@ import { requireActor } from "@/modules/access/actor";
 import { roleLabels } from "@/modules/access/roles";
 import { ConversationThread } from "@/modules/messaging/components/conversation-thread";
 import { ConversationTools } from "@/modules/messaging/components/conversation-tools";
-import { getConversationView, listMessages } from "@/modules/messaging/queries";
+import { getConversationPage } from "@/modules/messaging/queries";
 import { TalentPhoto } from "@/modules/talents/components/talent-photo";
 
 export const metadata: Metadata = { title: "Conversation" };
@@ -15,12 +15,9 @@ export const metadata: Metadata = { title: "Conversation" };
 export default async function ConversationPage({ params }: { params: Promise<{ conversationId: string }> }) {
   const actor = await requireActor();
   const { conversationId } = await params;
-  const db = getDb();
-  const [conversation, page] = await Promise.all([
-    getConversationView(db, actor, conversationId),
-    listMessages(db, actor, conversationId),
-  ]);
-  if (!conversation || !page) notFound();
+  const found = await getConversationPage(getDb(), actor, conversationId);
+  if (!found) notFound();
+  const { conversation, page } = found;
   const { counterpart } = conversation;
   return (
     <div className="mx-auto max-w-3xl space-y-4">

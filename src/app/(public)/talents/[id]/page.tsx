@@ -6,6 +6,7 @@ import { getDb } from "@/db";
 import { getActor } from "@/modules/access/actor";
 import { ButtonLink } from "@/components/ui/button";
 import { SharedDetails } from "@/modules/contact-requests/components/shared-details";
+import { recordRevealView } from "@/modules/contact-requests/mutations";
 import { getSharedContactForProfile } from "@/modules/contact-requests/queries";
 import { ProfileCollections } from "@/modules/collections/components/profile-collections";
 import { collectionRights } from "@/modules/collections/policies";
@@ -33,6 +34,7 @@ export default async function TalentProfilePage({ params }: Props) {
   const actor = await getActor();
   const shared =
     actor && !view.viewer.isOwner ? await getSharedContactForProfile(getDb(), actor, view.profile.id) : null;
+  if (actor && shared) await recordRevealView(getDb(), actor, shared.requestId);
   const rights = collectionRights(actor);
   const collections = actor && rights.read ? await getCollectionsForProfile(getDb(), actor, view.profile.id) : null;
   return (
