@@ -50,13 +50,12 @@ async function resolveAccount(tx: Db, event: BillingEvent): Promise<string | nul
   if (known) return known.userId;
   if (!event.userId) return null;
   if (!(await accountExists(tx, event.userId))) return null;
-  const user = { id: event.userId };
   const linked = await tx
     .insert(billingCustomers)
-    .values({ userId: user.id, provider: event.provider, customerId: event.customerId })
+    .values({ userId: event.userId, provider: event.provider, customerId: event.customerId })
     .onConflictDoNothing()
     .returning({ userId: billingCustomers.userId });
-  return linked.length > 0 ? user.id : null;
+  return linked.length > 0 ? event.userId : null;
 }
 
 async function applySnapshot(
