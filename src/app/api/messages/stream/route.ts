@@ -7,10 +7,13 @@ import { getRealtimeHub } from "@/modules/realtime/hub";
 export const dynamic = "force-dynamic";
 
 /**
- * Server-Sent Events for the signed-in user: a "message" event per new message
- * in their own conversations and a "notification" event per new notification
- * (ids only; the page fetches the content through its authorised actions). A comment every 20 seconds keeps proxies from closing
- * the connection; browsers reconnect by themselves after `retry` milliseconds.
+ * Server-Sent Events for the signed-in user, fed by the realtime module's hub
+ * (one LISTEN connection per instance): a "message" event per new message in
+ * their own conversations, with its conversation id and seq only, and an empty
+ * "notification" event when their notifications change. The page then fetches
+ * the content through the JSON API (`/api/v1/...`), which checks who may see
+ * it. A comment every 20 seconds keeps proxies from closing the connection;
+ * browsers reconnect by themselves after `retry` milliseconds.
  * When the instance shuts down, each stream is told to reconnect after a
  * second and ended, so browsers move to another instance behind the balancer.
  */
