@@ -15,7 +15,7 @@ import {
   signIn,
   suspendUser,
 } from "@/modules/access/mutations";
-import { rateLimitRules } from "@/modules/access/rate-limit";
+import { rateLimitRules } from "@/modules/access/rate-limit-rules";
 import { DevMailboxTransport } from "@/modules/notifications/transport";
 import { runEmailWorkerTick } from "@/modules/notifications/worker";
 import { freshDatabase } from "@/test/database";

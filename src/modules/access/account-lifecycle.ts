@@ -5,7 +5,8 @@ import type { Db } from "@/db";
 import { rateLimits } from "@/db/schema/access";
 import { accounts, sessions, users } from "@/db/schema/auth";
 import { AppError } from "@/lib/errors";
-import { failedSignInKey, isRateLimited, rateLimitedError, rateLimitRules, recordFailedSignIn } from "./rate-limit";
+import { failedSignInKey, isRateLimited, rateLimitedError, recordFailedSignIn } from "./rate-limit";
+import { rateLimitRules } from "./rate-limit-rules";
 import { deletePasswordResetTokens } from "./password-reset";
 import type { Role } from "./roles";
 

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase } from "@/test/database";
 import type { Db } from "@/db";
-import { admitSignIn, hitRateLimit, isRateLimited, rateLimitRules, recordFailedSignIn } from "./rate-limit";
+import { admitSignIn, hitRateLimit, isRateLimited, recordFailedSignIn } from "./rate-limit";
+import { rateLimitRules } from "./rate-limit-rules";
 
 describe("database-backed rate limits", () => {
   let db: Db;

@@ -3,21 +3,7 @@ import { and, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { rateLimits } from "@/db/schema/access";
 import { AppError } from "@/lib/errors";
-
-export type RateLimitRule = { limit: number; windowSeconds: number };
-
-export const rateLimitRules = {
-  /** Sign-in attempts from one address, successful or not. */
-  signInPerAddress: { limit: 60, windowSeconds: 600 },
-  /** Failed sign-ins for one email address: the brute-force guard. */
-  failedSignInPerEmail: { limit: 10, windowSeconds: 900 },
-  /** New accounts from one address. */
-  signUpPerAddress: { limit: 10, windowSeconds: 3600 },
-  /** Password-reset requests from one address. */
-  passwordResetPerAddress: { limit: 20, windowSeconds: 3600 },
-  /** Password-reset requests naming one email address, whether or not it has an account: no mailbox flooding. */
-  passwordResetPerEmail: { limit: 3, windowSeconds: 3600 },
-} satisfies Record<string, RateLimitRule>;
+import { rateLimitRules, type RateLimitRule } from "./rate-limit-rules";
 
 function windowOf(rule: RateLimitRule, now: Date) {
   const windowMs = rule.windowSeconds * 1000;

@@ -5,7 +5,7 @@ import { sessions } from "../../../src/db/schema/auth";
 import { rateLimits } from "../../../src/db/schema/access";
 import { DEMO_PASSWORD } from "../../../src/db/seed/demo";
 import { createProfessional } from "../../../src/db/seed/factories";
-import { rateLimitRules } from "../../../src/modules/access/rate-limit";
+import { rateLimitRules } from "../../../src/modules/access/rate-limit-rules";
 import { securityEnv, securityPort } from "../../../playwright.security.config";
 
 /**
