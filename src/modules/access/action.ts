@@ -23,7 +23,7 @@ import type { Actor } from "./types";
  *
  * Who an action is for:
  * - "anyone": signed out too (signing in, a token's unsubscribe); the session is not read;
- * - "signed-in": any signed-in account; anyone else is sent to sign in and brought back;
+ * - "signed-in": every signed-in account; anyone else is sent to sign in and brought back;
  * - { permission }: a signed-in account whose role has the permission; for
  *   every other account the action does not exist (not_found, as requirePermission
  *   answers for pages). It is checked once the input is well-formed, and the
