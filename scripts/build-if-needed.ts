@@ -37,8 +37,20 @@ export function ensureBuild() {
     existsSync(stampFile) &&
     readFileSync(stampFile, "utf8") === fingerprint;
   if (isCurrent) return;
-  console.log("Building Callback (first start, or the sources changed)...");
-  const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit" });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  console.log("Building Callback (first start, or the sources changed): about a minute...");
+  const started = Date.now();
+  // The build's own report (the route table, experimental flags) is kept for when it fails; no telemetry.
+  const build = spawnSync(process.execPath, [nextBin, "build"], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (build.status !== 0) {
+    process.stdout.write(build.stdout ?? "");
+    process.stderr.write(build.stderr ?? "");
+    console.error(build.error ? build.error.message : "The build failed; its output is above.");
+    process.exit(build.status ?? 1);
+  }
   writeFileSync(stampFile, fingerprint);
+  console.log(`Built in ${((Date.now() - started) / 1000).toFixed(0)} s. Starting the server and the database...`);
 }

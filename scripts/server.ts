@@ -10,6 +10,7 @@ import { getEnv } from "@/lib/env";
 import { isDraining, runShutdownHooks, startDraining } from "@/lib/lifecycle";
 import { getLogger } from "@/lib/logger";
 import { getMetrics, routeLabel } from "@/lib/metrics";
+import { readyBanner, startupFacts } from "@/lib/startup";
 import { superviseWorkers } from "./cluster";
 
 /** Stops at once, with the variable named and no stack trace, when the configuration is invalid. */
@@ -88,13 +89,19 @@ async function answerDirectly(
  * With WEB_CONCURRENCY above 1 this process supervises that many copies of
  * the server instead (scripts/cluster.ts).
  */
-export async function serve(): Promise<void> {
+export async function serve({ banner = false }: { banner?: boolean } = {}): Promise<void> {
   const env = checkedEnv();
   if (env.WEB_CONCURRENCY > 1 && cluster.isPrimary)
     return superviseWorkers(env.WEB_CONCURRENCY, env.SHUTDOWN_TIMEOUT_MS);
   const log = getLogger();
   const app = next({ dev: false, dir: process.cwd(), hostname: env.HOST ?? "localhost", port: env.PORT });
   await app.prepare();
+  // A production Next server runs the app's start-up (src/instrumentation.ts: migrations, the demo seed, the
+  // worker) at its first request; running it here first means the server listens only once it is ready.
+  // (Loaded after prepare(), which sets up what Next's internals expect.)
+  const { ensureInstrumentationRegistered } =
+    await import("next/dist/server/lib/router-utils/instrumentation-globals.external");
+  await ensureInstrumentationRegistered(process.cwd(), ".next");
   const handle = app.getRequestHandler();
   const metrics = getMetrics();
 
@@ -128,6 +135,10 @@ export async function serve(): Promise<void> {
   server.headersTimeout = 66_000;
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
   log.info({ port: env.PORT, host: env.HOST ?? "all interfaces" }, "server listening");
+  if (banner && (!cluster.isWorker || cluster.worker?.id === 1)) {
+    await new Promise<void>((resolve) => log.flush(() => resolve()));
+    console.log(readyBanner(`http://localhost:${env.PORT}`, startupFacts(), process.uptime()));
+  }
 
   let shuttingDown = false;
   const shutdown = async (signal: string) => {

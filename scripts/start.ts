@@ -7,7 +7,7 @@ import { checkedEnv, serve } from "./server";
 // with the same production server as `npm run serve` (graceful shutdown, metrics), in this process.
 checkedEnv();
 ensureBuild();
-serve().catch((error: unknown) => {
+serve({ banner: true }).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

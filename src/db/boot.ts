@@ -1,9 +1,13 @@
+import path from "node:path";
+import { inArray } from "drizzle-orm";
 import { getEnv } from "@/lib/env";
 import { getLogger } from "@/lib/logger";
+import { recordStartup } from "@/lib/startup";
 import { getBlobStorage } from "@/lib/storage";
 import { migrateDatabase } from "./client";
 import { getDatabase } from "./index";
-import { isDatabaseEmpty, seedDemoData } from "./seed/demo";
+import { users } from "./schema";
+import { DEMO_PASSWORD, demoAccounts, isDatabaseEmpty, seedDemoData } from "./seed/demo";
 
 /**
  * Brings the database up to date before the server takes requests: applies
@@ -22,7 +26,40 @@ export async function prepareDatabase(): Promise<void> {
     env.SEED_DEMO_DATA === "always" ||
     (env.SEED_DEMO_DATA === "auto" && handle.kind === "pglite" && (await isDatabaseEmpty(handle.db)));
   if (shouldSeed) {
-    const seeded = await seedDemoData(handle.db, getBlobStorage());
+    log.info("seeding demo data (first start)");
+    const seeded = await seedDemoData(handle.db, getBlobStorage(), (step, done, total) =>
+      log.info({ done, total, ms: Date.now() - started }, `seeding demo data: ${step}`),
+    );
     log.info({ ...seeded, ms: Date.now() - started }, "demo data seeded");
   }
+
+  const present = await handle.db
+    .select({ email: users.email, role: users.role })
+    .from(users)
+    .where(
+      inArray(
+        users.email,
+        demoAccounts.map((account) => account.email),
+      ),
+    );
+  const order = demoAccounts.map((account) => account.email as string);
+  const notes = new Map<string, string>(
+    demoAccounts.flatMap((account) =>
+      account.role === "PROFESSIONAL" || account.role === "COMPANY"
+        ? [[account.email, "subscription" in account ? subscriptionNote(account.subscription) : "no subscription"]]
+        : [],
+    ),
+  );
+  recordStartup({
+    database: handle.kind,
+    dataDir: handle.kind === "pglite" ? path.relative(process.cwd(), env.dataDir) || "." : null,
+    demoAccounts: present
+      .sort((a, b) => order.indexOf(a.email) - order.indexOf(b.email))
+      .map((account) => ({ ...account, note: notes.get(account.email) })),
+    demoPassword: DEMO_PASSWORD,
+  });
+}
+
+function subscriptionNote(subscription: { status?: string }): string {
+  return subscription.status === "past_due" ? "payment past due" : "subscribed";
 }

@@ -191,8 +191,11 @@ function describe(categories: string[]) {
   return `${/^[aeiou]/.test(phrase) ? "an" : "a"} ${phrase}`;
 }
 
-/** A full, plausible profile for demo talent number `index`, the same every time. */
-export function demoProfile(faker: Faker, index: number, firstName: string): NewTalentProfile {
+/**
+ * A full, plausible profile for demo talent number `index`, the same every time. `city` sets where the
+ * talent is based (the bio says the same); otherwise one of the locale's cities is drawn.
+ */
+export function demoProfile(faker: Faker, index: number, firstName: string, home?: { city: string }): NewTalentProfile {
   const locale = localeProfiles[index % localeProfiles.length]!;
   const categories = [...categorySets[index % categorySets.length]!];
   const age = faker.number.int({ min: 18, max: 68 });
@@ -205,7 +208,8 @@ export function demoProfile(faker: Faker, index: number, firstName: string): New
     company: faker.helpers.arrayElement(companies),
   }));
   const rate = faker.number.int({ min: 2, max: 20 }) * 100;
-  const city = faker.helpers.arrayElement(locale.cities);
+  const drawnCity = faker.helpers.arrayElement(locale.cities);
+  const city = home?.city ?? drawnCity;
   const phone = `+${faker.string.numeric(2)} ${faker.string.numeric(3)} ${faker.string.numeric(3)} ${faker.string.numeric(4)}`;
   return {
     headline,

@@ -73,8 +73,7 @@ export function demoTalents(total = DEMO_TALENT_COUNT): DemoTalent[] {
     {
       user: { email: "talent@callback.test", name: "Taylor Brooks", role: "TALENT", password: DEMO_PASSWORD },
       profile: {
-        ...demoProfile(fakerEN_US, 0, "Taylor"),
-        city: "Los Angeles",
+        ...demoProfile(fakerEN_US, 0, "Taylor", { city: "Los Angeles" }),
         country: "US",
         contact: {
           phone: "+1 310 555 0142",
@@ -132,7 +131,14 @@ async function addPortraits(db: Db, storage: BlobStorage, profileId: string, see
  * portraits, and a year of activity for the dashboards. Running it twice
  * changes nothing.
  */
-export async function seedDemoData(db: Db, storage: BlobStorage): Promise<{ created: number; profiles: number }> {
+/** Reports how far the seed is: a step's name, with how many of its items are done. */
+export type SeedProgress = (step: string, done: number, total: number) => void;
+
+export async function seedDemoData(
+  db: Db,
+  storage: BlobStorage,
+  onProgress: SeedProgress = () => {},
+): Promise<{ created: number; profiles: number }> {
   const talents = demoTalents();
   const created = await createUsers(db, [
     ...demoAccounts
@@ -140,6 +146,7 @@ export async function seedDemoData(db: Db, storage: BlobStorage): Promise<{ crea
       .map((account) => ({ ...account, password: DEMO_PASSWORD })),
     ...talents.map((talent) => talent.user),
   ]);
+  onProgress("accounts", created.length, demoAccounts.length - 1 + talents.length);
 
   const withoutProfile = await db
     .select({ id: users.id, name: users.name, email: users.email })
@@ -157,11 +164,15 @@ export async function seedDemoData(db: Db, storage: BlobStorage): Promise<{ crea
   const specs = new Map(talents.map((talent, index) => [talent.user.email, { ...talent, index }]));
 
   const queue = [...withoutProfile];
+  let profilesDone = 0;
   const worker = async () => {
     for (let user = queue.shift(); user; user = queue.shift()) {
       const spec = specs.get(user.email)!;
       const profileId = await createTalentProfile(db, user, spec.profile);
       await addPortraits(db, storage, profileId, spec.index, spec.photos);
+      profilesDone += 1;
+      if (profilesDone % 40 === 0 || profilesDone === withoutProfile.length)
+        onProgress("profiles and photos", profilesDone, withoutProfile.length);
     }
   };
   await Promise.all(Array.from({ length: 4 }, worker));
@@ -170,6 +181,7 @@ export async function seedDemoData(db: Db, storage: BlobStorage): Promise<{ crea
     db,
     talents.slice(1, 4).map((talent) => talent.user.email),
   );
+  onProgress("conversations, requests and activity", 1, 1);
   return { created: created.length, profiles: withoutProfile.length };
 }
 
