@@ -141,7 +141,7 @@ export function PhotosSection({
                       className="px-2 py-1 text-xs"
                       disabled={isWorking}
                       onClick={() => run(() => setPrimaryPhotoAction(photo.id))}
-                      aria-label={`Make photo ${index + 1} the primary photo`}
+                      aria-label={`Make primary: photo ${index + 1}`}
                     >
                       Make primary
                     </Button>
