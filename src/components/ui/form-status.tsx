@@ -34,7 +34,7 @@ export function ActionFeedback({
   if (!state) return null;
   if (state.ok) {
     return (
-      <p role="status" className="text-sm font-medium text-emerald-700">
+      <p role="status" tabIndex={-1} data-action-result className="text-sm font-medium text-emerald-700">
         {success}
       </p>
     );

@@ -1,7 +1,8 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/action-result";
+import { focusActionResult } from "./action-focus";
 import { Button } from "./button";
 import { FormError, InputField } from "./field";
 import { SubmitButton } from "./form-status";
@@ -36,10 +37,18 @@ export function ReasonedToggle({
   const { result, failure, formAction, formKey } = useFormAction(onAction);
   const [undoError, setUndoError] = useState<string>();
   const [isUndoing, startUndo] = useTransition();
+  const ref = useRef<HTMLDivElement>(null);
+  // After either action focus moves to the switch in its new state (see action-focus), and this says what changed.
+  const [announcement, setAnnouncement] = useState("");
+  const live = (
+    <span role="status" className="sr-only">
+      {announcement || (result?.ok ? `Done: ${verb.toLowerCase()} ${subject}.` : "")}
+    </span>
+  );
 
   if (isOn) {
     return (
-      <div>
+      <div ref={ref}>
         <Button
           type="button"
           variant="secondary"
@@ -50,50 +59,58 @@ export function ReasonedToggle({
             startUndo(async () => {
               const outcome = await offAction();
               setUndoError(outcome.ok ? undefined : outcome.message);
+              setAnnouncement(outcome.ok ? `Done: ${undoVerb.toLowerCase()} ${subject}.` : "");
+              focusActionResult(ref.current, outcome);
             })
           }
         >
           {undoVerb}
         </Button>
         <FormError message={undoError} />
+        {live}
       </div>
     );
   }
   if (!isOpen || result?.ok) {
     return (
-      <Button
-        type="button"
-        variant="secondary"
-        className="px-2 py-1 text-xs"
-        onClick={() => setIsOpen(true)}
-        aria-label={`${verb} ${subject}`}
-      >
-        {verb}
-      </Button>
+      <div ref={ref}>
+        <Button
+          type="button"
+          variant="secondary"
+          className="px-2 py-1 text-xs"
+          onClick={() => setIsOpen(true)}
+          aria-label={`${verb} ${subject}`}
+        >
+          {verb}
+        </Button>
+        {live}
+      </div>
     );
   }
   return (
-    <form key={formKey} action={formAction} className="space-y-2" noValidate>
-      {Object.entries(fields).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      <InputField
-        name="reason"
-        label={`Why ${verb.toLowerCase()} ${subject}?`}
-        defaultValue={failure?.values?.reason ?? ""}
-        errors={failure?.fieldErrors?.reason}
-        hint={hint}
-        autoFocus
-      />
-      {failure && !failure.fieldErrors ? <FormError message={failure.message} /> : null}
-      <div className="flex gap-2">
-        <SubmitButton variant="danger" pendingText="Saving...">
-          {verb}
-        </SubmitButton>
-        <Button type="button" variant="ghost" onClick={() => setIsOpen(false)}>
-          Cancel
-        </Button>
-      </div>
-    </form>
+    <div ref={ref}>
+      <form key={formKey} action={formAction} className="space-y-2" noValidate>
+        {Object.entries(fields).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+        <InputField
+          name="reason"
+          label={`Why ${verb.toLowerCase()} ${subject}?`}
+          defaultValue={failure?.values?.reason ?? ""}
+          errors={failure?.fieldErrors?.reason}
+          hint={hint}
+          autoFocus
+        />
+        {failure && !failure.fieldErrors ? <FormError message={failure.message} /> : null}
+        <div className="flex gap-2">
+          <SubmitButton variant="danger" pendingText="Saving...">
+            {verb}
+          </SubmitButton>
+          <Button type="button" variant="ghost" onClick={() => setIsOpen(false)}>
+            Cancel
+          </Button>
+        </div>
+      </form>
+    </div>
   );
 }

@@ -6,6 +6,7 @@ import { getAccountFacts } from "@/modules/access/internal";
 import { type ContactField, type RequestStatus, revealedFields, requestStatuses } from "./policies";
 import { utcDay, utcWeek } from "@/db/sql";
 import type { ContactDetails } from "@/modules/talents/types";
+import { resolveContactRequestNotifications } from "@/modules/notifications/internal";
 import { notify } from "@/modules/notifications/notify";
 import type { Db } from "@/db";
 import { readContactDetails } from "@/modules/talents/internal";
@@ -317,8 +318,9 @@ export function payloadOf(request: typeof r.$inferSelect, otherName: string) {
 
 /**
  * Expires pending requests with the same conditional UPDATE as every other
- * transition, records each in the history and tells its sender, unless the
- * sender is the account that is going away.
+ * transition, records each in the history, marks the talent's notifications of
+ * it as expired, and tells its sender, unless the sender is the account that is
+ * going away.
  */
 async function expirePending(tx: Db, where: SQL, now: Date, quietFor?: string) {
   const expired = await tx
@@ -329,6 +331,12 @@ async function expirePending(tx: Db, where: SQL, now: Date, quietFor?: string) {
   const accounts = await getAccountFacts(tx, [...new Set(expired.map((request) => request.talentUserId))]);
   for (const request of expired) {
     await record(tx, request.id, null, "PENDING", "EXPIRED");
+    await resolveContactRequestNotifications(tx, {
+      talentUserId: request.talentUserId,
+      requestId: request.id,
+      outcome: "expired",
+      at: now,
+    });
     if (request.senderId === quietFor) continue;
     await notify(tx, {
       userId: request.senderId,

@@ -11,6 +11,7 @@ import type { Actor } from "@/modules/access/types";
 import { getPlanCapabilities } from "@/modules/billing/plans";
 import { blockUser } from "@/modules/messaging/internal";
 import { isBlocked } from "@/modules/messaging/queries";
+import { resolveContactRequestNotifications } from "@/modules/notifications/internal";
 import { notify } from "@/modules/notifications/notify";
 import { getProfileOwner } from "@/modules/talents/queries";
 import type { ContactRequestInput } from "./inputs";
@@ -155,12 +156,16 @@ export async function sendContactRequest(
   }
 }
 
+const outcomes = { APPROVED: "approved", DECLINED: "declined", WITHDRAWN: "withdrawn", EXPIRED: "expired" } as const;
+
 /**
  * Moves a request out of PENDING with one conditional UPDATE (the actor's own,
  * still pending, not expired), so among concurrent answers exactly one wins;
  * the others learn the request is no longer pending. The state machine and the
  * side's permission decide the move first (canTransition). An id that is not
- * the actor's answers "not found", as for one that does not exist.
+ * the actor's answers "not found", as for one that does not exist. In the same
+ * transaction, the talent's notifications asking them to act on the request
+ * are marked done with what happened.
  */
 async function transition(
   db: Db,
@@ -175,10 +180,12 @@ async function transition(
   const from: RequestStatus = "PENDING";
   enforce(canTransition(actor, side, from, to));
   const owner = side === "talent" ? eq(r.talentUserId, actor.userId) : eq(r.senderId, actor.userId);
+  const outcome = outcomes[to as keyof typeof outcomes];
   return db.transaction(async (tx) => {
+    const respondedAt = new Date();
     const [updated] = await tx
       .update(r)
-      .set({ status: to, respondedAt: new Date(), ...values })
+      .set({ status: to, respondedAt, ...values })
       .where(and(eq(r.id, requestId), owner, eq(r.status, from), gt(r.expiresAt, sql`now()`)))
       .returning();
     if (!updated) {
@@ -191,6 +198,12 @@ async function transition(
         : new AppError("not_found", "That request does not exist.");
     }
     await record(tx, requestId, actor.userId, from, to);
+    await resolveContactRequestNotifications(tx, {
+      talentUserId: updated.talentUserId,
+      requestId,
+      outcome,
+      at: respondedAt,
+    });
     await after(tx, updated);
     return updated;
   });

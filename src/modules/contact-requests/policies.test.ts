@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/modules/access/types";
 import {
+  canAskTalentAgain,
   canSeeSenderStats,
   canSendContactRequest,
   canSendRequests,
   canTransition,
+  canUseRequestQuota,
+  describeRemainingQuota,
   hasRequestQuota,
   nextMonthStart,
   quotaWindows,
@@ -158,5 +161,53 @@ describe("quota windows", () => {
   it("counts by calendar month and day, in UTC", () => {
     expect(quotaWindows(new Date("2026-11-30T23:59:59Z"))).toEqual({ month: "month:2026-11", day: "day:2026-11-30" });
     expect(nextMonthStart(new Date("2026-12-15T10:00:00Z")).toISOString()).toBe("2027-01-01T00:00:00.000Z");
+  });
+});
+
+describe("the checks before a request is filled in", () => {
+  const now = new Date("2026-03-10T12:00:00Z");
+  const quota = { monthUsed: 4, monthLimit: 30, dayUsed: 2, dayCap: 20 };
+
+  it("lets the actor ask a talent with no pending request and no recent decline", () => {
+    expect(canAskTalentAgain({ pendingRequestId: null, lastDeclinedAt: null, cooldownDays: 30 })).toEqual({
+      allowed: true,
+    });
+  });
+
+  it("says a request is already pending", () => {
+    expect(canAskTalentAgain({ pendingRequestId: "req", lastDeclinedAt: null, cooldownDays: 30 })).toMatchObject({
+      allowed: false,
+      code: "conflict",
+      message: expect.stringMatching(/already have a pending request/),
+    });
+  });
+
+  it("names the day the cooldown after a decline ends", () => {
+    const decision = canAskTalentAgain({
+      pendingRequestId: null,
+      lastDeclinedAt: new Date("2026-03-01T09:00:00Z"),
+      cooldownDays: 30,
+    });
+    expect(decision).toMatchObject({ allowed: false, code: "rate_limited" });
+    expect(!decision.allowed && decision.message).toBe(
+      "This talent declined your last request. You can ask again from 31 March 2026.",
+    );
+  });
+
+  it("refuses at the monthly quota, naming when more come, and at the daily cap", () => {
+    expect(canUseRequestQuota(quota, now)).toEqual({ allowed: true });
+    const month = canUseRequestQuota({ ...quota, monthUsed: 30 }, now);
+    expect(!month.allowed && month.message).toMatch(/used all 30 contact requests .* from 1 April 2026/);
+    const day = canUseRequestQuota({ ...quota, dayUsed: 20 }, now);
+    expect(!day.allowed && day.message).toMatch(/at most 20 contact requests a day/);
+  });
+
+  it("says what is left by the tighter limit: the month, or today when the daily cap leaves fewer", () => {
+    expect(describeRemainingQuota(quota)).toBe("You have 18 requests left today.");
+    expect(describeRemainingQuota({ ...quota, monthUsed: 25 })).toBe("You have 5 requests left this month.");
+    expect(describeRemainingQuota({ ...quota, monthUsed: 29, dayUsed: 0 })).toBe("You have 1 request left this month.");
+    expect(describeRemainingQuota({ ...quota, monthUsed: 10, dayUsed: 19, dayCap: 20 })).toBe(
+      "You have 1 request left today.",
+    );
   });
 });

@@ -115,3 +115,69 @@ export function quotaWindows(now: Date): { month: string; day: string } {
 export function nextMonthStart(now: Date): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
 }
+
+const precheckDate = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
+
+/** What the actor's earlier requests to one talent say about asking again now. */
+export type PairFacts = {
+  /** The actor's request to the talent that is still waiting for an answer. */
+  pendingRequestId: string | null;
+  /** When the talent last declined the actor, if within the cooldown. */
+  lastDeclinedAt: Date | null;
+  cooldownDays: number;
+};
+
+/**
+ * Whether the actor may ask this talent again before filling in a request: not
+ * while a request to them is pending, nor within the cooldown after their
+ * decline. The send mutation holds the same rules in the database.
+ */
+export function canAskTalentAgain(facts: PairFacts): Decision {
+  if (facts.pendingRequestId)
+    return deny(
+      "conflict",
+      "You already have a pending request to this talent. Wait for the answer, or withdraw it first.",
+    );
+  if (facts.lastDeclinedAt) {
+    const again = new Date(facts.lastDeclinedAt.getTime() + facts.cooldownDays * 86_400_000);
+    return deny(
+      "rate_limited",
+      `This talent declined your last request. You can ask again from ${precheckDate.format(again)}.`,
+    );
+  }
+  return allow();
+}
+
+/** A sender's use of the monthly quota of their plan and of the daily cap. */
+export type QuotaFacts = { monthUsed: number; monthLimit: number; dayUsed: number; dayCap: number };
+
+/** Whether a sender with a quota has a request left, this month and today. */
+export function canUseRequestQuota(quota: QuotaFacts, now: Date): Decision {
+  if (quota.monthUsed >= quota.monthLimit)
+    return deny(
+      "rate_limited",
+      `You have used all ${quota.monthLimit} contact requests of your plan this month. More are available from ${precheckDate.format(nextMonthStart(now))}.`,
+    );
+  if (quota.dayUsed >= quota.dayCap)
+    return deny(
+      "rate_limited",
+      `You can send at most ${quota.dayCap} contact requests a day. Try again tomorrow (after midnight UTC).`,
+    );
+  return allow();
+}
+
+/**
+ * How many requests a sender has left, by the tighter of the two limits: the
+ * daily figure when today's cap leaves fewer than the month does.
+ */
+export function describeRemainingQuota(quota: QuotaFacts): string {
+  const month = Math.max(0, quota.monthLimit - quota.monthUsed);
+  const day = Math.max(0, quota.dayCap - quota.dayUsed);
+  const [count, when] = day < month ? [day, "today"] : [month, "this month"];
+  return `You have ${count} request${count === 1 ? "" : "s"} left ${when}.`;
+}

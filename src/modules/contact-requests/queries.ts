@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, eq, gte, ilike, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, count, desc, eq, gt, gte, ilike, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db";
 import { contactRequestCounters, contactRequests, contactRevealViews } from "@/db/schema/contact-requests";
@@ -16,7 +16,18 @@ import { countBlocksOf, countReportsAgainst } from "@/modules/messaging/internal
 import { readContactDetails } from "@/modules/talents/internal";
 import type { ContactDetails } from "@/modules/talents/types";
 import { requestIdInput } from "./inputs";
-import { canSeeSenderStats, hasRequestQuota, quotaWindows, revealedFields, type RequestStatus } from "./policies";
+import {
+  canAskTalentAgain,
+  canSeeSenderStats,
+  canSendRequests,
+  canUseRequestQuota,
+  describeRemainingQuota,
+  hasRequestQuota,
+  quotaWindows,
+  revealedFields,
+  type RequestStatus,
+} from "./policies";
+import type { RequestBlock, RequestPrecheck } from "./types";
 import { pick } from "./internal";
 
 const r = contactRequests;
@@ -381,4 +392,70 @@ export async function listRequestsForAdmin(
 export async function countRequestsSince(db: Db, since: Date): Promise<number> {
   const [row] = await db.select({ total: count() }).from(r).where(gte(r.createdAt, since));
   return row?.total ?? 0;
+}
+
+/**
+ * Before a request form is filled in: whether the actor's quota has a request
+ * left (and how many), and for each talent profile whether a request to them
+ * is pending or the cooldown after their decline still runs. Two reads (the
+ * counters, the actor's open or recently declined requests to these talents);
+ * only the actor's own data. The send mutation checks all of it again in the
+ * database.
+ */
+export async function getRequestPrecheck(
+  db: Db,
+  actor: Actor,
+  profileIds: string[],
+  now = new Date(),
+): Promise<RequestPrecheck> {
+  if (!canSendRequests(actor)) throw new AppError("not_found");
+  const env = getEnv();
+  const ids = [...new Set(profileIds.filter(isUuid))];
+  const cooldownStart = new Date(now.getTime() - env.CONTACT_REQUEST_COOLDOWN_DAYS * 86_400_000);
+  const [used, rows] = await Promise.all([
+    hasRequestQuota(actor) ? getQuotaUsage(db, actor, now) : null,
+    ids.length
+      ? db
+          .select({ id: r.id, profileId: r.talentProfileId, status: r.status, respondedAt: r.respondedAt })
+          .from(r)
+          .where(
+            and(
+              eq(r.senderId, actor.userId),
+              inArray(r.talentProfileId, ids),
+              or(eq(r.status, "PENDING"), and(eq(r.status, "DECLINED"), gt(r.respondedAt, cooldownStart))),
+            ),
+          )
+      : [],
+  ]);
+  const quota = used
+    ? {
+        monthUsed: used.month,
+        monthLimit: getPlanCapabilities(actor.subscription?.plan ?? "PROFESSIONAL").contactRequestsPerMonth,
+        dayUsed: used.day,
+        dayCap: env.CONTACT_REQUEST_DAILY_CAP,
+      }
+    : null;
+  const quotaDecision = quota ? canUseRequestQuota(quota, now) : null;
+  const talentBlocks: Record<string, RequestBlock> = {};
+  for (const profileId of ids) {
+    const mine = rows.filter((row) => row.profileId === profileId);
+    const pending = mine.find((row) => row.status === "PENDING");
+    const declinedAt = mine
+      .filter((row) => row.status === "DECLINED" && row.respondedAt)
+      .map((row) => row.respondedAt!.getTime())
+      .sort((a, b) => b - a)[0];
+    const decision = canAskTalentAgain({
+      pendingRequestId: pending?.id ?? null,
+      lastDeclinedAt: declinedAt === undefined ? null : new Date(declinedAt),
+      cooldownDays: env.CONTACT_REQUEST_COOLDOWN_DAYS,
+    });
+    if (!decision.allowed)
+      talentBlocks[profileId] = { message: decision.message, pendingRequestId: pending?.id ?? null };
+  }
+  return {
+    quotaBlock:
+      quotaDecision && !quotaDecision.allowed ? { message: quotaDecision.message, pendingRequestId: null } : null,
+    remainingNote: quota ? describeRemainingQuota(quota) : null,
+    talentBlocks,
+  };
 }

@@ -27,3 +27,16 @@ export type RequestActivity = {
   side: "sent" | "received";
   otherName: string;
 };
+
+/** Why a new request would be refused now, and the pending request to open instead, if there is one. */
+export type RequestBlock = { message: string; pendingRequestId: string | null };
+
+/** What the new-request forms know before anything is filled in. */
+export type RequestPrecheck = {
+  /** The actor's quota is used up (this month or today): no request can go to anyone. */
+  quotaBlock: RequestBlock | null;
+  /** What is left, by the tighter limit; null for an account without a quota. */
+  remainingNote: string | null;
+  /** Per talent profile asked about, why a request to that talent would be refused now (absent: it would not). */
+  talentBlocks: Record<string, RequestBlock>;
+};

@@ -1,9 +1,11 @@
 import "server-only";
-import { and, count, desc, eq, isNull, sql, type Placeholder, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
 import { devMailbox, emailJobs, notificationPreferences, notifications } from "@/db/schema/notifications";
+import { publishEvent } from "@/modules/realtime/hub";
 import { defaultEmailModes } from "./notify";
 import { definitionOf } from "./registry";
+import type { ContactRequestOutcome } from "./types/contact-requests";
 
 /*
  * The notifications module's internal functions: each trusts its caller (other
@@ -106,4 +108,39 @@ export function latestNotificationsOf(db: Db, userId: string | Placeholder, limi
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(limit)
     .as("latest_notifications");
+}
+
+/** The notification types that ask a talent to act on a pending contact request. */
+const pendingRequestTypes = ["contact_request.received", "contact_request.expiring_soon"];
+
+/**
+ * When a contact request leaves PENDING (answered, withdrawn, expired), in the
+ * caller's transaction, the talent's notifications that still ask them to act
+ * on it are marked read and carry the outcome, so they read as done ("You
+ * approved ... on 3 Dec"). Only notifications without an outcome change, so a
+ * second call for the same request does nothing; the talent's open pages hear
+ * of the change on commit. Returns how many notifications changed.
+ */
+export async function resolveContactRequestNotifications(
+  tx: Db,
+  input: { talentUserId: string; requestId: string; outcome: ContactRequestOutcome["status"]; at: Date },
+): Promise<number> {
+  const outcome: ContactRequestOutcome = { status: input.outcome, at: input.at.toISOString() };
+  const resolved = await tx
+    .update(notifications)
+    .set({
+      payload: sql`${notifications.payload} || jsonb_build_object('outcome', ${JSON.stringify(outcome)}::jsonb)`,
+      readAt: sql`coalesce(${notifications.readAt}, ${input.at.toISOString()}::timestamptz)`,
+    })
+    .where(
+      and(
+        eq(notifications.userId, input.talentUserId),
+        inArray(notifications.type, pendingRequestTypes),
+        sql`${notifications.payload}->>'requestId' = ${input.requestId}`,
+        sql`${notifications.payload}->'outcome' is null`,
+      ),
+    )
+    .returning({ id: notifications.id });
+  if (resolved.length > 0) await publishEvent(tx, { type: "notification", userIds: [input.talentUserId] });
+  return resolved.length;
 }

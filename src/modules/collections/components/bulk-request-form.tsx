@@ -15,11 +15,12 @@ import { sendBulkRequestsAction } from "../actions";
 export function BulkRequestForm({
   collectionId,
   talents,
-  remaining,
+  remainingNote,
 }: {
   collectionId: string;
   talents: { profileId: string; name: string }[];
-  remaining: number | null;
+  /** What the sender has left, by the tighter of the monthly quota and the daily cap. */
+  remainingNote: string | null;
 }) {
   const { result, failure, formAction, formKey } = useFormAction(sendBulkRequestsAction);
   if (result?.ok) {
@@ -63,7 +64,7 @@ export function BulkRequestForm({
         <p className="text-sm text-stone-600">
           Each talent receives their own request with your personal line, and decides on their own whether to share
           contact details.
-          {remaining !== null ? ` You have ${remaining} request${remaining === 1 ? "" : "s"} left this month.` : ""}
+          {remainingNote ? ` ${remainingNote}` : ""}
         </p>
         <ProjectFields values={values} errors={errors} />
         <fieldset className="space-y-3">

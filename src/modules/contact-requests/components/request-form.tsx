@@ -10,11 +10,12 @@ import { productionTypeLabels, productionTypes } from "../inputs";
 export function ContactRequestForm({
   profileId,
   talentName,
-  remaining,
+  remainingNote,
 }: {
   profileId: string;
   talentName: string;
-  remaining: number | null;
+  /** What the sender has left, by the tighter of the monthly quota and the daily cap. */
+  remainingNote: string | null;
 }) {
   const { failure, formAction, formKey } = useFormAction(sendContactRequestAction);
   const values = failure?.values ?? {};
@@ -25,7 +26,7 @@ export function ContactRequestForm({
         <input type="hidden" name="profileId" value={profileId} />
         <p className="text-sm text-stone-600">
           {talentName} sees your name, company and this request, and decides whether to share contact details with you.
-          {remaining !== null ? ` You have ${remaining} request${remaining === 1 ? "" : "s"} left this month.` : ""}
+          {remainingNote ? ` ${remainingNote}` : ""}
         </p>
         <ProjectFields values={values} errors={errors} />
         <TextareaField

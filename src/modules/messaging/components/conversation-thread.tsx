@@ -61,6 +61,8 @@ export function ConversationThread({
   const [draftError, setDraftError] = useState<string>();
   const [loadError, setLoadError] = useState<string>();
   const [isLoadingOlder, setIsLoadingOlder] = useState(false);
+  // Said politely to screen readers: a new message from the other person, or that one's own was sent.
+  const [announcement, setAnnouncement] = useState("");
   const bottom = useRef<HTMLDivElement>(null);
   const top = useRef<HTMLDivElement>(null);
   const newestSeq = messages.at(-1)?.seq ?? 0;
@@ -83,10 +85,17 @@ export function ConversationThread({
     if (!result.ok) return;
     if (result.data.messages.length === 0) return;
     setMessages((current) => merge(current, result.data.messages));
+    const incoming = result.data.messages.filter((message) => !message.isMine);
+    if (incoming.length > 0)
+      setAnnouncement(
+        incoming.length === 1
+          ? `New message from ${counterpartName}: ${incoming[0]!.body}`
+          : `${incoming.length} new messages from ${counterpartName}. The latest: ${incoming.at(-1)!.body}`,
+      );
     const keys = new Set(result.data.messages.map((message) => message.clientKey).filter(Boolean));
     setPending((current) => current.filter((item) => !keys.has(item.clientKey)));
     markRead(result.data.messages.at(-1)!.seq);
-  }, [conversationId, markRead]);
+  }, [conversationId, counterpartName, markRead]);
 
   useRealtime(
     (event) => {
@@ -139,6 +148,7 @@ export function ConversationThread({
     if (result.ok) {
       setMessages((current) => merge(current, [result.data]));
       setPending((current) => current.filter((entry) => entry.clientKey !== item.clientKey));
+      setAnnouncement("Message sent.");
     } else {
       const error = result.fieldErrors?.body?.join(" ") ?? result.message;
       setPending((current) =>
@@ -165,11 +175,15 @@ export function ConversationThread({
 
   return (
     <div className="flex flex-col gap-4">
+      {/* The history scrolls by keyboard (it is focusable); what arrives is said by the status below, not by
+          the log, so loading older messages reads nothing out. */}
       <div
         className="max-h-[60vh] min-h-64 space-y-3 overflow-y-auto rounded-2xl border border-stone-200 bg-white p-4"
         aria-label={`Conversation with ${counterpartName}`}
         role="log"
-        aria-live="polite"
+        aria-live="off"
+        tabIndex={0}
+        data-testid="message-log"
       >
         <div ref={top} />
         {hasOlder ? (
@@ -230,6 +244,9 @@ export function ConversationThread({
         ))}
         <div ref={bottom} />
       </div>
+      <p role="status" className="sr-only" data-testid="message-announcement">
+        {announcement}
+      </p>
       {canSend.allowed ? (
         <form onSubmit={submit} className="space-y-2" noValidate>
           <label htmlFor="message-body" className="sr-only">

@@ -2,18 +2,67 @@ import { z } from "zod";
 import { defineNotification } from "../definition";
 import { layoutEmail } from "../email";
 
-const payload = z.object({ requestId: z.uuid(), projectTitle: z.string(), otherName: z.string() });
+/** What became of a request, written onto the talent's notification of it when the request leaves PENDING. */
+export const contactRequestOutcome = z.object({
+  status: z.enum(["approved", "declined", "withdrawn", "expired"]),
+  at: z.iso.datetime(),
+});
+export type ContactRequestOutcome = z.infer<typeof contactRequestOutcome>;
+
+const payload = z.object({
+  requestId: z.uuid(),
+  projectTitle: z.string(),
+  otherName: z.string(),
+  outcome: contactRequestOutcome.optional(),
+});
+type Payload = z.infer<typeof payload>;
+
+const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+
+/**
+ * How the talent's notification of a request reads once the request was
+ * answered, withdrawn or expired; null while it is still pending.
+ */
+function resolvedView(p: Payload): { title: string; body: string; link: string } | null {
+  if (!p.outcome) return null;
+  const on = dayFormat.format(new Date(p.outcome.at));
+  const link = `/contact-requests/${p.requestId}`;
+  const project = `"${p.projectTitle}"`;
+  switch (p.outcome.status) {
+    case "approved":
+      return {
+        title: `You approved ${p.otherName}'s request on ${on}`,
+        body: `For ${project}. They see the details you chose to share.`,
+        link,
+      };
+    case "declined":
+      return {
+        title: `You declined ${p.otherName}'s request on ${on}`,
+        body: `For ${project}. Your details stay private.`,
+        link,
+      };
+    case "withdrawn":
+      return {
+        title: `${p.otherName} withdrew their request`,
+        body: `For ${project}, on ${on}. Nothing more to do.`,
+        link,
+      };
+    case "expired":
+      return { title: "This request expired", body: `${p.otherName}'s request for ${project} expired on ${on}.`, link };
+  }
+}
 
 /** A new request, to the talent. */
 export const contactRequestReceived = defineNotification({
   type: "contact_request.received",
   category: "contact_requests",
   payload,
-  inApp: (p) => ({
-    title: `${p.otherName} asks for your contact details`,
-    body: `For "${p.projectTitle}". Approve or decline.`,
-    link: `/contact-requests/${p.requestId}`,
-  }),
+  inApp: (p) =>
+    resolvedView(p) ?? {
+      title: `${p.otherName} asks for your contact details`,
+      body: `For "${p.projectTitle}". Approve or decline.`,
+      link: `/contact-requests/${p.requestId}`,
+    },
   email: ([p], context) =>
     layoutEmail(context, {
       subject: `${p!.otherName} asks for your contact details`,
@@ -63,11 +112,12 @@ export const contactRequestExpiringSoon = defineNotification({
   type: "contact_request.expiring_soon",
   category: "contact_requests",
   payload,
-  inApp: (p) => ({
-    title: `A request from ${p.otherName} expires soon`,
-    body: `"${p.projectTitle}" expires in about two days.`,
-    link: `/contact-requests/${p.requestId}`,
-  }),
+  inApp: (p) =>
+    resolvedView(p) ?? {
+      title: `A request from ${p.otherName} expires soon`,
+      body: `"${p.projectTitle}" expires in about two days.`,
+      link: `/contact-requests/${p.requestId}`,
+    },
   email: ([p], context) =>
     layoutEmail(context, {
       subject: `A contact request from ${p!.otherName} expires soon`,

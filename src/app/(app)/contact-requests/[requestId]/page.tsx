@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ActionResult } from "@/components/ui/action-result";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db";
@@ -9,7 +10,7 @@ import { RespondPanel, RevokeButton, WithdrawButton } from "@/modules/contact-re
 import { SharedDetails } from "@/modules/contact-requests/components/shared-details";
 import { declineReasonLabels, productionTypeLabels } from "@/modules/contact-requests/inputs";
 import { recordRevealView } from "@/modules/contact-requests/mutations";
-import { getRequestView, getSenderStats, listRevealViews } from "@/modules/contact-requests/queries";
+import { getRequestView, getSenderStats, listRevealViews, type RequestView } from "@/modules/contact-requests/queries";
 
 export const metadata: Metadata = { title: "Contact request" };
 
@@ -21,6 +22,30 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", {
   minute: "2-digit",
   timeZone: "UTC",
 });
+/** What became of a request, in words for the side reading it; null while it waits for an answer. */
+function outcomeOf(request: RequestView): string | null {
+  const isTalent = request.side === "talent";
+  const fields = request.sharedFields.join(", ");
+  switch (request.status) {
+    case "PENDING":
+      return null;
+    case "APPROVED":
+      if (request.isRevoked)
+        return isTalent
+          ? "You revoked access to your details."
+          : `${request.otherName} revoked access to their details.`;
+      return isTalent
+        ? `You approved this request and shared: ${fields || "nothing"}.`
+        : `${request.otherName} approved your request.`;
+    case "DECLINED":
+      return isTalent ? "You declined this request." : `${request.otherName} declined your request.`;
+    case "WITHDRAWN":
+      return isTalent ? `${request.otherName} withdrew this request.` : "You withdrew this request.";
+    case "EXPIRED":
+      return "This request expired without an answer.";
+  }
+}
+
 const statusTone = {
   PENDING: "warning",
   APPROVED: "success",
@@ -40,6 +65,7 @@ export default async function ContactRequestPage({ params }: { params: Promise<{
     request.side === "talent" && request.status === "APPROVED" ? await listRevealViews(db, actor, request.id) : [];
   const senderStats = request.side === "talent" ? await getSenderStats(db, actor, request.otherUserId) : null;
   const isTalent = request.side === "talent";
+  const outcome = outcomeOf(request);
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <Link
@@ -72,6 +98,14 @@ export default async function ContactRequestPage({ params }: { params: Promise<{
         , sent {dateFormat.format(request.createdAt)} UTC
         {request.status === "PENDING" ? `, expires ${dateFormat.format(request.expiresAt)} UTC` : ""}
       </p>
+      {outcome ? (
+        <ActionResult
+          key={outcome}
+          className="border border-stone-200 bg-stone-50 px-4 py-3 text-sm font-medium text-stone-800"
+        >
+          <p data-testid="request-outcome">{outcome}</p>
+        </ActionResult>
+      ) : null}
       {senderStats ? (
         <p className="text-sm text-stone-600" data-testid="sender-stats">
           {request.otherName} has sent {senderStats.sent} request{senderStats.sent === 1 ? "" : "s"} on Callback
