@@ -33,8 +33,9 @@ test.describe("account data rights", () => {
     await page.getByRole("button", { name: "Send" }).click();
     await expect(page.getByTestId("message").filter({ hasText: opening })).toBeVisible();
 
-    // Account settings, reached from the name in the header.
+    // Account settings, reached from the account menu in the header.
     await page.getByTestId("signed-in-name").click();
+    await page.getByRole("menuitem", { name: "Account settings" }).click();
     await expect(page).toHaveURL(/\/settings\/account$/);
     await expect(page.getByRole("heading", { name: "Account settings" })).toBeVisible();
     await expect(page.getByText("your subscription: it ends at once and you are not charged again")).toBeVisible();

@@ -75,7 +75,8 @@ test.describe("accounts", () => {
     await page.goto("/admin");
     await expect(page.getByRole("heading", { name: "Admin" })).toBeVisible();
     await expect(page.getByTestId("count-TALENT")).not.toHaveText("0");
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: /^Your account:/ }).click();
+    await page.getByRole("menuitem", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/sign-in$/);
 
     await page.goto("/admin");

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/shell/site-header";
+import { MAIN_ID, SkipLink } from "@/components/shell/skip-link";
 import { requireActor } from "@/modules/access/actor";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
@@ -7,8 +8,11 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
   return (
     <div className="flex min-h-screen flex-col">
+      <SkipLink />
       <SiteHeader actor={actor} />
-      <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">{children}</main>
+      <main id={MAIN_ID} tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 focus:outline-none">
+        {children}
+      </main>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/shell/site-header";
+import { MAIN_ID, SkipLink } from "@/components/shell/skip-link";
 import { getActor } from "@/modules/access/actor";
 
 /** Pages anyone may see, signed in or not. */
@@ -7,8 +8,11 @@ export default async function PublicLayout({ children }: { children: ReactNode }
   const actor = await getActor();
   return (
     <div className="flex min-h-screen flex-col">
+      <SkipLink />
       <SiteHeader actor={actor} />
-      <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">{children}</main>
+      <main id={MAIN_ID} tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 focus:outline-none">
+        {children}
+      </main>
     </div>
   );
 }

@@ -4,7 +4,15 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
 
-export function NavLink({ href, children }: { href: string; children: React.ReactNode }) {
+export function NavLink({
+  href,
+  children,
+  className,
+}: {
+  href: string;
+  children: React.ReactNode;
+  className?: string;
+}) {
   const pathname = usePathname();
   const isActive = pathname === href || pathname.startsWith(`${href}/`);
   return (
@@ -14,6 +22,7 @@ export function NavLink({ href, children }: { href: string; children: React.Reac
       className={cn(
         "rounded-lg px-3 py-1.5 text-sm font-medium",
         isActive ? "bg-brand-50 text-brand-700" : "text-stone-700 hover:bg-stone-100",
+        className,
       )}
     >
       {children}

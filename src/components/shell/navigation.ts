@@ -2,7 +2,10 @@ import type { Role } from "@/modules/access/roles";
 
 export type NavItem = { href: string; label: string };
 
-/** What each role finds in the header; visitors who are not signed in see the gallery. */
+/**
+ * What each role finds in the header (inline from the md breakpoint, behind the Menu button below it);
+ * visitors who are not signed in see the gallery. Settings, billing and signing out are in the account menu.
+ */
 export const navigation: Record<Role | "VISITOR", NavItem[]> = {
   VISITOR: [
     { href: "/talents", label: "Talents" },
@@ -23,7 +26,6 @@ export const navigation: Record<Role | "VISITOR", NavItem[]> = {
     { href: "/collections", label: "Collections" },
     { href: "/dashboard", label: "Activity" },
     { href: "/talents", label: "Talents" },
-    { href: "/billing", label: "Billing" },
   ],
   COMPANY: [
     { href: "/home", label: "Home" },
@@ -32,7 +34,6 @@ export const navigation: Record<Role | "VISITOR", NavItem[]> = {
     { href: "/collections", label: "Collections" },
     { href: "/dashboard", label: "Activity" },
     { href: "/talents", label: "Talents" },
-    { href: "/billing", label: "Billing" },
   ],
   ADMIN: [
     { href: "/home", label: "Home" },

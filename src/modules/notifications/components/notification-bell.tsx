@@ -1,8 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useTransition } from "react";
+import { usePathname, useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import { cn } from "@/lib/cn";
 import { useUnreadCount } from "@/lib/unread-events";
 import { markAllNotificationsReadAction, markNotificationReadAction } from "../actions";
@@ -50,15 +51,20 @@ export function NotificationItem({
   );
 }
 
-/** The bell in the header: the unread count, the latest notifications, and the way to all of them. */
+/**
+ * The bell in the header: the unread count, the latest notifications, and the way to all of them. The panel
+ * is open for the page it was opened on only, so it closes when one of its links navigates.
+ */
 export function NotificationBell({ unread: initial, latest }: { unread: number; latest: NotificationView[] }) {
   const { open } = useOpenNotification();
   const unread = useUnreadCount(initial, "notifications");
   const [isMarking, startMarking] = useTransition();
+  const pathname = usePathname();
+  const [openOn, setOpenOn] = useState<string | null>(null);
   return (
-    <details className="relative">
-      <summary
-        className="flex cursor-pointer list-none items-center gap-1 rounded-lg px-2 py-1.5 text-stone-700 hover:bg-stone-100"
+    <Popover open={openOn === pathname} onOpenChange={(isOpen) => setOpenOn(isOpen ? pathname : null)}>
+      <PopoverTrigger
+        className="relative grid size-10 shrink-0 place-items-center rounded-lg text-stone-700 hover:bg-stone-100"
         aria-label={`Notifications, ${unread} unread`}
       >
         <svg aria-hidden viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth="2">
@@ -67,20 +73,21 @@ export function NotificationBell({ unread: initial, latest }: { unread: number; 
         </svg>
         {unread > 0 ? (
           <span
-            className="rounded-full bg-brand-600 px-1.5 text-xs font-bold text-white"
+            aria-hidden
+            className="absolute right-0 top-0 min-w-5 rounded-full bg-brand-600 px-1 text-center text-xs font-bold leading-5 text-white"
             data-testid="notification-count"
           >
             {unread > 99 ? "99+" : unread}
           </span>
         ) : null}
-      </summary>
-      <div className="absolute right-0 z-20 mt-2 w-80 rounded-xl border border-stone-200 bg-white p-2 shadow-lg">
+      </PopoverTrigger>
+      <PopoverContent aria-label="Notifications" data-testid="notification-panel">
         <div className="flex items-center justify-between px-2 py-1">
-          <span className="text-sm font-semibold">Notifications</span>
+          <h2 className="text-sm font-semibold">Notifications</h2>
           {unread > 0 ? (
             <button
               type="button"
-              className="text-xs font-medium text-brand-700 hover:underline"
+              className="rounded text-xs font-medium text-brand-700 hover:underline"
               disabled={isMarking}
               onClick={() => startMarking(async () => void (await markAllNotificationsReadAction()))}
             >
@@ -91,15 +98,25 @@ export function NotificationBell({ unread: initial, latest }: { unread: number; 
         {latest.length === 0 ? (
           <p className="px-3 py-4 text-sm text-stone-500">Nothing yet.</p>
         ) : (
-          latest.map((item) => <NotificationItem key={item.id} item={item} onOpen={open} />)
+          latest.map((item) => (
+            <NotificationItem
+              key={item.id}
+              item={item}
+              onOpen={(chosen) => {
+                setOpenOn(null);
+                open(chosen);
+              }}
+            />
+          ))
         )}
         <Link
           href="/notifications"
+          onClick={() => setOpenOn(null)}
           className="mt-1 block rounded-lg px-3 py-2 text-center text-sm font-medium text-brand-700 hover:bg-stone-50"
         >
           See all notifications
         </Link>
-      </div>
-    </details>
+      </PopoverContent>
+    </Popover>
   );
 }
