@@ -12,9 +12,9 @@ test.describe("accounts", () => {
   test("a new talent signs up and lands in the app", async ({ page }) => {
     const email = `new.talent.${Date.now()}@example.test`;
     await page.goto("/");
-    await expect(page).toHaveURL(/\/sign-in$/);
-    await page.getByRole("link", { name: "Create an account" }).click();
-    await page.getByLabel("Talent", { exact: false }).first().check();
+    await page.getByRole("link", { name: "Create a free talent profile" }).click();
+    await expect(page).toHaveURL(/\/sign-up\?as=talent$/);
+    await expect(page.getByRole("radio", { name: /^Talent/ })).toBeChecked();
     await page.getByLabel("Full name").fill("Robin Castellano");
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill("a-good-password");

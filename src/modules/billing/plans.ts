@@ -12,7 +12,6 @@ export type PlanCapabilities = {
   messaging: boolean;
   contactRequestsPerMonth: number;
   collections: boolean;
-  teamSeats: number;
 };
 
 type PlanDefinition = {
@@ -37,7 +36,6 @@ const definitions: Record<Plan, PlanDefinition> = {
       messaging: true,
       contactRequestsPerMonth: 30,
       collections: true,
-      teamSeats: 1,
     },
   },
   COMPANY: {
@@ -50,7 +48,6 @@ const definitions: Record<Plan, PlanDefinition> = {
       messaging: true,
       contactRequestsPerMonth: 150,
       collections: true,
-      teamSeats: 5,
     },
   },
 };

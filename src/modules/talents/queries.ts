@@ -445,3 +445,35 @@ export async function getProfileOwner(
     ? { userId: row.userId, displayName: row.displayName, isListed: row.publishedAt !== null && row.hiddenAt === null }
     : null;
 }
+
+/** How many talents the front page shows. */
+export const FEATURED_TALENT_COUNT = 8;
+
+/**
+ * A handful of listed profiles with a photo, the most recently updated first,
+ * for the front page. Only card data, the same a visitor sees in the gallery.
+ */
+// Public: the published gallery's cards, for everyone.
+export async function listFeaturedTalents(db: Db, limit = FEATURED_TALENT_COUNT): Promise<GalleryCard[]> {
+  const rows = await db
+    .select(cardColumns)
+    .from(t)
+    .where(and(listedCondition, isNotNull(t.primaryPhotoId)))
+    .orderBy(desc(t.updatedAt), desc(t.id))
+    .limit(Math.min(Math.max(limit, 1), GALLERY_PAGE_SIZE));
+  return rows.map((row) => ({ ...row, categories: row.categories as Category[] }));
+}
+
+/** The most addresses one sitemap file may hold (the sitemaps.org limit). */
+export const SITEMAP_MAX_PROFILES = 50_000;
+
+/** Every listed profile's id and when it last changed, newest change first, for the sitemap. */
+// Public: the published gallery's addresses, which search engines may index.
+export async function listSitemapProfiles(db: Db): Promise<{ id: string; updatedAt: Date }[]> {
+  return db
+    .select({ id: t.id, updatedAt: t.updatedAt })
+    .from(t)
+    .where(listedCondition)
+    .orderBy(desc(t.updatedAt), desc(t.id))
+    .limit(SITEMAP_MAX_PROFILES);
+}

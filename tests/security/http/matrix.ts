@@ -353,8 +353,8 @@ export function publicPage(overrides: Partial<Expectations> = {}): Expectations 
 
 /** Keyed by the page's route as it appears in src/app (route groups left out). */
 export const pageRows: Record<string, PageRow> = {
-  // The front door: signed in it leads home, signed out to sign in.
-  "/": { path: () => "/", expect: { ...everyone("redirect:/home"), ...signinPage } },
+  // The front door: signed out it is the landing page, signed in it leads home.
+  "/": { path: () => "/", expect: { ...everyone("redirect:/home"), anonymous: "200", suspended: "200" } },
   "/pricing": { path: () => "/pricing", expect: publicPage() },
   "/sign-in": { path: () => "/sign-in", expect: { ...everyone("redirect:/home"), anonymous: "200", suspended: "200" } },
   "/forgot-password": { path: () => "/forgot-password", expect: publicPage() },

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState, type KeyboardEvent } from "react";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FormError } from "@/components/ui/field";
@@ -8,15 +8,8 @@ import { SubmitButton } from "@/components/ui/form-status";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { cn } from "@/lib/cn";
 import { startCheckoutAction } from "../actions";
-import {
-  getPlan,
-  getPlanCapabilities,
-  intervalLabels,
-  intervals,
-  plans,
-  type BillingInterval,
-  type Plan,
-} from "../plans";
+import { monthsFreeYearly, planFeatures } from "./plan-features";
+import { getPlan, intervalLabels, intervals, plans, type BillingInterval, type Plan } from "../plans";
 
 /** What the viewer can do on the pricing page. */
 export type PricingViewer =
@@ -24,17 +17,6 @@ export type PricingViewer =
   | { kind: "talent" }
   | { kind: "admin" }
   | { kind: "subscriber"; plan: Plan; isSubscribed: boolean };
-
-function capabilityLines(plan: Plan) {
-  const capabilities = getPlanCapabilities(plan);
-  return [
-    "Full talent profiles: bio, credits, every photo, rates",
-    "Direct messages to talents",
-    `${capabilities.contactRequestsPerMonth} contact requests a month`,
-    "Collections and shortlists, shareable with your team",
-    capabilities.teamSeats > 1 ? `Up to ${capabilities.teamSeats} team members` : "One seat",
-  ];
-}
 
 function PlanAction({ plan, interval, viewer }: { plan: Plan; interval: BillingInterval; viewer: PricingViewer }) {
   const { failure, formAction, formKey } = useFormAction(startCheckoutAction);
@@ -73,28 +55,63 @@ function PlanAction({ plan, interval, viewer }: { plan: Plan; interval: BillingI
   );
 }
 
-export function PricingPlans({ viewer }: { viewer: PricingViewer }) {
+/** The billing period switch: a radio group, moved through with the arrow keys like native radios. */
+function IntervalSwitch({
+  interval,
+  onChange,
+  monthsFree,
+}: {
+  interval: BillingInterval;
+  onChange: (interval: BillingInterval) => void;
+  monthsFree: number;
+}) {
+  const buttons = useRef<(HTMLButtonElement | null)[]>([]);
+  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
+    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
+    if (!step) return;
+    event.preventDefault();
+    const next = (index + step + intervals.length) % intervals.length;
+    onChange(intervals[next]!);
+    buttons.current[next]?.focus();
+  };
+  return (
+    <div role="radiogroup" aria-label="Billing period" className="mx-auto flex w-fit rounded-full bg-stone-200 p-1">
+      {intervals.map((value, index) => (
+        <button
+          key={value}
+          ref={(element) => {
+            buttons.current[index] = element;
+          }}
+          type="button"
+          role="radio"
+          aria-checked={interval === value}
+          tabIndex={interval === value ? 0 : -1}
+          onClick={() => onChange(value)}
+          onKeyDown={(event) => onKeyDown(event, index)}
+          className={cn(
+            "flex items-center gap-2 rounded-full px-4 py-1.5 text-sm font-semibold",
+            interval === value ? "bg-white text-stone-900 shadow" : "text-stone-700 hover:text-stone-900",
+          )}
+        >
+          {intervalLabels[value]}
+          {value === "year" && monthsFree > 0 ? (
+            <span className="rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-900">
+              {monthsFree} months free
+            </span>
+          ) : null}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+export function PricingPlans({ viewer, dailyRequestCap }: { viewer: PricingViewer; dailyRequestCap: number }) {
   const [interval, setInterval] = useState<BillingInterval>("month");
+  // The smallest saving of any plan, so the switch never overstates one.
+  const monthsFree = Math.min(...plans.map((plan) => monthsFreeYearly(getPlan(plan).price)));
   return (
     <div className="space-y-6">
-      <div role="radiogroup" aria-label="Billing period" className="mx-auto flex w-fit rounded-full bg-stone-200 p-1">
-        {intervals.map((value) => (
-          <button
-            key={value}
-            type="button"
-            role="radio"
-            aria-checked={interval === value}
-            onClick={() => setInterval(value)}
-            className={cn(
-              "rounded-full px-4 py-1.5 text-sm font-semibold",
-              interval === value ? "bg-white shadow" : "text-stone-600",
-            )}
-          >
-            {intervalLabels[value]}
-            {value === "year" ? <span className="ml-1 text-xs text-emerald-700">2 months free</span> : null}
-          </button>
-        ))}
-      </div>
+      <IntervalSwitch interval={interval} onChange={setInterval} monthsFree={monthsFree} />
       <div className="grid gap-6 md:grid-cols-2">
         {plans.map((plan) => {
           const definition = getPlan(plan);
@@ -108,10 +125,10 @@ export function PricingPlans({ viewer }: { viewer: PricingViewer }) {
               </div>
               <p>
                 <span className="text-4xl font-bold">${definition.price[interval].toLocaleString("en")}</span>
-                <span className="text-stone-500"> / {interval}</span>
+                <span className="text-stone-600"> / {interval}</span>
               </p>
               <ul className="flex-1 space-y-2 text-sm">
-                {capabilityLines(plan).map((line) => (
+                {planFeatures(plan, dailyRequestCap).map((line) => (
                   <li key={line} className="flex gap-2">
                     <span aria-hidden className="font-bold text-brand-600">
                       +

@@ -14,6 +14,7 @@ import { getCollectionsForProfile } from "@/modules/collections/queries";
 import { ContactButton } from "@/modules/messaging/components/contact-button";
 import { TalentProfile } from "@/modules/talents/components/profile-view";
 import { recordProfileView } from "@/modules/talents/mutations";
+import { countryName } from "@/modules/talents/options";
 import { getProfileView } from "@/modules/talents/queries";
 
 type Props = { params: Promise<{ id: string }> };
@@ -21,9 +22,44 @@ type Props = { params: Promise<{ id: string }> };
 /** One read per request, shared by the metadata and the page. */
 const loadView = cache(async (id: string) => getProfileView(getDb(), await getActor(), id));
 
+/**
+ * The page title, and for a listed profile the link preview (Open Graph and
+ * Twitter card) from what anyone may see: name, headline, city and the
+ * primary photo. A draft or hidden profile, seen by its talent or an admin,
+ * gets no preview and is kept out of search engines.
+ */
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const view = await loadView((await params).id);
-  return { title: view ? view.profile.displayName : "Talent not found" };
+  if (!view) return { title: "Talent not found", robots: { index: false } };
+  const { profile, status } = view;
+  if (!status.isPublished || status.isHidden) return { title: profile.displayName, robots: { index: false } };
+  const place = [profile.city, profile.country ? countryName(profile.country) : ""].filter(Boolean).join(", ");
+  const description = [profile.headline, place].filter(Boolean).join(" - ") || `${profile.displayName} on Callback`;
+  const photo = profile.primaryPhoto;
+  const images = photo
+    ? [
+        {
+          url: `/api/photos/${photo.id}/large`,
+          width: photo.width,
+          height: photo.height,
+          alt: `Photo of ${profile.displayName}`,
+        },
+      ]
+    : undefined;
+  return {
+    title: profile.displayName,
+    description,
+    alternates: { canonical: `/talents/${profile.id}` },
+    openGraph: {
+      type: "profile",
+      siteName: "Callback",
+      title: profile.displayName,
+      description,
+      url: `/talents/${profile.id}`,
+      images,
+    },
+    twitter: { card: photo ? "summary_large_image" : "summary", title: profile.displayName, description, images },
+  };
 }
 
 export default async function TalentProfilePage({ params }: Props) {
