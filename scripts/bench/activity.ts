@@ -119,6 +119,7 @@ const admin: Actor = {
   email: "admin@bench.callback.test",
   role: "ADMIN",
   subscription: null,
+  timeZone: "UTC",
 };
 
 async function main() {

@@ -68,6 +68,7 @@ export async function databaseFloors(
       email: "load@bench.callback.test",
       role: "PROFESSIONAL",
       subscription: { plan: "PROFESSIONAL", status: "active", currentPeriodEnd: new Date(Date.now() + 86_400_000) },
+      timeZone: "UTC",
     };
     const ours = {
       inbox: () => listInbox(db, actor),

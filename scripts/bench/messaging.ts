@@ -82,6 +82,7 @@ function actorOf(n: number, role: Actor["role"]): Actor {
     email: `bench${n}@bench.callback.test`,
     role,
     subscription: { plan: "PROFESSIONAL", status: "active", currentPeriodEnd: new Date(Date.now() + 86_400_000 * 30) },
+    timeZone: "UTC",
   };
 }
 

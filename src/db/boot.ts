@@ -60,6 +60,6 @@ export async function prepareDatabase(): Promise<void> {
   });
 }
 
-function subscriptionNote(subscription: { status?: string }): string {
-  return subscription.status === "past_due" ? "payment past due" : "subscribed";
+function subscriptionNote(subscription: object): string {
+  return "status" in subscription && subscription.status === "past_due" ? "payment past due" : "subscribed";
 }

@@ -40,7 +40,7 @@ const envSchema = z
       .optional(),
     EMAIL_FROM: z.string().min(3).default("Callback <no-reply@callback.test>"),
     MESSAGE_EMAIL_DELAY_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
-    DIGEST_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(8),
+    DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
     EMAIL_WORKER: z.enum(["inline", "off"]).default("inline"),
     EMAIL_WORKER_INTERVAL_MS: z.coerce.number().int().min(200).max(600_000).default(5000),
     EMAIL_CLAIM_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),

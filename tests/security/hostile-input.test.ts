@@ -47,9 +47,9 @@ import {
   startConversation,
 } from "@/modules/messaging/mutations";
 import { listInbox, listMessages } from "@/modules/messaging/queries";
-import { emailPreferencesInput } from "@/modules/notifications/inputs";
-import { unsubscribeWithToken, updateEmailPreferences } from "@/modules/notifications/mutations";
-import { listNotifications } from "@/modules/notifications/queries";
+import { emailPreferencesInput, timeSettingsInput } from "@/modules/notifications/inputs";
+import { unsubscribeWithToken, updateEmailPreferences, updateTimeSettings } from "@/modules/notifications/mutations";
+import { getTimeSettings, listNotifications } from "@/modules/notifications/queries";
 import { SmtpTransport, type MailTransport, type OutgoingEmail } from "@/modules/notifications/transport";
 import { runEmailWorkerTick } from "@/modules/notifications/worker";
 import { TalentCard } from "@/modules/talents/components/talent-card";
@@ -575,6 +575,54 @@ describe("hostile input at every mutation", () => {
           )
         ).accepted,
       ).toBe(false);
+    });
+
+    it.each([
+      ["not an IANA zone", "Mars/Olympus_Mons"],
+      ["an offset", "+09:00"],
+      ["POSIX rules", "EST5EDT,M3.2.0,M11.1.0"],
+      ["SQL", "UTC'; drop table users; --"],
+      ["NUL", "Europe/London\u0000"],
+      ["a line break", "Europe/London\nBcc: x"],
+      ["a path", "../../etc/passwd"],
+      ["empty", ""],
+      oversized(64),
+    ])("refuses a time zone that is %s, and keeps the one set", async (_label, timeZone) => {
+      const before = await getTimeSettings(db, talent.actor);
+      expect(
+        (
+          await submit(timeSettingsInput, { timeZone, digestHour: "8" }, (input) =>
+            updateTimeSettings(db, talent.actor, input),
+          )
+        ).accepted,
+      ).toBe(false);
+      expect(await getTimeSettings(db, talent.actor)).toEqual(before);
+    });
+
+    it.each([
+      ["past the day", "24"],
+      ["negative", "-1"],
+      ["a fraction", "7.5"],
+      ["a word", "eight"],
+      ["exponent", "1e1"],
+      ["huge", "9".repeat(400)],
+      ["empty", ""],
+    ])("refuses a digest hour that is %s", async (_label, digestHour) => {
+      expect(
+        (
+          await submit(timeSettingsInput, { timeZone: "UTC", digestHour }, (input) =>
+            updateTimeSettings(db, talent.actor, input),
+          )
+        ).accepted,
+      ).toBe(false);
+    });
+
+    it("takes a zone alias as the listed zone it stands for", async () => {
+      const result = await submit(timeSettingsInput, { timeZone: "US/Eastern", digestHour: "6" }, (input) =>
+        updateTimeSettings(db, talent.actor, input),
+      );
+      expect(result).toMatchObject({ accepted: true, input: { timeZone: "America/New_York", digestHour: 6 } });
+      expect(await getTimeSettings(db, talent.actor)).toEqual({ timeZone: "America/New_York", digestHour: 6 });
     });
 
     it.each([

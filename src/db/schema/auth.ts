@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, check, index, pgEnum, pgTable, smallint, text, timestamp } from "drizzle-orm/pg-core";
 
 /**
  * Accounts, sessions and credentials, in the shape Better Auth expects
@@ -31,9 +31,16 @@ export const users = pgTable(
      * the other side's conversations and requests keep their references.
      */
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    /** The IANA zone the account's dates are shown in and its digest hour is read in (decision record 023). */
+    timeZone: text("time_zone").notNull().default("UTC"),
+    /** The local hour (0-23) at which the daily digest goes out; null: the DIGEST_HOUR default. */
+    digestHour: smallint("digest_hour"),
     ...timestamps,
   },
-  (table) => [index("users_role_created_at_idx").on(table.role, table.createdAt)],
+  (table) => [
+    index("users_role_created_at_idx").on(table.role, table.createdAt),
+    check("users_digest_hour_check", sql`${table.digestHour} between 0 and 23`),
+  ],
 );
 
 export const sessions = pgTable(

@@ -29,25 +29,28 @@ function inDays(days: number) {
 
 /** The accounts listed in the README; every one signs in with DEMO_PASSWORD. */
 export const demoAccounts = [
-  { email: "admin@callback.test", name: "Alex Morgan", role: "ADMIN" },
+  { email: "admin@callback.test", name: "Alex Morgan", role: "ADMIN", timeZone: "Europe/Berlin" },
   {
     email: "casting@callback.test",
     name: "Casey Rivera",
     role: "PROFESSIONAL",
+    timeZone: "America/New_York",
     subscription: { interval: "month", currentPeriodEnd: inDays(30) },
   },
   {
     email: "studio@callback.test",
     name: "Northlight Studios",
     role: "COMPANY",
+    timeZone: "Europe/London",
     subscription: { interval: "year", currentPeriodEnd: inDays(365) },
   },
-  { email: "free@callback.test", name: "Frankie Lee", role: "PROFESSIONAL" },
-  { email: "talent@callback.test", name: "Taylor Brooks", role: "TALENT" },
+  { email: "free@callback.test", name: "Frankie Lee", role: "PROFESSIONAL", timeZone: "America/Chicago" },
+  { email: "talent@callback.test", name: "Taylor Brooks", role: "TALENT", timeZone: "America/Los_Angeles" },
   {
     email: "lapsed@callback.test",
     name: "Jordan Hale",
     role: "PROFESSIONAL",
+    timeZone: "Australia/Sydney",
     subscription: { status: "past_due", interval: "month", currentPeriodEnd: inDays(12) },
   },
 ] as const satisfies readonly (NewUser & { email: string })[];
@@ -55,6 +58,18 @@ export const demoAccounts = [
 export const DEMO_TALENT_COUNT = 160;
 
 const locales: Faker[] = [fakerEN_US, fakerEN_GB, fakerFR, fakerDE, fakerES, fakerIT, fakerPT_BR, fakerNL, fakerSV];
+/** A time zone of each locale's country, in the same order. */
+const localeZones = [
+  "America/New_York",
+  "Europe/London",
+  "Europe/Paris",
+  "Europe/Berlin",
+  "Europe/Madrid",
+  "Europe/Rome",
+  "America/Sao_Paulo",
+  "Europe/Amsterdam",
+  "Europe/Stockholm",
+];
 
 function asciiSlug(text: string): string {
   return text
@@ -71,7 +86,13 @@ type DemoTalent = { user: NewUser & { email: string }; profile: NewTalentProfile
 export function demoTalents(total = DEMO_TALENT_COUNT): DemoTalent[] {
   const talents: DemoTalent[] = [
     {
-      user: { email: "talent@callback.test", name: "Taylor Brooks", role: "TALENT", password: DEMO_PASSWORD },
+      user: {
+        email: "talent@callback.test",
+        name: "Taylor Brooks",
+        role: "TALENT",
+        password: DEMO_PASSWORD,
+        timeZone: "America/Los_Angeles",
+      },
       profile: {
         ...demoProfile(fakerEN_US, 0, "Taylor", { city: "Los Angeles" }),
         country: "US",
@@ -103,6 +124,7 @@ export function demoTalents(total = DEMO_TALENT_COUNT): DemoTalent[] {
         email: `${asciiSlug(firstName)}.${asciiSlug(lastName)}.${index + 1}@talent.callback.test`,
         password: DEMO_PASSWORD,
         createdAt: joinedAt,
+        timeZone: localeZones[index % localeZones.length],
       },
       profile: {
         ...demoProfile(faker, index + 1, firstName),

@@ -29,6 +29,9 @@ export type NewUser = {
   email?: string;
   password?: string;
   createdAt?: Date;
+  /** The account's IANA time zone (UTC if not given) and the local hour of its daily digest (the default if not given). */
+  timeZone?: string;
+  digestHour?: number;
   /** For professionals and companies: a subscription to their plan (true: active for a month). */
   subscription?: NewSubscription | true;
 };
@@ -41,7 +44,14 @@ export type CreatedUser = {
   email: string;
   role: UserRole;
   /** The same shape as the signed-in actor the app derives from a session. */
-  actor: { userId: string; name: string; email: string; role: UserRole; subscription: SubscriptionFacts | null };
+  actor: {
+    userId: string;
+    name: string;
+    email: string;
+    role: UserRole;
+    subscription: SubscriptionFacts | null;
+    timeZone: string;
+  };
 };
 
 const passwordHashes = new Map<string, Promise<string>>();
@@ -71,6 +81,8 @@ function defaults(input: NewUser) {
     email,
     password: input.password ?? "callback-demo",
     createdAt: input.createdAt ?? new Date(),
+    timeZone: input.timeZone ?? "UTC",
+    digestHour: input.digestHour ?? null,
     subscription: input.subscription,
   };
 }
@@ -129,17 +141,19 @@ export async function createUsers(db: Db, inputs: NewUser[]): Promise<CreatedUse
     const inserted = await tx
       .insert(users)
       .values(
-        rows.map(({ id, name, email, role, createdAt }) => ({
+        rows.map(({ id, name, email, role, createdAt, timeZone, digestHour }) => ({
           id,
           name,
           email,
           role,
+          timeZone,
+          digestHour,
           createdAt,
           updatedAt: createdAt,
         })),
       )
       .onConflictDoNothing({ target: users.email })
-      .returning({ id: users.id, name: users.name, email: users.email, role: users.role });
+      .returning({ id: users.id, name: users.name, email: users.email, role: users.role, timeZone: users.timeZone });
     if (inserted.length === 0) return [];
     const rowById = new Map<string, (typeof rows)[number]>(rows.map((row) => [row.id, row]));
     await tx.insert(accounts).values(
@@ -161,9 +175,10 @@ export async function createUsers(db: Db, inputs: NewUser[]): Promise<CreatedUse
     for (const user of inserted) {
       const wanted = rowByEmail.get(user.email)?.subscription;
       const subscription = wanted ? await createSubscription(tx, user, wanted === true ? {} : wanted) : null;
+      const { timeZone, ...identity } = user;
       created.push({
-        ...user,
-        actor: { userId: user.id, name: user.name, email: user.email, role: user.role, subscription },
+        ...identity,
+        actor: { userId: user.id, name: user.name, email: user.email, role: user.role, subscription, timeZone },
       });
     }
     return created;

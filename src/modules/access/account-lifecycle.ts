@@ -102,6 +102,9 @@ export async function anonymiseAccount(tx: Db, account: AccountForDeletion, now:
       emailVerified: false,
       image: null,
       suspendedReason: null,
+      // Where someone lives says something about them: the zone goes too.
+      timeZone: "UTC",
+      digestHour: null,
       deletedAt: now,
       updatedAt: now,
     })
@@ -127,6 +130,8 @@ export async function exportAccountRecord(db: Db, userId: string) {
       updatedAt: users.updatedAt,
       suspendedAt: users.suspendedAt,
       suspendedReason: users.suspendedReason,
+      timeZone: users.timeZone,
+      digestHour: users.digestHour,
     })
     .from(users)
     .where(eq(users.id, userId));

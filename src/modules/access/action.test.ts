@@ -12,7 +12,7 @@ vi.mock("@/lib/logger", () => ({ getLogger: () => ({ debug: vi.fn() }) }));
 const { defineAction, defineFormAction } = await import("./action");
 
 function actorWith(role: Actor["role"]): Actor {
-  return { userId: `${role}-1`, name: role, email: `${role}@callback.test`, role, subscription: null };
+  return { userId: `${role}-1`, name: role, email: `${role}@callback.test`, role, subscription: null, timeZone: "UTC" };
 }
 
 beforeEach(() => {

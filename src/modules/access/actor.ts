@@ -6,6 +6,7 @@ import { getDb } from "@/db";
 import { PATHNAME_HEADER } from "@/lib/request";
 import { getSubscriptionFacts } from "@/modules/billing/internal";
 import { getEnv } from "@/lib/env";
+import { canonicalTimeZone, DEFAULT_TIME_ZONE } from "@/lib/time-zones";
 import type { ApiRequest } from "@/lib/json-api";
 import { getAuth } from "./auth";
 import { hasPermission, type Permission } from "./permissions";
@@ -45,12 +46,24 @@ async function sessionActor(
     returnHeaders: true,
   });
   const { user } = (session ?? {}) as {
-    user?: NonNullable<typeof session>["user"] & { role?: unknown; suspendedAt?: unknown; deletedAt?: unknown };
+    user?: NonNullable<typeof session>["user"] & {
+      role?: unknown;
+      suspendedAt?: unknown;
+      deletedAt?: unknown;
+      timeZone?: unknown;
+    };
   };
   if (!user || !isRole(user.role) || user.suspendedAt || user.deletedAt) return null;
   const subscription = canSubscribe({ role: user.role }) ? await getSubscriptionFacts(getDb(), user.id) : null;
   return {
-    actor: { userId: user.id, name: user.name, email: user.email, role: user.role, subscription },
+    actor: {
+      userId: user.id,
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      subscription,
+      timeZone: canonicalTimeZone(user.timeZone) ?? DEFAULT_TIME_ZONE,
+    },
     setCookie: answerHeaders.getSetCookie(),
   };
 }

@@ -44,6 +44,21 @@ describe("accounts through Better Auth", () => {
     );
   });
 
+  it("keeps the time zone the browser proposed at sign-up, and UTC for one it does not know", async () => {
+    const zoneOf = async (email: string) =>
+      (await db.select({ timeZone: users.timeZone }).from(users).where(eq(users.email, email)))[0]?.timeZone;
+    await signUp({ email: "tokyo@example.test", role: "TALENT", timeZone: "Asia/Tokyo" });
+    expect(await zoneOf("tokyo@example.test")).toBe("Asia/Tokyo");
+    await signUp({ email: "alias@example.test", role: "TALENT", timeZone: "US/Eastern" });
+    expect(await zoneOf("alias@example.test")).toBe("America/New_York");
+    for (const [index, timeZone] of ["Mars/Olympus_Mons", "+09:00", "'; drop table users; --", 42, ""].entries()) {
+      await signUp({ email: `zone-${index}@example.test`, role: "TALENT", timeZone });
+      expect(await zoneOf(`zone-${index}@example.test`)).toBe("UTC");
+    }
+    await signUp({ email: "no-zone@example.test", role: "TALENT" });
+    expect(await zoneOf("no-zone@example.test")).toBe("UTC");
+  });
+
   it("signs in an account built by the shared factories, and refuses a wrong password", async () => {
     const pro = await createProfessional(db, { email: "factory.pro@example.test", password: "factory-password" });
     const session = await auth.api.signInEmail({ body: { email: pro.email, password: "factory-password" } });

@@ -6,6 +6,7 @@ import { getDb, type Db } from "@/db";
 import { accounts, sessions, users, verifications } from "@/db/schema/auth";
 import { getEnv, type Env } from "@/lib/env";
 import { getLogger } from "@/lib/logger";
+import { canonicalTimeZone, DEFAULT_TIME_ZONE } from "@/lib/time-zones";
 import { eq } from "drizzle-orm";
 import { queuePasswordResetEmail } from "@/modules/notifications/account-emails";
 import { nameInput } from "./inputs";
@@ -50,6 +51,9 @@ export function createAuth(
         role: { type: "string", required: false, defaultValue: "TALENT", input: true },
         suspendedAt: { type: "date", required: false, input: false },
         deletedAt: { type: "date", required: false, input: false },
+        // Proposed by the browser at sign-up; checked in the create hook below (an unknown zone becomes UTC).
+        timeZone: { type: "string", required: false, defaultValue: DEFAULT_TIME_ZONE, input: true },
+        digestHour: { type: "number", required: false, input: false },
       },
     },
     // Every request reads the session row: no cookie cache, so a session deleted at sign-out, suspension or a
@@ -117,7 +121,9 @@ export function createAuth(
                 code: "INVALID_NAME",
               });
             }
-            return { data: { ...user, name: name.data, role } };
+            // The zone the browser proposed, if it is one we know; anything else quietly becomes UTC.
+            const timeZone = canonicalTimeZone((user as { timeZone?: unknown }).timeZone) ?? DEFAULT_TIME_ZONE;
+            return { data: { ...user, name: name.data, role, timeZone } };
           },
         },
         update: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { returnToInput, signInInput, signUpInput } from "./inputs";
+import { proposedTimeZoneInput, returnToInput, signInInput, signUpInput } from "./inputs";
 
 const valid = { name: "Ada Lovelace", email: "Ada@Example.com ", password: "correct horse", accountType: "TALENT" };
 
@@ -73,4 +73,13 @@ describe("returnToInput", () => {
       expect(returnToInput.parse(path)).toBe("/home");
     },
   );
+});
+
+describe("proposedTimeZoneInput", () => {
+  it("keeps the browser's zone when it is one we know, and never refuses the sign-up over it", () => {
+    expect(proposedTimeZoneInput.parse("Asia/Tokyo")).toBe("Asia/Tokyo");
+    expect(proposedTimeZoneInput.parse("US/Pacific")).toBe("America/Los_Angeles");
+    for (const value of ["Mars/Olympus_Mons", "", "x".repeat(10_000), 7, null, undefined, ["UTC"]])
+      expect(proposedTimeZoneInput.parse(value)).toBe("UTC");
+  });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { singleLineText } from "@/lib/text-input";
+import { canonicalTimeZone, DEFAULT_TIME_ZONE } from "@/lib/time-zones";
 import { selfSignUpRoles } from "./roles";
 
 export const nameInput = singleLineText({ label: "Your name", max: 100, required: true });
@@ -17,11 +18,22 @@ export const newPasswordInput = z
   .min(8, "Use at least 8 characters for your password.")
   .max(128, "Use at most 128 characters for your password.");
 
+/**
+ * The browser's own zone, sent unseen with the sign-up form: a zone we know
+ * (aliases become the listed name); anything else, or none, becomes UTC with
+ * no error, since the person never typed it. It can be changed in settings.
+ */
+export const proposedTimeZoneInput = z
+  .unknown()
+  .optional()
+  .transform((value) => canonicalTimeZone(value) ?? DEFAULT_TIME_ZONE);
+
 export const signUpInput = z.object({
   name: nameInput,
   email: emailInput,
   password: newPasswordInput,
   accountType: z.enum(selfSignUpRoles, { error: "Choose Talent, Casting professional or Company." }),
+  timeZone: proposedTimeZoneInput,
 });
 export type SignUpInput = z.infer<typeof signUpInput>;
 

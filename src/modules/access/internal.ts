@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq, gte, ilike, inArray, isNotNull, lt, min, sql } from "drizzle-orm";
+import { and, count, eq, gte, ilike, inArray, isNotNull, lt, min, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
 import { containsPattern, utcDay } from "@/db/sql";
 import { users } from "@/db/schema/auth";
@@ -18,6 +18,8 @@ export type AccountFacts = {
   role: Role;
   isSuspended: boolean;
   isDeleted: boolean;
+  /** The IANA zone the account reads dates in. */
+  timeZone: string;
 };
 
 /**
@@ -48,6 +50,7 @@ export async function getAccountFacts(db: Db, userIds: string[]): Promise<Map<st
       role: users.role,
       suspendedAt: users.suspendedAt,
       deletedAt: users.deletedAt,
+      timeZone: users.timeZone,
     })
     .from(users)
     .where(inArray(users.id, userIds));
@@ -61,6 +64,7 @@ export async function getAccountFacts(db: Db, userIds: string[]): Promise<Map<st
         role: row.role,
         isSuspended: row.suspendedAt !== null,
         isDeleted: row.deletedAt !== null,
+        timeZone: row.timeZone,
       },
     ]),
   );
@@ -125,4 +129,38 @@ export function accountListRows(db: Db) {
 export async function accountExists(db: Db, userId: string): Promise<boolean> {
   const [row] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId));
   return row !== undefined;
+}
+
+/** An account's time zone and the local hour of its daily digest (null: the DIGEST_HOUR default). */
+export type AccountTimeSettings = { timeZone: string; digestHour: number | null };
+
+/**
+ * One account's time settings as a one-row relation (`time_zone`,
+ * `digest_hour`) for another module's statement: the notifications module
+ * times a digest with it inside the statement that queues it.
+ */
+export function accountTimeSettingsOf(userId: string): SQL {
+  return sql`(select ${users.timeZone} as time_zone, ${users.digestHour} as digest_hour from ${users} where ${users.id} = ${userId})`;
+}
+
+export async function getAccountTimeSettings(db: Db, userId: string): Promise<AccountTimeSettings | null> {
+  const [row] = await db
+    .select({ timeZone: users.timeZone, digestHour: users.digestHour })
+    .from(users)
+    .where(eq(users.id, userId));
+  return row ?? null;
+}
+
+/**
+ * Sets an account's time settings, in the caller's transaction. The caller has
+ * checked the zone (an IANA name) and the hour (0-23); the database checks the
+ * hour again.
+ */
+export async function setAccountTimeSettings(tx: Db, userId: string, settings: AccountTimeSettings): Promise<boolean> {
+  const updated = await tx
+    .update(users)
+    .set({ timeZone: settings.timeZone, digestHour: settings.digestHour, updatedAt: new Date() })
+    .where(eq(users.id, userId))
+    .returning({ id: users.id });
+  return updated.length > 0;
 }

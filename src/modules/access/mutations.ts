@@ -36,7 +36,13 @@ export async function signUp(db: Db, requestHeaders: Headers, input: SignUpInput
   try {
     await getAuth().api.signUpEmail({
       headers: requestHeaders,
-      body: { name: input.name, email: input.email, password: input.password, role: input.accountType },
+      body: {
+        name: input.name,
+        email: input.email,
+        password: input.password,
+        role: input.accountType,
+        timeZone: input.timeZone,
+      },
     });
   } catch (error) {
     const refusal = authRefusal(error);

@@ -18,6 +18,7 @@ const actor = (role: Role, subscribed: boolean): Actor => ({
   email: "me@example.test",
   role,
   subscription: subscribed ? { plan: "PROFESSIONAL", status: "active", currentPeriodEnd: future } : null,
+  timeZone: "UTC",
 });
 
 type Answers = {

@@ -12,6 +12,7 @@ const actor = (role: Actor["role"], subscription: SubscriptionFacts | null = nul
   email: "n@example.test",
   role,
   subscription,
+  timeZone: "UTC",
 });
 const subscription = (status: SubscriptionFacts["status"], currentPeriodEnd = future): SubscriptionFacts => ({
   plan: "PROFESSIONAL",

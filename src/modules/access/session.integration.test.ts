@@ -52,7 +52,11 @@ describe("readSessionActor", () => {
   beforeAll(async () => {
     ({ db } = await freshDatabase());
     pro = await createProfessional(db, { name: "Session Pro", subscription: true, password: "session-password" });
-    talent = await createTalent(db, { name: "Session Talent", password: "session-password" });
+    talent = await createTalent(db, {
+      name: "Session Talent",
+      password: "session-password",
+      timeZone: "America/Los_Angeles",
+    });
   });
 
   it("reads a professional with its role and subscription facts, as the factories describe the actor", async () => {
@@ -74,7 +78,14 @@ describe("readSessionActor", () => {
 
   it("gives a talent, and a professional who never subscribed, no subscription", async () => {
     expect(await readSessionActor(db, (await startSession(talent)).cookie, plain)).toEqual({
-      actor: { userId: talent.id, name: "Session Talent", email: talent.email, role: "TALENT", subscription: null },
+      actor: {
+        userId: talent.id,
+        name: "Session Talent",
+        email: talent.email,
+        role: "TALENT",
+        subscription: null,
+        timeZone: "America/Los_Angeles",
+      },
       needsRefresh: false,
     });
     const free = await createProfessional(db);

@@ -11,7 +11,7 @@ import type { Actor } from "./types";
 
 /**
  * The session behind a request, read the way Better Auth reads it but in one
- * prepared query (session, account and subscription together), for every page
+ * prepared query (session, account with its time zone, and subscription together), for every page
  * and API call. Better Auth still makes, refreshes and ends sessions: when a
  * session is due for its daily refresh, the caller hands the request to Better
  * Auth, which moves the expiry and sets the cookie again.
@@ -80,6 +80,7 @@ const sessionRead = preparedQuery("access_session_actor", (db) => {
       role: users.role,
       suspendedAt: users.suspendedAt,
       deletedAt: users.deletedAt,
+      timeZone: users.timeZone,
       plan: subscription.plan,
       status: subscription.status,
       currentPeriodEnd: subscription.currentPeriodEnd,
@@ -124,6 +125,7 @@ export async function readSessionActor(
     subscription: hasSubscription
       ? { plan: row.plan!, status: row.status!, currentPeriodEnd: row.currentPeriodEnd! }
       : null,
+    timeZone: row.timeZone,
   };
   const refreshDue = row.expiresAt.getTime() - SESSION_SECONDS * 1000 + SESSION_REFRESH_SECONDS * 1000 <= Date.now();
   return { actor, needsRefresh: refreshDue && !isDontRemember(cookieHeader!, auth.https) };

@@ -14,4 +14,6 @@ export type Actor = {
   email: string;
   role: Role;
   subscription: SubscriptionFacts | null;
+  /** The IANA zone every date is shown to them in ("UTC" until they choose one; decision record 023). */
+  timeZone: string;
 };

@@ -1,6 +1,12 @@
+import { formatDayMonth } from "@/lib/dates";
+
 /**
  * Calendar arithmetic for the dashboards. Every day and week is a UTC one,
- * written 'YYYY-MM-DD'; weeks start on Monday.
+ * written 'YYYY-MM-DD'; weeks start on Monday. They stay UTC days whatever the
+ * viewer's time zone: the platform figures are rolled up once per UTC day and
+ * shared by every admin, and a personal dashboard uses the same days so its
+ * figures add up to the platform's. The dashboards say so; the times of single
+ * events on them are shown in the viewer's zone (decision record 023).
  */
 const DAY_MS = 86_400_000;
 
@@ -40,7 +46,7 @@ export function lastWeeks(now: Date, count: number): string[] {
   return Array.from({ length: count }, (_, index) => addDays(current, (index - count + 1) * 7));
 }
 
-/** A short label for a day: "3 Nov". */
+/** A short label for a day: "3 Nov". The day is a UTC one, so it is read in UTC whoever looks. */
 export function shortDay(day: string): string {
-  return startOf(day).toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+  return formatDayMonth(startOf(day), "UTC");
 }

@@ -19,6 +19,7 @@ const actor = (role: Actor["role"], subscription: Partial<Subscription> | null =
   subscription: subscription
     ? { plan: "PROFESSIONAL", status: "active", currentPeriodEnd: future, ...subscription }
     : null,
+  timeZone: "UTC",
 });
 
 describe("moveInList", () => {

@@ -28,15 +28,9 @@ import {
   type RequestStatus,
 } from "./policies";
 import { DAY_MS, payloadOf, record } from "./internal";
+import { formatDateTime } from "@/lib/dates";
 
 const r = contactRequests;
-const dateFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  timeZone: "UTC",
-});
-
 /** Raises a sender's counter for a window only while it is under the limit; false when the limit is reached. */
 async function takeFromQuota(tx: Db, senderId: string, window: string, limit: number): Promise<boolean> {
   const [row] = await tx
@@ -95,7 +89,7 @@ export async function sendContactRequest(
     const again = new Date(lastDecline.respondedAt.getTime() + env.CONTACT_REQUEST_COOLDOWN_DAYS * DAY_MS);
     throw new AppError(
       "rate_limited",
-      `This talent declined your last request. You can ask again from ${dateFormat.format(again)}.`,
+      `This talent declined your last request. You can ask again from ${formatDateTime(again, actor.timeZone, { zone: true })}.`,
     );
   }
 
@@ -107,7 +101,7 @@ export async function sendContactRequest(
         if (!(await takeFromQuota(tx, actor.userId, windows.month, monthly))) {
           throw new AppError(
             "rate_limited",
-            `You have used all ${monthly} contact requests of your plan this month. More are available from ${dateFormat.format(nextMonthStart(now))}.`,
+            `You have used all ${monthly} contact requests of your plan this month. More are available from ${formatDateTime(nextMonthStart(now), actor.timeZone, { zone: true })}.`,
           );
         }
         if (!(await takeFromQuota(tx, actor.userId, windows.day, env.CONTACT_REQUEST_DAILY_CAP))) {

@@ -24,6 +24,7 @@ const actor = (role: Actor["role"], subscribed = false): Actor => ({
   email: "me@example.test",
   role,
   subscription: subscribed ? { plan: "PROFESSIONAL", status: "active", currentPeriodEnd: future } : null,
+  timeZone: "UTC",
 });
 const talent: TalentFacts = {
   userId: "talent",

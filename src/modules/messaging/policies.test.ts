@@ -14,6 +14,7 @@ const actor = (role: Actor["role"], sub: SubscriptionFacts | null = null): Actor
   email: "me@example.test",
   role,
   subscription: sub,
+  timeZone: "UTC",
 });
 const talent: CounterpartFacts = { userId: "talent-1", role: "TALENT", isSuspended: false, hasBlockedActor: false };
 

@@ -3,12 +3,13 @@
 import "server-only";
 import { formValues } from "@/lib/action-result";
 import { defineAction, defineFormAction } from "@/modules/access/action";
-import { emailPreferencesInput } from "./inputs";
+import { emailPreferencesInput, timeSettingsInput } from "./inputs";
 import {
   markAllNotificationsRead,
   markNotificationRead,
   unsubscribeWithToken,
   updateEmailPreferences,
+  updateTimeSettings,
 } from "./mutations";
 
 /** The unread count is in the header of every page. */
@@ -32,6 +33,14 @@ export const updateEmailPreferencesAction = defineFormAction({
   input: emailPreferencesInput,
   run: ({ db, actor, input }) => updateEmailPreferences(db, actor, input),
   revalidate: ["/settings/notifications"],
+});
+
+/** Every page shows dates in the zone chosen here. */
+export const updateTimeSettingsAction = defineFormAction({
+  actor: "signed-in",
+  input: timeSettingsInput,
+  run: ({ db, actor, input }) => updateTimeSettings(db, actor, input),
+  revalidate: everyPage,
 });
 
 /** Works signed out: the signed token says whose emails to turn off. */

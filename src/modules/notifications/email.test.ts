@@ -12,6 +12,7 @@ const context: EmailContext = {
   recipientName: "Taylor Brooks",
   unsubscribeUrl: "https://callback.example/unsubscribe?token=t",
   preferencesUrl: "https://callback.example/settings/notifications",
+  timeZone: "America/Los_Angeles",
 };
 const conversationId = "5d9c1c1e-7e0f-4f57-9d3e-2a0b8d2c1f00";
 

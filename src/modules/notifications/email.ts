@@ -25,7 +25,14 @@ export function quote(text: string): string {
 
 export type RenderedEmail = { subject: string; text: string; html: string };
 
-export type EmailContext = { appUrl: string; recipientName: string; unsubscribeUrl: string; preferencesUrl: string };
+export type EmailContext = {
+  appUrl: string;
+  recipientName: string;
+  unsubscribeUrl: string;
+  preferencesUrl: string;
+  /** The recipient's IANA time zone: any date or time in an email is formatted in it (src/lib/dates.ts). */
+  timeZone: string;
+};
 
 /** Wraps an email's body paragraphs in the product's plain-text and HTML layout, with the unsubscribe footer. */
 export function layoutEmail(

@@ -2,11 +2,13 @@ import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db";
-import { notificationPreferences, notifications } from "@/db/schema/notifications";
+import { emailJobs, notificationPreferences, notifications } from "@/db/schema/notifications";
 import { AppError, FOREIGN_KEY_VIOLATION, postgresErrorCode } from "@/lib/errors";
+import { setAccountTimeSettings } from "@/modules/access/internal";
 import type { Actor } from "@/modules/access/types";
 import type { Category } from "./definition";
-import type { EmailMode } from "./notify";
+import type { TimeSettingsInput } from "./inputs";
+import { nextDigestAtSql, type EmailMode } from "./notify";
 import { verifyUnsubscribeToken } from "./tokens";
 
 const categories: Category[] = ["messages", "contact_requests", "billing"];
@@ -41,6 +43,30 @@ async function setEmailMode(db: Db, userId: string, category: Category, email: E
 export async function updateEmailPreferences(db: Db, actor: Actor, preferences: Record<Category, EmailMode>) {
   await db.transaction(async (tx) => {
     for (const category of categories) await setEmailMode(tx, actor.userId, category, preferences[category]);
+  });
+}
+
+/**
+ * Sets the actor's own time zone and digest hour - there is no account id to
+ * give, so nobody can change another's - and moves their pending digest, if
+ * any, to the new hour in the new zone, in one transaction. A digest already
+ * sent today is not counted: moving the hour later on the same day can bring
+ * a second digest that day, once.
+ */
+export async function updateTimeSettings(db: Db, actor: Actor, input: TimeSettingsInput): Promise<void> {
+  await db.transaction(async (tx) => {
+    const found = await setAccountTimeSettings(tx, actor.userId, input);
+    if (!found) throw new AppError("not_found", "That account does not exist.");
+    await tx
+      .update(emailJobs)
+      .set({ runAfter: nextDigestAtSql(sql`now()`, sql`${input.timeZone}::text`, sql`${input.digestHour}::int`) })
+      .where(
+        and(
+          eq(emailJobs.userId, actor.userId),
+          eq(emailJobs.groupKey, `digest:${actor.userId}`),
+          eq(emailJobs.status, "pending"),
+        ),
+      );
   });
 }
 

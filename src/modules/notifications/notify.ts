@@ -5,6 +5,7 @@ import { emailJobs, notificationPreferences, notifications } from "@/db/schema/n
 import { timeOrderedId } from "@/db/ids";
 import { getEnv } from "@/lib/env";
 import { preparedRowsOf } from "@/db/sql";
+import { accountTimeSettingsOf } from "@/modules/access/internal";
 import { realtimeNotification } from "@/modules/realtime/hub";
 import type { Category } from "./definition";
 import { definitionOf, type NotificationType } from "./registry";
@@ -19,11 +20,27 @@ export const defaultEmailModes: Record<Category, EmailMode> = {
   billing: "immediate",
 };
 
-/** The next daily digest time at DIGEST_HOUR_UTC, after `now`. */
-export function nextDigestAt(now: Date, hourUtc = getEnv().DIGEST_HOUR_UTC): Date {
-  const at = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), hourUtc));
-  if (at <= now) at.setUTCDate(at.getUTCDate() + 1);
-  return at;
+/**
+ * When a digest job made at `now` goes out: the first moment after `now` at
+ * which the clock in `zone` shows `hour`:00 - today's if it is still ahead,
+ * else tomorrow's - so an account gets at most one digest per local day, at
+ * its own hour, whatever the time in UTC. On the days daylight saving time
+ * starts or ends, PostgreSQL reads a local hour that does not exist (02:00 on a
+ * spring-forward day) or that happens twice (01:00 on a fall-back day) as
+ * standard time: 03:00 daylight time, and the second 01:00. All three are SQL
+ * expressions.
+ */
+export function nextDigestAtSql(now: SQL, zone: SQL, hour: SQL): SQL {
+  return sql`(select case when digest.today > ${now} then digest.today else digest.tomorrow end from (select
+    (date_trunc('day', ${now} at time zone ${zone}) + make_interval(hours => ${hour})) at time zone ${zone} as today,
+    (date_trunc('day', ${now} at time zone ${zone}) + interval '1 day' + make_interval(hours => ${hour})) at time zone ${zone} as tomorrow
+  ) as digest)`;
+}
+
+/** The next digest time of one account, from its own zone and hour (DIGEST_HOUR until it chooses one). */
+export function nextDigestOfAccountSql(userId: string, now: SQL): SQL {
+  return sql`(select ${nextDigestAtSql(now, sql`clock.time_zone`, sql`coalesce(clock.digest_hour, ${getEnv().DIGEST_HOUR}::int)`)}
+    from ${accountTimeSettingsOf(userId)} as clock)`;
 }
 
 /** Every type but a new message's, whose notification is written by the message's own statement (below). */
@@ -40,7 +57,8 @@ type NotifyInput = {
  * the one-row relation `source` has its row) and `job` (its email in the
  * outbox). Emails with a `groupKey` (new messages of one conversation) share
  * one pending job, sent after a delay and only if still unread; daily-digest
- * categories join the person's next digest; "off" sends no email. `payload`
+ * categories join the person's next digest, due at their digest hour in their
+ * time zone; "off" sends no email. `payload`
  * is a jsonb expression.
  */
 function notificationCtes(input: {
@@ -72,7 +90,7 @@ function notificationCtes(input: {
       insert into ${emailJobs} (idempotency_key, group_key, user_id, kind, notification_ids, run_after)
       select coalesce(job.group_key, 'notification') || ':' || notification.id, job.group_key, ${input.userId}, job.kind, array[notification.id], job.run_after
       from notification, preference,
-        (values ('daily'::email_mode, 'digest', ${`digest:${input.userId}`}, ${nextDigestAt(input.now)}::timestamptz),
+        (values ('daily'::email_mode, 'digest', ${`digest:${input.userId}`}, ${nextDigestOfAccountSql(input.userId, sql`${input.now}::timestamptz`)}),
                 ('immediate'::email_mode, ${immediate.kind}, ${input.groupKey}::text, ${immediate.runAfter}::timestamptz)) as job(mode, kind, group_key, run_after)
       where job.mode = preference.mode
       on conflict (group_key) where status = 'pending' and group_key is not null

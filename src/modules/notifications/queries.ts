@@ -5,6 +5,7 @@ import { devMailbox, emailJobs, notificationPreferences, notifications } from "@
 import { exactTimestamp, keysetBefore, keysetCursor } from "@/db/sql";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { getAccountTimeSettings } from "@/modules/access/internal";
 import { canModerate } from "@/modules/access/policies";
 import type { Actor } from "@/modules/access/types";
 import type { Category } from "./definition";
@@ -81,6 +82,13 @@ export async function getEmailPreferences(db: Db, actor: Actor): Promise<Record<
     .from(notificationPreferences)
     .where(eq(notificationPreferences.userId, actor.userId));
   return { ...defaultEmailModes, ...Object.fromEntries(rows.map((row) => [row.category, row.email])) };
+}
+
+/** The actor's own time zone and the local hour of their daily digest (DIGEST_HOUR until they choose one). */
+export async function getTimeSettings(db: Db, actor: Actor): Promise<{ timeZone: string; digestHour: number }> {
+  const settings = await getAccountTimeSettings(db, actor.userId);
+  if (!settings) throw new AppError("not_found");
+  return { timeZone: settings.timeZone, digestHour: settings.digestHour ?? getEnv().DIGEST_HOUR };
 }
 
 /**

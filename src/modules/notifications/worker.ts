@@ -101,6 +101,7 @@ async function compose(db: Db, job: ClaimedJob): Promise<Composed> {
     recipientName: account.name,
     unsubscribeUrl,
     preferencesUrl: `${appUrl}/settings/notifications`,
+    timeZone: account.timeZone,
   };
 
   if (job.kind === "digest") {

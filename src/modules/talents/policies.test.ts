@@ -8,6 +8,7 @@ const actor = (role: Actor["role"], userId = `${role.toLowerCase()}-1`): Actor =
   name: role,
   email: `${userId}@example.test`,
   subscription: null,
+  timeZone: "UTC",
 });
 const owner = actor("TALENT", "owner");
 const published = { ownerId: "owner", isPublished: true, isHidden: false };

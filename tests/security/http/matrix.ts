@@ -264,6 +264,11 @@ export const actionRows: Record<string, ActionRow> = {
     args: () => [null, formOf({ messages: "immediate", contact_requests: "daily", billing: "immediate" })],
     expect: everyone("ok"),
   },
+  // Each signed-in actor sets only their own zone and digest hour: the form names no account.
+  updateTimeSettingsAction: {
+    args: () => [null, formOf({ timeZone: "Europe/London", digestHour: "8" })],
+    expect: everyone("ok"),
+  },
   // Public, by the signed token of an email's unsubscribe link: a made-up token is refused the same for everyone.
   unsubscribeAction: {
     args: () => [null, formOf({ token: "not-a-real-token" })],

@@ -7,15 +7,9 @@ import { getEnv } from "@/lib/env";
 import { requirePermission } from "@/modules/access/actor";
 import { countUsersByRole, listNewestUsers } from "@/modules/access/queries";
 import { roleLabels, roles } from "@/modules/access/roles";
+import { formatDate } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Admin" };
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  timeZone: "UTC",
-});
 
 export default async function AdminOverviewPage() {
   const actor = await requirePermission("user:moderate");
@@ -77,7 +71,7 @@ export default async function AdminOverviewPage() {
                 <td className="py-2">
                   <Badge>{roleLabels[user.role]}</Badge>
                 </td>
-                <td className="py-2 text-stone-600">{dateFormat.format(user.joinedAt)}</td>
+                <td className="py-2 text-stone-600">{formatDate(user.joinedAt, actor.timeZone)}</td>
               </tr>
             ))}
           </tbody>

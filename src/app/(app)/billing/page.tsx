@@ -11,15 +11,9 @@ import { getPlan, getPlanCapabilities, intervalLabels, statusLabels } from "@/mo
 import { getBillingProvider } from "@/modules/billing/provider";
 import { getOwnSubscription } from "@/modules/billing/queries";
 import { getMonthlyUsage } from "@/modules/contact-requests/queries";
+import { formatDate } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Billing" };
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  timeZone: "UTC",
-});
 
 export default async function BillingPage({ searchParams }: { searchParams: Promise<{ checkout?: string }> }) {
   const actor = await requirePermission("subscription:manage");
@@ -67,9 +61,9 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
             {subscription.status === "canceled"
               ? `Ended. Subscribe again any time from the pricing page.`
               : subscription.cancelAtPeriodEnd
-                ? `Your access continues until ${dateFormat.format(subscription.currentPeriodEnd)}; it will not renew.`
+                ? `Your access continues until ${formatDate(subscription.currentPeriodEnd, actor.timeZone, { month: "long" })}; it will not renew.`
                 : access.allowed
-                  ? `Renews on ${dateFormat.format(subscription.currentPeriodEnd)}.`
+                  ? `Renews on ${formatDate(subscription.currentPeriodEnd, actor.timeZone, { month: "long" })}.`
                   : "Your last payment failed. Premium profiles and contacting talents are paused until it is paid."}
           </p>
           <div>

@@ -9,10 +9,9 @@ import { CollectionDetailsForm } from "@/modules/collections/components/collecti
 import { collectionRights, readOnlyMessage } from "@/modules/collections/policies";
 import { listCollections } from "@/modules/collections/queries";
 import { TalentPhoto } from "@/modules/talents/components/talent-photo";
+import { formatDate } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Collections" };
-
-const updated = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
 export default async function CollectionsPage() {
   const actor = await requirePermission("collection:manage");
@@ -75,7 +74,7 @@ export default async function CollectionsPage() {
                     </div>
                     <p className="mt-2 text-xs text-stone-500">
                       {collection.size} talent{collection.size === 1 ? "" : "s"} - updated{" "}
-                      {updated.format(collection.updatedAt)}
+                      {formatDate(collection.updatedAt, actor.timeZone)}
                     </p>
                   </Link>
                 </li>

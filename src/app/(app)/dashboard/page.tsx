@@ -32,7 +32,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     <div className="space-y-6">
       <div>
         <h1 className="text-3xl font-bold tracking-tight">Activity</h1>
-        <p className="mt-1 text-sm text-stone-600">All dates are in UTC.</p>
+        <p className="mt-1 text-sm text-stone-600">
+          Days are UTC days; times are in your time zone ({actor.timeZone}).
+        </p>
       </div>
       {canModerate(actor) ? (
         <AdminView actor={actor} params={await searchParams} />
@@ -93,7 +95,7 @@ async function ProfessionalView({ actor }: { actor: Actor }) {
           </Link>
         </Card>
       </div>
-      <RecentActivity events={data.recent} />
+      <RecentActivity events={data.recent} timeZone={actor.timeZone} />
     </>
   );
 }
@@ -149,7 +151,7 @@ async function TalentView({ actor }: { actor: Actor }) {
           </Link>
         </Card>
       </div>
-      <RecentActivity events={data.recent} />
+      <RecentActivity events={data.recent} timeZone={actor.timeZone} />
     </>
   );
 }

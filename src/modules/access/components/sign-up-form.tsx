@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useBrowserTimeZone } from "@/components/browser-time-zone";
 import { Button } from "@/components/ui/button";
 import { FormError, InputField } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
@@ -13,9 +14,12 @@ export function SignUpForm({ initialAccountType }: { initialAccountType?: string
   const values = failure?.values ?? {};
   const chosenType = values.accountType ?? initialAccountType;
   const accountTypeErrors = failure?.fieldErrors?.accountType;
+  // Proposed as the account's zone; the server keeps it only if it is one it knows, and settings can change it.
+  const browserTimeZone = useBrowserTimeZone();
   return (
     <form key={formKey} action={formAction} className="space-y-4" noValidate>
       {failure && !failure.fieldErrors ? <FormError message={failure.message} /> : null}
+      <input type="hidden" name="timeZone" value={browserTimeZone ?? ""} />
       <fieldset className="space-y-2" aria-describedby={accountTypeErrors ? "accountType-error" : undefined}>
         <legend className="text-sm font-medium text-stone-800">I am joining as</legend>
         <div className="grid gap-2 sm:grid-cols-3">

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
+import { formatDateTime } from "@/lib/dates";
 import type { RequestActivity, RequestMetrics } from "@/modules/contact-requests/types";
 import { requestStatuses } from "@/modules/contact-requests/policies";
 
@@ -63,14 +64,6 @@ export function StatusBars({ metrics, title }: { metrics: RequestMetrics; title:
   );
 }
 
-const when = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZone: "UTC",
-});
-
 function describe(event: RequestActivity): string {
   const project = `"${event.projectTitle}"`;
   if (event.side === "sent") {
@@ -85,7 +78,8 @@ function describe(event: RequestActivity): string {
   return `You ${event.status === "APPROVED" ? "approved" : "declined"} ${event.otherName}'s request for ${project}`;
 }
 
-export function RecentActivity({ events }: { events: RequestActivity[] }) {
+/** The latest request events, each at its time in the viewer's zone. */
+export function RecentActivity({ events, timeZone }: { events: RequestActivity[]; timeZone: string }) {
   return (
     <Card className="space-y-3">
       <h2 className="text-lg font-semibold">Recent activity</h2>
@@ -99,7 +93,7 @@ export function RecentActivity({ events }: { events: RequestActivity[] }) {
                 {describe(event)}
               </Link>
               <time dateTime={event.at.toISOString()} className="text-xs text-stone-500">
-                {when.format(event.at)} UTC
+                {formatDateTime(event.at, timeZone, { year: false, zone: true })}
               </time>
             </li>
           ))}

@@ -7,13 +7,7 @@ import { cn } from "@/lib/cn";
 import type { Actor } from "@/modules/access/types";
 import { requestStatuses, type RequestStatus } from "../policies";
 import { countRequestsByStatus, listRequests } from "../queries";
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  timeZone: "UTC",
-});
+import { formatDate } from "@/lib/dates";
 
 /** The requests one side sent or received: status tabs with counts, newest first, "Older" pages. */
 export async function RequestListPage({
@@ -102,7 +96,7 @@ export async function RequestListPage({
                   </span>
                 </span>
                 <span className="flex items-center gap-2 text-xs text-stone-500">
-                  {dateFormat.format(item.createdAt)}
+                  {formatDate(item.createdAt, actor.timeZone)}
                   <Badge
                     tone={
                       item.status === "APPROVED"

@@ -3,6 +3,8 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
+import { useTimeZone } from "@/components/time-zone";
+import { formatDateTime } from "@/lib/dates";
 import { cn } from "@/lib/cn";
 import { announceUnread } from "@/lib/unread-events";
 import type { Decision } from "@/lib/decision";
@@ -11,13 +13,6 @@ import { messagingApi } from "./messaging-api";
 import { useRealtime } from "@/modules/realtime/components/use-realtime";
 
 type Pending = { clientKey: string; body: string; status: "sending" | "failed"; error?: string };
-
-const timeFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  hour: "2-digit",
-  minute: "2-digit",
-});
 
 /** A v4 UUID; crypto.randomUUID exists only on https or localhost, getRandomValues everywhere. */
 function newClientKey(): string {
@@ -54,6 +49,7 @@ export function ConversationThread({
   initialHasOlder: boolean;
   canSend: Decision;
 }) {
+  const timeZone = useTimeZone();
   const [messages, setMessages] = useState(initialMessages);
   const [hasOlder, setHasOlder] = useState(initialHasOlder);
   const [pending, setPending] = useState<Pending[]>([]);
@@ -208,7 +204,7 @@ export function ConversationThread({
             key={message.id}
             isMine={message.isMine}
             body={message.body}
-            meta={timeFormat.format(new Date(message.createdAt))}
+            meta={formatDateTime(message.createdAt, timeZone, { year: false })}
             testId="message"
           />
         ))}

@@ -5,17 +5,12 @@ import { useCallback, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
+import { useTimeZone } from "@/components/time-zone";
+import { formatDateTime } from "@/lib/dates";
 import { TalentPhoto } from "@/modules/talents/components/talent-photo";
 import type { InboxItem, InboxPage } from "../types";
 import { messagingApi } from "./messaging-api";
 import { useRealtime } from "@/modules/realtime/components/use-realtime";
-
-const timeFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  hour: "2-digit",
-  minute: "2-digit",
-});
 
 /**
  * The inbox: the server's first page, kept current from the JSON API when a
@@ -23,6 +18,7 @@ const timeFormat = new Intl.DateTimeFormat("en-GB", {
  * pages appended by "Load more".
  */
 export function InboxList({ initial, isFirstPage }: { initial: InboxPage; isFirstPage: boolean }) {
+  const timeZone = useTimeZone();
   const [items, setItems] = useState<InboxItem[]>(initial.items);
   const [nextCursor, setNextCursor] = useState(initial.nextCursor);
   const [isLoading, setIsLoading] = useState(false);
@@ -81,9 +77,8 @@ export function InboxList({ initial, isFirstPage }: { initial: InboxPage; isFirs
                   <time
                     className="shrink-0 text-xs text-stone-500"
                     dateTime={new Date(item.lastMessageAt).toISOString()}
-                    suppressHydrationWarning
                   >
-                    {timeFormat.format(new Date(item.lastMessageAt))}
+                    {formatDateTime(item.lastMessageAt, timeZone, { year: false })}
                   </time>
                 </div>
                 <p className="truncate text-sm text-stone-600">

@@ -5,16 +5,11 @@ import { usePathname, useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import { cn } from "@/lib/cn";
+import { useTimeZone } from "@/components/time-zone";
+import { formatDateTime } from "@/lib/dates";
 import { useUnreadCount } from "@/lib/unread-events";
 import { markAllNotificationsReadAction, markNotificationReadAction } from "../actions";
 import type { NotificationView } from "../queries";
-
-const timeFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  hour: "2-digit",
-  minute: "2-digit",
-});
 
 /** Opens a notification: marks it read, then goes to what it is about. */
 export function useOpenNotification() {
@@ -35,6 +30,7 @@ export function NotificationItem({
   item: NotificationView;
   onOpen: (item: NotificationView) => void;
 }) {
+  const timeZone = useTimeZone();
   return (
     <button
       type="button"
@@ -44,8 +40,8 @@ export function NotificationItem({
     >
       <span className={cn("block text-sm", !item.isRead && "font-semibold")}>{item.title}</span>
       <span className="line-clamp-2 block text-xs text-stone-600">{item.body}</span>
-      <span className="block text-[11px] text-stone-400" suppressHydrationWarning>
-        {timeFormat.format(new Date(item.createdAt))}
+      <span className="block text-[11px] text-stone-400">
+        {formatDateTime(item.createdAt, timeZone, { year: false })}
       </span>
     </button>
   );

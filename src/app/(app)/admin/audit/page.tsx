@@ -4,18 +4,10 @@ import { getDb } from "@/db";
 import { requirePermission } from "@/modules/access/actor";
 import { AdminPageHeader } from "@/modules/admin/components/admin-page-header";
 import { listAuditEntries } from "@/modules/admin/queries";
+import { formatDateTime } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  timeZone: "UTC",
-});
 const labels: Record<string, string> = {
   "user.suspend": "suspended an account",
   "user.reinstate": "reinstated an account",
@@ -38,7 +30,7 @@ export default async function AdminAuditPage() {
             const reason = (entry.detail as { reason?: unknown }).reason;
             return (
               <li key={entry.id} className="px-4 py-2" data-testid="audit-entry">
-                <span className="text-stone-500">{dateFormat.format(entry.at)}</span>{" "}
+                <span className="text-stone-500">{formatDateTime(entry.at, actor.timeZone, { seconds: true })}</span>{" "}
                 <span className="font-medium">{entry.adminName ?? "A deleted admin"}</span>{" "}
                 {labels[entry.action] ?? entry.action}{" "}
                 <span className="font-mono text-xs text-stone-500">

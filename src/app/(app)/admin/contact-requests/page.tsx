@@ -15,15 +15,10 @@ import {
   listRequestsForAdmin,
   listSenderOversight,
 } from "@/modules/contact-requests/queries";
+import { formatDate } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Contact requests" };
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  timeZone: "UTC",
-});
 const percent = (value: number | null) => (value === null ? "-" : `${Math.round(value * 100)}%`);
 
 export default async function AdminContactRequestsPage({
@@ -119,7 +114,7 @@ export default async function AdminContactRequestsPage({
                   {request.talentName}
                 </span>
                 <span className="flex items-center gap-2 text-xs text-stone-500">
-                  {dateFormat.format(request.createdAt)} <Badge>{request.status.toLowerCase()}</Badge>
+                  {formatDate(request.createdAt, actor.timeZone)} <Badge>{request.status.toLowerCase()}</Badge>
                 </span>
               </li>
             ))}

@@ -6,17 +6,9 @@ import { AdminPageHeader } from "@/modules/admin/components/admin-page-header";
 import { requirePermission } from "@/modules/access/actor";
 import { reportReasonLabels } from "@/modules/messaging/inputs";
 import { listReports } from "@/modules/messaging/queries";
+import { formatDateTime } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Reported conversations" };
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZone: "UTC",
-});
 
 export default async function AdminReportsPage() {
   const actor = await requirePermission("user:moderate");
@@ -36,7 +28,7 @@ export default async function AdminReportsPage() {
                 <Badge tone="danger">
                   {reportReasonLabels[report.reason as keyof typeof reportReasonLabels] ?? report.reason}
                 </Badge>
-                <span className="text-stone-500">{dateFormat.format(report.createdAt)}</span>
+                <span className="text-stone-500">{formatDateTime(report.createdAt, actor.timeZone)}</span>
               </div>
               <p>
                 <span className="font-medium">{report.reporter}</span> reported the conversation between{" "}

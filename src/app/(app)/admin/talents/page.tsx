@@ -10,6 +10,7 @@ import { requirePermission } from "@/modules/access/actor";
 import { AdminProfileActions } from "@/modules/talents/components/admin-profile-actions";
 import { countryName } from "@/modules/talents/options";
 import { listProfilesForAdmin, type AdminProfileFilter } from "@/modules/talents/queries";
+import { formatDate } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Talent profiles" };
 
@@ -18,13 +19,6 @@ const statuses = [
   { value: "draft", label: "Draft" },
   { value: "hidden", label: "Hidden by an admin" },
 ] as const;
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  timeZone: "UTC",
-});
 
 export default async function AdminTalentsPage({
   searchParams,
@@ -89,11 +83,11 @@ export default async function AdminTalentsPage({
                   {row.status === "hidden" ? (
                     <p className="mt-1 max-w-64 text-xs text-stone-600">
                       {row.hiddenReason} - {row.hiddenByName ?? "an admin"},{" "}
-                      {row.hiddenAt ? dateFormat.format(row.hiddenAt) : ""}
+                      {row.hiddenAt ? formatDate(row.hiddenAt, actor.timeZone) : ""}
                     </p>
                   ) : null}
                 </td>
-                <td className="px-4 py-3 text-stone-600">{dateFormat.format(row.updatedAt)}</td>
+                <td className="px-4 py-3 text-stone-600">{formatDate(row.updatedAt, actor.timeZone)}</td>
                 <td className="px-4 py-3">
                   <AdminProfileActions profileId={row.id} displayName={row.displayName} status={row.status} />
                 </td>

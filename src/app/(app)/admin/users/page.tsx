@@ -12,15 +12,10 @@ import { roleLabels, roles } from "@/modules/access/roles";
 import { UserModeration } from "@/modules/admin/components/user-moderation";
 import { listUsersForAdmin, type AdminUserFilter } from "@/modules/admin/queries";
 import { statusLabels, type SubscriptionStatus } from "@/modules/billing/plans";
+import { formatDate } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Users" };
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  timeZone: "UTC",
-});
 const subscriptionOptions = [
   { value: "none", label: "No subscription" },
   ...(Object.keys(statusLabels) as SubscriptionStatus[]).map((status) => ({
@@ -108,11 +103,11 @@ export default async function AdminUsersPage({
                     <span className="text-stone-400">-</span>
                   )}
                 </td>
-                <td className="px-4 py-3 text-stone-600">{dateFormat.format(user.joinedAt)}</td>
+                <td className="px-4 py-3 text-stone-600">{formatDate(user.joinedAt, actor.timeZone)}</td>
                 <td className="px-4 py-3">
                   {user.deletedAt ? (
                     <Badge tone="neutral" data-testid="account-deleted">
-                      Deleted {dateFormat.format(user.deletedAt)}
+                      Deleted {formatDate(user.deletedAt, actor.timeZone)}
                     </Badge>
                   ) : null}
                   {user.suspendedAt ? (

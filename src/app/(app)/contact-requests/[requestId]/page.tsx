@@ -11,17 +11,10 @@ import { SharedDetails } from "@/modules/contact-requests/components/shared-deta
 import { declineReasonLabels, productionTypeLabels } from "@/modules/contact-requests/inputs";
 import { recordRevealView } from "@/modules/contact-requests/mutations";
 import { getRequestView, getSenderStats, listRevealViews, type RequestView } from "@/modules/contact-requests/queries";
+import { formatDateTime } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Contact request" };
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZone: "UTC",
-});
 /** What became of a request, in words for the side reading it; null while it waits for an answer. */
 function outcomeOf(request: RequestView): string | null {
   const isTalent = request.side === "talent";
@@ -95,8 +88,10 @@ export default async function ContactRequestPage({ params }: { params: Promise<{
             )}
           </>
         )}
-        , sent {dateFormat.format(request.createdAt)} UTC
-        {request.status === "PENDING" ? `, expires ${dateFormat.format(request.expiresAt)} UTC` : ""}
+        , sent {formatDateTime(request.createdAt, actor.timeZone, { zone: true })}
+        {request.status === "PENDING"
+          ? `, expires ${formatDateTime(request.expiresAt, actor.timeZone, { zone: true })}`
+          : ""}
       </p>
       {outcome ? (
         <ActionResult
@@ -169,7 +164,7 @@ export default async function ContactRequestPage({ params }: { params: Promise<{
           <h2 className="font-semibold">You shared: {request.sharedFields.join(", ")}</h2>
           <p className="text-sm text-stone-600">
             {views.length
-              ? `Viewed ${views.length} time${views.length === 1 ? "" : "s"}, last on ${dateFormat.format(views[0]!.viewedAt)} UTC.`
+              ? `Viewed ${views.length} time${views.length === 1 ? "" : "s"}, last on ${formatDateTime(views[0]!.viewedAt, actor.timeZone, { zone: true })}.`
               : "Not viewed yet."}
           </p>
           <RevokeButton requestId={request.id} />

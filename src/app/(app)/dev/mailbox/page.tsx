@@ -5,17 +5,9 @@ import { getEnv } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { requireActor } from "@/modules/access/actor";
 import { listDevMailbox } from "@/modules/notifications/queries";
+import { formatDateTime } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Development mailbox" };
-
-const timeFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  timeZone: "UTC",
-});
 
 /** Email the app would have sent, kept here because no SMTP server is configured. */
 export default async function DevMailboxPage() {
@@ -45,7 +37,7 @@ export default async function DevMailboxPage() {
               <summary className="cursor-pointer">
                 <span className="font-semibold">{mail.subject}</span>
                 <span className="ml-2 text-sm text-stone-500">
-                  to {mail.to}, {timeFormat.format(mail.createdAt)}
+                  to {mail.to}, {formatDateTime(mail.createdAt, actor.timeZone, { year: false, seconds: true })}
                 </span>
               </summary>
               <div className="mt-3 grid gap-3 lg:grid-cols-2">

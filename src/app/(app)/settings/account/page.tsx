@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { getDb } from "@/db";
@@ -39,6 +40,13 @@ export default async function AccountSettingsPage() {
           <dd className="text-stone-900">{actor.email}</dd>
           <dt className="text-stone-500">Account type</dt>
           <dd className="text-stone-900">{roleLabels[actor.role]}</dd>
+          <dt className="text-stone-500">Time zone</dt>
+          <dd className="text-stone-900">
+            {actor.timeZone}{" "}
+            <Link href="/settings/notifications" className="text-brand-700 underline">
+              Change
+            </Link>
+          </dd>
         </dl>
       </Card>
       <Card className="space-y-3">

@@ -1,16 +1,21 @@
 import type { Metadata } from "next";
-import { Card } from "@/components/ui/card";
+import { Card, CardTitle } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { SettingsNav } from "@/modules/account-data/components/settings-nav";
 import { requireActor } from "@/modules/access/actor";
+import { timeZoneGroups } from "@/lib/time-zones";
 import { PreferencesForm } from "@/modules/notifications/components/preferences-form";
-import { getEmailPreferences } from "@/modules/notifications/queries";
+import { TimeSettingsForm } from "@/modules/notifications/components/time-settings-form";
+import { getEmailPreferences, getTimeSettings } from "@/modules/notifications/queries";
 
 export const metadata: Metadata = { title: "Notification settings" };
 
 export default async function NotificationSettingsPage() {
   const actor = await requireActor();
-  const preferences = await getEmailPreferences(getDb(), actor);
+  const [preferences, timeSettings] = await Promise.all([
+    getEmailPreferences(getDb(), actor),
+    getTimeSettings(getDb(), actor),
+  ]);
   return (
     <div className="mx-auto max-w-2xl space-y-5">
       <div>
@@ -23,6 +28,14 @@ export default async function NotificationSettingsPage() {
       </div>
       <Card>
         <PreferencesForm preferences={preferences} />
+      </Card>
+      <Card className="space-y-3">
+        <CardTitle>Time zone</CardTitle>
+        <TimeSettingsForm
+          timeZone={timeSettings.timeZone}
+          digestHour={timeSettings.digestHour}
+          groups={timeZoneGroups(new Date())}
+        />
       </Card>
     </div>
   );
