@@ -13,7 +13,7 @@ import { getAccountFacts } from "@/modules/access/internal";
 import { PASSWORD_RESET_EMAIL } from "./account-emails";
 import type { Category } from "./definition";
 import type { EmailContext, RenderedEmail } from "./email";
-import { renderDigestEmail, type DigestItem } from "./emails/digest-email";
+import { digestItemOf, renderDigestEmail, type DigestItem } from "./emails/digest-email";
 import { renderPasswordResetEmail } from "./emails/password-reset-email";
 import { definitionOf } from "./registry";
 import { signUnsubscribeToken } from "./tokens";
@@ -113,8 +113,7 @@ async function compose(db: Db, job: ClaimedJob): Promise<Composed> {
       const definition = definitionOf(row.type);
       const payload = definition?.payload.safeParse(row.payload);
       if (!definition || !payload?.success) return [];
-      const view = definition.inApp(payload.data);
-      return [{ title: view.title, body: view.body, url: `${appUrl}${view.link}` }];
+      return [digestItemOf(definition.inApp(payload.data), appUrl)];
     });
     const email = renderDigestEmail(context, items);
     return {

@@ -6,7 +6,20 @@ import { renderEmail } from "./render";
 /** One update in the digest, linked to the page where it is handled. */
 export type DigestItem = { title: string; body: string; url: string };
 
-function DigestEmail({ context, items, subject }: { context: EmailContext; items: DigestItem[]; subject: string }) {
+/** A notification as the app shows it, as a digest item: its link made absolute on the app's address. */
+export function digestItemOf(view: { title: string; body: string; link: string }, appUrl: string): DigestItem {
+  return { title: view.title, body: view.body, url: `${appUrl}${view.link}` };
+}
+
+export function DigestEmail({
+  context,
+  items,
+  subject,
+}: {
+  context: EmailContext;
+  items: DigestItem[];
+  subject: string;
+}) {
   return (
     <EmailLayout
       title={subject}

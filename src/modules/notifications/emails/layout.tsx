@@ -1,5 +1,5 @@
 import { Body, Button, Column, Container, Head, Html, Link, Preview, Row, Text } from "@react-email/components";
-import type { CSSProperties, ReactNode } from "react";
+import { Fragment, type CSSProperties, type ReactNode } from "react";
 
 /*
  * The frame every Callback email shares. Written for the clients people read
@@ -97,10 +97,10 @@ export function Quote({ text }: { text: string }) {
     >
       <Text className="cb-text" style={{ ...textStyle, margin: 0 }}>
         {lines.map((line, index) => (
-          <span key={index}>
+          <Fragment key={index}>
             {index > 0 ? <br /> : null}
             {line}
-          </span>
+          </Fragment>
         ))}
       </Text>
     </blockquote>
@@ -176,7 +176,7 @@ export function EmailLayout({
         <style dangerouslySetInnerHTML={{ __html: darkModeCss }} />
       </Head>
       <Body className="cb-page" style={{ backgroundColor: light.page, margin: 0, padding: "24px 12px" }}>
-        <Preview>{preview}</Preview>
+        <Preview>{preview.replace(/\s+/g, " ").trim()}</Preview>
         <Container
           className="cb-card"
           style={{

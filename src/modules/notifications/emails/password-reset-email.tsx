@@ -11,7 +11,7 @@ export type PasswordResetEmailInput = {
 
 const SUBJECT = "Reset your Callback password";
 
-function PasswordResetEmail({ input }: { input: PasswordResetEmailInput }) {
+export function PasswordResetEmail({ input }: { input: PasswordResetEmailInput }) {
   const validity = `The link works once, within ${input.minutes} minutes.`;
   return (
     <EmailLayout
