@@ -1,4 +1,16 @@
-import { Body, Button, Column, Container, Head, Html, Link, Preview, Row, Text } from "@react-email/components";
+import {
+  Body,
+  Button,
+  Column,
+  Container,
+  Head,
+  Html,
+  Link,
+  Preview,
+  Row,
+  Section,
+  Text,
+} from "@react-email/components";
 import { Fragment, type CSSProperties, type ReactNode } from "react";
 
 /*
@@ -40,6 +52,7 @@ const dark = {
 
 const darkModeCss = [
   ":root{color-scheme:light dark;supported-color-schemes:light dark}",
+  `body.cb-page{background-color:${light.page}}`,
   "@media (prefers-color-scheme: dark){",
   `.cb-page{background-color:${dark.page}!important}`,
   `.cb-card{background-color:${dark.card}!important;border-color:${dark.border}!important}`,
@@ -175,36 +188,38 @@ export function EmailLayout({
         <title>{title}</title>
         <style dangerouslySetInnerHTML={{ __html: darkModeCss }} />
       </Head>
-      <Body className="cb-page" style={{ backgroundColor: light.page, margin: 0, padding: "24px 12px" }}>
+      <Body className="cb-page" style={{ margin: 0 }}>
         <Preview>{preview.replace(/\s+/g, " ").trim()}</Preview>
-        <Container
-          className="cb-card"
-          style={{
-            backgroundColor: light.card,
-            border: `1px solid ${light.border}`,
-            borderRadius: "12px",
-            maxWidth: "560px",
-          }}
-        >
-          <Row>
-            <Column style={{ padding: "28px 28px 8px" }}>
-              <Text
-                style={{ ...textStyle, fontSize: "20px", lineHeight: "28px", fontWeight: 700, margin: "0 0 20px" }}
-                data-skip-in-text
-              >
-                <Link href={appUrl} className="cb-link" style={{ color: light.accent, textDecoration: "none" }}>
-                  Callback
-                </Link>
-              </Text>
-              {children}
-            </Column>
-          </Row>
-          <Row>
-            <Column className="cb-rule" style={{ padding: "16px 28px 20px", borderTop: `1px solid ${light.border}` }}>
-              {footer}
-            </Column>
-          </Row>
-        </Container>
+        <Section className="cb-page" style={{ backgroundColor: light.page, padding: "24px 12px" }}>
+          <Container
+            className="cb-card"
+            style={{
+              backgroundColor: light.card,
+              border: `1px solid ${light.border}`,
+              borderRadius: "12px",
+              maxWidth: "560px",
+            }}
+          >
+            <Row>
+              <Column style={{ padding: "28px 28px 8px" }}>
+                <Text
+                  style={{ ...textStyle, fontSize: "20px", lineHeight: "28px", fontWeight: 700, margin: "0 0 20px" }}
+                  data-skip-in-text
+                >
+                  <Link href={appUrl} className="cb-link" style={{ color: light.accent, textDecoration: "none" }}>
+                    Callback
+                  </Link>
+                </Text>
+                {children}
+              </Column>
+            </Row>
+            <Row>
+              <Column className="cb-rule" style={{ padding: "16px 28px 20px", borderTop: `1px solid ${light.border}` }}>
+                {footer}
+              </Column>
+            </Row>
+          </Container>
+        </Section>
       </Body>
     </Html>
   );
