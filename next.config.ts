@@ -3,7 +3,9 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from its own package folder at run time.
   // prom-client is shared with the production server in the same process (one metrics registry).
-  serverExternalPackages: ["@electric-sql/pglite", "pino", "pino-pretty", "prom-client"],
+  // @react-email/render is loaded from its package at run time for its plain-text conversion only: bundled, its
+  // (unused) HTML renderer would pull react-dom/server into server layers that refuse it (decision record 022).
+  serverExternalPackages: ["@electric-sql/pglite", "pino", "pino-pretty", "prom-client", "@react-email/render"],
   poweredByHeader: false,
   // The type check runs in CI and in `npm run typecheck`; the build does not repeat it (half a minute on two
   // cores at every first start).

@@ -17,12 +17,13 @@ const context: EmailContext = {
 const conversationId = "5d9c1c1e-7e0f-4f57-9d3e-2a0b8d2c1f00";
 
 describe("notification emails", () => {
-  it("renders a new message, quoted as plain text, with the reply link and the unsubscribe footer", () => {
+  it("renders a new message, quoted in the plain text, with the reply link and the unsubscribe footer", () => {
     const email = messageReceived.email(
       [{ conversationId, seq: 1, senderName: "Casey Rivera", preview: "Are you free on Friday?\nSelf-tape please." }],
       context,
     );
     expect(email.subject).toBe("New message from Casey Rivera");
+    expect(email.html).toContain("Are you free on Friday?<br/>Self-tape please.");
     expect(email.text).toBe(
       [
         "Hello Taylor Brooks,",
@@ -32,12 +33,11 @@ describe("notification emails", () => {
         "> Are you free on Friday?",
         "> Self-tape please.",
         "",
-        `Reply on Callback: https://callback.example/messages/${conversationId}`,
+        `Reply on Callback https://callback.example/messages/${conversationId}`,
         "",
-        "-- ",
-        "Callback",
-        "You receive this email because of your notification settings. Change them: https://callback.example/settings/notifications",
-        "Unsubscribe from these emails: https://callback.example/unsubscribe?token=t",
+        "You receive this email because of your notification settings https://callback.example/settings/notifications on Callback.",
+        "",
+        "Unsubscribe from these emails https://callback.example/unsubscribe?token=t",
       ].join("\n"),
     );
   });

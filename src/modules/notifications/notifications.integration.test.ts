@@ -161,6 +161,9 @@ describe("notifications and their email", () => {
     await runEmailWorkerTick(db, transport, new Date(jobs[0]!.runAfter.getTime() + 1000));
     const digest = transport.sent.find((mail) => mail.to === talent.email);
     expect(digest?.subject).toBe("Your Callback digest: 2 updates");
+    // Each update links, by an absolute address, to the conversation where it is answered.
+    expect(digest?.html.match(new RegExp(`href="https?://[^"/]+/messages/${id}"`, "g"))).toHaveLength(2);
+    expect(digest?.text).toMatch(new RegExp(`New message from .+ https?://\\S+/messages/${id}\nFirst`));
   });
 
   it("sends nothing for a category that is off, but still shows it in the app", async () => {

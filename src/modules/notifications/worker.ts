@@ -10,9 +10,11 @@ import {
   PASSWORD_RESET_LINK_SECONDS,
 } from "@/modules/access/password-reset";
 import { getAccountFacts } from "@/modules/access/internal";
-import { PASSWORD_RESET_EMAIL, renderPasswordResetEmail } from "./account-emails";
+import { PASSWORD_RESET_EMAIL } from "./account-emails";
 import type { Category } from "./definition";
-import { layoutEmail, type EmailContext, type RenderedEmail } from "./email";
+import type { EmailContext, RenderedEmail } from "./email";
+import { digestItemOf, renderDigestEmail, type DigestItem } from "./emails/digest-email";
+import { renderPasswordResetEmail } from "./emails/password-reset-email";
 import { definitionOf } from "./registry";
 import { signUnsubscribeToken } from "./tokens";
 import type { MailTransport } from "./transport";
@@ -80,8 +82,10 @@ async function compose(db: Db, job: ClaimedJob): Promise<Composed> {
     if (!token) return { skip: "reset link used or expired", notificationIds: [] };
     // Only the link in the newest email works: links of earlier requests end as this one goes out.
     await deletePasswordResetTokens(db, job.userId, token);
-    const resetUrl = `${getEnv().BETTER_AUTH_URL}/reset-password?token=${encodeURIComponent(token)}`;
+    const appUrl = getEnv().BETTER_AUTH_URL;
+    const resetUrl = `${appUrl}/reset-password?token=${encodeURIComponent(token)}`;
     const email = renderPasswordResetEmail({
+      appUrl,
       recipientName: account.name,
       resetUrl,
       minutes: PASSWORD_RESET_LINK_SECONDS / 60,
@@ -105,19 +109,14 @@ async function compose(db: Db, job: ClaimedJob): Promise<Composed> {
   };
 
   if (job.kind === "digest") {
-    const lines = wanted.flatMap((row) => {
+    // Each update links to the page where it is handled (the conversation, the request, the billing page).
+    const items = wanted.flatMap((row): DigestItem[] => {
       const definition = definitionOf(row.type);
       const payload = definition?.payload.safeParse(row.payload);
       if (!definition || !payload?.success) return [];
-      const view = definition.inApp(payload.data);
-      return [`${view.title}: ${view.body}`];
+      return [digestItemOf(definition.inApp(payload.data), appUrl)];
     });
-    const email = layoutEmail(context, {
-      subject: `Your Callback digest: ${lines.length} update${lines.length === 1 ? "" : "s"}`,
-      intro: "Here is what happened on Callback since your last digest:",
-      quotes: lines,
-      action: { label: "Open Callback", url: `${appUrl}/notifications` },
-    });
+    const email = renderDigestEmail(context, items);
     return {
       email: { ...email, to: account.email, unsubscribeUrl: oneClickUrl },
       notificationIds: wanted.map((row) => row.id),

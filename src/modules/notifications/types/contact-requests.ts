@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineNotification } from "../definition";
-import { layoutEmail } from "../email";
+import { renderNotificationEmail } from "../emails/notification-email";
 
 /** What became of a request, written onto the talent's notification of it when the request leaves PENDING. */
 export const contactRequestOutcome = z.object({
@@ -64,8 +64,9 @@ export const contactRequestReceived = defineNotification({
       link: `/contact-requests/${p.requestId}`,
     },
   email: ([p], context) =>
-    layoutEmail(context, {
+    renderNotificationEmail(context, {
       subject: `${p!.otherName} asks for your contact details`,
+      preview: `For "${p!.projectTitle}". Your details stay private until you approve.`,
       intro: `${p!.otherName} sent you a contact request for "${p!.projectTitle}". Your details stay private until you approve, and you choose what to share.`,
       action: { label: "Review the request", url: `${context.appUrl}/contact-requests/${p!.requestId}` },
     }),
@@ -82,8 +83,9 @@ export const contactRequestApproved = defineNotification({
     link: `/contact-requests/${p.requestId}`,
   }),
   email: ([p], context) =>
-    layoutEmail(context, {
+    renderNotificationEmail(context, {
       subject: `${p!.otherName} approved your contact request`,
+      preview: `For "${p!.projectTitle}". The details they chose to share are on the request page.`,
       intro: `${p!.otherName} approved your request for "${p!.projectTitle}". The details they chose to share are on the request page.`,
       action: { label: "See the details", url: `${context.appUrl}/contact-requests/${p!.requestId}` },
     }),
@@ -100,8 +102,9 @@ export const contactRequestDeclined = defineNotification({
     link: `/contact-requests/${p.requestId}`,
   }),
   email: ([p], context) =>
-    layoutEmail(context, {
+    renderNotificationEmail(context, {
       subject: `${p!.otherName} declined your contact request`,
+      preview: `For "${p!.projectTitle}".`,
       intro: `${p!.otherName} declined your request for "${p!.projectTitle}".`,
       action: { label: "See your requests", url: `${context.appUrl}/contact-requests/${p!.requestId}` },
     }),
@@ -119,8 +122,9 @@ export const contactRequestExpiringSoon = defineNotification({
       link: `/contact-requests/${p.requestId}`,
     },
   email: ([p], context) =>
-    layoutEmail(context, {
+    renderNotificationEmail(context, {
       subject: `A contact request from ${p!.otherName} expires soon`,
+      preview: `"${p!.projectTitle}" expires in about two days. Approve or decline it before then.`,
       intro: `The request from ${p!.otherName} for "${p!.projectTitle}" expires in about two days. Approve or decline it before then.`,
       action: { label: "Review the request", url: `${context.appUrl}/contact-requests/${p!.requestId}` },
     }),
@@ -137,8 +141,9 @@ export const contactRequestExpired = defineNotification({
     link: `/contact-requests/${p.requestId}`,
   }),
   email: ([p], context) =>
-    layoutEmail(context, {
+    renderNotificationEmail(context, {
       subject: `Your contact request to ${p!.otherName} expired`,
+      preview: `Your request for "${p!.projectTitle}" got no answer in time.`,
       intro: `Your request to ${p!.otherName} for "${p!.projectTitle}" expired without an answer.`,
       action: { label: "See your requests", url: `${context.appUrl}/contact-requests/${p!.requestId}` },
     }),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineNotification } from "../definition";
-import { layoutEmail } from "../email";
+import { renderNotificationEmail } from "../emails/notification-email";
 
 /** A new message's notification; its seq is given by the statement that stores the message. */
 export const messageReceivedPayload = z.object({
@@ -22,12 +22,13 @@ export const messageReceived = defineNotification({
   email: (payloads, context) => {
     const first = payloads[0]!;
     const count = payloads.length;
-    return layoutEmail(context, {
+    return renderNotificationEmail(context, {
       subject: count === 1 ? `New message from ${first.senderName}` : `${count} new messages from ${first.senderName}`,
       intro:
         count === 1
           ? `${first.senderName} sent you a message on Callback:`
           : `${first.senderName} sent you ${count} messages on Callback:`,
+      preview: first.preview,
       quotes: payloads.map((payload) => payload.preview),
       action: { label: "Reply on Callback", url: `${context.appUrl}/messages/${first.conversationId}` },
     });

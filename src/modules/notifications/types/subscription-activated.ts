@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineNotification } from "../definition";
-import { layoutEmail } from "../email";
+import { renderNotificationEmail } from "../emails/notification-email";
 
 export const subscriptionActivated = defineNotification({
   type: "subscription.activated",
@@ -12,8 +12,9 @@ export const subscriptionActivated = defineNotification({
     link: "/billing",
   }),
   email: ([payload], context) =>
-    layoutEmail(context, {
+    renderNotificationEmail(context, {
       subject: `Your ${payload!.planName} subscription is active`,
+      preview: "Full talent profiles, messaging and contact requests are now open to you.",
       intro: `Thank you for subscribing to the ${payload!.planName} plan. Full talent profiles, messaging and contact requests are now open to you.`,
       action: { label: "Browse talents", url: `${context.appUrl}/talents` },
     }),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineNotification } from "../definition";
-import { layoutEmail } from "../email";
+import { renderNotificationEmail } from "../emails/notification-email";
 
 export const subscriptionCanceled = defineNotification({
   type: "subscription.canceled",
@@ -12,8 +12,9 @@ export const subscriptionCanceled = defineNotification({
     link: "/pricing",
   }),
   email: ([payload], context) =>
-    layoutEmail(context, {
+    renderNotificationEmail(context, {
       subject: "Your Callback subscription has ended",
+      preview: "Your conversations and collections stay readable; subscribe again any time.",
       intro: `Your ${payload!.planName} subscription has ended. Your conversations and collections stay readable; subscribe again any time to reach talents.`,
       action: { label: "See plans", url: `${context.appUrl}/pricing` },
     }),

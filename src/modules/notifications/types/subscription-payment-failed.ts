@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineNotification } from "../definition";
-import { layoutEmail } from "../email";
+import { renderNotificationEmail } from "../emails/notification-email";
 
 export const subscriptionPaymentFailed = defineNotification({
   type: "subscription.payment_failed",
@@ -12,8 +12,9 @@ export const subscriptionPaymentFailed = defineNotification({
     link: "/billing",
   }),
   email: ([payload], context) =>
-    layoutEmail(context, {
+    renderNotificationEmail(context, {
       subject: "Your Callback payment failed",
+      preview: "Premium features are paused until the payment goes through. Update your payment details to continue.",
       intro: `The latest payment for your ${payload!.planName} plan did not go through, so premium features are paused. Update your payment details to continue.`,
       action: { label: "Fix the payment", url: `${context.appUrl}/billing` },
     }),
