@@ -16,6 +16,9 @@ import { talentCredits, talentProfiles } from "@/db/schema/talents";
 import { createAdmin, createProfessional, createTalent, createTalentWithProfile } from "@/db/seed/factories";
 import { isAppError, type ErrorCode } from "@/lib/errors";
 import { suspendUserInput } from "@/modules/access/inputs";
+import { checkoutInput, testCheckoutInput } from "@/modules/billing/inputs";
+import { startCheckout } from "@/modules/billing/mutations";
+import { TestBillingProvider } from "@/modules/billing/provider";
 import { reinstateUser, suspendUser } from "@/modules/access/mutations";
 import type { Actor } from "@/modules/access/types";
 import { listUsersForAdmin } from "@/modules/admin/queries";
@@ -635,6 +638,48 @@ describe("hostile input at every mutation", () => {
       `${Buffer.from(JSON.stringify({ userId: randomUUID(), scope: "all" })).toString("base64url")}.forged`,
     ])("an unsubscribe token %# that is not ours is refused with a message", async (token) => {
       await expectAppError(unsubscribeWithToken(db, token), ["invalid_input"]);
+    });
+  });
+
+  describe("checkout return path", () => {
+    const offSite: Case[] = [
+      ["another site", "https://evil.example/talents"],
+      ["protocol-relative", "//evil.example/talents"],
+      ["backslash host", "/\\evil.example"],
+      ["script address", "javascript:alert(document.cookie)"],
+      ["data address", "data:text/html,<script>alert(1)</script>"],
+      ["relative without a slash", "evil.example"],
+      ["header injection", "/talents\r\nLocation: https://evil.example"],
+      ["tab before host", "/\t/evil.example"],
+      ["non-ASCII", "/talents/\u202e"],
+      ...refused.filter(([, text]) => text !== "").map(([label, text]): Case => [label, `/talents/${text}`]),
+      oversized(300),
+    ];
+
+    it.each(offSite)("refuses a return path that is %s, before any checkout opens", async (_label, returnTo) => {
+      const buyer = await createProfessional(db);
+      const provider = new TestBillingProvider();
+      for (const schema of [checkoutInput, testCheckoutInput]) {
+        const raw = { plan: "PROFESSIONAL", interval: "month", sessionId: randomUUID(), outcome: "pay", returnTo };
+        expect(
+          (await submit(schema, raw, () => startCheckout(db, provider, buyer.actor, checkoutInput.parse(raw), "")))
+            .accepted,
+        ).toBe(false);
+      }
+    });
+
+    it("carries a same-site path to the test checkout, encoded", async () => {
+      const buyer = await createProfessional(db);
+      const returnTo = `/talents/${talent.profileId}?then=message`;
+      const url = await startCheckout(
+        db,
+        new TestBillingProvider(),
+        buyer.actor,
+        checkoutInput.parse({ plan: "PROFESSIONAL", interval: "month", returnTo }),
+        "http://localhost",
+      );
+      expect(url).toMatch(/^\/billing\/checkout\/[\w-]+\?next=/);
+      expect(new URL(url, "http://localhost").searchParams.get("next")).toBe(returnTo);
     });
   });
 

@@ -6,6 +6,8 @@ import {
   canSubscribe,
   canSuspend,
   canUsePremium,
+  getApproachActions,
+  getUpgradeReason,
   type RoleHolder,
 } from "./policies";
 import { roles, type Role } from "./roles";
@@ -103,5 +105,38 @@ describe("who may suspend whom", () => {
     for (const role of roles.filter((role) => role !== "ADMIN")) {
       expect(canSuspend({ role }, { role: "TALENT" })).toMatchObject({ allowed: false, code: "not_found" });
     }
+  });
+});
+
+describe("getUpgradeReason and getApproachActions", () => {
+  const past = new Date(Date.now() - 86_400_000);
+  const withStatus = (status: NonNullable<Actor["subscription"]>["status"], end = future): Actor => ({
+    ...actor("PROFESSIONAL", false),
+    subscription: { plan: "PROFESSIONAL", status, currentPeriodEnd: end },
+  });
+
+  it("says why a professional or company cannot use premium, and nothing for those who can or never subscribe", () => {
+    expect(getUpgradeReason(actor("PROFESSIONAL", false))).toBe("never_subscribed");
+    expect(getUpgradeReason(actor("COMPANY", false))).toBe("never_subscribed");
+    expect(getUpgradeReason(withStatus("incomplete"))).toBe("never_subscribed");
+    expect(getUpgradeReason(withStatus("past_due"))).toBe("past_due");
+    expect(getUpgradeReason(withStatus("unpaid"))).toBe("past_due");
+    expect(getUpgradeReason(withStatus("canceled"))).toBe("canceled");
+    expect(getUpgradeReason(withStatus("active", past))).toBe("canceled");
+    expect(getUpgradeReason(actor("PROFESSIONAL", true))).toBeNull();
+    expect(getUpgradeReason(actor("TALENT", false))).toBeNull();
+    expect(getUpgradeReason(actor("ADMIN", false))).toBeNull();
+    expect(getUpgradeReason(null)).toBeNull();
+  });
+
+  it("shows the profile's contact buttons to every signed-in non-talent, locked without a current subscription", () => {
+    expect(getApproachActions(actor("PROFESSIONAL", true))).toBe("open");
+    expect(getApproachActions(actor("ADMIN", false))).toBe("open");
+    expect(getApproachActions(actor("PROFESSIONAL", false))).toBe("locked");
+    expect(getApproachActions(actor("COMPANY", false))).toBe("locked");
+    expect(getApproachActions(withStatus("past_due"))).toBe("locked");
+    expect(getApproachActions(withStatus("canceled"))).toBe("locked");
+    expect(getApproachActions(actor("TALENT", false))).toBe("none");
+    expect(getApproachActions(null)).toBe("none");
   });
 });

@@ -51,3 +51,33 @@ export function canSuspend(actor: RoleHolder, target: RoleHolder): Decision {
   if (canModerate(target)) return deny("forbidden", "Admin accounts cannot be suspended here.");
   return allow();
 }
+
+/** Why a subscribing account cannot use premium now: it never subscribed, its payment is past due, or it ended. */
+export type UpgradeReason = "never_subscribed" | "past_due" | "canceled";
+
+/**
+ * What an account that subscribes must do to use premium now, or null when it
+ * may already (or has nothing to subscribe to: talents, admins). A first
+ * checkout whose payment failed (incomplete) is not a subscription yet.
+ */
+export function getUpgradeReason(actor: Actor | null, now = new Date()): UpgradeReason | null {
+  if (!actor || !canSubscribe(actor)) return null;
+  const access = checkPremiumAccess(actor, now);
+  if (access.allowed) return null;
+  const status = actor.subscription?.status;
+  if (!status || status === "incomplete") return "never_subscribed";
+  if (status === "past_due" || status === "unpaid") return "past_due";
+  return "canceled";
+}
+
+/**
+ * The Message and Request contact details buttons on a talent's profile:
+ * "open" for those who may use them now, "locked" (shown, opening the upgrade
+ * prompt) for accounts that may use them with a current subscription,
+ * "none" for everyone else (signed out, talents). The mutations decide again.
+ */
+export function getApproachActions(actor: Actor | null, now = new Date()): "open" | "locked" | "none" {
+  if (!actor || !hasPermission(actor.role, "conversation:start")) return "none";
+  if (canUsePremium(actor, now)) return "open";
+  return canSubscribe(actor) ? "locked" : "none";
+}

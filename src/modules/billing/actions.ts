@@ -21,7 +21,7 @@ const everyPage = [{ layout: "/" }];
 export const startCheckoutAction = defineFormAction({
   actor: "signed-in",
   input: checkoutInput,
-  read: (form) => ({ plan: form.get("plan"), interval: form.get("interval") }),
+  read: (form) => ({ plan: form.get("plan"), interval: form.get("interval"), returnTo: form.get("returnTo") }),
   run: ({ db, actor, input }) => startCheckout(db, getBillingProvider(), actor, input, getEnv().BETTER_AUTH_URL),
   redirect: (url) => url,
 });
@@ -29,15 +29,16 @@ export const startCheckoutAction = defineFormAction({
 export const completeTestCheckoutAction = defineFormAction({
   actor: "signed-in",
   input: testCheckoutInput,
-  read: (form) => ({ sessionId: form.get("sessionId"), outcome: form.get("outcome") }),
+  read: (form) => ({ sessionId: form.get("sessionId"), outcome: form.get("outcome"), returnTo: form.get("returnTo") }),
   run: ({ db, actor, input }) => completeTestCheckout(db, actor, input),
   revalidate: everyPage,
-  redirect: (status) =>
+  // Paid or canceled, a checkout started from a page (the upgrade prompt) goes back there; a failed payment is fixed on billing.
+  redirect: (status, input) =>
     status === "active"
-      ? "/billing?checkout=success"
+      ? (input.returnTo ?? "/billing?checkout=success")
       : status === "payment_failed"
         ? "/billing?checkout=failed"
-        : "/pricing?checkout=canceled",
+        : (input.returnTo ?? "/pricing?checkout=canceled"),
 });
 
 export const cancelSubscriptionAction = defineAction({

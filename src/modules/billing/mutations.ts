@@ -27,7 +27,9 @@ function requireSubscriber(actor: Actor) {
 
 /**
  * Starts a subscription: checks the plan fits the account, refuses a second
- * subscription, and returns the address of the provider's checkout.
+ * subscription, and returns the address of the provider's checkout. A return
+ * path (validated by the input as a page of this site) is where the
+ * subscriber goes once paid, or back to when they cancel.
  */
 export async function startCheckout(
   db: Db,
@@ -51,8 +53,9 @@ export async function startCheckout(
     user: { id: actor.userId, email: actor.email, name: actor.name },
     plan,
     interval: input.interval,
-    successUrl: `${appUrl}/billing?checkout=success`,
-    cancelUrl: `${appUrl}/pricing?checkout=canceled`,
+    successUrl: `${appUrl}/billing?checkout=success${input.returnTo ? `&next=${encodeURIComponent(input.returnTo)}` : ""}`,
+    cancelUrl: input.returnTo ? `${appUrl}${input.returnTo}` : `${appUrl}/pricing?checkout=canceled`,
+    returnTo: input.returnTo,
   });
 }
 

@@ -65,6 +65,18 @@ export function planForRole(role: string): Plan | null {
   return plans.find((plan) => definitions[plan].role === role) ?? null;
 }
 
+/** What a plan unlocks, one line each, from its capabilities: for the upgrade prompt and the plan lists. */
+export function describePlanUnlocks(plan: Plan): string[] {
+  const capabilities = getPlanCapabilities(plan);
+  return [
+    capabilities.premiumProfiles ? "Full talent profiles: bio, credits, every photo, rates" : null,
+    capabilities.messaging ? "Direct messages to talents" : null,
+    `${capabilities.contactRequestsPerMonth} contact requests a month`,
+    capabilities.collections ? "Collections and shortlists, shareable with your team" : null,
+    capabilities.teamSeats > 1 ? `Up to ${capabilities.teamSeats} team members` : "One seat",
+  ].filter((line): line is string => line !== null);
+}
+
 export const intervalLabels: Record<BillingInterval, string> = { month: "Monthly", year: "Yearly" };
 
 export const statusLabels: Record<SubscriptionStatus, string> = {

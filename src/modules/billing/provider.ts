@@ -14,6 +14,8 @@ export type CheckoutRequest = {
   interval: BillingInterval;
   successUrl: string;
   cancelUrl: string;
+  /** The page of this site to return to after paying, already validated; the test checkout carries it along. */
+  returnTo?: string;
 };
 
 /** A payment provider: where a person goes to subscribe, and to manage what they pay. */
@@ -116,7 +118,8 @@ export class TestBillingProvider implements BillingProvider {
         expiresAt: new Date(Date.now() + 3600_000),
       })
       .returning({ id: testCheckoutSessions.id });
-    return `/billing/checkout/${session!.id}`;
+    const next = request.returnTo ? `?next=${encodeURIComponent(request.returnTo)}` : "";
+    return `/billing/checkout/${session!.id}${next}`;
   }
 
   async managementUrl() {

@@ -23,7 +23,7 @@ export function collectionRights(actor: Actor | null, now = new Date()): Collect
 export function readOnlyMessage(reason: PremiumDenialReason): string {
   return reason === "payment_failed"
     ? "Your last payment failed, so your collections are read-only. Update your payment details on the billing page to change them again."
-    : "Your collections are read-only without an active subscription. Subscribe on the billing page to change them again.";
+    : "Your collections are read-only without an active subscription. Subscribe to add talents and change them.";
 }
 
 /** A share token: 32 random bytes, URL-safe. */

@@ -470,6 +470,17 @@ export async function listReports(db: Db, actor: Actor, limit = 100): Promise<Re
   }));
 }
 
+/** How many conversations were reported in the last `days` days, for the admin's home; anyone else is refused as not found. */
+export async function countRecentReports(db: Db, actor: Actor, days = 30, now = new Date()): Promise<number> {
+  if (!canModerate(actor)) throw new AppError("not_found");
+  const since = new Date(now.getTime() - days * 86_400_000);
+  const [row] = await db
+    .select({ total: count() })
+    .from(conversationReports)
+    .where(gte(conversationReports.createdAt, since));
+  return row?.total ?? 0;
+}
+
 /** Messages sent on the platform since a moment, for monitoring. */
 // Public: a platform-wide count with no personal data, for the token-guarded metrics endpoint.
 export async function countMessagesSince(db: Db, since: Date): Promise<number> {

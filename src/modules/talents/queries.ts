@@ -17,7 +17,7 @@ import {
 } from "drizzle-orm";
 import type { Db } from "@/db";
 import { containsPattern, exactTimestamp, prefixPattern } from "@/db/sql";
-import { talentCredits, talentPhotos, talentProfiles } from "@/db/schema/talents";
+import { talentCredits, talentPhotos, talentProfileViews, talentProfiles } from "@/db/schema/talents";
 import { AppError } from "@/lib/errors";
 import { accountIdentityByUser } from "@/modules/access/internal";
 import { canModerate } from "@/modules/access/policies";
@@ -168,6 +168,18 @@ export async function getOwnProfile(db: Db, actor: Actor): Promise<OwnProfile | 
       hasContact: Object.values(contact).some((value) => value.length > 0),
     }),
   };
+}
+
+/** Views of the actor's own profile over the last `days` UTC days, today included: 0 for anyone without a profile. */
+export async function countOwnProfileViews(db: Db, actor: Actor, days = 7, now = new Date()): Promise<number> {
+  const from = new Date(now.getTime() - (days - 1) * 86_400_000).toISOString().slice(0, 10);
+  const v = talentProfileViews;
+  const [row] = await db
+    .select({ total: sql<number>`coalesce(sum(${v.views}), 0)::int` })
+    .from(v)
+    .innerJoin(t, eq(t.id, v.profileId))
+    .where(and(eq(t.userId, actor.userId), gte(v.day, from)));
+  return row?.total ?? 0;
 }
 
 export const GALLERY_PAGE_SIZE = 24;

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ButtonLink } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { getDb } from "@/db";
 import { requirePermission } from "@/modules/access/actor";
+import { getUpgradeReason } from "@/modules/access/policies";
+import { UpgradeDialog } from "@/modules/billing/components/upgrade-dialog";
+import { planForRole } from "@/modules/billing/plans";
 import { CollectionDetailsForm } from "@/modules/collections/components/collection-forms";
 import { collectionRights, readOnlyMessage } from "@/modules/collections/policies";
 import { listCollections } from "@/modules/collections/queries";
@@ -17,6 +19,8 @@ export default async function CollectionsPage() {
   const actor = await requirePermission("collection:manage");
   const rights = collectionRights(actor);
   const collections = await listCollections(getDb(), actor);
+  const upgrade = getUpgradeReason(actor);
+  const plan = planForRole(actor.role);
   return (
     <div className="space-y-6">
       <div>
@@ -32,9 +36,17 @@ export default async function CollectionsPage() {
           className="flex flex-wrap items-center justify-between gap-3 rounded-2xl border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900"
         >
           <p>{readOnlyMessage(rights.reason)}</p>
-          <ButtonLink href={rights.reason === "payment_failed" ? "/billing" : "/pricing"}>
-            {rights.reason === "payment_failed" ? "Fix the payment" : "See plans"}
-          </ButtonLink>
+          {upgrade && plan ? (
+            <UpgradeDialog
+              label={
+                upgrade === "past_due" ? "Fix the payment" : upgrade === "canceled" ? "Subscribe again" : "Subscribe"
+              }
+              purpose="keep collections"
+              reason={upgrade}
+              plan={plan}
+              returnTo="/collections"
+            />
+          ) : null}
         </div>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">

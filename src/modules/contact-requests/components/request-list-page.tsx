@@ -4,10 +4,28 @@ import { buttonClasses } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
 import { getDb } from "@/db";
 import { cn } from "@/lib/cn";
+import { getUpgradeReason } from "@/modules/access/policies";
 import type { Actor } from "@/modules/access/types";
 import { requestStatuses, type RequestStatus } from "../policies";
 import { countRequestsByStatus, listRequests } from "../queries";
 import { formatDate } from "@/lib/dates";
+
+/** What an empty list means for this person, and what they can do next. */
+function emptyMessage(
+  side: "sent" | "received",
+  status: RequestStatus | undefined,
+  total: number,
+  upgrade: ReturnType<typeof getUpgradeReason>,
+): string {
+  if (total > 0) return status ? `No ${status.toLowerCase()} requests match.` : "No requests match this search.";
+  if (side === "received")
+    return "When a casting professional asks for your contact details, the request appears here, and you decide what to share.";
+  if (upgrade === "past_due")
+    return "Your last payment did not go through: fix it on your billing page to send requests.";
+  if (upgrade)
+    return "Contact requests come with a subscription: subscribe from a talent's profile to ask for their details.";
+  return "You have not asked anyone yet: open a talent's profile and choose Request contact details.";
+}
 
 /** The requests one side sent or received: status tabs with counts, newest first, "Older" pages. */
 export async function RequestListPage({
@@ -77,7 +95,7 @@ export async function RequestListPage({
       </form>
       {page.items.length === 0 ? (
         <p className="rounded-2xl border border-dashed border-stone-300 p-8 text-center text-sm text-stone-500">
-          No requests here.
+          {emptyMessage(side, chosen, total, getUpgradeReason(actor))}
         </p>
       ) : (
         <ul className="divide-y divide-stone-100 overflow-hidden rounded-2xl border border-stone-200 bg-white">

@@ -5,8 +5,16 @@ import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 import { contactTalentAction } from "../actions";
 
-/** Opens the conversation with a talent, creating it on first contact. */
-export function ContactButton({ profileId, talentName }: { profileId: string; talentName: string }) {
+/** Opens the conversation with a talent, creating it on first contact; focused when the page was opened to message them. */
+export function ContactButton({
+  profileId,
+  talentName,
+  autoFocus,
+}: {
+  profileId: string;
+  talentName: string;
+  autoFocus?: boolean;
+}) {
   const [error, setError] = useState<string>();
   const [isPending, startTransition] = useTransition();
   return (
@@ -14,6 +22,7 @@ export function ContactButton({ profileId, talentName }: { profileId: string; ta
       <Button
         type="button"
         disabled={isPending}
+        autoFocus={autoFocus}
         onClick={() =>
           startTransition(async () => {
             const result = await contactTalentAction(profileId);

@@ -1,14 +1,15 @@
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { cn } from "@/lib/cn";
 import { availabilityLabels, categoryLabels, countryName } from "../options";
 import type { ContactDetails, PremiumDetails, ProfileView } from "../types";
 import { PremiumPrompt } from "./premium-prompt";
 import { TalentPhoto } from "./talent-photo";
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
+function Fact({ label, children, className }: { label: string; children: ReactNode; className?: string }) {
   return (
-    <div>
+    <div className={className}>
       <dt className="text-xs font-medium uppercase tracking-wide text-stone-500">{label}</dt>
       <dd className="mt-0.5 text-sm text-stone-900">{children}</dd>
     </div>
@@ -130,8 +131,13 @@ function ContactSection({ contact }: { contact: ContactDetails }) {
   );
 }
 
-/** A talent's profile as one viewer may see it; what the view lacks was never loaded. */
-export function TalentProfile({ view }: { view: ProfileView }) {
+/**
+ * A talent's profile as one viewer may see it; what the view lacks was never
+ * loaded. The talent comes first: name and headline, then the photo. `tools`
+ * (a subscriber's message and request buttons, collections, shared details)
+ * sit beside them on wide screens and right below the heading on narrow ones.
+ */
+export function TalentProfile({ view, tools }: { view: ProfileView; tools?: ReactNode }) {
   const { profile, premium, contact } = view;
   const location = [profile.city, profile.country ? countryName(profile.country) : ""].filter(Boolean).join(", ");
   const playingAge =
@@ -139,51 +145,61 @@ export function TalentProfile({ view }: { view: ProfileView }) {
       ? `${profile.playingAgeMin} - ${profile.playingAgeMax}`
       : "-";
   return (
-    <article className="grid gap-6 lg:grid-cols-[320px_1fr]">
-      <div className="space-y-4">
+    <article
+      className={cn(
+        "grid gap-6",
+        tools ? "lg:grid-cols-[280px_minmax(0,1fr)_300px]" : "lg:grid-cols-[320px_minmax(0,1fr)]",
+      )}
+    >
+      <header className="space-y-2 lg:col-start-2 lg:row-start-1">
+        <div className="flex flex-wrap items-center gap-2">
+          <h1 className="text-3xl font-bold tracking-tight">{profile.displayName}</h1>
+          <Badge
+            tone={
+              profile.availability === "AVAILABLE"
+                ? "success"
+                : profile.availability === "LIMITED"
+                  ? "warning"
+                  : "neutral"
+            }
+          >
+            {availabilityLabels[profile.availability]}
+          </Badge>
+        </div>
+        {profile.headline ? <p className="text-lg text-stone-700">{profile.headline}</p> : null}
+        {location ? <p className="text-sm text-stone-500">{location}</p> : null}
+        <div className="flex flex-wrap gap-1">
+          {profile.categories.map((category) => (
+            <Badge key={category} tone="brand">
+              {categoryLabels[category]}
+            </Badge>
+          ))}
+        </div>
+      </header>
+      <div className="lg:col-start-1 lg:row-span-2 lg:row-start-1">
         <TalentPhoto
           photoId={profile.primaryPhoto?.id ?? null}
           name={profile.displayName}
           variant="large"
           priority
-          className="w-full rounded-2xl shadow-sm"
+          className="w-full max-w-64 rounded-2xl shadow-sm sm:max-w-80 lg:max-w-none"
         />
       </div>
-      <div className="space-y-6">
-        <header className="space-y-2">
-          <div className="flex flex-wrap items-center gap-2">
-            <h1 className="text-3xl font-bold tracking-tight">{profile.displayName}</h1>
-            <Badge
-              tone={
-                profile.availability === "AVAILABLE"
-                  ? "success"
-                  : profile.availability === "LIMITED"
-                    ? "warning"
-                    : "neutral"
-              }
-            >
-              {availabilityLabels[profile.availability]}
-            </Badge>
-          </div>
-          {profile.headline ? <p className="text-lg text-stone-700">{profile.headline}</p> : null}
-          {location ? <p className="text-sm text-stone-500">{location}</p> : null}
-          <div className="flex flex-wrap gap-1">
-            {profile.categories.map((category) => (
-              <Badge key={category} tone="brand">
-                {categoryLabels[category]}
-              </Badge>
-            ))}
-          </div>
-        </header>
+      {tools ? (
+        <div className="space-y-4 lg:col-start-3 lg:row-span-2 lg:row-start-1" data-testid="profile-tools">
+          {tools}
+        </div>
+      ) : null}
+      <div className="space-y-6 lg:col-start-2 lg:row-start-2">
         <Card>
           <dl className="grid gap-4 sm:grid-cols-2">
             <Fact label="Playing age">{playingAge}</Fact>
             {profile.genderIdentity ? <Fact label="Gender identity">{profile.genderIdentity}</Fact> : null}
             <Fact label="Languages">{list(profile.languages)}</Fact>
             <Fact label="Union membership">{list(profile.unions)}</Fact>
-            <div className="sm:col-span-2">
-              <Fact label="Skills">{list(profile.skills)}</Fact>
-            </div>
+            <Fact label="Skills" className="sm:col-span-2">
+              {list(profile.skills)}
+            </Fact>
           </dl>
         </Card>
         {premium ? (

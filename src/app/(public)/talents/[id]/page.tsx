@@ -4,6 +4,9 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
 import { getActor } from "@/modules/access/actor";
+import { getApproachActions, getUpgradeReason } from "@/modules/access/policies";
+import { UpgradeDialog } from "@/modules/billing/components/upgrade-dialog";
+import { planForRole } from "@/modules/billing/plans";
 import { ButtonLink } from "@/components/ui/button";
 import { SharedDetails } from "@/modules/contact-requests/components/shared-details";
 import { recordRevealView } from "@/modules/contact-requests/mutations";
@@ -18,6 +21,7 @@ import { countryName } from "@/modules/talents/options";
 import { getProfileView } from "@/modules/talents/queries";
 
 type Props = { params: Promise<{ id: string }> };
+type PageSearch = { searchParams: Promise<{ then?: string | string[] }> };
 
 /** One read per request, shared by the metadata and the page. */
 const loadView = cache(async (id: string) => getProfileView(getDb(), await getActor(), id));
@@ -62,7 +66,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function TalentProfilePage({ params }: Props) {
+export default async function TalentProfilePage({ params, searchParams }: Props & PageSearch) {
   const { id } = await params;
   const view = await loadView(id);
   if (!view) notFound();
@@ -73,6 +77,63 @@ export default async function TalentProfilePage({ params }: Props) {
   if (actor && shared) await recordRevealView(getDb(), actor, shared.requestId);
   const rights = collectionRights(actor);
   const collections = actor && rights.read ? await getCollectionsForProfile(getDb(), actor, view.profile.id) : null;
+  const isListed = view.status.isPublished && !view.status.isHidden;
+  const approach = !view.viewer.isOwner && isListed ? getApproachActions(actor) : "none";
+  const upgradeReason = getUpgradeReason(actor);
+  const plan = actor ? planForRole(actor.role) : null;
+  const name = view.profile.displayName;
+  const profilePath = `/talents/${view.profile.id}`;
+  const requestPath = `/contact-requests/new?profile=${view.profile.id}`;
+  // Back from checkout to message this talent: the Message button is focused, and says the plan is active.
+  const isBackToMessage = (await searchParams).then === "message" && approach === "open";
+  const showCollections = Boolean(
+    collections && (rights.write || collections.some((collection) => collection.contains)),
+  );
+  const tools = (
+    <>
+      {isBackToMessage ? (
+        <p role="status" className="rounded-xl bg-emerald-50 px-4 py-2 text-sm text-emerald-900">
+          Your subscription is active. Message {name} now.
+        </p>
+      ) : null}
+      {approach === "open" ? (
+        <div className="flex flex-wrap gap-2">
+          <ContactButton profileId={view.profile.id} talentName={name} autoFocus={isBackToMessage} />
+          <ButtonLink href={requestPath} variant="secondary">
+            Request contact details
+          </ButtonLink>
+        </div>
+      ) : approach === "locked" && upgradeReason && plan ? (
+        <div className="flex flex-wrap gap-2">
+          <UpgradeDialog
+            label={`Message ${name}`}
+            purpose={`message ${name}`}
+            reason={upgradeReason}
+            plan={plan}
+            returnTo={`${profilePath}?then=message`}
+          />
+          <UpgradeDialog
+            label="Request contact details"
+            variant="secondary"
+            purpose={`request ${name}'s contact details`}
+            reason={upgradeReason}
+            plan={plan}
+            returnTo={requestPath}
+          />
+        </div>
+      ) : null}
+      {shared ? <SharedDetails details={shared.details} title={`Contact details ${name} shared with you`} /> : null}
+      {showCollections && collections ? (
+        <ProfileCollections
+          profileId={view.profile.id}
+          talentName={name}
+          collections={collections}
+          canChange={rights.write && isListed}
+        />
+      ) : null}
+    </>
+  );
+  const hasTools = approach !== "none" || Boolean(shared) || showCollections;
   return (
     <div className="space-y-4">
       <Link href="/talents" className="text-sm font-medium text-brand-700 hover:underline">
@@ -85,26 +146,7 @@ export default async function TalentProfilePage({ params }: Props) {
             : "This profile is not published: only you and admins can see it."}
         </p>
       ) : null}
-      {view.viewer.premiumAccess.allowed && !view.viewer.isOwner && view.status.isPublished && !view.status.isHidden ? (
-        <div className="flex flex-wrap justify-end gap-2">
-          <ButtonLink href={`/contact-requests/new?profile=${view.profile.id}`} variant="secondary">
-            Request contact details
-          </ButtonLink>
-          <ContactButton profileId={view.profile.id} talentName={view.profile.displayName} />
-        </div>
-      ) : null}
-      {collections && (rights.write || collections.some((collection) => collection.contains)) ? (
-        <ProfileCollections
-          profileId={view.profile.id}
-          talentName={view.profile.displayName}
-          collections={collections}
-          canChange={rights.write && view.status.isPublished && !view.status.isHidden}
-        />
-      ) : null}
-      {shared ? (
-        <SharedDetails details={shared.details} title={`Contact details ${view.profile.displayName} shared with you`} />
-      ) : null}
-      <TalentProfile view={view} />
+      <TalentProfile view={view} tools={hasTools ? tools : undefined} />
     </div>
   );
 }

@@ -4,16 +4,24 @@ import { Card } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { requirePermission } from "@/modules/access/actor";
 import { TestCheckoutForm } from "@/modules/billing/components/test-checkout-form";
+import { returnPathInput } from "@/modules/billing/inputs";
 import { getPlan, intervalLabels } from "@/modules/billing/plans";
 import { getOpenTestCheckout } from "@/modules/billing/queries";
 
 export const metadata: Metadata = { title: "Test checkout" };
 
 /** The local checkout of test mode: no card, no payment; the three outcomes a real checkout can have. */
-export default async function TestCheckoutPage({ params }: { params: Promise<{ sessionId: string }> }) {
+export default async function TestCheckoutPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ sessionId: string }>;
+  searchParams: Promise<{ next?: string | string[] }>;
+}) {
   const actor = await requirePermission("subscription:manage");
   const checkout = await getOpenTestCheckout(getDb(), actor, (await params).sessionId);
   if (!checkout) notFound();
+  const returnTo = returnPathInput.safeParse((await searchParams).next);
   const plan = getPlan(checkout.plan);
   return (
     <div className="mx-auto max-w-md space-y-4">
@@ -40,7 +48,7 @@ export default async function TestCheckoutPage({ params }: { params: Promise<{ s
             <dd>{actor.email}</dd>
           </div>
         </dl>
-        <TestCheckoutForm sessionId={checkout.id} />
+        <TestCheckoutForm sessionId={checkout.id} returnTo={returnTo.success ? returnTo.data : undefined} />
       </Card>
     </div>
   );
