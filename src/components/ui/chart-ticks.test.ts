@@ -3,7 +3,12 @@ import { labelExtent, pickTickIndices, type TickLayout } from "./chart-ticks";
 
 /** Labels of `width` pixels under points spread evenly from 0 to `span`. */
 function evenly(count: number, span: number, width: number, gap = 8): TickLayout {
-  return { x: (index) => (count <= 1 ? span / 2 : (index * span) / (count - 1)), width: () => width, bounds: [0, span], gap };
+  return {
+    x: (index) => (count <= 1 ? span / 2 : (index * span) / (count - 1)),
+    width: () => width,
+    bounds: [0, span],
+    gap,
+  };
 }
 
 function overlaps(indices: number[], count: number, layout: TickLayout): boolean {
