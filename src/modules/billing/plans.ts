@@ -72,8 +72,7 @@ export function describePlanUnlocks(plan: Plan): string[] {
     capabilities.premiumProfiles ? "Full talent profiles: bio, credits, every photo, rates" : null,
     capabilities.messaging ? "Direct messages to talents" : null,
     `${capabilities.contactRequestsPerMonth} contact requests a month`,
-    capabilities.collections ? "Collections and shortlists, shareable with your team" : null,
-    capabilities.teamSeats > 1 ? `Up to ${capabilities.teamSeats} team members` : "One seat",
+    capabilities.collections ? "Collections and shortlists, with CSV export and a read-only share link" : null,
   ].filter((line): line is string => line !== null);
 }
 

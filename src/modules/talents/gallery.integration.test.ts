@@ -78,6 +78,16 @@ describe("the public gallery", () => {
     expect(page!.nextCursor).toBeNull();
   });
 
+  it("counts every listed match of a search, on each of its pages", async () => {
+    expect((await search(db, {}))!.total).toBe(3);
+    expect((await search(db, { q: "sarah" }))!.total).toBe(1);
+    expect((await search(db, { language: "English" }))!.total).toBe(2);
+    expect((await search(db, { q: "voice audiobook" }))!.total).toBe(1);
+    const first = await search(db, {}, 2);
+    expect(first!.total).toBe(3);
+    expect((await search(db, { cursor: first!.nextCursor! }, 2))!.total).toBe(3);
+  });
+
   it("finds talents by name prefix, headline, skills and bio", async () => {
     expect(await names(db, { q: "sar" })).toEqual(["Sarah Okafor"]);
     expect(await names(db, { q: "dancer" })).toEqual(["Marco Bellini"]);

@@ -203,6 +203,14 @@ const FEW_MATCHES = 200;
  * are plentiful, and the match is written so that the text index cannot serve
  * it (IS TRUE): the page is read in sort-index order, stopping when it is full.
  */
+async function countCards(db: Db, where: SQL): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(t)
+    .where(where);
+  return row?.count ?? 0;
+}
+
 async function selectCards(
   db: Db,
   where: SQL,
@@ -268,7 +276,7 @@ export async function searchGallery(
 ): Promise<GalleryPage | null> {
   const filters: SQL[] = [listedCondition];
   const tsQuery = query.q ? prefixSearchQuery(query.q) : null;
-  if (query.q && !tsQuery) return { items: [], nextCursor: null };
+  if (query.q && !tsQuery) return { items: [], nextCursor: null, total: 0 };
   if (query.category) filters.push(arrayContains(t.categories, [query.category]));
   if (query.language) filters.push(arrayContains(t.languages, [query.language]));
   if (query.country) filters.push(eq(t.country, query.country));
@@ -282,25 +290,33 @@ export async function searchGallery(
   if (cursor === null) return null;
   const publishedKey = exactTimestamp(t.publishedAt);
   const newerThan = (at: string, id: string) => sql`(${t.publishedAt}, ${t.id}) < (${at}::timestamptz, ${id}::uuid)`;
+  // The whole search's size, in one statement beside the page's: the search vector holds the name and profile
+  // text too, so its matches are exactly the union of the best-match tiers.
+  const countAll = () =>
+    countCards(db, and(...filters, tsQuery ? sql`${t.searchVector} @@ to_tsquery('english', ${tsQuery})` : undefined)!);
 
   if (sort === "relevance" && tsQuery) {
     const [cursorTier, cursorAt] = cursor
       ? [Number(String(cursor.v).slice(0, 1)), String(cursor.v).slice(2)]
       : [Infinity, ""];
-    const found: (CardRow & { tier: number })[] = [];
-    for (const { tier, condition } of matchTiers(tsQuery)) {
-      if (tier > cursorTier || found.length > pageSize) continue;
-      const where = and(...filters, tier === cursorTier ? newerThan(cursorAt, cursor!.id) : undefined)!;
-      const rows = await selectCards(
-        db,
-        where,
-        condition,
-        [desc(t.publishedAt), desc(t.id)],
-        publishedKey,
-        pageSize + 1 - found.length,
-      );
-      found.push(...rows.map((row) => ({ ...row, tier })));
-    }
+    const collectTiers = async () => {
+      const found: (CardRow & { tier: number })[] = [];
+      for (const { tier, condition } of matchTiers(tsQuery)) {
+        if (tier > cursorTier || found.length > pageSize) continue;
+        const where = and(...filters, tier === cursorTier ? newerThan(cursorAt, cursor!.id) : undefined)!;
+        const rows = await selectCards(
+          db,
+          where,
+          condition,
+          [desc(t.publishedAt), desc(t.id)],
+          publishedKey,
+          pageSize + 1 - found.length,
+        );
+        found.push(...rows.map((row) => ({ ...row, tier })));
+      }
+      return found;
+    };
+    const [found, total] = await Promise.all([collectTiers(), countAll()]);
     const page = found.slice(0, pageSize);
     const last = page.at(-1);
     return {
@@ -309,6 +325,7 @@ export async function searchGallery(
         found.length > pageSize && last
           ? encodeCursor({ s: sort, v: `${last.tier}:${last.sortKey}`, id: last.id })
           : null,
+      total,
     };
   }
 
@@ -327,12 +344,16 @@ export async function searchGallery(
     if (cursor) conditions.push(newerThan(String(cursor.v), cursor.id));
   }
 
-  const rows = await selectCards(db, and(...conditions)!, textMatch, order, sortKey, pageSize + 1);
+  const [rows, count] = await Promise.all([
+    selectCards(db, and(...conditions)!, textMatch, order, sortKey, pageSize + 1),
+    countAll(),
+  ]);
   const page = rows.slice(0, pageSize);
   const last = page.at(-1);
   return {
     items: toCards(page),
     nextCursor: rows.length > pageSize && last ? encodeCursor({ s: sort, v: last.sortKey, id: last.id }) : null,
+    total: count,
   };
 }
 

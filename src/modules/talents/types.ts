@@ -79,7 +79,8 @@ export type GalleryCard = {
   primaryPhotoId: string | null;
 };
 
-export type GalleryPage = { items: GalleryCard[]; nextCursor: string | null };
+/** One page of the gallery, and how many listed profiles the whole search finds (every page together). */
+export type GalleryPage = { items: GalleryCard[]; nextCursor: string | null; total: number };
 
 export type AdminProfileRow = {
   id: string;

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Card, CardTitle } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { getEnv } from "@/lib/env";
@@ -42,7 +43,7 @@ export default async function AdminOverviewPage() {
           )}
         </div>
       </div>
-      <div className="grid gap-4 sm:grid-cols-4">
+      <div className="grid grid-cols-2 gap-4 sm:grid-cols-4">
         {roles.map((role) => (
           <Card key={role} className="p-4">
             <p className="text-sm text-stone-500">{roleLabels[role]} accounts</p>
@@ -54,28 +55,30 @@ export default async function AdminOverviewPage() {
       </div>
       <Card>
         <CardTitle>Newest accounts</CardTitle>
-        <table className="mt-4 w-full text-left text-sm">
-          <thead className="text-stone-500">
-            <tr>
-              <th className="py-2 font-medium">Name</th>
-              <th className="py-2 font-medium">Email</th>
-              <th className="py-2 font-medium">Account type</th>
-              <th className="py-2 font-medium">Joined</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-stone-100">
-            {newest.map((user) => (
-              <tr key={user.id}>
-                <td className="py-2 font-medium">{user.name}</td>
-                <td className="py-2 text-stone-600">{user.email}</td>
-                <td className="py-2">
-                  <Badge>{roleLabels[user.role]}</Badge>
-                </td>
-                <td className="py-2 text-stone-600">{formatDate(user.joinedAt, actor.timeZone)}</td>
+        <ScrollRegion label="Newest accounts" className="mt-4">
+          <table className="w-full text-left text-sm">
+            <thead className="text-stone-500">
+              <tr>
+                <th className="py-2 font-medium">Name</th>
+                <th className="py-2 font-medium">Email</th>
+                <th className="py-2 font-medium">Account type</th>
+                <th className="py-2 font-medium">Joined</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="divide-y divide-stone-100">
+              {newest.map((user) => (
+                <tr key={user.id}>
+                  <td className="py-2 font-medium">{user.name}</td>
+                  <td className="py-2 text-stone-600">{user.email}</td>
+                  <td className="py-2">
+                    <Badge>{roleLabels[user.role]}</Badge>
+                  </td>
+                  <td className="py-2 text-stone-600">{formatDate(user.joinedAt, actor.timeZone)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       </Card>
     </div>
   );

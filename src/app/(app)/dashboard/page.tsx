@@ -2,12 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { LineChart } from "@/components/ui/chart";
 import { getDb } from "@/db";
 import { requireActor } from "@/modules/access/actor";
 import { canModerate } from "@/modules/access/policies";
 import type { Actor } from "@/modules/access/types";
-import { duration, percent, RecentActivity, Stat, StatusBars } from "@/modules/activity/components/dashboard-parts";
+import { durationUnitForAll, formatDuration } from "@/lib/duration";
+import { formatCount } from "@/lib/plural";
+import { percent, RecentActivity, Stat, StatusBars } from "@/modules/activity/components/dashboard-parts";
 import { dateRangeInput, defaultRange, MAX_RANGE_DAYS } from "@/modules/activity/inputs";
 import { shortDay } from "@/modules/activity/periods";
 import {
@@ -64,13 +67,13 @@ async function ProfessionalView({ actor }: { actor: Actor }) {
         />
         <Stat
           label="Median time to response"
-          value={duration(data.month.medianAnswerSeconds)}
+          value={formatDuration(data.month.medianAnswerSeconds)}
           detail="How long talents took to answer this month's requests"
         />
         <Stat
           label="Messages this month"
           value={`${number(data.messages.sent)} sent`}
-          detail={`${number(data.messages.received)} replies received`}
+          detail={`${formatCount(data.messages.received, "reply", "replies")} received`}
         />
       </div>
       <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
@@ -117,7 +120,7 @@ async function TalentView({ actor }: { actor: Actor }) {
         />
         <Stat
           label="Your median time to respond"
-          value={duration(data.month.medianAnswerSeconds)}
+          value={formatDuration(data.month.medianAnswerSeconds)}
           detail="For requests received this month"
         />
         <Stat
@@ -191,7 +194,7 @@ async function AdminView({ actor, params }: { actor: Actor; params: SearchParams
           <button type="submit" className={buttonClasses("primary")}>
             Show
           </button>
-          <nav aria-label="Preset ranges" className="flex gap-2 text-sm">
+          <nav aria-label="Preset ranges" className="flex flex-wrap gap-2 text-sm">
             {presets.map((preset) => (
               <Link
                 key={preset.days}
@@ -213,14 +216,14 @@ async function AdminView({ actor, params }: { actor: Actor; params: SearchParams
         ) : null}
         <p className="text-sm text-stone-600">
           {shortDay(range.from)} {range.from.slice(0, 4)} to {shortDay(range.to)} {range.to.slice(0, 4)} (
-          {data.days.length} days)
+          {formatCount(data.days.length, "day")})
         </p>
       </Card>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Stat
           label="Sign-ups"
           value={number(data.totals.signups.TALENT + data.totals.signups.PROFESSIONAL + data.totals.signups.COMPANY)}
-          detail={`${number(data.totals.signups.TALENT)} talents, ${number(data.totals.signups.PROFESSIONAL)} professionals, ${number(data.totals.signups.COMPANY)} companies`}
+          detail={`${formatCount(data.totals.signups.TALENT, "talent")}, ${formatCount(data.totals.signups.PROFESSIONAL, "professional")}, ${formatCount(data.totals.signups.COMPANY, "company", "companies")}`}
         />
         <Stat
           label="Active subscriptions"
@@ -235,7 +238,7 @@ async function AdminView({ actor, params }: { actor: Actor; params: SearchParams
         <Stat
           label="Contact requests"
           value={number(data.totals.requests.sent)}
-          detail={`${percent(data.totals.acceptanceRate)} accepted; ${number(data.totals.messages)} messages sent`}
+          detail={`${percent(data.totals.acceptanceRate)} accepted; ${formatCount(data.totals.messages, "message")} sent`}
         />
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
@@ -262,7 +265,7 @@ async function AdminView({ actor, params }: { actor: Actor; params: SearchParams
             title="Monthly recurring revenue (list prices)"
             labels={labels}
             series={[{ name: "MRR", values: data.series["revenue.mrr_cents"] }]}
-            format={dollars}
+            valueFormat="cents"
           />
         </Card>
         <Card>
@@ -298,45 +301,50 @@ async function AdminView({ actor, params }: { actor: Actor; params: SearchParams
 }
 
 function SenderTable({ title, caption, rows }: { title: string; caption: string; rows: SenderRow[] }) {
+  const waitUnit = durationUnitForAll(rows.map((row) => row.averageAnswerSeconds));
   return (
-    <Card className="space-y-2">
+    <Card className="min-w-0 space-y-2">
       <h2 className="text-lg font-semibold">{title}</h2>
       <p className="text-xs text-stone-600">{caption}</p>
       {rows.length === 0 ? (
         <p className="text-sm text-stone-600">No senders in this range.</p>
       ) : (
-        <table className="w-full text-left text-sm">
-          <thead className="text-xs text-stone-500">
-            <tr>
-              <th scope="col" className="py-1">
-                Sender
-              </th>
-              <th scope="col" className="py-1 text-right">
-                Sent
-              </th>
-              <th scope="col" className="py-1 text-right">
-                Answered
-              </th>
-              <th scope="col" className="py-1 text-right">
-                Average wait
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.senderId} className="border-t border-stone-100">
-                <th scope="row" className="py-1 font-normal">
-                  <Link href={`/admin/users?q=${encodeURIComponent(row.email)}`} className="hover:underline">
-                    {row.name}
-                  </Link>
+        <ScrollRegion label={title}>
+          <table className="w-full text-left text-sm">
+            <thead className="text-xs text-stone-500">
+              <tr>
+                <th scope="col" className="py-1 pr-2">
+                  Sender
                 </th>
-                <td className="py-1 text-right tabular-nums">{number(row.sent)}</td>
-                <td className="py-1 text-right tabular-nums">{number(row.answered)}</td>
-                <td className="py-1 text-right tabular-nums">{duration(row.averageAnswerSeconds)}</td>
+                <th scope="col" className="py-1 pr-2 text-right">
+                  Sent
+                </th>
+                <th scope="col" className="py-1 pr-2 text-right">
+                  Answered
+                </th>
+                <th scope="col" className="py-1 text-right">
+                  Average wait
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.senderId} className="border-t border-stone-100">
+                  <th scope="row" className="py-1 pr-2 font-normal">
+                    <Link href={`/admin/users?q=${encodeURIComponent(row.email)}`} className="hover:underline">
+                      {row.name}
+                    </Link>
+                  </th>
+                  <td className="py-1 pr-2 text-right tabular-nums">{number(row.sent)}</td>
+                  <td className="py-1 pr-2 text-right tabular-nums">{number(row.answered)}</td>
+                  <td className="whitespace-nowrap py-1 text-right tabular-nums">
+                    {formatDuration(row.averageAnswerSeconds, waitUnit)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       )}
     </Card>
   );

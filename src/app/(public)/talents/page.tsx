@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 import { getDb } from "@/db";
+import { formatCount } from "@/lib/plural";
 import { GalleryFilters } from "@/modules/talents/components/gallery-filters";
 import { TalentCard } from "@/modules/talents/components/talent-card";
 import { parseGallerySearchParams } from "@/modules/talents/gallery-query";
@@ -46,6 +47,10 @@ export default async function GalleryPage({ searchParams }: { searchParams: Prom
         </p>
       </div>
       <GalleryFilters query={query} listedCountries={listedCountries} />
+      {/* Always in the page, so a screen reader hears the new count when a search changes it. */}
+      <p role="status" data-testid="result-count" className="text-sm font-medium text-stone-700">
+        {page ? formatCount(page.total, "talent") : ""}
+      </p>
       {!page ? (
         <div role="alert" className="rounded-2xl border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900">
           That page link is no longer valid.{" "}

@@ -32,14 +32,6 @@ export function percent(rate: number | null): string {
   return rate === null ? "-" : `${Math.round(rate * 100)}%`;
 }
 
-/** A duration in the largest unit that reads naturally: "45 min", "5.2 h", "3.1 days". */
-export function duration(seconds: number | null): string {
-  if (seconds === null) return "-";
-  if (seconds < 3600) return `${Math.max(1, Math.round(seconds / 60))} min`;
-  if (seconds < 172_800) return `${(seconds / 3600).toFixed(1)} h`;
-  return `${(seconds / 86_400).toFixed(1)} days`;
-}
-
 /** Requests by status as labelled bars with their numbers: readable without colour. */
 export function StatusBars({ metrics, title }: { metrics: RequestMetrics; title: string }) {
   const max = Math.max(1, ...Object.values(metrics.byStatus));
@@ -48,7 +40,7 @@ export function StatusBars({ metrics, title }: { metrics: RequestMetrics; title:
       <h3 className="text-sm font-semibold">{title}</h3>
       <dl className="space-y-1.5">
         {requestStatuses.map((status) => (
-          <div key={status} className="grid grid-cols-[6rem_1fr_3rem] items-center gap-2 text-sm">
+          <div key={status} className="grid grid-cols-[5.5rem_1fr_2.5rem] items-center gap-2 text-sm">
             <dt className="text-stone-600">{statusLabels[status]}</dt>
             <dd aria-hidden className="h-3 rounded-full bg-stone-100">
               <div

@@ -101,7 +101,7 @@ export function CollectionEntries({
               onDragOver={(event) => canChange && event.preventDefault()}
               onDrop={() => drop(profileId)}
               onDragEnd={() => setDragged(null)}
-              className={`flex gap-3 rounded-xl border bg-white p-3 ${dragged === profileId ? "border-brand-400 opacity-60" : "border-stone-200"}`}
+              className={`flex flex-wrap gap-3 rounded-xl border bg-white p-3 sm:flex-nowrap ${dragged === profileId ? "border-brand-400 opacity-60" : "border-stone-200"}`}
             >
               {canChange ? (
                 <span
@@ -144,7 +144,7 @@ export function CollectionEntries({
                   ) : null}
                 </div>
                 {available && talent ? (
-                  <p className="truncate text-sm text-stone-600">
+                  <p className="line-clamp-2 text-sm text-stone-600 sm:line-clamp-1">
                     {[
                       talent.headline,
                       [talent.city, talent.country ? countryName(talent.country) : ""].filter(Boolean).join(", "),
@@ -162,7 +162,7 @@ export function CollectionEntries({
                 />
               </div>
               {canChange ? (
-                <div className="flex shrink-0 flex-col items-end gap-1">
+                <div className="flex w-full shrink-0 flex-row items-center justify-between gap-2 border-t border-stone-100 pt-2 sm:w-auto sm:flex-col sm:items-end sm:justify-start sm:gap-1 sm:border-0 sm:pt-0">
                   <div className="flex gap-1">
                     <button
                       type="button"

@@ -3,11 +3,20 @@ import { buttonClasses } from "@/components/ui/button";
 import { InputField, SelectField } from "@/components/ui/field";
 import { gallerySortLabels, gallerySorts, type GalleryQuery } from "../gallery-query";
 import { availabilities, availabilityLabels, categories, categoryLabels, countries } from "../options";
+import { FiltersDisclosure, GallerySearchForm } from "./gallery-filter-parts";
+
+/** The filters a search has set, beside its words and its order: the number on the "Filters" button. */
+function countActiveFilters(query: GalleryQuery): number {
+  const { category, country, city, language, ageMin, ageMax, availability } = query;
+  return [category, country, city, language, ageMin, ageMax, availability].filter((value) => value !== undefined)
+    .length;
+}
 
 /**
  * The gallery's search and filters: a plain GET form, so the filters live in
  * the URL, a search can be shared, and the back button works - with or without
- * JavaScript.
+ * JavaScript. Below the lg breakpoint the filters fold behind a "Filters"
+ * button, so the first talents are close to the top of a phone's screen.
  */
 export function GalleryFilters({
   query,
@@ -21,9 +30,8 @@ export function GalleryFilters({
     (country) => listedCountries.has(country.code) || country.code === query.country,
   );
   return (
-    <form
-      method="get"
-      action="/talents"
+    <GallerySearchForm
+      signature={JSON.stringify({ ...query, cursor: undefined })}
       role="search"
       aria-label="Search talents"
       className="space-y-4 rounded-2xl border border-stone-200 bg-white p-4 shadow-sm"
@@ -45,64 +53,66 @@ export function GalleryFilters({
           options={gallerySorts.map((sort) => ({ value: sort, label: gallerySortLabels[sort] }))}
         />
       </div>
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <SelectField
-          name="category"
-          label="Category"
-          defaultValue={query.category ?? ""}
-          placeholder="All categories"
-          options={categories.map((category) => ({ value: category, label: categoryLabels[category] }))}
-        />
-        <SelectField
-          name="country"
-          label="Country"
-          defaultValue={query.country ?? ""}
-          placeholder="Anywhere"
-          options={countryOptions.map((country) => ({ value: country.code, label: country.name }))}
-        />
-        <InputField name="city" label="City" defaultValue={query.city ?? ""} maxLength={80} />
-        <InputField
-          name="language"
-          label="Language"
-          defaultValue={query.language ?? ""}
-          maxLength={40}
-          placeholder="e.g. Spanish"
-        />
-        <InputField
-          name="ageMin"
-          label="Playing age from"
-          type="number"
-          min={0}
-          max={100}
-          defaultValue={query.ageMin ?? ""}
-        />
-        <InputField
-          name="ageMax"
-          label="Playing age to"
-          type="number"
-          min={0}
-          max={100}
-          defaultValue={query.ageMax ?? ""}
-        />
-        <SelectField
-          name="availability"
-          label="Availability"
-          defaultValue={query.availability ?? ""}
-          placeholder="Any availability"
-          options={availabilities.map((availability) => ({
-            value: availability,
-            label: availabilityLabels[availability],
-          }))}
-        />
-        <div className="flex items-end gap-2">
-          <button type="submit" className={buttonClasses("primary", "flex-1")}>
-            Search
-          </button>
-          <Link href="/talents" className={buttonClasses("secondary")}>
-            Clear
-          </Link>
+      <FiltersDisclosure activeCount={countActiveFilters(query)}>
+        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+          <SelectField
+            name="category"
+            label="Category"
+            defaultValue={query.category ?? ""}
+            placeholder="All categories"
+            options={categories.map((category) => ({ value: category, label: categoryLabels[category] }))}
+          />
+          <SelectField
+            name="country"
+            label="Country"
+            defaultValue={query.country ?? ""}
+            placeholder="Anywhere"
+            options={countryOptions.map((country) => ({ value: country.code, label: country.name }))}
+          />
+          <InputField name="city" label="City" defaultValue={query.city ?? ""} maxLength={80} />
+          <InputField
+            name="language"
+            label="Language"
+            defaultValue={query.language ?? ""}
+            maxLength={40}
+            placeholder="e.g. Spanish"
+          />
+          <InputField
+            name="ageMin"
+            label="Playing age from"
+            type="number"
+            min={0}
+            max={100}
+            defaultValue={query.ageMin ?? ""}
+          />
+          <InputField
+            name="ageMax"
+            label="Playing age to"
+            type="number"
+            min={0}
+            max={100}
+            defaultValue={query.ageMax ?? ""}
+          />
+          <SelectField
+            name="availability"
+            label="Availability"
+            defaultValue={query.availability ?? ""}
+            placeholder="Any availability"
+            options={availabilities.map((availability) => ({
+              value: availability,
+              label: availabilityLabels[availability],
+            }))}
+          />
         </div>
+      </FiltersDisclosure>
+      <div className="flex flex-wrap items-center gap-2">
+        <button type="submit" className={buttonClasses("primary", "min-w-32")}>
+          Search
+        </button>
+        <Link href="/talents" className={buttonClasses("secondary")}>
+          Clear
+        </Link>
       </div>
-    </form>
+    </GallerySearchForm>
   );
 }

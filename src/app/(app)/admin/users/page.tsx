@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Card } from "@/components/ui/card";
 import { InputField, SelectField } from "@/components/ui/field";
 import { getDb } from "@/db";
@@ -46,7 +47,12 @@ export default async function AdminUsersPage({
     <div className="space-y-6">
       <AdminPageHeader title="Users" />
       <form method="get" className="flex flex-wrap items-end gap-3">
-        <InputField name="q" label="Name or email" defaultValue={filter.q ?? ""} className="min-w-64 flex-1" />
+        <InputField
+          name="q"
+          label="Name or email"
+          defaultValue={filter.q ?? ""}
+          className="w-full sm:w-auto sm:min-w-64 sm:flex-1"
+        />
         <SelectField
           name="role"
           label="Account type"
@@ -65,62 +71,64 @@ export default async function AdminUsersPage({
           Filter
         </button>
       </form>
-      <Card className="overflow-x-auto p-0">
-        <table className="w-full text-left text-sm">
-          <thead className="bg-stone-50 text-stone-500">
-            <tr>
-              <th className="px-4 py-2 font-medium">Account</th>
-              <th className="px-4 py-2 font-medium">Type</th>
-              <th className="px-4 py-2 font-medium">Subscription</th>
-              <th className="px-4 py-2 font-medium">Joined</th>
-              <th className="px-4 py-2 font-medium">Access</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-stone-100">
-            {page.items.map((user) => (
-              <tr key={user.id} className="align-top">
-                <td className="px-4 py-3">
-                  <p className="font-medium">{user.name}</p>
-                  <p className="text-xs text-stone-500">{user.deletedAt ? "Email removed" : user.email}</p>
-                </td>
-                <td className="px-4 py-3">
-                  <Badge>{roleLabels[user.role]}</Badge>
-                </td>
-                <td className="px-4 py-3">
-                  {user.subscriptionStatus ? (
-                    <Badge
-                      tone={
-                        user.subscriptionStatus === "active" || user.subscriptionStatus === "trialing"
-                          ? "success"
-                          : user.subscriptionStatus === "canceled"
-                            ? "neutral"
-                            : "danger"
-                      }
-                    >
-                      {statusLabels[user.subscriptionStatus]}
-                    </Badge>
-                  ) : (
-                    <span className="text-stone-400">-</span>
-                  )}
-                </td>
-                <td className="px-4 py-3 text-stone-600">{formatDate(user.joinedAt, actor.timeZone)}</td>
-                <td className="px-4 py-3">
-                  {user.deletedAt ? (
-                    <Badge tone="neutral" data-testid="account-deleted">
-                      Deleted {formatDate(user.deletedAt, actor.timeZone)}
-                    </Badge>
-                  ) : null}
-                  {user.suspendedAt ? (
-                    <p className="mb-1 max-w-64 text-xs text-red-700">Suspended: {user.suspendedReason}</p>
-                  ) : null}
-                  {canSuspend(actor, user).allowed && !user.deletedAt ? (
-                    <UserModeration userId={user.id} name={user.name} isSuspended={Boolean(user.suspendedAt)} />
-                  ) : null}
-                </td>
+      <Card className="p-0">
+        <ScrollRegion label="Accounts">
+          <table className="w-full text-left text-sm">
+            <thead className="bg-stone-50 text-stone-500">
+              <tr>
+                <th className="px-4 py-2 font-medium">Account</th>
+                <th className="px-4 py-2 font-medium">Type</th>
+                <th className="px-4 py-2 font-medium">Subscription</th>
+                <th className="px-4 py-2 font-medium">Joined</th>
+                <th className="px-4 py-2 font-medium">Access</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="divide-y divide-stone-100">
+              {page.items.map((user) => (
+                <tr key={user.id} className="align-top">
+                  <td className="px-4 py-3">
+                    <p className="font-medium">{user.name}</p>
+                    <p className="text-xs text-stone-500">{user.deletedAt ? "Email removed" : user.email}</p>
+                  </td>
+                  <td className="px-4 py-3">
+                    <Badge>{roleLabels[user.role]}</Badge>
+                  </td>
+                  <td className="px-4 py-3">
+                    {user.subscriptionStatus ? (
+                      <Badge
+                        tone={
+                          user.subscriptionStatus === "active" || user.subscriptionStatus === "trialing"
+                            ? "success"
+                            : user.subscriptionStatus === "canceled"
+                              ? "neutral"
+                              : "danger"
+                        }
+                      >
+                        {statusLabels[user.subscriptionStatus]}
+                      </Badge>
+                    ) : (
+                      <span className="text-stone-400">-</span>
+                    )}
+                  </td>
+                  <td className="px-4 py-3 text-stone-600">{formatDate(user.joinedAt, actor.timeZone)}</td>
+                  <td className="px-4 py-3">
+                    {user.deletedAt ? (
+                      <Badge tone="neutral" data-testid="account-deleted">
+                        Deleted {formatDate(user.deletedAt, actor.timeZone)}
+                      </Badge>
+                    ) : null}
+                    {user.suspendedAt ? (
+                      <p className="mb-1 max-w-64 text-xs text-red-700">Suspended: {user.suspendedReason}</p>
+                    ) : null}
+                    {canSuspend(actor, user).allowed && !user.deletedAt ? (
+                      <UserModeration userId={user.id} name={user.name} isSuspended={Boolean(user.suspendedAt)} />
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
         {page.items.length === 0 ? <p className="p-6 text-center text-sm text-stone-500">No accounts match.</p> : null}
       </Card>
       {page.nextCursor ? (

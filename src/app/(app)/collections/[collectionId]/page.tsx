@@ -62,8 +62,8 @@ export default async function CollectionPage({ params }: Props) {
           {readOnlyMessage(collection.rights.reason)}
         </p>
       ) : null}
-      <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
-        <section aria-label="Talents" className="space-y-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <section aria-label="Talents" className="min-w-0 space-y-3">
           {size === 0 ? (
             <div className="rounded-2xl border border-dashed border-stone-300 p-10 text-center">
               <p className="font-semibold">This collection is empty.</p>
@@ -102,7 +102,7 @@ export default async function CollectionPage({ params }: Props) {
             </>
           )}
         </section>
-        <aside className="space-y-4">
+        <aside className="min-w-0 space-y-4">
           <Card className="space-y-3 p-4">
             <CardTitle>Share</CardTitle>
             <SharePanel collectionId={collection.id} shareUrl={shareUrl} canChange={canChange} />
