@@ -39,7 +39,7 @@ export default defineConfig({
   webServer: {
     command: "tsx scripts/e2e-server.ts",
     url: `${baseURL}/api/health`,
-    timeout: 240_000,
+    timeout: 420_000,
     reuseExistingServer: !process.env.CI,
     // Message emails go out at once (no 10-minute wait) so the mailbox story can see them.
     env: {
