@@ -38,6 +38,10 @@ async function chooseTimeZone(page: Page, timeZone: string, digestHour?: string)
 }
 
 test.describe("time zones", () => {
+  // Each story saves settings twice and scans a page with a select of every zone: more than the default 30 s
+  // on a busy machine.
+  test.describe.configure({ timeout: 120_000 });
+
   test("a person who signs up in Tokyo gets Tokyo's zone, and changes it in settings", async ({ page }) => {
     await page.goto("/sign-up");
     await page.getByLabel("Talent", { exact: false }).first().check();
