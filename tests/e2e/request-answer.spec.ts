@@ -17,8 +17,8 @@ test("talent@ approves a pending request by keyboard, lands on the outcome, and 
   baseURL,
   login,
 }) => {
-  // Two browsers over about ten pages.
-  test.setTimeout(90_000);
+  // Two browsers over about ten pages and two scans: 90 s and more on two busy cores.
+  test.setTimeout(180_000);
   await login("studio");
   await page.goto("/talents?q=Taylor+Brooks");
   await page.getByRole("link", { name: /Taylor Brooks/ }).click();

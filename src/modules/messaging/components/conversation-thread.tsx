@@ -311,7 +311,7 @@ function Bubble({
         )}
       >
         <p className="whitespace-pre-wrap break-words">{body}</p>
-        <p className={cn("mt-1 text-[11px]", isMine ? "text-brand-100" : "text-stone-500")} suppressHydrationWarning>
+        <p className={cn("mt-1 text-[11px]", isMine ? "text-brand-100" : "text-stone-600")} suppressHydrationWarning>
           {meta}
         </p>
       </div>
