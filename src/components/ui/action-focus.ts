@@ -13,7 +13,18 @@
 
 let lastActionAt = 0;
 
-/** An action finished a moment ago: a page result that appears now takes focus. */
+/** An action starts: the page may be revalidated into its next state before its result is back. */
+export function noteActionStarted() {
+  lastActionAt = Date.now();
+}
+
+/** Focus is nowhere useful: on the page body, or on a control that is disabled or gone. */
+export function isFocusLost(): boolean {
+  const active = document.activeElement;
+  return !active || active === document.body || !active.isConnected || active.matches(":disabled");
+}
+
+/** An action started or finished a moment ago: a page result that appears now takes focus. */
 export function isAfterAction(): boolean {
   return Date.now() - lastActionAt < 10_000;
 }
@@ -26,6 +37,7 @@ function isUsable(element: Element | null | undefined): element is HTMLElement {
 
 /** The part of the page an action was started from: the parent of the form (a form is rendered afresh after it). */
 export function actionOrigin(): HTMLElement | null {
+  noteActionStarted();
   if (typeof document === "undefined") return null;
   const active = document.activeElement;
   const form = active instanceof HTMLElement ? active.closest("form") : null;
@@ -37,8 +49,11 @@ function focusElement(element: HTMLElement) {
   element.focus();
 }
 
-/** The element that shows an action's outcome, looked for in the component's own part of the page first. */
-function resultOf(container: HTMLElement | null, isFailure: boolean): HTMLElement | null {
+/**
+ * The element that shows an action's outcome, looked for in the component's
+ * own part of the page first; the page's heading only when nothing else came.
+ */
+function resultOf(container: HTMLElement | null, isFailure: boolean, mayFallBack: boolean): HTMLElement | null {
   const own = container?.isConnected ? container : null;
   const candidates = isFailure
     ? [own?.querySelector('[aria-invalid="true"]'), own?.querySelector('[role="alert"]')]
@@ -46,23 +61,30 @@ function resultOf(container: HTMLElement | null, isFailure: boolean): HTMLElemen
         own?.querySelector("[data-action-result]"),
         own?.querySelector("button, a[href]"),
         document.querySelector("main [data-action-result]"),
-        document.querySelector("main h1"),
+        mayFallBack ? document.querySelector("main h1") : null,
       ];
   return candidates.find(isUsable) ?? null;
 }
 
+/** Whether focus is on the page heading, where it went for want of a result: a result that appears now takes it. */
+export function isOnFallback(): boolean {
+  return Boolean(document.activeElement?.matches("main h1"));
+}
+
 /**
- * Moves focus to an action's result once React has shown it (two frames, so
- * the revalidated page is in place). `container` is the component's part of
- * the page; it may be gone by then.
+ * Moves focus to an action's result once React has shown it: frame by frame,
+ * while the component's controls are still disabled by the pending action or
+ * the revalidated page is not yet in place, for up to about a second.
+ * `container` is the component's part of the page; it may be gone by then.
  */
 export function focusActionResult(container: HTMLElement | null, outcome: { ok: boolean }) {
   lastActionAt = Date.now();
   if (typeof window === "undefined") return;
-  requestAnimationFrame(() =>
-    requestAnimationFrame(() => {
-      const target = resultOf(container, !outcome.ok);
-      if (target) focusElement(target);
-    }),
-  );
+  let frames = 0;
+  const attempt = () => {
+    const target = resultOf(container, !outcome.ok, frames >= 30);
+    if (target) focusElement(target);
+    else if (++frames <= 60) requestAnimationFrame(attempt);
+  };
+  requestAnimationFrame(attempt);
 }

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef } from "react";
 import { cn } from "@/lib/cn";
-import { isAfterAction } from "./action-focus";
+import { isAfterAction, isFocusLost, isOnFallback } from "./action-focus";
 
 /**
  * A page's result after an action (a request's new status): a polite live
@@ -15,8 +15,7 @@ export function ActionResult({ className, children }: { className?: string; chil
   useEffect(() => {
     const element = ref.current;
     if (!element || !isAfterAction()) return;
-    const active = document.activeElement;
-    if (!active || active === document.body || !active.isConnected || active === element) element.focus();
+    if (isFocusLost() || isOnFallback()) element.focus();
   }, []);
   return (
     <div ref={ref} role="status" tabIndex={-1} data-action-result className={cn("rounded-lg", className)}>

@@ -2,7 +2,7 @@
 
 import { useRef, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/action-result";
-import { focusActionResult } from "./action-focus";
+import { focusActionResult, noteActionStarted } from "./action-focus";
 import { Button } from "./button";
 import { FormError } from "./field";
 
@@ -34,6 +34,7 @@ export function OneClick({
         disabled={isPending}
         onClick={() =>
           startTransition(async () => {
+            noteActionStarted();
             const result = await action();
             setError(result.ok ? undefined : result.message);
             setDone(result.ok);

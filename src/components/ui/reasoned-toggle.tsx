@@ -2,7 +2,7 @@
 
 import { useRef, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/action-result";
-import { focusActionResult } from "./action-focus";
+import { focusActionResult, noteActionStarted } from "./action-focus";
 import { Button } from "./button";
 import { FormError, InputField } from "./field";
 import { SubmitButton } from "./form-status";
@@ -57,6 +57,7 @@ export function ReasonedToggle({
           aria-label={`${undoVerb} ${subject}`}
           onClick={() =>
             startUndo(async () => {
+              noteActionStarted();
               const outcome = await offAction();
               setUndoError(outcome.ok ? undefined : outcome.message);
               setAnnouncement(outcome.ok ? `Done: ${undoVerb.toLowerCase()} ${subject}.` : "");
