@@ -14,7 +14,7 @@ test.describe("the front door", () => {
 
     const plans = page.getByRole("list", { name: "Plans" });
     await expect(plans.getByRole("heading", { name: "Professional" })).toBeVisible();
-    await expect(plans.getByText("$49")).toBeVisible();
+    await expect(plans.getByText("$49", { exact: true })).toBeVisible();
     await expect(plans.getByText("30 contact requests a month")).toBeVisible();
     await expect(plans.getByText("150 contact requests a month")).toBeVisible();
     await expect(page.getByRole("link", { name: "Compare the plans on the pricing page" })).toHaveAttribute(

@@ -11,6 +11,7 @@ export function Hero({ talents }: { talents: GalleryCard[] }) {
       aria-labelledby="hero-title"
       className="overflow-hidden rounded-3xl bg-gradient-to-br from-stone-900 via-stone-900 to-brand-700 text-white"
     >
+      {/* On this dark panel the focus ring is white: the brand colour would not stand out from it. */}
       <div className="grid items-center gap-10 px-6 py-12 sm:px-10 sm:py-16 lg:grid-cols-[1.2fr_1fr] lg:py-20">
         <div>
           <p className="text-sm font-semibold uppercase tracking-wider text-brand-200">
@@ -27,20 +28,20 @@ export function Hero({ talents }: { talents: GalleryCard[] }) {
           <div className="mt-8 flex flex-col gap-3 sm:flex-row sm:flex-wrap">
             <ButtonLink
               href="/sign-up?as=talent"
-              className="bg-white px-5 py-3 text-base text-stone-900 hover:bg-brand-50"
+              className="bg-white px-5 focus-visible:outline-white py-3 text-base text-stone-900 hover:bg-brand-50"
             >
               Create a free talent profile
             </ButtonLink>
             <ButtonLink
               href="/sign-up?as=professional"
-              className="bg-brand-600 px-5 py-3 text-base ring-1 ring-white/30 hover:bg-brand-500"
+              className="bg-brand-600 px-5 focus-visible:outline-white py-3 text-base ring-1 ring-white/30 hover:bg-brand-500"
             >
               Start casting
             </ButtonLink>
             <ButtonLink
               href="/talents"
               variant="ghost"
-              className="px-5 py-3 text-base text-white underline-offset-4 hover:bg-white/10 hover:underline"
+              className="px-5 py-3 text-base text-white focus-visible:outline-white underline-offset-4 hover:bg-white/10 hover:underline"
             >
               Browse the gallery
             </ButtonLink>
