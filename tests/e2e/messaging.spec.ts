@@ -89,7 +89,7 @@ test.describe("messaging", () => {
     await expect(items.filter({ hasText: `You: ${text}` })).toBeVisible({ timeout: 10_000 });
   });
 
-  test("a professional without a subscription sees the upgrade prompt instead of a message button", async ({
+  test("a professional without a subscription gets the upgrade dialog from the message button", async ({
     page,
     baseURL,
   }) => {

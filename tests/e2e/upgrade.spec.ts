@@ -14,6 +14,7 @@ test.describe("locked actions lead to the plan and back", () => {
     page,
     baseURL,
   }) => {
+    test.setTimeout(120_000);
     // A fresh account in free@'s state (never subscribed): free@ itself subscribes in the billing story alongside.
     const signUp = await page.request.post("/api/auth/sign-up/email", {
       data: {

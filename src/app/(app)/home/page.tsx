@@ -205,7 +205,7 @@ async function CastingHome({ actor }: { actor: Actor }) {
             <ul className="space-y-1">
               {approved.items.map((request) => (
                 <li key={request.id}>
-                  <Link href={`/contact-requests/${request.id}`} className="text-brand-700 hover:underline">
+                  <Link href={`/contact-requests/${request.id}`} className="text-brand-700 underline">
                     {request.otherName}
                   </Link>{" "}
                   for {request.projectTitle}
@@ -226,7 +226,7 @@ async function CastingHome({ actor }: { actor: Actor }) {
             <ul className="space-y-1">
               {recent.map((collection) => (
                 <li key={collection.id}>
-                  <Link href={`/collections/${collection.id}`} className="text-brand-700 hover:underline">
+                  <Link href={`/collections/${collection.id}`} className="text-brand-700 underline">
                     {collection.name}
                   </Link>{" "}
                   ({plural(collection.size, "talent")})
