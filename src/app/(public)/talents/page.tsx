@@ -48,7 +48,12 @@ export default async function GalleryPage({ searchParams }: { searchParams: Prom
       </div>
       <GalleryFilters query={query} listedCountries={listedCountries} />
       {/* Always in the page, so a screen reader hears the new count when a search changes it. */}
-      <p role="status" data-testid="result-count" className="text-sm font-medium text-stone-700">
+      <p
+        aria-live="polite"
+        aria-atomic="true"
+        data-testid="result-count"
+        className="text-sm font-medium text-stone-700"
+      >
         {page ? formatCount(page.total, "talent") : ""}
       </p>
       {!page ? (

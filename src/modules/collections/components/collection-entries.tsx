@@ -136,7 +136,7 @@ export function CollectionEntries({
                         name="talent"
                         value={profileId}
                         form={selectFormId}
-                        className="accent-brand-600"
+                        className="size-6 accent-brand-600"
                         aria-label={`Select ${name} for a contact request`}
                       />
                       Select
