@@ -27,6 +27,8 @@ async function tabTo(page: Page, target: Locator, limit = 30) {
 }
 
 test.describe("the app shell at 375 px", () => {
+  // Each story scans the page with axe up to three times, which takes a while on a busy machine.
+  test.describe.configure({ timeout: 90_000 });
   test.beforeEach(async ({ page, login }) => {
     await login("casting");
     await page.goto("/home");
@@ -49,7 +51,8 @@ test.describe("the app shell at 375 px", () => {
   test("the Menu button opens the navigation, which traps focus, closes on Escape and on navigation", async ({
     page,
   }) => {
-    const menuButton = page.getByRole("button", { name: "Menu", exact: true });
+    // While the sheet is open the rest of the page is hidden from assistive technology, the button too.
+    const menuButton = page.getByRole("button", { name: "Menu", exact: true, includeHidden: true });
     await tabTo(page, menuButton);
     await expect(menuButton).toHaveAttribute("aria-expanded", "false");
     await page.keyboard.press("Enter");

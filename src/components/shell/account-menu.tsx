@@ -18,7 +18,8 @@ import { signOutAction } from "@/modules/access/actions";
  */
 export function AccountMenu({ name, roleLabel, mayBill }: { name: string; roleLabel: string; mayBill: boolean }) {
   return (
-    <DropdownMenu>
+    // Not modal: a menu leaves the page as it is (Tab moves on and closes it) rather than hiding it.
+    <DropdownMenu modal={false}>
       <DropdownMenuTrigger className="flex min-h-10 shrink-0 items-center gap-2 rounded-lg px-1 text-left hover:bg-stone-100 lg:px-2">
         <span
           aria-hidden

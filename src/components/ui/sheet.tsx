@@ -28,8 +28,9 @@ export function SheetContent({
 }) {
   return (
     <Dialog.Portal>
-      <Dialog.Overlay className="fixed inset-0 z-40 bg-stone-900/40" />
+      <Dialog.Overlay data-sheet-overlay="" className="fixed inset-0 z-40 bg-stone-900/40" />
       <Dialog.Content
+        ref={makeRestInert}
         // Without a description the dialog is described by nothing, rather than by a missing element.
         {...(description ? {} : { "aria-describedby": undefined })}
         className={cn(
@@ -57,4 +58,20 @@ export function SheetContent({
       </Dialog.Content>
     </Dialog.Portal>
   );
+}
+
+/**
+ * While the sheet is open, the rest of the page is inert as well as hidden from assistive technology, so
+ * nothing behind it can be focused or clicked; the attribute goes before focus returns to the trigger.
+ */
+function makeRestInert(content: HTMLDivElement | null) {
+  if (!content) return;
+  const rest = Array.from(document.body.children).filter(
+    (element) =>
+      !element.contains(content) && !element.hasAttribute("data-sheet-overlay") && !element.hasAttribute("inert"),
+  );
+  for (const element of rest) element.setAttribute("inert", "");
+  return () => {
+    for (const element of rest) element.removeAttribute("inert");
+  };
 }
