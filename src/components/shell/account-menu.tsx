@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useRef } from "react";
 import { Badge } from "@/components/ui/badge";
 import {
   DropdownMenu,
@@ -17,6 +18,7 @@ import { signOutAction } from "@/modules/access/actions";
  * subscribe (`mayBill`, decided by the caller with the access policies), and signing out.
  */
 export function AccountMenu({ name, roleLabel, mayBill }: { name: string; roleLabel: string; mayBill: boolean }) {
+  const signOutForm = useRef<HTMLFormElement>(null);
   return (
     // Not modal: a menu leaves the page as it is (Tab moves on and closes it) rather than hiding it.
     <DropdownMenu modal={false}>
@@ -65,12 +67,10 @@ export function AccountMenu({ name, roleLabel, mayBill }: { name: string; roleLa
           </DropdownMenuItem>
         ) : null}
         <DropdownMenuSeparator />
-        <form action={signOutAction}>
-          <DropdownMenuItem asChild>
-            <button type="submit">Sign out</button>
-          </DropdownMenuItem>
-        </form>
+        <DropdownMenuItem onSelect={() => signOutForm.current?.requestSubmit()}>Sign out</DropdownMenuItem>
       </DropdownMenuContent>
+      {/* Outside the menu, which is gone by the time the form is submitted. */}
+      <form ref={signOutForm} action={signOutAction} hidden />
     </DropdownMenu>
   );
 }
