@@ -3,6 +3,7 @@ import { hasPermission, type Permission } from "@/modules/access/permissions";
 import { canBeApproached, canModerate, canSubscribe, canUsePremium } from "@/modules/access/policies";
 import type { Role } from "@/modules/access/roles";
 import type { Actor } from "@/modules/access/types";
+import { formatDate } from "@/lib/dates";
 
 export const requestStatuses = ["PENDING", "APPROVED", "DECLINED", "EXPIRED", "WITHDRAWN"] as const;
 export type RequestStatus = (typeof requestStatuses)[number];
@@ -116,13 +117,6 @@ export function nextMonthStart(now: Date): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
 }
 
-const precheckDate = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  timeZone: "UTC",
-});
-
 /** What the actor's earlier requests to one talent say about asking again now. */
 export type PairFacts = {
   /** The actor's request to the talent that is still waiting for an answer. */
@@ -147,7 +141,7 @@ export function canAskTalentAgain(facts: PairFacts): Decision {
     const again = new Date(facts.lastDeclinedAt.getTime() + facts.cooldownDays * 86_400_000);
     return deny(
       "rate_limited",
-      `This talent declined your last request. You can ask again from ${precheckDate.format(again)}.`,
+      `This talent declined your last request. You can ask again from ${formatDate(again, "UTC", { month: "long" })}.`,
     );
   }
   return allow();
@@ -161,7 +155,7 @@ export function canUseRequestQuota(quota: QuotaFacts, now: Date): Decision {
   if (quota.monthUsed >= quota.monthLimit)
     return deny(
       "rate_limited",
-      `You have used all ${quota.monthLimit} contact requests of your plan this month. More are available from ${precheckDate.format(nextMonthStart(now))}.`,
+      `You have used all ${quota.monthLimit} contact requests of your plan this month. More are available from ${formatDate(nextMonthStart(now), "UTC", { month: "long" })}.`,
     );
   if (quota.dayUsed >= quota.dayCap)
     return deny(

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineNotification } from "../definition";
 import { renderNotificationEmail } from "../emails/notification-email";
+import { formatDayMonth } from "@/lib/dates";
 
 /** What became of a request, written onto the talent's notification of it when the request leaves PENDING. */
 export const contactRequestOutcome = z.object({
@@ -17,15 +18,13 @@ const payload = z.object({
 });
 type Payload = z.infer<typeof payload>;
 
-const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
-
 /**
  * How the talent's notification of a request reads once the request was
  * answered, withdrawn or expired; null while it is still pending.
  */
 function resolvedView(p: Payload): { title: string; body: string; link: string } | null {
   if (!p.outcome) return null;
-  const on = dayFormat.format(new Date(p.outcome.at));
+  const on = formatDayMonth(p.outcome.at, "UTC");
   const link = `/contact-requests/${p.requestId}`;
   const project = `"${p.projectTitle}"`;
   switch (p.outcome.status) {
