@@ -108,7 +108,7 @@ test("talent@ sees views and requests on the dashboard; the admin sees platform 
   expect(
     Number((await page.getByTestId("stat-profile-views-last-30-days").innerText()).replace(/,/g, "")),
   ).toBeGreaterThan(0);
-  await expect(page.getByRole("img", { name: /Profile views and contact requests, last 12 weeks/ })).toBeVisible();
+  await expect(page.getByRole("figure", { name: /Profile views and contact requests, last 12 weeks/ })).toBeVisible();
 
   const adminContext = await browser.newContext({ baseURL });
   const admin = await adminContext.newPage();
@@ -117,7 +117,7 @@ test("talent@ sees views and requests on the dashboard; the admin sees platform 
     headers: { origin: baseURL! },
   });
   await admin.goto("/dashboard");
-  await expect(admin.getByRole("img", { name: /Contact requests per day/ })).toBeVisible();
+  await expect(admin.getByRole("figure", { name: /Contact requests per day/ })).toBeVisible();
   await admin.getByRole("link", { name: "Last 365 days" }).click();
   await expect(admin.getByText("(365 days)")).toBeVisible();
   await admin.getByLabel("From", { exact: true }).fill("2026-01-10");

@@ -107,7 +107,7 @@ export function CollectionEntries({
                 <span
                   aria-hidden
                   title="Drag to reorder"
-                  className="cursor-grab select-none self-center px-1 text-stone-400"
+                  className="cursor-grab select-none self-center px-1 text-stone-500"
                 >
                   ::
                 </span>

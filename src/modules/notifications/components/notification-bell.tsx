@@ -40,7 +40,7 @@ export function NotificationItem({
     >
       <span className={cn("block text-sm", !item.isRead && "font-semibold")}>{item.title}</span>
       <span className="line-clamp-2 block text-xs text-stone-600">{item.body}</span>
-      <span className="block text-[11px] text-stone-400">
+      <span className="block text-[11px] text-stone-600">
         {formatDateTime(item.createdAt, timeZone, { year: false })}
       </span>
     </button>

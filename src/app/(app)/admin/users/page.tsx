@@ -107,7 +107,7 @@ export default async function AdminUsersPage({
                         {statusLabels[user.subscriptionStatus]}
                       </Badge>
                     ) : (
-                      <span className="text-stone-400">-</span>
+                      <span className="text-stone-500">-</span>
                     )}
                   </td>
                   <td className="px-4 py-3 text-stone-600">{formatDate(user.joinedAt, actor.timeZone)}</td>

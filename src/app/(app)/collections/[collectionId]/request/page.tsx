@@ -49,28 +49,29 @@ export default async function BulkRequestPage({ params, searchParams }: Props) {
       <h1 className="text-3xl font-bold tracking-tight">
         Request contact details from {listed.length === 1 ? listed[0]!.name : `${listed.length} talents`}
       </h1>
-      {skipped.length > 0 ? (
-        <section aria-labelledby="skipped-talents" className="space-y-2">
-          <h2 id="skipped-talents" className="text-sm font-semibold">
-            Not asked again
-          </h2>
-          <ul className="space-y-2">
-            {skipped.map((talent) => (
-              <li key={talent.profileId}>
-                <p className="mb-1 text-sm font-medium">{talent.name}</p>
-                <RequestBlockedNotice block={precheck.talentBlocks[talent.profileId]!} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {problem ? (
-        <p role="alert" className="rounded-xl border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-          {problem}
-        </p>
-      ) : (
-        <BulkRequestForm collectionId={collection.id} talents={talents} remainingNote={precheck.remainingNote} />
-      )}
+      <BulkRequestForm
+        collectionId={collection.id}
+        talents={talents}
+        remainingNote={precheck.remainingNote}
+        problem={problem}
+        notices={
+          skipped.length > 0 ? (
+            <section aria-labelledby="skipped-talents" className="space-y-2">
+              <h2 id="skipped-talents" className="text-sm font-semibold">
+                Not asked again
+              </h2>
+              <ul className="space-y-2">
+                {skipped.map((talent) => (
+                  <li key={talent.profileId}>
+                    <p className="mb-1 text-sm font-medium">{talent.name}</p>
+                    <RequestBlockedNotice block={precheck.talentBlocks[talent.profileId]!} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null
+        }
+      />
     </div>
   );
 }
