@@ -9,3 +9,4 @@ export * from "./contact-requests";
 export * from "./audit";
 export * from "./collections";
 export * from "./activity";
+export * from "./media";
