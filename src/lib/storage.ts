@@ -1,21 +1,71 @@
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { createReadStream, createWriteStream } from "node:fs";
+import { mkdir, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { getEnv } from "./env";
 
+/** What the store knows of an object without reading it. */
+export interface StoredObject {
+  size: number;
+  /** A strong validator: changes whenever the bytes do. Quoted, ready for an ETag header. */
+  etag: string;
+  lastModified: Date;
+}
+
+/** An inclusive byte range, as HTTP Range requests count. */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
+export interface PutOptions {
+  contentType?: string;
+}
+
 /**
- * Where uploaded files live. The local disk store keeps them under
- * DATA_DIR/uploads; an S3-compatible store can implement the same interface.
+ * Where uploaded files live: the local disk under DATA_DIR/uploads (the
+ * embedded default), or an S3-compatible bucket. Every read and write
+ * streams; `readAll` is for the small files (photos before re-encoding,
+ * captions) that are processed whole anyway.
  */
 export interface BlobStorage {
-  put(key: string, bytes: Buffer): Promise<void>;
-  get(key: string): Promise<Buffer | null>;
+  /** Stores a small object held in memory. */
+  put(key: string, bytes: Uint8Array, options?: PutOptions): Promise<void>;
+  /** Stores an object from a stream, without holding it in memory; readers never see half an object. */
+  putStream(key: string, body: Readable, options?: PutOptions): Promise<{ size: number }>;
+  /** The object's size and validator, or null when there is none. */
+  stat(key: string): Promise<StoredObject | null>;
+  /** Streams the object (or one range of it), or null when there is none. */
+  openRead(key: string, range?: ByteRange): Promise<Readable | null>;
+  /** The whole object in memory, or null: only for small objects. */
+  readAll(key: string): Promise<Buffer | null>;
   delete(keys: string[]): Promise<void>;
+  /** Every key under a prefix ("" for all), for copying and clean-up. */
+  list(prefix: string): AsyncIterable<string>;
+  /**
+   * A short-lived URL the client can fetch the object from directly (a
+   * presigned GET on S3), or null when the store has none and the app serves
+   * the bytes itself.
+   */
+  presignedUrl(
+    key: string,
+    options: { expiresInSeconds: number; contentType: string; fileName?: string },
+  ): Promise<string | null>;
 }
 
 const SAFE_KEY = /^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_.-]*)*$/;
 
 export function assertSafeKey(key: string): void {
   if (!SAFE_KEY.test(key) || key.includes("..")) throw new Error(`Invalid storage key: ${JSON.stringify(key)}`);
+}
+
+/** Reads a stream to its end; for small objects only. */
+export async function streamToBuffer(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
+  return Buffer.concat(chunks);
 }
 
 export class LocalDiskStorage implements BlobStorage {
@@ -26,20 +76,54 @@ export class LocalDiskStorage implements BlobStorage {
     return path.join(this.root, key);
   }
 
-  async put(key: string, bytes: Buffer) {
+  async put(key: string, bytes: Uint8Array) {
+    await this.putStream(key, Readable.from([Buffer.from(bytes)]));
+  }
+
+  async putStream(key: string, body: Readable) {
     const file = this.pathOf(key);
     await mkdir(path.dirname(file), { recursive: true });
     // Write then rename, so a reader never sees half a file.
-    const partial = `${file}.${process.pid}.partial`;
-    await writeFile(partial, bytes);
-    await rename(partial, file);
+    const partial = `${file}.${process.pid}.${Date.now()}.partial`;
+    let size = 0;
+    body.on("data", (chunk: Buffer) => (size += chunk.length));
+    try {
+      await pipeline(body, createWriteStream(partial));
+      await rename(partial, file);
+    } catch (error) {
+      await rm(partial, { force: true });
+      throw error;
+    }
+    return { size };
   }
 
-  async get(key: string) {
+  async stat(key: string): Promise<StoredObject | null> {
+    try {
+      const info = await stat(this.pathOf(key));
+      if (!info.isFile()) return null;
+      // Size, modification time and inode change whenever a rename puts new bytes in place.
+      const tag = createHash("sha256")
+        .update(`${key}:${info.size}:${info.mtimeMs}:${info.ino}`)
+        .digest("base64url")
+        .slice(0, 27);
+      return { size: info.size, etag: `"${tag}"`, lastModified: info.mtime };
+    } catch (error) {
+      if (isMissing(error)) return null;
+      throw error;
+    }
+  }
+
+  async openRead(key: string, range?: ByteRange) {
+    const file = this.pathOf(key);
+    if (!(await this.stat(key))) return null;
+    return createReadStream(file, range ? { start: range.start, end: range.end } : {});
+  }
+
+  async readAll(key: string) {
     try {
       return await readFile(this.pathOf(key));
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+      if (isMissing(error)) return null;
       throw error;
     }
   }
@@ -47,6 +131,30 @@ export class LocalDiskStorage implements BlobStorage {
   async delete(keys: string[]) {
     await Promise.all(keys.map((key) => rm(this.pathOf(key), { force: true })));
   }
+
+  async *list(prefix: string): AsyncIterable<string> {
+    let entries;
+    try {
+      entries = await readdir(this.root, { recursive: true, withFileTypes: true });
+    } catch (error) {
+      if (isMissing(error)) return;
+      throw error;
+    }
+    for (const entry of entries) {
+      if (!entry.isFile() || entry.name.endsWith(".partial")) continue;
+      const key = path.relative(this.root, path.join(entry.parentPath, entry.name)).split(path.sep).join("/");
+      if (key.startsWith(prefix) && SAFE_KEY.test(key)) yield key;
+    }
+  }
+
+  async presignedUrl() {
+    return null;
+  }
+}
+
+function isMissing(error: unknown) {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === "ENOENT" || code === "ENOTDIR";
 }
 
 const globalForStorage = globalThis as unknown as { callbackStorage?: BlobStorage };

@@ -21,7 +21,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ phot
   const headers = { ETag: etag, "Cache-Control": cacheControl, "X-Content-Type-Options": "nosniff" };
   if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
 
-  const bytes = await getBlobStorage().get(photoStorageKey(access.storageKey, variant as PhotoVariant));
+  const bytes = await getBlobStorage().readAll(photoStorageKey(access.storageKey, variant as PhotoVariant));
   if (!bytes) return errorResponse("not_found");
   return new Response(new Uint8Array(bytes), {
     headers: { ...headers, "Content-Type": "image/webp", "Content-Length": String(bytes.length) },
