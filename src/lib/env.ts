@@ -73,6 +73,25 @@ const envSchema = z
       .string()
       .regex(/^price_/, "Stripe price ids start with price_")
       .optional(),
+    STORAGE_DRIVER: z.enum(["disk", "s3"]).default("disk"),
+    S3_BUCKET: z.string().min(3, "S3_BUCKET must be a bucket name").optional(),
+    S3_REGION: z.string().min(1).default("us-east-1"),
+    S3_ENDPOINT: z
+      .url("S3_ENDPOINT must be an absolute URL such as https://<account>.r2.cloudflarestorage.com")
+      .optional(),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    S3_FORCE_PATH_STYLE: z.enum(["true", "false"]).default("false"),
+    MEDIA_ORIGIN: z.url("MEDIA_ORIGIN must be an absolute URL such as https://media.callback.example").optional(),
+    MEDIA_URL_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
+    MEDIA_MAX_VIDEO_MB: z.coerce.number().int().min(1).max(10_240).default(500),
+    MEDIA_MAX_VIDEO_MINUTES: z.coerce.number().int().min(1).max(240).default(10),
+    MEDIA_MAX_AUDIO_MB: z.coerce.number().int().min(1).max(2048).default(50),
+    MEDIA_MAX_DOCUMENT_MB: z.coerce.number().int().min(1).max(512).default(20),
+    MEDIA_QUOTA_TALENT_MB: z.coerce.number().int().min(1).max(1_048_576).default(2048),
+    MEDIA_QUOTA_SUBSCRIBER_MB: z.coerce.number().int().min(1).max(1_048_576).default(5120),
+    MEDIA_QUOTA_OTHER_MB: z.coerce.number().int().min(1).max(1_048_576).default(500),
+    MEDIA_UPLOAD_ABANDON_HOURS: z.coerce.number().int().min(1).max(720).default(24),
   })
   .superRefine((raw, context) => {
     if (raw.WEB_CONCURRENCY > 1 && !raw.DATABASE_URL) {
@@ -81,6 +100,12 @@ const envSchema = z
         path: ["WEB_CONCURRENCY"],
         message: "WEB_CONCURRENCY above 1 needs DATABASE_URL: the embedded database can be opened by one process only",
       });
+    }
+    if (raw.STORAGE_DRIVER === "s3") {
+      for (const key of ["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const) {
+        if (!raw[key])
+          context.addIssue({ code: "custom", path: [key], message: `${key} is required when STORAGE_DRIVER=s3` });
+      }
     }
     if (!raw.STRIPE_SECRET_KEY) return;
     const needed = [
