@@ -58,3 +58,17 @@ export const acceptAttribute: Record<MediaKind, string> = {
 /** What a served file is: the original, its poster frame or first-page preview, or its captions. */
 export const mediaVariants = ["original", "poster", "captions"] as const;
 export type MediaVariant = (typeof mediaVariants)[number];
+
+/** A file size as people read it: "340 KB", "12 MB", "1.5 GB" (decimal units, as file managers show). */
+export function describeSize(bytes: number): string {
+  const units = ["bytes", "KB", "MB", "GB", "TB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  if (unit === 0) return `${bytes} ${bytes === 1 ? "byte" : "bytes"}`;
+  const rounded = value >= 100 || Number.isInteger(value) ? Math.round(value) : Math.round(value * 10) / 10;
+  return `${rounded} ${units[unit]}`;
+}

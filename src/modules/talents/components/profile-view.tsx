@@ -137,7 +137,8 @@ function ContactSection({ contact }: { contact: ContactDetails }) {
  * (a subscriber's message and request buttons, collections, shared details)
  * sit beside them on wide screens and right below the heading on narrow ones.
  */
-export function TalentProfile({ view, tools }: { view: ProfileView; tools?: ReactNode }) {
+/** A talent's profile page. `media` is their showreels, voice reels and CV, as this viewer may see them. */
+export function TalentProfile({ view, tools, media }: { view: ProfileView; tools?: ReactNode; media?: ReactNode }) {
   const { profile, premium, contact } = view;
   const location = [profile.city, profile.country ? countryName(profile.country) : ""].filter(Boolean).join(", ");
   const playingAge =
@@ -202,6 +203,7 @@ export function TalentProfile({ view, tools }: { view: ProfileView; tools?: Reac
             </Fact>
           </dl>
         </Card>
+        {media}
         {premium ? (
           <PremiumSection premium={premium} name={profile.displayName} />
         ) : !view.viewer.premiumAccess.allowed ? (
