@@ -49,6 +49,8 @@ export default defineConfig({
       SEED_DEMO_DATA: "auto",
       MESSAGE_EMAIL_DELAY_SECONDS: "0",
       EMAIL_WORKER_INTERVAL_MS: "500",
+      // Signed media links expire quickly, so the story of a leaked link can watch one expire.
+      MEDIA_URL_TTL_SECONDS: "30",
     },
     stdout: "pipe",
     stderr: "pipe",

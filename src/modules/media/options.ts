@@ -59,16 +59,14 @@ export const acceptAttribute: Record<MediaKind, string> = {
 export const mediaVariants = ["original", "poster", "captions"] as const;
 export type MediaVariant = (typeof mediaVariants)[number];
 
-/** A file size as people read it: "340 KB", "12 MB", "1.5 GB" (decimal units, as file managers show). */
+/** "612 MB", "1.5 GB", "800 KB": a size as people read it (binary units, as the MEDIA_MAX_*_MB settings count). */
 export function describeSize(bytes: number): string {
-  const units = ["bytes", "KB", "MB", "GB", "TB"];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit += 1;
+  const MB = 1024 * 1024;
+  if (bytes >= 1024 * MB) {
+    const gb = bytes / (1024 * MB);
+    return `${gb >= 10 ? Math.round(gb) : Math.round(gb * 10) / 10} GB`;
   }
-  if (unit === 0) return `${bytes} ${bytes === 1 ? "byte" : "bytes"}`;
-  const rounded = value >= 100 || Number.isInteger(value) ? Math.round(value) : Math.round(value * 10) / 10;
-  return `${rounded} ${units[unit]}`;
+  if (bytes >= MB) return `${Math.round(bytes / MB)} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} ${bytes === 1 ? "byte" : "bytes"}`;
 }

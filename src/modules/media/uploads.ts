@@ -15,9 +15,9 @@ import { isCrossSiteRequest } from "@/lib/request";
 import type { BlobStorage } from "@/lib/storage";
 import { checkPremiumAccess } from "@/modules/access/premium";
 import type { Actor } from "@/modules/access/types";
-import { assertAcceptedFile, DETECT_BYTES } from "./detect";
+import { assertAcceptedFile, assertSizeAllowed, DETECT_HEAD_BYTES } from "./detect";
 import { mediaLimits, quotaBytesFor } from "./limits";
-import { describeSize, kindOfPurpose, maxFilesOfPurpose, mediaPurposes, purposeLabels, type MediaPurpose } from "./options";
+import { maxFilesOfPurpose, mediaPurposes, purposeLabels, type MediaPurpose } from "./options";
 import { canManageOwnMedia } from "./policies";
 import { mediaStorageKey } from "./internal";
 import { releaseReservation, reserveStorage, settleReservation } from "./quota";
@@ -90,14 +90,7 @@ async function onUploadCreate(uploadId: string, metadata: Record<string, string 
   const { db } = context();
   const actor = signedInUploader();
   const input = parseCreation(metadata, size);
-  const kind = kindOfPurpose[input.purpose];
-  const limit = mediaLimits().maxBytes[kind];
-  if (input.size > limit) {
-    throw new AppError(
-      "too_large",
-      `This file is ${describeSize(input.size)}; a ${purposeLabels[input.purpose].one.toLowerCase()} can be up to ${describeSize(limit)}.`,
-    );
-  }
+  assertSizeAllowed(input.purpose, input.size);
   const [existing] = await db
     .select({ files: count() })
     .from(mediaFiles)
@@ -132,7 +125,7 @@ async function readStagedHead(uploadId: string): Promise<{ head: Uint8Array; siz
   const { size } = await stat(file);
   const handle = await open(file, "r");
   try {
-    const head = new Uint8Array(Math.min(size, DETECT_BYTES));
+    const head = new Uint8Array(Math.min(size, DETECT_HEAD_BYTES));
     await handle.read(head, 0, head.length, 0);
     return { head, size };
   } finally {
@@ -169,7 +162,7 @@ async function onIncomingRequest(method: string, uploadId: string) {
   if (method !== "PATCH") return;
   await db.update(mediaUploads).set({ touchedAt: sql`now()` }).where(eq(mediaUploads.id, uploadId));
   const staged = await readStagedHead(uploadId).catch(() => null);
-  if (staged && staged.head.length >= Math.min(DETECT_BYTES, upload.declaredSize)) {
+  if (staged && staged.head.length >= Math.min(DETECT_HEAD_BYTES, upload.declaredSize)) {
     try {
       assertAcceptedFile(upload.purpose, staged.head, upload.declaredSize);
     } catch (error) {

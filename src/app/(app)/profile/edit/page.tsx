@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { requirePermission } from "@/modules/access/actor";
+import { MediaSection } from "@/modules/media/components/media-section";
+import { mediaLimits } from "@/modules/media/limits";
+import { getOwnStorageUse, listOwnMedia } from "@/modules/media/queries";
 import { CreditsSection } from "@/modules/talents/components/editor/credits-section";
 import { PhotosSection } from "@/modules/talents/components/editor/photos-section";
 import {
@@ -18,6 +21,7 @@ export const metadata: Metadata = { title: "Edit your profile" };
 
 const sections = [
   ["#photos", "Photos"],
+  ["#media", "Reels and CV"],
   ["#basics", "The basics"],
   ["#skills", "Languages and skills"],
   ["#premium", "Bio and details"],
@@ -31,6 +35,8 @@ export default async function EditProfilePage() {
   await ensureOwnProfile(db, actor);
   const own = await getOwnProfile(db, actor);
   if (!own) notFound();
+  const [media, storage] = await Promise.all([listOwnMedia(db, actor), getOwnStorageUse(db, actor)]);
+  const limits = mediaLimits();
   return (
     <div className="space-y-6">
       <div>
@@ -56,6 +62,11 @@ export default async function EditProfilePage() {
             photos={own.premium.photos}
             primaryPhotoId={own.profile.primaryPhoto?.id ?? null}
             name={own.profile.displayName}
+          />
+          <MediaSection
+            items={media}
+            storage={storage}
+            limits={{ maxBytes: limits.maxBytes, maxVideoMinutes: Math.round(limits.maxVideoMs / 60_000) }}
           />
           <BasicsSection profile={own.profile} />
           <SkillsSection profile={own.profile} />

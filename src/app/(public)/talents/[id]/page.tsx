@@ -14,6 +14,8 @@ import { getSharedContactForProfile } from "@/modules/contact-requests/queries";
 import { ProfileCollections } from "@/modules/collections/components/profile-collections";
 import { collectionRights } from "@/modules/collections/policies";
 import { getCollectionsForProfile } from "@/modules/collections/queries";
+import { ProfileMedia } from "@/modules/media/components/profile-media";
+import { listProfileMedia } from "@/modules/media/queries";
 import { ContactButton } from "@/modules/messaging/components/contact-button";
 import { TalentProfile } from "@/modules/talents/components/profile-view";
 import { recordProfileView } from "@/modules/talents/mutations";
@@ -75,6 +77,7 @@ export default async function TalentProfilePage({ params, searchParams }: Props 
   const shared =
     actor && !view.viewer.isOwner ? await getSharedContactForProfile(getDb(), actor, view.profile.id) : null;
   if (actor && shared) await recordRevealView(getDb(), actor, shared.requestId);
+  const media = await listProfileMedia(getDb(), actor, { profileId: view.profile.id });
   const rights = collectionRights(actor);
   const collections = actor && rights.read ? await getCollectionsForProfile(getDb(), actor, view.profile.id) : null;
   const isListed = view.status.isPublished && !view.status.isHidden;
@@ -146,7 +149,11 @@ export default async function TalentProfilePage({ params, searchParams }: Props 
             : "This profile is not published: only you and admins can see it."}
         </p>
       ) : null}
-      <TalentProfile view={view} tools={hasTools ? tools : undefined} />
+      <TalentProfile
+        view={view}
+        tools={hasTools ? tools : undefined}
+        media={<ProfileMedia items={media} name={name} />}
+      />
     </div>
   );
 }
