@@ -162,7 +162,8 @@ describe("resumable uploads (tus)", () => {
   it("lets only talents upload, and only from Callback itself", async () => {
     const professional = await createProfessional(db);
     const { response } = await create(professional, 1000, { purpose: "cv" });
-    expect(response.status).toBe(404);
+    expect(response.status).toBe(403);
+    expect(await response.text()).toMatch(/Only talents/);
     const crossSite = await handleUploadRequest(
       db,
       storage,

@@ -50,7 +50,7 @@ const pagesInCode = appFiles
 const routesInCode = appFiles
   .filter((file) => /\/route\.ts$/.test(file))
   .flatMap((file) =>
-    [...readFileSync(file, "utf8").matchAll(/export (?:(?:async )?function|const) (GET|POST|PUT|PATCH|DELETE)\b/g)].map(
+    [...readFileSync(file, "utf8").matchAll(/export (?:(?:async )?function|const) (GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\b/g)].map(
       (match) => `${match[1]} ${routeOf(file)}`,
     ),
   )

@@ -49,6 +49,9 @@ export type Fixtures = {
   notificationId: string;
   creditId: string;
   photoIds: string[];
+  /** The talent's ready showreel and CV (demo media). */
+  showreelId: string;
+  cvId: string;
 };
 
 async function demoTalent(excluding: string[]) {
@@ -107,6 +110,13 @@ export async function loadFixtures(): Promise<Fixtures> {
   const creditId = (
     await one<{ id: string }>("select id from talent_credits where profile_id = $1 limit 1", [talentProfileId])
   ).id;
+  const mediaOf = async (purpose: string) =>
+    (
+      await one<{ id: string }>(
+        "select id from media_files where owner_id = $1 and purpose = $2 order by position limit 1",
+        [ids.talent, purpose],
+      )
+    ).id;
   const { rows: photos } = await database().query(
     "select id from talent_photos where profile_id = $1 order by position",
     [talentProfileId],
@@ -132,6 +142,8 @@ export async function loadFixtures(): Promise<Fixtures> {
     notificationId,
     creditId,
     photoIds: photos.map((row: { id: string }) => row.id),
+    showreelId: await mediaOf("showreel"),
+    cvId: await mediaOf("cv"),
   };
 }
 

@@ -89,6 +89,8 @@ const project = {
 const subscribers: ActorName[] = ["pro", "company", "admin"];
 /** Another talent's credit or photo answers as a missing one; accounts without a profile are refused whatever the id. */
 const ownProfileThing = only(["talent"], "forbidden", { stranger: "not_found" });
+/** Media actions need "media:manage-own" (talents); a stranger's file answers as missing, as does everything for others. */
+const ownMedia = only(["talent"], "not_found");
 const notForTalents = { talent: "forbidden", stranger: "forbidden" } as const;
 /** Someone else's collection answers as a missing one; talents and the unsubscribed are refused whatever the id. */
 const ownCollection = only(["pro"], "not_found", {
@@ -312,6 +314,23 @@ export const actionRows: Record<string, ActionRow> = {
   setPrimaryPhotoAction: { args: (f) => [f.photoIds[0]], expect: ownProfileThing },
   movePhotoAction: { args: (f) => [f.photoIds[0], "down"], expect: ownProfileThing },
   deletePhotoAction: { args: (f) => [f.photoIds.at(-1)], expect: ownProfileThing },
+  // Media: the talent's own files only; another talent's file answers as a missing one.
+  renameMediaAction: {
+    args: (f) => [null, formOf({ mediaId: f.showreelId, title: "Matrix reel" })],
+    expect: ownMedia,
+  },
+  moveMediaAction: { args: (f) => [f.showreelId, "down"], expect: ownMedia },
+  setPrimaryMediaAction: { args: (f) => [f.showreelId], expect: ownMedia },
+  setCaptionsAction: {
+    args: (f) => {
+      const form = formOf({ mediaId: f.showreelId });
+      form.append("captions", new Blob(["WEBVTT\n\n00:00.000 --> 00:02.000\nHello\n"], { type: "text/vtt" }), "c.vtt");
+      return [null, form];
+    },
+    expect: ownMedia,
+  },
+  removeCaptionsAction: { args: (f) => [f.showreelId], expect: ownMedia, after: "setCaptionsAction" },
+  deleteMediaAction: { args: (f) => [f.cvId], expect: ownMedia },
   unpublishProfileAction: { args: () => [], expect: only(["talent", "stranger"], "forbidden") },
   publishProfileAction: {
     args: () => [],
@@ -457,6 +476,42 @@ export const routeRows: Record<string, RouteRow> = {
     path: () => "/api/profile/photos",
     body: photoUpload,
     expect: { ...everyone("403"), anonymous: "401", suspended: "401", talent: "201", stranger: "201" },
+  },
+  // Resumable uploads (tus): talents start one; anyone else is refused; another's or a made-up upload is missing.
+  "POST /api/uploads/[[...path]]": {
+    method: "POST",
+    path: () => "/api/uploads",
+    headers: {
+      "Tus-Resumable": "1.0.0",
+      "Upload-Length": "1000",
+      "Upload-Metadata": `purpose ${Buffer.from("voice_reel").toString("base64")}`,
+    },
+    expect: { ...everyone("403"), anonymous: "401", suspended: "401", talent: "201", stranger: "201" },
+  },
+  "PATCH /api/uploads/[[...path]]": {
+    method: "PATCH",
+    path: () => "/api/uploads/madeUpUploadId00000000000",
+    headers: { "Tus-Resumable": "1.0.0", "Upload-Offset": "0", "Content-Type": "application/offset+octet-stream" },
+    body: () => "bytes",
+    expect: { ...everyone("403"), anonymous: "401", suspended: "401", talent: "404", stranger: "404" },
+  },
+  "HEAD /api/uploads/[[...path]]": {
+    method: "HEAD",
+    path: () => "/api/uploads/madeUpUploadId00000000000",
+    headers: { "Tus-Resumable": "1.0.0" },
+    expect: { ...everyone("403"), anonymous: "401", suspended: "401", talent: "404", stranger: "404" },
+  },
+  "DELETE /api/uploads/[[...path]]": {
+    method: "DELETE",
+    path: () => "/api/uploads/madeUpUploadId00000000000",
+    headers: { "Tus-Resumable": "1.0.0" },
+    expect: { ...everyone("403"), anonymous: "401", suspended: "401", talent: "404", stranger: "404" },
+  },
+  // The protocol's capabilities, the same for everyone.
+  "OPTIONS /api/uploads/[[...path]]": {
+    method: "OPTIONS",
+    path: () => "/api/uploads",
+    expect: publicPage({ ...everyone("204"), anonymous: "204", suspended: "204" }),
   },
   // By the signed token of an email's link; a made-up token is refused the same for everyone.
   "POST /api/unsubscribe": {

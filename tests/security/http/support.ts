@@ -184,8 +184,8 @@ export async function get(pathname: string, cookie?: string): Promise<PageAnswer
   return { status: response.status, outcome: String(response.status) };
 }
 
-/** Columns the background worker moves on its own (email delivery state, reminder times). */
-const workerColumns = ["email_state", "reminder_sent_at"];
+/** Columns the background worker moves on its own (email delivery state, reminder times, media processing claims). */
+const workerColumns = ["email_state", "reminder_sent_at", "claimed_until", "attempts"];
 
 /**
  * A fingerprint of the rows of some tables: equal before and after a refused
@@ -234,6 +234,9 @@ export const guardedTables = [
   "collections",
   "collection_items",
   "admin_audit_log",
+  "media_files",
+  "media_uploads",
+  "storage_usage",
 ];
 
 /**

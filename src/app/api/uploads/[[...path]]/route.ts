@@ -12,4 +12,8 @@ async function handler(request: Request) {
   return handleUploadRequest(getDb(), getBlobStorage(), await getActor(), request);
 }
 
-export { handler as DELETE, handler as HEAD, handler as OPTIONS, handler as PATCH, handler as POST };
+export const POST = handler;
+export const PATCH = handler;
+export const HEAD = handler;
+export const DELETE = handler;
+export const OPTIONS = handler;
