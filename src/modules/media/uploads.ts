@@ -17,7 +17,8 @@ import { checkPremiumAccess } from "@/modules/access/premium";
 import type { Actor } from "@/modules/access/types";
 import { assertAcceptedFile, assertSizeAllowed, DETECT_HEAD_BYTES } from "./detect";
 import { mediaLimits, quotaBytesFor } from "./limits";
-import { maxFilesOfPurpose, mediaPurposes, purposeLabels, type MediaPurpose } from "./options";
+import { uploadStartInput } from "./inputs";
+import { maxFilesOfPurpose, purposeLabels } from "./options";
 import { canManageOwnMedia } from "./policies";
 import { mediaStorageKey } from "./internal";
 import { releaseReservation, reserveStorage, settleReservation } from "./quota";
@@ -71,19 +72,15 @@ async function ownUpload(uploadId: string) {
   return { actor, upload: row };
 }
 
-const TITLE_MAX = 120;
-
 function parseCreation(metadata: Record<string, string | null> | undefined, size: number | undefined) {
-  const purpose = metadata?.purpose ?? "";
-  if (!mediaPurposes.includes(purpose as MediaPurpose)) {
-    throw new AppError("invalid_input", "Say what the file is: a showreel, a voice reel or a CV.");
-  }
+  const parsed = uploadStartInput.safeParse({
+    purpose: metadata?.purpose ?? undefined,
+    title: metadata?.title ?? undefined,
+    filename: metadata?.filename ?? undefined,
+  });
+  if (!parsed.success) throw new AppError("invalid_input", parsed.error.issues[0]!.message);
   if (size === undefined) throw new AppError("invalid_input", "The file's size must be sent when the upload starts.");
-  if (size === 0) throw new AppError("invalid_input", "This file is empty. Choose the file again.");
-  const title = (metadata?.title ?? "").trim();
-  if (title.length > TITLE_MAX) throw new AppError("invalid_input", `Titles are at most ${TITLE_MAX} characters.`);
-  const fileName = (metadata?.filename ?? "").trim().slice(0, 255);
-  return { purpose: purpose as MediaPurpose, title, fileName, size };
+  return { purpose: parsed.data.purpose, title: parsed.data.title, fileName: parsed.data.filename, size };
 }
 
 async function onUploadCreate(uploadId: string, metadata: Record<string, string | null> | undefined, size?: number) {
