@@ -77,7 +77,17 @@ import {
   updateSkills,
 } from "@/modules/talents/mutations";
 import { getProfileView, listProfilesForAdmin, searchGallery } from "@/modules/talents/queries";
+import { mediaFiles } from "@/db/schema/media";
+import { mediaIdInput, renameMediaInput, uploadStartInput } from "@/modules/media/inputs";
+import {
+  deleteMedia,
+  moveMedia,
+  renameMedia,
+  setMediaCaptions,
+  setPrimaryMedia,
+} from "@/modules/media/mutations";
 import { freshDatabase } from "@/test/database";
+import { MemoryStorage } from "@/test/memory-storage";
 import { lineBreakText, massAssignment, refusedText, storedText } from "./hostile";
 
 type Case = [label: string, text: string];
@@ -766,6 +776,90 @@ describe("hostile input at every mutation", () => {
           );
       },
     );
+  });
+
+  describe("media", () => {
+    const storage = new MemoryStorage();
+    let mediaId: string;
+
+    beforeAll(async () => {
+      mediaId = randomUUID();
+      await db.insert(mediaFiles).values({
+        id: mediaId,
+        ownerId: talent.id,
+        purpose: "showreel",
+        kind: "video",
+        status: "ready",
+        title: "Drama reel",
+        storageKey: `media/${mediaId}/original`,
+        contentType: "video/mp4",
+        byteSize: 1000,
+      });
+    });
+
+    it.each([...refused, ...breaks, oversized(120)])("refuses a media title with %s", async (_label, title) => {
+      expect((await submit(renameMediaInput, { mediaId, title }, (input) => renameMedia(db, talent.actor, input))).accepted).toBe(
+        false,
+      );
+    });
+
+    it.each(stored)("stores a media title with %s exactly", async (_label, title) => {
+      const result = await submit(renameMediaInput, { mediaId, title, ownerId: pro.id }, (input) =>
+        renameMedia(db, talent.actor, input),
+      );
+      expect(result.accepted).toBe(true);
+      const [row] = await db.select().from(mediaFiles).where(eq(mediaFiles.id, mediaId));
+      expect({ title: row!.title, ownerId: row!.ownerId }).toEqual({ title: title.trim(), ownerId: talent.id });
+    });
+
+    it.each([...refused, ...breaks])("refuses upload metadata with %s in the title or file name", (_label, text) => {
+      expect(uploadStartInput.safeParse({ purpose: "showreel", title: text }).success).toBe(text.trim() === "");
+      expect(uploadStartInput.safeParse({ purpose: "showreel", filename: text }).success).toBe(text.trim() === "");
+    });
+
+    it.each([["unknown", "headshot"], ["SQL", "cv'; --"], ["NUL", "cv\u0000"], ["empty", ""]])(
+      "refuses an upload purpose that is %s",
+      (_label, purpose) => {
+        expect(uploadStartInput.safeParse({ purpose }).success).toBe(false);
+      },
+    );
+
+    it.each(BAD_IDS)("a bad media id (%s) answers not found or is refused by its schema", async (_label, id) => {
+      expect(mediaIdInput.safeParse(id).success).toBe(/^[0-9a-f-]{36}$/.test(id));
+      if (!mediaIdInput.safeParse(id).success) return;
+      await expectAppError(renameMedia(db, talent.actor, { mediaId: id, title: "x" }), ["not_found"]);
+      await expectAppError(moveMedia(db, talent.actor, { mediaId: id, direction: "up" }), ["not_found"]);
+      await expectAppError(setPrimaryMedia(db, talent.actor, id), ["not_found"]);
+      await expectAppError(deleteMedia(db, storage, talent.actor, id), ["not_found"]);
+      await expectAppError(setMediaCaptions(db, storage, talent.actor, id, new TextEncoder().encode("WEBVTT\n")), [
+        "not_found",
+      ]);
+    });
+
+    it.each([
+      ["empty", new Uint8Array(0), "invalid_input"],
+      ["not UTF-8", new Uint8Array([0x57, 0x45, 0x42, 0x56, 0x54, 0x54, 0x0a, 0xff, 0xfe]), "unsupported_type"],
+      ["an SRT file", new TextEncoder().encode("1\n00:00:01,000 --> 00:00:02,000\nHello\n"), "unsupported_type"],
+      ["HTML", new TextEncoder().encode("<script>alert(1)</script>"), "unsupported_type"],
+      ["oversized", new TextEncoder().encode(`WEBVTT\n\n${"x".repeat(600 * 1024)}`), "too_large"],
+    ] as const)("refuses captions that are %s and stores nothing", async (_label, bytes, code) => {
+      const before = storage.files.size;
+      await expectAppError(setMediaCaptions(db, storage, talent.actor, mediaId, bytes), [code]);
+      expect(storage.files.size).toBe(before);
+      const [row] = await db.select().from(mediaFiles).where(eq(mediaFiles.id, mediaId));
+      expect(row!.captionsKey).toBeNull();
+    });
+
+    it("keeps markup inside WebVTT captions as stored text (they are served as text/vtt, never as a page)", async () => {
+      const vtt = "WEBVTT\n\n00:00.000 --> 00:02.000\n<script>alert(1)</script>\n";
+      await setMediaCaptions(db, storage, talent.actor, mediaId, new TextEncoder().encode(vtt));
+      const [row] = await db.select().from(mediaFiles).where(eq(mediaFiles.id, mediaId));
+      expect(storage.files.get(row!.captionsKey!)!.toString("utf8")).toBe(vtt);
+      await expectAppError(setMediaCaptions(db, storage, pro.actor, mediaId, new TextEncoder().encode(vtt)), [
+        "forbidden",
+        "not_found",
+      ]);
+    });
   });
 
   it("leaves the database consistent: every account still as created", async () => {
