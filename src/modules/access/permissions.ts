@@ -14,6 +14,7 @@ import type { Role } from "./roles";
  */
 export const permissions = {
   "profile:manage-own": "Create, edit and publish your own talent profile.",
+  "media:manage-own": "Upload, order and remove your own showreels, voice reels and CV.",
   "talent:view-premium": "See premium profile data: full bio, credits, all photos, measurements, rates.",
   "conversation:start": "Start a conversation with a talent.",
   "conversation:reply": "Reply in conversations you are part of.",
@@ -38,7 +39,7 @@ const talentSearchPermissions: Permission[] = [
 ];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  TALENT: ["profile:manage-own", "conversation:reply", "contact-request:respond", "sender:block"],
+  TALENT: ["profile:manage-own", "media:manage-own", "conversation:reply", "contact-request:respond", "sender:block"],
   PROFESSIONAL: [...talentSearchPermissions, "subscription:manage"],
   COMPANY: [...talentSearchPermissions, "subscription:manage"],
   ADMIN: [...talentSearchPermissions, "user:message-any", "user:moderate"],
