@@ -1,7 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isCrossSiteRequest, PATHNAME_HEADER, REQUEST_ID_HEADER } from "@/lib/request";
 import { getEnv } from "@/lib/env";
-import { contentSecurityPolicy, NONCE_HEADER, newNonce, securityHeaders } from "@/lib/security-headers";
+import {
+  contentSecurityPolicy,
+  mediaSourcesFrom,
+  NONCE_HEADER,
+  newNonce,
+  securityHeaders,
+} from "@/lib/security-headers";
 
 /**
  * Runs before every request. It gives the request an id (kept from a trusted
@@ -49,7 +55,7 @@ export function proxy(request: NextRequest) {
   const https = env.BETTER_AUTH_URL.startsWith("https://");
   const production = env.isProduction;
   const nonce = newNonce();
-  const policy = contentSecurityPolicy({ nonce, production, https });
+  const policy = contentSecurityPolicy({ nonce, production, https, mediaSources: mediaSourcesFrom(env) });
 
   const headers = new Headers(request.headers);
   headers.set(REQUEST_ID_HEADER, requestId);
@@ -61,6 +67,9 @@ export function proxy(request: NextRequest) {
   response.headers.set(REQUEST_ID_HEADER, requestId);
   response.headers.set("Content-Security-Policy", policy);
   for (const [name, value] of Object.entries(securityHeaders({ https }))) response.headers.set(name, value);
+  // Media may be embedded from a media origin on the same site (a CDN in front of these routes).
+  if (request.nextUrl.pathname.startsWith("/api/media/"))
+    response.headers.set("Cross-Origin-Resource-Policy", "same-site");
   return response;
 }
 

@@ -14,8 +14,15 @@ export function detectImageFormat(bytes: Uint8Array): ImageFormat | null {
 
 export type PhotoVariants = { thumb: Buffer; large: Buffer; width: number; height: number };
 
-/** Decompression bombs stop here: no real photo needs more than 50 megapixels. */
-const MAX_INPUT_PIXELS = 50_000_000;
+/** Decompression bombs stop here: no real photo needs more than 40 megapixels, and sharp refuses a larger one from its header, before decoding. */
+const MAX_INPUT_PIXELS = 40_000_000;
+
+export class OversizedImageError extends Error {
+  constructor(readonly maxPixels: number) {
+    super(`The image is larger than ${maxPixels / 1_000_000} megapixels.`);
+    this.name = "OversizedImageError";
+  }
+}
 
 export class UnreadableImageError extends Error {
   constructor() {
@@ -31,6 +38,13 @@ export class UnreadableImageError extends Error {
  * dropped: re-encoding keeps none of it.
  */
 export async function makePhotoVariants(bytes: Buffer): Promise<PhotoVariants> {
+  // The header alone says how big the picture is: a bomb is refused before any pixel is decoded.
+  const header = await sharp(bytes)
+    .metadata()
+    .catch(() => {
+      throw new UnreadableImageError();
+    });
+  if ((header.width ?? 0) * (header.height ?? 0) > MAX_INPUT_PIXELS) throw new OversizedImageError(MAX_INPUT_PIXELS);
   try {
     const source = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: "error" }).rotate();
     const large = await source

@@ -7,19 +7,26 @@
  */
 export const NONCE_HEADER = "x-nonce";
 
-export type PolicyOptions = { nonce: string; production: boolean; https: boolean };
+export type PolicyOptions = {
+  nonce: string;
+  production: boolean;
+  https: boolean;
+  /** Origins media may also come from: a configured media origin (CDN) and the object store's presigned links. */
+  mediaSources?: string[];
+};
 
-export function contentSecurityPolicy({ nonce, production, https }: PolicyOptions): string {
+export function contentSecurityPolicy({ nonce, production, https, mediaSources = [] }: PolicyOptions): string {
+  const media = mediaSources.length ? ` ${mediaSources.join(" ")}` : "";
   const directives = [
     "default-src 'self'",
     // Development needs eval for React's debugging and fast refresh; production never does.
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${production ? "" : " 'unsafe-eval'"}`,
     // Style attributes (chart bars, progress) cannot carry a nonce; styles cannot run code.
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    `img-src 'self' data: blob:${media}`,
     "font-src 'self'",
     "connect-src 'self'",
-    "media-src 'self'",
+    `media-src 'self'${media}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self' https://checkout.stripe.com",
@@ -30,6 +37,31 @@ export function contentSecurityPolicy({ nonce, production, https }: PolicyOption
   ];
   if (https) directives.push("upgrade-insecure-requests");
   return directives.join("; ");
+}
+
+/**
+ * The origins media is served from besides this one: MEDIA_ORIGIN, and with
+ * object storage the bucket's own host, which presigned links point at.
+ */
+export function mediaSourcesFrom(settings: {
+  MEDIA_ORIGIN?: string;
+  STORAGE_DRIVER: "disk" | "s3";
+  S3_BUCKET?: string;
+  S3_REGION: string;
+  S3_ENDPOINT?: string;
+  S3_FORCE_PATH_STYLE: "true" | "false";
+}): string[] {
+  const sources = new Set<string>();
+  if (settings.MEDIA_ORIGIN) sources.add(new URL(settings.MEDIA_ORIGIN).origin);
+  if (settings.STORAGE_DRIVER === "s3" && settings.S3_BUCKET) {
+    const endpoint = new URL(settings.S3_ENDPOINT ?? `https://s3.${settings.S3_REGION}.amazonaws.com`);
+    sources.add(
+      settings.S3_FORCE_PATH_STYLE === "true"
+        ? endpoint.origin
+        : `${endpoint.protocol}//${settings.S3_BUCKET}.${endpoint.host}`,
+    );
+  }
+  return [...sources];
 }
 
 /** Headers that go on every answer, pages and API alike. */

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
+  boolean,
   check,
   customType,
   date,
@@ -73,6 +74,9 @@ export const talentProfiles = pgTable(
     dayRateMax: integer("day_rate_max"),
     dayRateCurrency: text("day_rate_currency").notNull().default("USD"),
     // Publication and moderation
+    /** Whether the talent has a ready showreel / voice reel, kept by the media module for the gallery's filters. */
+    hasShowreel: boolean("has_showreel").notNull().default(false),
+    hasVoiceReel: boolean("has_voice_reel").notNull().default(false),
     publishedAt: timestamp("published_at", { withTimezone: true }),
     hiddenAt: timestamp("hidden_at", { withTimezone: true }),
     hiddenReason: text("hidden_reason"),

@@ -18,6 +18,7 @@ import { deleteCollectionsOfAccount } from "@/modules/collections/internal";
 import { expireRequestsOfDeletedAccount, removeRequestCountersOfAccount } from "@/modules/contact-requests/internal";
 import { removeMessagingStateOfAccount } from "@/modules/messaging/internal";
 import { removeNotificationsOfAccount } from "@/modules/notifications/internal";
+import { removeMediaOfAccount } from "@/modules/media/internal";
 import { deleteProfileOfAccount } from "@/modules/talents/photos";
 import type { DeleteAccountInput } from "./inputs";
 import { canDeleteOwnAccount } from "./policies";
@@ -59,6 +60,7 @@ export async function deleteAccount(
     const account = await lockAccountForDeletion(tx, actor.userId);
     await anonymiseAccount(tx, account, now);
     const photoFiles = await deleteProfileOfAccount(tx, account.id);
+    const mediaFiles = await removeMediaOfAccount(tx, account.id);
     await removeMessagingStateOfAccount(tx, account.id);
     await removeNotificationsOfAccount(tx, account);
     await deleteCollectionsOfAccount(tx, account.id);
@@ -72,7 +74,7 @@ export async function deleteAccount(
       targetId: account.id,
       detail: { role: account.role, by: "self" },
     });
-    return { files: photoFiles, role: account.role };
+    return { files: [...photoFiles, ...mediaFiles], role: account.role };
   });
 
   // The database no longer points at these files; one left behind by a storage error is unreachable.
@@ -81,7 +83,7 @@ export async function deleteAccount(
   } catch (error) {
     getLogger().warn(
       { files: files.length, error: error instanceof Error ? error.message : String(error) },
-      "photo files of a deleted account could not all be removed",
+      "photo and media files of a deleted account could not all be removed",
     );
   }
   getLogger().info({ role }, "account deleted by its owner");

@@ -11,6 +11,7 @@ import { exportCollections } from "@/modules/collections/internal";
 import { exportContactRequests } from "@/modules/contact-requests/internal";
 import { exportMessagingData } from "@/modules/messaging/internal";
 import { exportNotificationData } from "@/modules/notifications/internal";
+import { exportMediaOfAccount } from "@/modules/media/internal";
 import { exportTalentProfile, getProfileIdOfUser } from "@/modules/talents/internal";
 import { canDeleteOwnAccount } from "./policies";
 
@@ -24,9 +25,10 @@ export const EXPORT_FORMAT_VERSION = 1;
  */
 export async function exportAccountData(db: Db, actor: Actor) {
   const userId = actor.userId;
-  const [record, profile, messaging, contactRequests, notifications, collections, billing] = await Promise.all([
+  const [record, profile, media, messaging, contactRequests, notifications, collections, billing] = await Promise.all([
     exportAccountRecord(db, userId),
     exportTalentProfile(db, userId),
+    exportMediaOfAccount(db, userId),
     exportMessagingData(db, userId),
     exportContactRequests(db, userId),
     exportNotificationData(db, userId),
@@ -39,6 +41,8 @@ export async function exportAccountData(db: Db, actor: Actor) {
     exportedAt: new Date().toISOString(),
     ...record,
     talentProfile: profile,
+    /** Showreels, voice reels and the CV, each with a download link that expires (`linksExpireInSeconds`). */
+    media,
     ...messaging,
     contactRequests,
     ...notifications,

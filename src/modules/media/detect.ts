@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { formatBytes, mediaLimits } from "./limits";
-import { acceptedFormatList, kindOfPurpose, type MediaKind, type MediaPurpose } from "./options";
+import { mediaLimits } from "./limits";
+import { acceptedFormatList, describeSize, kindOfPurpose, type MediaKind, type MediaPurpose } from "./options";
 
 /** How many leading bytes detection reads. */
 export const DETECT_HEAD_BYTES = 4096;
@@ -124,7 +124,7 @@ export function assertSizeAllowed(purpose: MediaPurpose, byteSize: number): void
   if (byteSize > limit) {
     throw new AppError(
       "too_large",
-      `This file is ${formatBytes(byteSize)}; ${limitSubject(purpose)} can be up to ${formatBytes(limit)}.`,
+      `This file is ${describeSize(byteSize)}; ${limitSubject(purpose)} can be up to ${describeSize(limit)}.`,
     );
   }
 }

@@ -38,14 +38,3 @@ export function quotaBytesFor(account: { role: Role; hasActiveSubscription: bool
   }
   return env.MEDIA_QUOTA_OTHER_MB * MB;
 }
-
-/** "612 MB", "1.5 GB", "800 KB": a size as people read it. */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * MB) {
-    const gb = bytes / (1024 * MB);
-    return `${gb >= 10 ? Math.round(gb) : Math.round(gb * 10) / 10} GB`;
-  }
-  if (bytes >= MB) return `${Math.round(bytes / MB)} MB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${bytes} bytes`;
-}

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { mediaFiles } from "@/db/schema/media";
 import { enforce } from "@/lib/decision";
@@ -8,7 +8,7 @@ import type { BlobStorage } from "@/lib/storage";
 import { checkPremiumAccess } from "@/modules/access/premium";
 import type { Actor } from "@/modules/access/types";
 import { CAPTIONS_MAX_BYTES } from "./inputs";
-import { mediaStorageKey, refreshProfileMediaFlags } from "./internal";
+import { ensurePrimaryMedia, mediaStorageKey, refreshProfileMediaFlags, storedKeysOf } from "./internal";
 import { quotaBytesFor } from "./limits";
 import { canChangeMedia, canManageOwnMedia } from "./policies";
 import { releaseReservation, releaseStorage, reserveStorage, settleReservation } from "./quota";
@@ -36,9 +36,15 @@ export async function setPrimaryMedia(db: Db, actor: Actor, mediaId: string) {
     if (file.status !== "ready") {
       throw new AppError("invalid_input", "Only a file that has finished processing can be the main one.");
     }
+    if (file.isPrimary) return;
+    // The file that stops being main stops being public: a new version gives it new URLs, so a
+    // cache that kept its public one cannot serve it from the app again.
     await tx
       .update(mediaFiles)
-      .set({ isPrimary: sql`${mediaFiles.id} = ${mediaId}` })
+      .set({
+        isPrimary: sql`${mediaFiles.id} = ${mediaId}`,
+        version: sql`case when ${mediaFiles.isPrimary} then ${mediaFiles.version} + 1 else ${mediaFiles.version} end`,
+      })
       .where(and(eq(mediaFiles.ownerId, file.ownerId), eq(mediaFiles.purpose, file.purpose)));
   });
 }
@@ -73,24 +79,9 @@ export async function deleteMedia(db: Db, storage: BlobStorage, actor: Actor, me
     await tx.delete(mediaFiles).where(eq(mediaFiles.id, mediaId));
     // A failed file's bytes were already removed and its storage given back.
     if (file.status !== "failed") await releaseStorage(tx, file.ownerId, file.byteSize);
-    if (file.isPrimary) {
-      const [next] = await tx
-        .select({ id: mediaFiles.id })
-        .from(mediaFiles)
-        .where(
-          and(
-            eq(mediaFiles.ownerId, file.ownerId),
-            eq(mediaFiles.purpose, file.purpose),
-            eq(mediaFiles.status, "ready"),
-            ne(mediaFiles.id, mediaId),
-          ),
-        )
-        .orderBy(asc(mediaFiles.position))
-        .limit(1);
-      if (next) await tx.update(mediaFiles).set({ isPrimary: true }).where(eq(mediaFiles.id, next.id));
-    }
+    await ensurePrimaryMedia(tx, file.ownerId, file.purpose);
     await refreshProfileMediaFlags(tx, file.ownerId);
-    return [file.storageKey, file.posterKey, file.captionsKey].filter((key): key is string => Boolean(key));
+    return storedKeysOf(file);
   });
   // The bytes go once the database no longer points at them.
   await storage.delete(keys);

@@ -4,7 +4,7 @@ import type { Db } from "@/db";
 import { storageUsage } from "@/db/schema/media";
 import { rowsOf } from "@/db/sql";
 import { AppError } from "@/lib/errors";
-import { formatBytes } from "./limits";
+import { describeSize } from "./options";
 import type { StorageUse } from "./types";
 
 const u = storageUsage;
@@ -32,7 +32,7 @@ export async function reserveStorage(db: Db, userId: string, bytes: number, quot
   const left = Math.max(0, quotaBytes - use.usedBytes - use.reservedBytes);
   throw new AppError(
     "quota_exceeded",
-    `This file needs ${formatBytes(bytes)}, but only ${formatBytes(left)} of your ${formatBytes(quotaBytes)} storage is left. Remove a file to make room.`,
+    `This file needs ${describeSize(bytes)}, but only ${describeSize(left)} of your ${describeSize(quotaBytes)} storage is left. Remove a file to make room.`,
   );
 }
 

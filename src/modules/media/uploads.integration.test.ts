@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db";
 import { mediaFiles, mediaUploads, storageUsage } from "@/db/schema/media";
 import { createProfessional, createTalent, type CreatedUser } from "@/db/seed/factories";
@@ -50,7 +50,7 @@ describe("resumable uploads (tus)", () => {
     send(user, location, {
       method: "PATCH",
       headers: { "Upload-Offset": String(offset), "Content-Type": "application/offset+octet-stream" },
-      body: bytes,
+      body: Buffer.from(bytes),
     });
 
   async function usage(userId: string) {
@@ -65,7 +65,7 @@ describe("resumable uploads (tus)", () => {
   }
 
   beforeAll(async () => {
-    process.env.DATA_DIR = await mkdtemp(path.join(os.tmpdir(), "callback-uploads-"));
+    vi.stubEnv("DATA_DIR", await mkdtemp(path.join(os.tmpdir(), "callback-uploads-")));
     ({ db } = await freshDatabase());
     samples = await mediaSamples();
     talent = await createTalent(db);

@@ -137,7 +137,10 @@ async function readStagedHead(uploadId: string): Promise<{ head: Uint8Array; siz
 async function discardUpload(upload: typeof mediaUploads.$inferSelect, { keepStaged = false } = {}) {
   const { db } = context();
   await db.transaction(async (tx) => {
-    const removed = await tx.delete(mediaUploads).where(eq(mediaUploads.id, upload.id)).returning({ id: mediaUploads.id });
+    const removed = await tx
+      .delete(mediaUploads)
+      .where(eq(mediaUploads.id, upload.id))
+      .returning({ id: mediaUploads.id });
     if (removed.length > 0) await releaseReservation(tx, upload.ownerId, upload.declaredSize);
   });
   if (!keepStaged) await removeStagedUpload(upload.id);
@@ -157,7 +160,10 @@ async function onIncomingRequest(method: string, uploadId: string) {
     return;
   }
   if (method !== "PATCH") return;
-  await db.update(mediaUploads).set({ touchedAt: sql`now()` }).where(eq(mediaUploads.id, uploadId));
+  await db
+    .update(mediaUploads)
+    .set({ touchedAt: sql`now()` })
+    .where(eq(mediaUploads.id, uploadId));
   const staged = await readStagedHead(uploadId).catch(() => null);
   if (staged && staged.head.length >= Math.min(DETECT_HEAD_BYTES, upload.declaredSize)) {
     try {

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, sql, lt } from "drizzle-orm";
 import { talentCredits, talentPhotos, talentProfiles, talentContacts, talentProfileViews } from "@/db/schema/talents";
-import { isListed } from "./policies";
+import { isListed, type ProfileFacts } from "./policies";
 import type { ContactDetails, TalentSummary } from "./types";
 import type { Db } from "@/db";
 import { profileIdInput } from "./inputs";
@@ -95,6 +95,34 @@ export async function filterListedProfiles(db: Db, profileIds: string[]): Promis
 export async function getProfileIdOfUser(db: Db, userId: string): Promise<string | null> {
   const [row] = await db.select({ id: t.id }).from(t).where(eq(t.userId, userId));
   return row?.id ?? null;
+}
+
+/** Who may see a profile, by its id or its owner's account id: the facts the profile's policies decide on. */
+export async function getProfileFacts(
+  db: Db,
+  by: { profileId: string } | { userId: string },
+): Promise<(ProfileFacts & { profileId: string }) | null> {
+  if ("profileId" in by && !profileIdInput.safeParse(by.profileId).success) return null;
+  const [row] = await db
+    .select({ profileId: t.id, ownerId: t.userId, publishedAt: t.publishedAt, hiddenAt: t.hiddenAt })
+    .from(t)
+    .where("profileId" in by ? eq(t.id, by.profileId) : eq(t.userId, by.userId));
+  if (!row) return null;
+  return {
+    profileId: row.profileId,
+    ownerId: row.ownerId,
+    isPublished: row.publishedAt !== null,
+    isHidden: row.hiddenAt !== null,
+  };
+}
+
+/** The media module keeps these in step with the talent's ready reels, for the gallery's "has a showreel" filters. */
+export async function setProfileMediaFlags(
+  db: Db,
+  userId: string,
+  flags: { hasShowreel: boolean; hasVoiceReel: boolean },
+): Promise<void> {
+  await db.update(t).set(flags).where(eq(t.userId, userId));
 }
 
 /** Profile views per UTC day in [from, to) over all profiles, for the activity rollups. */

@@ -4,7 +4,7 @@ import { and, asc, count, eq, isNull, max } from "drizzle-orm";
 import type { Db } from "@/db";
 import { talentPhotos, talentProfiles } from "@/db/schema/talents";
 import { AppError } from "@/lib/errors";
-import { detectImageFormat, makePhotoVariants, UnreadableImageError } from "@/lib/images";
+import { detectImageFormat, makePhotoVariants, OversizedImageError, UnreadableImageError } from "@/lib/images";
 import type { BlobStorage } from "@/lib/storage";
 import type { Actor } from "@/modules/access/types";
 import { photoIdInput } from "./inputs";
@@ -43,6 +43,12 @@ export async function addPhoto(db: Db, storage: BlobStorage, actor: Actor, bytes
   try {
     variants = await makePhotoVariants(bytes);
   } catch (error) {
+    if (error instanceof OversizedImageError) {
+      throw new AppError(
+        "too_large",
+        `That image is larger than ${error.maxPixels / 1_000_000} megapixels. Resize it (a long side of 4000 pixels is plenty) and try again.`,
+      );
+    }
     if (error instanceof UnreadableImageError) {
       throw new AppError(
         "invalid_input",

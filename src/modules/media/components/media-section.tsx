@@ -196,10 +196,7 @@ function MediaRow({ item, index, count }: { item: OwnMediaItem; index: number; c
           ) : null}
           {item.previewNote ? <p className="text-sm text-amber-800">{item.previewNote}</p> : null}
           {renaming ? (
-            <form
-              className="flex flex-wrap items-end gap-2"
-              action={(form) => submitForm(renameMediaAction, form)}
-            >
+            <form className="flex flex-wrap items-end gap-2" action={(form) => submitForm(renameMediaAction, form)}>
               <input type="hidden" name="mediaId" value={item.id} />
               <label className="text-sm">
                 <span className="block font-medium">Title</span>
@@ -315,10 +312,7 @@ function CaptionsControl({
 }) {
   return (
     <div className="flex flex-wrap items-center gap-2 pt-1 text-sm">
-      <form
-        className="flex flex-wrap items-center gap-2"
-        action={(form) => submitForm(setCaptionsAction, form)}
-      >
+      <form className="flex flex-wrap items-center gap-2" action={(form) => submitForm(setCaptionsAction, form)}>
         <input type="hidden" name="mediaId" value={item.id} />
         <label className="text-sm">
           <span className="mr-2 font-medium">{item.hasCaptions ? "Replace captions" : "Add captions"}</span>

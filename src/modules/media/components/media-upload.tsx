@@ -33,7 +33,15 @@ function explain(error: Error): { message: string; retryable: boolean } {
  * itself, and Retry goes on from the last byte that arrived (even after a
  * reload: the browser remembers unfinished uploads of the same file).
  */
-export function MediaUpload({ purpose, maxBytes, disabled }: { purpose: MediaPurpose; maxBytes: number; disabled?: boolean }) {
+export function MediaUpload({
+  purpose,
+  maxBytes,
+  disabled,
+}: {
+  purpose: MediaPurpose;
+  maxBytes: number;
+  disabled?: boolean;
+}) {
   const router = useRouter();
   const upload = useRef<Upload | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -49,7 +57,9 @@ export function MediaUpload({ purpose, maxBytes, disabled }: { purpose: MediaPur
     setError(undefined);
     if (file.size === 0) return setError(`${file.name} is empty. Choose the file again.`);
     if (file.size > maxBytes) {
-      return setError(`${file.name} is ${describeSize(file.size)}; a ${label.toLowerCase()} can be up to ${describeSize(maxBytes)}.`);
+      return setError(
+        `${file.name} is ${describeSize(file.size)}; a ${label.toLowerCase()} can be up to ${describeSize(maxBytes)}.`,
+      );
     }
     const current = new Upload(file, {
       endpoint: "/api/uploads",
@@ -61,7 +71,8 @@ export function MediaUpload({ purpose, maxBytes, disabled }: { purpose: MediaPur
         setState({ phase: "uploading", fileName: file.name, sent, total, reconnecting: false }),
       onShouldRetry: (failure) => {
         const { retryable } = explain(failure);
-        if (retryable) setState((previous) => (previous.phase === "uploading" ? { ...previous, reconnecting: true } : previous));
+        if (retryable)
+          setState((previous) => (previous.phase === "uploading" ? { ...previous, reconnecting: true } : previous));
         return retryable;
       },
       onError: (failure) => {

@@ -1,0 +1,2 @@
+ALTER TABLE "talent_profiles" ADD COLUMN "has_showreel" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "talent_profiles" ADD COLUMN "has_voice_reel" boolean DEFAULT false NOT NULL;
