@@ -5,6 +5,7 @@ import { freshDatabase } from "@/test/database";
 import { MemoryStorage } from "@/test/memory-storage";
 import type { Db } from "../client";
 import { accounts, users } from "../schema/auth";
+import { mediaFiles } from "../schema/media";
 import { talentContacts, talentProfiles } from "../schema/talents";
 import { DEMO_PASSWORD, DEMO_TALENT_COUNT, demoAccounts, isDatabaseEmpty, seedDemoData } from "./demo";
 
@@ -24,6 +25,19 @@ describe("the demo data set", () => {
     expect(await isDatabaseEmpty(db)).toBe(false);
     // Seeding 160 talents with generated portraits takes 15-30 s on two busy cores.
   }, 120_000);
+
+  it("gives talent@ a showreel (two, when ffmpeg is here), a voice reel and a CV, waiting for the worker", async () => {
+    const files = await db
+      .select({ purpose: mediaFiles.purpose, status: mediaFiles.status, key: mediaFiles.storageKey })
+      .from(mediaFiles)
+      .innerJoin(users, eq(users.id, mediaFiles.ownerId))
+      .where(eq(users.email, "talent@callback.test"));
+    const purposes = files.map((file) => file.purpose).sort();
+    expect(purposes.filter((purpose) => purpose !== "showreel")).toEqual(["cv", "voice_reel"]);
+    expect([0, 2]).toContain(purposes.filter((purpose) => purpose === "showreel").length);
+    expect(files.every((file) => file.status === "processing")).toBe(true);
+    for (const file of files) expect(await storage.stat(file.key)).not.toBeNull();
+  });
 
   it("gives each demo account its role and the shared demo password", async () => {
     for (const account of demoAccounts) {

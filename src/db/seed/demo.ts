@@ -15,9 +15,10 @@ import { makePhotoVariants } from "@/lib/images";
 import type { BlobStorage } from "@/lib/storage";
 import type { Db } from "../client";
 import { users } from "../schema/auth";
-import { talentProfiles } from "../schema/talents";
+import { talentCredits, talentProfiles } from "../schema/talents";
 import { attachTalentPhoto, createTalentProfile, createUsers, type NewTalentProfile, type NewUser } from "./factories";
 import { seedDemoActivity } from "./demo-activity";
+import { seedDemoMedia, type DemoMediaOwner } from "./demo-media";
 import { demoProfile } from "./demo-profiles";
 import { portraitSvg } from "./portraits";
 
@@ -204,7 +205,55 @@ export async function seedDemoData(
     talents.slice(1, 4).map((talent) => talent.user.email),
   );
   onProgress("conversations, requests and activity", 1, 1);
+  // talent@ and two gallery talents show reels, a voice reel and a CV; the worker processes them.
+  const mediaFiles = await seedDemoMedia(
+    db,
+    storage,
+    await demoMediaOwners(
+      db,
+      [talents[0], talents[4], talents[5]].flatMap((talent) => (talent ? [talent.user.email] : [])),
+    ),
+  );
+  onProgress("showreels, voice reels and CVs", mediaFiles, mediaFiles);
   return { created: created.length, profiles: withoutProfile.length };
+}
+
+async function demoMediaOwners(db: Db, emails: string[]): Promise<DemoMediaOwner[]> {
+  const rows = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: talentProfiles.displayName,
+      headline: talentProfiles.headline,
+      profileId: talentProfiles.id,
+    })
+    .from(users)
+    .innerJoin(talentProfiles, eq(talentProfiles.userId, users.id))
+    .where(inArray(users.email, emails));
+  const credits = await db
+    .select({
+      profileId: talentCredits.profileId,
+      year: talentCredits.year,
+      production: talentCredits.production,
+      role: talentCredits.role,
+    })
+    .from(talentCredits)
+    .where(
+      inArray(
+        talentCredits.profileId,
+        rows.map((row) => row.profileId),
+      ),
+    );
+  rows.sort((a, b) => emails.indexOf(a.email) - emails.indexOf(b.email));
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    headline: row.headline,
+    credits: credits
+      .filter((credit) => credit.profileId === row.profileId)
+      .sort((a, b) => b.year - a.year)
+      .map((credit) => `${credit.year}  ${credit.production} - ${credit.role}`),
+  }));
 }
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import type { Db } from "../client";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { accounts, users, userRole } from "../schema/auth";
 import { billingCustomers, subscriptions, subscriptionStatus } from "../schema/billing";
+import { mediaFiles, storageUsage } from "../schema/media";
 import { talentContacts, talentCredits, talentPhotos, talentProfiles } from "../schema/talents";
 
 /**
@@ -257,4 +258,49 @@ export async function attachTalentPhoto(
     .set({ primaryPhotoId: row!.id })
     .where(and(eq(talentProfiles.id, profileId), isNull(talentProfiles.primaryPhotoId)));
   return row!.id;
+}
+
+/**
+ * Records a media file whose original is already stored at
+ * media/<id>/original (the media module's key layout), as "processing": the
+ * worker learns its duration or pages and makes its poster, as for an upload.
+ * It counts against the owner's storage and is the main one of its purpose
+ * when the owner has none.
+ */
+export async function attachMediaFile(
+  db: Db,
+  ownerId: string,
+  file: {
+    id: string;
+    purpose: "showreel" | "voice_reel" | "cv";
+    kind: "video" | "audio" | "document";
+    contentType: string;
+    byteSize: number;
+    title: string;
+    fileName: string;
+    position: number;
+  },
+) {
+  await db.transaction(async (tx) => {
+    const [primary] = await tx
+      .select({ id: mediaFiles.id })
+      .from(mediaFiles)
+      .where(
+        and(eq(mediaFiles.ownerId, ownerId), eq(mediaFiles.purpose, file.purpose), eq(mediaFiles.isPrimary, true)),
+      );
+    await tx.insert(mediaFiles).values({
+      ...file,
+      ownerId,
+      status: "processing",
+      isPrimary: !primary,
+      storageKey: `media/${file.id}/original`,
+    });
+    await tx
+      .insert(storageUsage)
+      .values({ userId: ownerId, usedBytes: file.byteSize })
+      .onConflictDoUpdate({
+        target: storageUsage.userId,
+        set: { usedBytes: sql`${storageUsage.usedBytes} + ${file.byteSize}`, updatedAt: sql`now()` },
+      });
+  });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { readdir, stat } from "node:fs/promises";
 import { and, asc, eq, inArray, lt, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { mediaFiles, mediaUploads } from "@/db/schema/media";
+import { mediaFiles, mediaUploads, storageUsage } from "@/db/schema/media";
 import { getEnv } from "@/lib/env";
 import { signMediaPath } from "@/lib/media-delivery";
 import { setProfileMediaFlags } from "@/modules/talents/internal";
@@ -146,6 +146,8 @@ export async function removeMediaOfAccount(tx: Db, userId: string): Promise<stri
     .where(eq(mediaUploads.ownerId, userId))
     .returning({ id: mediaUploads.id });
   for (const upload of uploads) await removeStagedUpload(upload.id);
+  // The account row stays (anonymised), so its storage count is not cascaded away.
+  await tx.delete(storageUsage).where(eq(storageUsage.userId, userId));
   return files.flatMap(storedKeysOf);
 }
 
