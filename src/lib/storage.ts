@@ -5,6 +5,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { getEnv } from "./env";
+import { S3Storage } from "./storage-s3";
 
 /** What the store knows of an object without reading it. */
 export interface StoredObject {
@@ -159,7 +160,26 @@ function isMissing(error: unknown) {
 
 const globalForStorage = globalThis as unknown as { callbackStorage?: BlobStorage };
 
+/** The store the settings name: the local disk (the default), or an S3-compatible bucket (STORAGE_DRIVER=s3). */
 export function getBlobStorage(): BlobStorage {
-  globalForStorage.callbackStorage ??= new LocalDiskStorage(path.join(getEnv().dataDir, "uploads"));
+  globalForStorage.callbackStorage ??= createConfiguredStorage();
   return globalForStorage.callbackStorage;
+}
+
+function createConfiguredStorage(): BlobStorage {
+  const env = getEnv();
+  if (env.STORAGE_DRIVER !== "s3") return diskStorage();
+  return new S3Storage({
+    bucket: env.S3_BUCKET!,
+    region: env.S3_REGION,
+    endpoint: env.S3_ENDPOINT,
+    accessKeyId: env.S3_ACCESS_KEY_ID!,
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY!,
+    forcePathStyle: env.S3_FORCE_PATH_STYLE === "true",
+  });
+}
+
+/** The local disk store under DATA_DIR/uploads, whatever the settings say (for copying to a bucket). */
+export function diskStorage(): LocalDiskStorage {
+  return new LocalDiskStorage(path.join(getEnv().dataDir, "uploads"));
 }

@@ -79,13 +79,7 @@ import {
 import { getProfileView, listProfilesForAdmin, searchGallery } from "@/modules/talents/queries";
 import { mediaFiles } from "@/db/schema/media";
 import { mediaIdInput, renameMediaInput, uploadStartInput } from "@/modules/media/inputs";
-import {
-  deleteMedia,
-  moveMedia,
-  renameMedia,
-  setMediaCaptions,
-  setPrimaryMedia,
-} from "@/modules/media/mutations";
+import { deleteMedia, moveMedia, renameMedia, setMediaCaptions, setPrimaryMedia } from "@/modules/media/mutations";
 import { freshDatabase } from "@/test/database";
 import { MemoryStorage } from "@/test/memory-storage";
 import { lineBreakText, massAssignment, refusedText, storedText } from "./hostile";
@@ -798,9 +792,9 @@ describe("hostile input at every mutation", () => {
     });
 
     it.each([...refused, ...breaks, oversized(120)])("refuses a media title with %s", async (_label, title) => {
-      expect((await submit(renameMediaInput, { mediaId, title }, (input) => renameMedia(db, talent.actor, input))).accepted).toBe(
-        false,
-      );
+      expect(
+        (await submit(renameMediaInput, { mediaId, title }, (input) => renameMedia(db, talent.actor, input))).accepted,
+      ).toBe(false);
     });
 
     it.each(stored)("stores a media title with %s exactly", async (_label, title) => {
@@ -817,12 +811,14 @@ describe("hostile input at every mutation", () => {
       expect(uploadStartInput.safeParse({ purpose: "showreel", filename: text }).success).toBe(text.trim() === "");
     });
 
-    it.each([["unknown", "headshot"], ["SQL", "cv'; --"], ["NUL", "cv\u0000"], ["empty", ""]])(
-      "refuses an upload purpose that is %s",
-      (_label, purpose) => {
-        expect(uploadStartInput.safeParse({ purpose }).success).toBe(false);
-      },
-    );
+    it.each([
+      ["unknown", "headshot"],
+      ["SQL", "cv'; --"],
+      ["NUL", "cv\u0000"],
+      ["empty", ""],
+    ])("refuses an upload purpose that is %s", (_label, purpose) => {
+      expect(uploadStartInput.safeParse({ purpose }).success).toBe(false);
+    });
 
     it.each(BAD_IDS)("a bad media id (%s) answers not found or is refused by its schema", async (_label, id) => {
       expect(mediaIdInput.safeParse(id).success).toBe(/^[0-9a-f-]{36}$/.test(id));

@@ -34,6 +34,8 @@ describe("parseGallerySearchParams", () => {
       ageMax: undefined,
       language: undefined,
       availability: undefined,
+      showreel: undefined,
+      voiceReel: undefined,
       sort: "newest",
       cursor: undefined,
     });

@@ -37,6 +37,9 @@ export const galleryQueryInput = z
     ageMax: ageFilter,
     language: singleLineText({ label: "Language", max: 40 }).transform(titleCase).optional().catch(undefined),
     availability: z.enum(availabilities).optional().catch(undefined),
+    /** "1" (a ticked box): only talents with a ready showreel / voice reel. */
+    showreel: z.literal("1").optional().catch(undefined),
+    voiceReel: z.literal("1").optional().catch(undefined),
     sort: z.enum(gallerySorts).optional().catch(undefined),
     cursor: z.string().max(500).optional().catch(undefined),
   })

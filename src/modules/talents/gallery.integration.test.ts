@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
 import { talentProfiles } from "@/db/schema";
 import { createTalentWithProfile, createUsers } from "@/db/seed/factories";
 import type { Db } from "@/db";
@@ -110,6 +111,18 @@ describe("the public gallery", () => {
     expect(await names(db, { city: "%" })).toEqual([]);
     expect(await names(db, { language: "english" })).toEqual(["Marco Bellini", "Sarah Okafor"]);
     expect(await names(db, { availability: "LIMITED" })).toEqual(["Marco Bellini"]);
+  });
+
+  it("filters on talents with a showreel or a voice reel", async () => {
+    await db.update(talentProfiles).set({ hasShowreel: true }).where(eq(talentProfiles.displayName, "Marco Bellini"));
+    await db
+      .update(talentProfiles)
+      .set({ hasShowreel: true, hasVoiceReel: true })
+      .where(eq(talentProfiles.displayName, "Lena Vogel"));
+    expect(await names(db, { showreel: "1" })).toEqual(["Lena Vogel", "Marco Bellini"]);
+    expect(await names(db, { voiceReel: "1" })).toEqual(["Lena Vogel"]);
+    expect(await names(db, { showreel: "1", voiceReel: "1", country: "IT" })).toEqual([]);
+    await db.update(talentProfiles).set({ hasShowreel: false, hasVoiceReel: false });
   });
 
   it("filters by playing age: every talent whose range overlaps the one asked for", async () => {

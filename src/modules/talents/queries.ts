@@ -284,6 +284,8 @@ export async function searchGallery(
   if (query.ageMin !== undefined) filters.push(gte(t.playingAgeMax, query.ageMin));
   if (query.ageMax !== undefined) filters.push(lte(t.playingAgeMin, query.ageMax));
   if (query.availability) filters.push(eq(t.availability, query.availability));
+  if (query.showreel) filters.push(eq(t.hasShowreel, true));
+  if (query.voiceReel) filters.push(eq(t.hasVoiceReel, true));
 
   const sort = query.sort === "relevance" && !tsQuery ? "newest" : query.sort;
   const cursor = query.cursor ? decodeCursor(query.cursor, sort) : undefined;

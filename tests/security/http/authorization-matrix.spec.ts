@@ -50,9 +50,11 @@ const pagesInCode = appFiles
 const routesInCode = appFiles
   .filter((file) => /\/route\.ts$/.test(file))
   .flatMap((file) =>
-    [...readFileSync(file, "utf8").matchAll(/export (?:(?:async )?function|const) (GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\b/g)].map(
-      (match) => `${match[1]} ${routeOf(file)}`,
-    ),
+    [
+      ...readFileSync(file, "utf8").matchAll(
+        /export (?:(?:async )?function|const) (GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\b/g,
+      ),
+    ].map((match) => `${match[1]} ${routeOf(file)}`),
   )
   .sort();
 

@@ -52,6 +52,9 @@ export type Fixtures = {
   /** The talent's ready showreel and CV (demo media). */
   showreelId: string;
   cvId: string;
+  /** talent@'s main voice reel (public) and second showreel (premium), both processed; no action changes them. */
+  voiceReelId: string;
+  premiumReelId: string;
 };
 
 async function demoTalent(excluding: string[]) {
@@ -117,6 +120,15 @@ export async function loadFixtures(): Promise<Fixtures> {
         [ids.talent, purpose],
       )
     ).id;
+  // The demo media is processed by the server's worker; the media rows need it ready.
+  for (let tries = 0; tries < 240; tries += 1) {
+    const { rows } = await database().query(
+      "select count(*)::int as n from media_files where owner_id = $1 and status = 'processing'",
+      [ids.talent],
+    );
+    if (rows[0].n === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
   const { rows: photos } = await database().query(
     "select id from talent_photos where profile_id = $1 order by position",
     [talentProfileId],
@@ -144,6 +156,13 @@ export async function loadFixtures(): Promise<Fixtures> {
     photoIds: photos.map((row: { id: string }) => row.id),
     showreelId: await mediaOf("showreel"),
     cvId: await mediaOf("cv"),
+    voiceReelId: await mediaOf("voice_reel"),
+    premiumReelId: (
+      await one<{ id: string }>(
+        "select id from media_files where owner_id = $1 and purpose = 'showreel' and not is_primary order by position limit 1",
+        [ids.talent],
+      )
+    ).id,
   };
 }
 

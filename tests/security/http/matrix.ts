@@ -477,6 +477,22 @@ export const routeRows: Record<string, RouteRow> = {
     body: photoUpload,
     expect: { ...everyone("403"), anonymous: "401", suspended: "401", talent: "201", stranger: "201" },
   },
+  // Media: a listed talent's main voice reel is public (HEAD too); a second showreel is premium: without a signed
+  // link only the talent and subscribers get it, and everyone else is told it does not exist.
+  "GET /api/media/[mediaId]/[version]/[variant]": {
+    method: "GET",
+    path: (f) => `/api/media/${f.voiceReelId}/v1/original`,
+    expect: publicPage(),
+  },
+  "HEAD /api/media/[mediaId]/[version]/[variant]": {
+    method: "HEAD",
+    path: (f) => `/api/media/${f.premiumReelId}/v1/original`,
+    expect: {
+      ...everyone("404", { talent: "200", pro: "200", company: "200", admin: "200" }),
+      anonymous: "404",
+      suspended: "404",
+    },
+  },
   // Resumable uploads (tus): talents start one; anyone else is refused; another's or a made-up upload is missing.
   "POST /api/uploads/[[...path]]": {
     method: "POST",

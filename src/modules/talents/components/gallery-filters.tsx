@@ -7,9 +7,10 @@ import { FiltersDisclosure, GallerySearchForm } from "./gallery-filter-parts";
 
 /** The filters a search has set, beside its words and its order: the number on the "Filters" button. */
 function countActiveFilters(query: GalleryQuery): number {
-  const { category, country, city, language, ageMin, ageMax, availability } = query;
-  return [category, country, city, language, ageMin, ageMax, availability].filter((value) => value !== undefined)
-    .length;
+  const { category, country, city, language, ageMin, ageMax, availability, showreel, voiceReel } = query;
+  return [category, country, city, language, ageMin, ageMax, availability, showreel, voiceReel].filter(
+    (value) => value !== undefined,
+  ).length;
 }
 
 /**
@@ -103,6 +104,29 @@ export function GalleryFilters({
               label: availabilityLabels[availability],
             }))}
           />
+          <fieldset className="space-y-2">
+            <legend className="text-sm font-medium text-stone-800">Media</legend>
+            <label className="flex min-h-11 items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                name="showreel"
+                value="1"
+                defaultChecked={query.showreel === "1"}
+                className="size-5 accent-brand-700"
+              />
+              Has a showreel
+            </label>
+            <label className="flex min-h-11 items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                name="voiceReel"
+                value="1"
+                defaultChecked={query.voiceReel === "1"}
+                className="size-5 accent-brand-700"
+              />
+              Has a voice reel
+            </label>
+          </fieldset>
         </div>
       </FiltersDisclosure>
       <div className="flex flex-wrap items-center gap-2">
