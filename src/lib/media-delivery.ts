@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { Readable } from "node:stream";
+import type { Readable } from "node:stream";
 import { getEnv } from "./env";
 import { errorResponse } from "./http";
 import type { BlobStorage, ByteRange } from "./storage";
@@ -71,7 +71,33 @@ export async function serveStoredObject(
   if (object.size === 0) return new Response(null, { status, headers });
   const stream = await storage.openRead(key, range ?? undefined);
   if (!stream) return errorResponse("not_found", undefined, { headers: { "X-Content-Type-Options": "nosniff" } });
-  return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, { status, headers });
+  return new Response(webStreamOf(stream), { status, headers });
+}
+
+/**
+ * A web stream over a Node stream, read only as fast as the client takes it.
+ * A player that goes away mid-file (every seek does) cancels it, and the store's
+ * stream is destroyed; Readable.toWeb can instead throw on a closed controller.
+ */
+function webStreamOf(stream: Readable): ReadableStream<Uint8Array> {
+  const iterator = stream[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          const { value, done } = await iterator.next();
+          if (done) controller.close();
+          else controller.enqueue(value instanceof Uint8Array ? value : Buffer.from(value as string));
+        } catch (error) {
+          controller.error(error);
+        }
+      },
+      cancel() {
+        stream.destroy();
+      },
+    },
+    { highWaterMark: 0 },
+  );
 }
 
 /**

@@ -1,3 +1,10 @@
+/**
+ * Objects in an S3-compatible bucket (AWS S3, Cloudflare R2, MinIO, Ceph;
+ * decision record 024). Everything streams: large objects go up as a
+ * multipart upload of 8 MB parts, reads come down as the object's own body
+ * (one range of it when asked). Private media is handed to browsers as
+ * presigned GETs, so the bytes need not pass through the app.
+ */
 import { Readable } from "node:stream";
 import {
   DeleteObjectsCommand,
@@ -30,13 +37,7 @@ export interface S3StorageOptions {
   forcePathStyle: boolean;
 }
 
-/**
- * Objects in an S3-compatible bucket (AWS S3, Cloudflare R2, MinIO, Ceph;
- * decision record 024). Everything streams: large objects go up as a
- * multipart upload of 8 MB parts, reads come down as the object's own body
- * (one range of it when asked). Private media is handed to browsers as
- * presigned GETs, so the bytes need not pass through the app.
- */
+/** The S3-compatible driver of `BlobStorage`, chosen by STORAGE_DRIVER=s3 (see `getBlobStorage`). */
 export class S3Storage implements BlobStorage {
   private readonly client: S3Client;
   private readonly bucket: string;
@@ -78,7 +79,7 @@ export class S3Storage implements BlobStorage {
       const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
       return {
         size: head.ContentLength ?? 0,
-        etag: head.ETag ?? `"${key}-${head.LastModified?.getTime() ?? 0}"`,
+        etag: quoted(head.ETag) ?? `"${key}-${head.ContentLength ?? 0}-${head.LastModified?.getTime() ?? 0}"`,
         lastModified: head.LastModified ?? new Date(0),
       };
     } catch (error) {
@@ -151,6 +152,12 @@ export class S3Storage implements BlobStorage {
       { expiresIn: Math.max(1, Math.floor(options.expiresInSeconds)) },
     );
   }
+}
+
+/** S3 sends ETags quoted; a few compatible stores do not. Ours are always quoted, as an ETag header wants them. */
+function quoted(etag: string | undefined) {
+  if (!etag) return undefined;
+  return etag.startsWith('"') ? etag : `"${etag}"`;
 }
 
 function isMissing(error: unknown) {

@@ -15,11 +15,36 @@ async function showreel(): Promise<Buffer> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "callback-e2e-media-"));
   const file = path.join(dir, "reel.mp4");
   await run("ffmpeg", [
-    "-hide_banner", "-loglevel", "error", "-y",
-    "-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=25:duration=12",
-    "-f", "lavfi", "-i", "sine=frequency=330:duration=12",
-    "-c:v", "libx264", "-preset", "ultrafast", "-b:v", "14M", "-maxrate", "14M", "-bufsize", "2M",
-    "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", "-movflags", "+faststart", file,
+    "-hide_banner",
+    "-loglevel",
+    "error",
+    "-y",
+    "-f",
+    "lavfi",
+    "-i",
+    "testsrc2=size=1280x720:rate=25:duration=12",
+    "-f",
+    "lavfi",
+    "-i",
+    "sine=frequency=330:duration=12",
+    "-c:v",
+    "libx264",
+    "-preset",
+    "ultrafast",
+    "-b:v",
+    "14M",
+    "-maxrate",
+    "14M",
+    "-bufsize",
+    "2M",
+    "-pix_fmt",
+    "yuv420p",
+    "-c:a",
+    "aac",
+    "-shortest",
+    "-movflags",
+    "+faststart",
+    file,
   ]);
   return readFile(file);
 }
@@ -50,7 +75,12 @@ test.describe("media: showreels and CVs", () => {
   }) => {
     const surname = `Reelmaker${Date.now().toString(36)}`;
     const signUp = await page.request.post("/api/auth/sign-up/email", {
-      data: { name: `Odalys ${surname}`, email: `${surname.toLowerCase()}@example.test`, password: "a-good-password", role: "TALENT" },
+      data: {
+        name: `Odalys ${surname}`,
+        email: `${surname.toLowerCase()}@example.test`,
+        password: "a-good-password",
+        role: "TALENT",
+      },
       headers: { origin: baseURL! },
     });
     expect(signUp.ok()).toBe(true);
@@ -100,6 +130,16 @@ test.describe("media: showreels and CVs", () => {
     await expect(media.getByText(/cv\.pdf uploaded/)).toBeVisible({ timeout: 30_000 });
     await expect(media.getByText(/1 page/)).toBeVisible({ timeout: 60_000 });
 
+    const basics = page.locator("#basics");
+    await basics.getByLabel("Headline").fill("Screen actor with a new showreel");
+    await basics.getByLabel("City").fill("Glasgow");
+    await basics.getByLabel("Country").selectOption("GB");
+    await basics.getByLabel("Actor").check();
+    await basics.getByLabel("Playing age from").fill("25");
+    await basics.getByLabel("Playing age to").fill("35");
+    await basics.getByRole("button", { name: "Save" }).click();
+    await expect(basics.getByText("Saved.")).toBeVisible();
+
     await page.getByRole("button", { name: "Publish profile" }).click();
     await expect(page.getByText("Published", { exact: true })).toBeVisible();
     await page.getByRole("link", { name: "Your public page" }).click();
@@ -107,12 +147,16 @@ test.describe("media: showreels and CVs", () => {
     profilePath = new URL(page.url()).pathname;
   });
 
-  test("a subscriber plays the showreel and seeks in it without downloading the whole file", async ({ page, login }) => {
+  test("a subscriber plays the showreel and seeks in it without downloading the whole file", async ({
+    page,
+    login,
+  }) => {
     test.skip(!profilePath, "needs the profile of the story before");
     await login("casting");
     const ranges: number[] = [];
     page.on("response", (response) => {
-      if (response.url().includes("/api/media/") && response.url().includes("/original")) ranges.push(response.status());
+      if (response.url().includes("/api/media/") && response.url().includes("/original"))
+        ranges.push(response.status());
     });
     await page.goto(profilePath);
     const player = page.getByTestId("showreel-player");
@@ -125,9 +169,20 @@ test.describe("media: showreels and CVs", () => {
             video.currentTime = 9;
           };
           video.addEventListener("error", () => reject(new Error("the video could not be played")), { once: true });
+          setTimeout(
+            () =>
+              reject(
+                new Error(
+                  `no seek after 60 s: readyState ${video.readyState}, networkState ${video.networkState}, error ${video.error?.message ?? "none"}, src ${video.currentSrc}`,
+                ),
+              ),
+            60_000,
+          );
           if (video.readyState >= 1) seek();
-          else video.addEventListener("loadedmetadata", seek, { once: true });
-          video.load();
+          else {
+            video.addEventListener("loadedmetadata", seek, { once: true });
+            if (video.networkState === HTMLMediaElement.NETWORK_EMPTY) video.load();
+          }
         }),
     );
     expect(seeked).toBeGreaterThan(8);
