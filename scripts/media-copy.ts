@@ -1,6 +1,7 @@
+import path from "node:path";
 import { getEnv } from "@/lib/env";
 import { diskStorage, getBlobStorage } from "@/lib/storage";
-import { copyStore } from "@/lib/storage-copy";
+import { copyStore, describeCopy } from "@/lib/storage-copy";
 
 /**
  * `npm run media:copy`: copies every stored file (photos, reels, CVs, posters,
@@ -16,7 +17,6 @@ if (env.STORAGE_DRIVER !== "s3") {
   );
   process.exit(1);
 }
+console.log(`Copying ${path.join(env.dataDir, "uploads")} to the bucket ${env.S3_BUCKET}`);
 const report = await copyStore(diskStorage(), getBlobStorage(), (line) => console.log(line));
-console.log(
-  `copied ${report.copied}, skipped ${report.skipped} already there, ${(report.bytes / 1024 / 1024).toFixed(1)} MB`,
-);
+console.log(describeCopy(report));
