@@ -122,7 +122,10 @@ describe("the public gallery", () => {
     expect(await names(db, { showreel: "1" })).toEqual(["Lena Vogel", "Marco Bellini"]);
     expect(await names(db, { voiceReel: "1" })).toEqual(["Lena Vogel"]);
     expect(await names(db, { showreel: "1", voiceReel: "1", country: "IT" })).toEqual([]);
-    await db.update(talentProfiles).set({ hasShowreel: false, hasVoiceReel: false });
+    await db
+      .update(talentProfiles)
+      .set({ hasShowreel: false, hasVoiceReel: false })
+      .where(eq(talentProfiles.hasShowreel, true));
   });
 
   it("filters by playing age: every talent whose range overlaps the one asked for", async () => {
