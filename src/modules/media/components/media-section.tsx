@@ -261,9 +261,12 @@ function MediaRow({ item, index, count }: { item: OwnMediaItem; index: number; c
                 className="px-2 py-1 text-xs"
                 disabled={isWorking}
                 onClick={() => run(() => setPrimaryMediaAction(item.id))}
-                aria-label={`Make ${name} the main ${purposeLabels[item.purpose].one.toLowerCase()}`}
               >
                 Make main
+                <span className="sr-only">
+                  {" "}
+                  {purposeLabels[item.purpose].one.toLowerCase()}: {name}
+                </span>
               </Button>
             ) : null}
             {item.url ? (
