@@ -1,5 +1,4 @@
 import { execFile } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -122,7 +121,7 @@ export async function demoShowreel(seconds = 12, seed = 0): Promise<Buffer | nul
   }
 }
 
-type DemoFile = Parameters<typeof attachMediaFile>[2];
+type DemoFile = Parameters<typeof attachMediaFile>[3];
 
 /**
  * Gives each owner that has no media yet a showreel (two for the first, so a
@@ -149,14 +148,13 @@ export async function seedDemoMedia(db: Db, storage: BlobStorage, owners: DemoMe
   let added = 0;
   for (const [index, owner] of owners.entries()) {
     if (withMedia.has(owner.id)) continue;
-    const files: { bytes: Buffer; file: Omit<DemoFile, "id" | "byteSize" | "position"> }[] = [];
+    const files: { bytes: Buffer; file: Omit<DemoFile, "bytes" | "position"> }[] = [];
     const slug = owner.name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
     if (reel) {
       files.push({
         bytes: reel,
         file: {
           purpose: "showreel",
-          kind: "video",
           contentType: "video/mp4",
           title: "Showreel 2026",
           fileName: `${slug}-showreel.mp4`,
@@ -168,7 +166,6 @@ export async function seedDemoMedia(db: Db, storage: BlobStorage, owners: DemoMe
         bytes: behindTheScenes,
         file: {
           purpose: "showreel",
-          kind: "video",
           contentType: "video/mp4",
           title: "Comedy scenes",
           fileName: `${slug}-comedy.mp4`,
@@ -179,7 +176,6 @@ export async function seedDemoMedia(db: Db, storage: BlobStorage, owners: DemoMe
       bytes: demoVoiceReel(6, index),
       file: {
         purpose: "voice_reel",
-        kind: "audio",
         contentType: "audio/wav",
         title: "Commercial voice reel",
         fileName: `${slug}-voice.wav`,
@@ -189,7 +185,6 @@ export async function seedDemoMedia(db: Db, storage: BlobStorage, owners: DemoMe
       bytes: await demoCv(owner),
       file: {
         purpose: "cv",
-        kind: "document",
         contentType: "application/pdf",
         title: "CV",
         fileName: `${slug}-cv.pdf`,
@@ -197,11 +192,9 @@ export async function seedDemoMedia(db: Db, storage: BlobStorage, owners: DemoMe
     });
     const positions = new Map<string, number>();
     for (const { bytes, file } of files) {
-      const id = randomUUID();
       const position = positions.get(file.purpose) ?? 0;
       positions.set(file.purpose, position + 1);
-      await storage.put(`media/${id}/original`, bytes, { contentType: file.contentType });
-      await attachMediaFile(db, owner.id, { ...file, id, byteSize: bytes.length, position });
+      await attachMediaFile(db, storage, owner.id, { ...file, bytes, position });
       added += 1;
     }
   }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
+import type { BlobStorage } from "@/lib/storage";
 import type { Db } from "../client";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { accounts, users, userRole } from "../schema/auth";
@@ -260,27 +261,31 @@ export async function attachTalentPhoto(
   return row!.id;
 }
 
+const kindOfMediaPurpose = { showreel: "video", voice_reel: "audio", cv: "document" } as const;
+
 /**
- * Records a media file whose original is already stored at
- * media/<id>/original (the media module's key layout), as "processing": the
- * worker learns its duration or pages and makes its poster, as for an upload.
- * It counts against the owner's storage and is the main one of its purpose
- * when the owner has none.
+ * Stores a media file's bytes at media/<id>/original (the media module's key
+ * layout) and records it as "processing": the worker learns its duration or
+ * pages and makes its poster, as for an upload. It counts against the owner's
+ * storage and is the main one of its purpose when the owner has none.
+ * Returns the file's id.
  */
 export async function attachMediaFile(
   db: Db,
+  storage: BlobStorage,
   ownerId: string,
   file: {
-    id: string;
-    purpose: "showreel" | "voice_reel" | "cv";
-    kind: "video" | "audio" | "document";
+    purpose: keyof typeof kindOfMediaPurpose;
     contentType: string;
-    byteSize: number;
+    bytes: Uint8Array;
     title: string;
     fileName: string;
     position: number;
   },
-) {
+): Promise<string> {
+  const id = randomUUID();
+  const { bytes, ...fields } = file;
+  await storage.put(`media/${id}/original`, bytes, { contentType: file.contentType });
   await db.transaction(async (tx) => {
     const [primary] = await tx
       .select({ id: mediaFiles.id })
@@ -289,18 +294,22 @@ export async function attachMediaFile(
         and(eq(mediaFiles.ownerId, ownerId), eq(mediaFiles.purpose, file.purpose), eq(mediaFiles.isPrimary, true)),
       );
     await tx.insert(mediaFiles).values({
-      ...file,
+      ...fields,
+      id,
       ownerId,
+      kind: kindOfMediaPurpose[file.purpose],
+      byteSize: bytes.length,
       status: "processing",
       isPrimary: !primary,
-      storageKey: `media/${file.id}/original`,
+      storageKey: `media/${id}/original`,
     });
     await tx
       .insert(storageUsage)
-      .values({ userId: ownerId, usedBytes: file.byteSize })
+      .values({ userId: ownerId, usedBytes: bytes.length })
       .onConflictDoUpdate({
         target: storageUsage.userId,
-        set: { usedBytes: sql`${storageUsage.usedBytes} + ${file.byteSize}`, updatedAt: sql`now()` },
+        set: { usedBytes: sql`${storageUsage.usedBytes} + ${bytes.length}`, updatedAt: sql`now()` },
       });
   });
+  return id;
 }

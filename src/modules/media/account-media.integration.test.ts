@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { mkdtemp, readdir, readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -17,7 +16,7 @@ import { freshDatabase } from "@/test/database";
 import { hasFfmpeg, mediaSamples, type MediaSamples } from "@/test/media-samples";
 import { MemoryStorage } from "@/test/memory-storage";
 import { cleanAbandonedUploads } from "./internal";
-import type { MediaKind, MediaPurpose } from "./options";
+import type { MediaPurpose } from "./options";
 import { processPendingMedia } from "./processing";
 import { getMediaAccess } from "./queries";
 import { stagingDirectory } from "./staging";
@@ -29,8 +28,6 @@ const HOUR = 3_600_000;
 const canRun = await hasFfmpeg();
 
 type Talent = Awaited<ReturnType<typeof createTalentWithProfile>>;
-
-const kindOf: Record<MediaPurpose, MediaKind> = { showreel: "video", voice_reel: "audio", cv: "document" };
 
 function metadata(fields: Record<string, string>) {
   return Object.entries(fields)
@@ -44,20 +41,15 @@ describe.skipIf(!canRun)("a talent's media and the account", () => {
   let samples: MediaSamples;
 
   async function attach(owner: Talent, purpose: MediaPurpose, contentType: string, file: string, position = 0) {
-    const id = randomUUID();
-    const bytes = await readFile(file);
-    await storage.put(`media/${id}/original`, bytes);
-    await attachMediaFile(db, owner.id, {
-      id,
+    const name = path.basename(file);
+    return attachMediaFile(db, storage, owner.id, {
       purpose,
-      kind: kindOf[purpose],
       contentType,
-      byteSize: bytes.length,
-      title: path.basename(file),
-      fileName: path.basename(file),
+      bytes: await readFile(file),
+      title: name,
+      fileName: name,
       position,
     });
-    return id;
   }
 
   /** Starts a resumable upload as the browser does (the row, its reservation and its staged file), sending `sent` bytes. */

@@ -21,7 +21,7 @@ import { freshDatabase } from "@/test/database";
 import { hasFfmpeg, mediaSamples, type MediaSamples } from "@/test/media-samples";
 import { mediaPath, mediaUrl } from "./internal";
 import { setPrimaryMedia } from "./mutations";
-import type { MediaKind, MediaPurpose } from "./options";
+import type { MediaPurpose } from "./options";
 import { processPendingMedia } from "./processing";
 import { getMediaAccess, listOwnMedia, listProfileMedia } from "./queries";
 
@@ -30,8 +30,6 @@ const canRun = await hasFfmpeg();
 
 type Talent = Awaited<ReturnType<typeof createTalentWithProfile>>;
 type MediaFileRow = typeof mediaFiles.$inferSelect;
-
-const kindOf: Record<MediaPurpose, MediaKind> = { showreel: "video", voice_reel: "audio", cv: "document" };
 
 describe.skipIf(!canRun)("media delivery", () => {
   let db: Db;
@@ -52,20 +50,15 @@ describe.skipIf(!canRun)("media delivery", () => {
   >;
 
   async function attach(owner: Talent, purpose: MediaPurpose, contentType: string, file: string, position = 0) {
-    const id = randomUUID();
-    const bytes = await readFile(file);
-    await storage.put(`media/${id}/original`, bytes);
-    await attachMediaFile(db, owner.id, {
-      id,
+    const name = path.basename(file);
+    return attachMediaFile(db, storage, owner.id, {
       purpose,
-      kind: kindOf[purpose],
       contentType,
-      byteSize: bytes.length,
-      title: path.basename(file),
-      fileName: path.basename(file),
+      bytes: await readFile(file),
+      title: name,
+      fileName: name,
       position,
     });
-    return id;
   }
 
   async function row(id: string): Promise<MediaFileRow> {

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { mkdtemp, readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -16,7 +16,7 @@ import { hasFfmpeg, mediaSamples, type MediaSamples } from "@/test/media-samples
 import { MemoryStorage } from "@/test/memory-storage";
 import { mediaLimits } from "./limits";
 import { deleteMedia } from "./mutations";
-import type { MediaKind, MediaPurpose } from "./options";
+import type { MediaPurpose } from "./options";
 import { processPendingMedia } from "./processing";
 
 const run = promisify(execFile);
@@ -24,8 +24,6 @@ const run = promisify(execFile);
 const canRun = await hasFfmpeg();
 
 type Talent = Awaited<ReturnType<typeof createTalentWithProfile>>;
-
-const kindOf: Record<MediaPurpose, MediaKind> = { showreel: "video", voice_reel: "audio", cv: "document" };
 
 function isWebp(bytes: Buffer | undefined) {
   return (
@@ -49,19 +47,7 @@ describe.skipIf(!canRun)("media processing", () => {
     bytes: Buffer,
     { position = 0, fileName = "file" } = {},
   ) {
-    const id = randomUUID();
-    await storage.put(`media/${id}/original`, bytes);
-    await attachMediaFile(db, owner.id, {
-      id,
-      purpose,
-      kind: kindOf[purpose],
-      contentType,
-      byteSize: bytes.length,
-      title: fileName,
-      fileName,
-      position,
-    });
-    return id;
+    return attachMediaFile(db, storage, owner.id, { purpose, contentType, bytes, title: fileName, fileName, position });
   }
 
   const attachSample = async (owner: Talent, purpose: MediaPurpose, contentType: string, file: string, position = 0) =>

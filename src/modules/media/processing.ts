@@ -102,20 +102,35 @@ async function posterFrame(file: string, durationMs: number): Promise<Buffer | n
   }
 }
 
-async function processVideo(file: string): Promise<Outcome> {
+/**
+ * Probes a file for a stream of `type` and its duration: the probe, a failure
+ * outcome when it cannot be read, or the note to show when ffprobe is missing.
+ */
+async function probeStream(
+  file: string,
+  type: "video" | "audio",
+  missingToolNote: string,
+): Promise<{ outcome: Outcome } | { stream: NonNullable<Probe["streams"]>[number]; durationMs: number }> {
   let info: Probe | null;
   try {
     info = await probe(file);
   } catch {
-    return {
-      ok: true,
-      previewNote:
-        "No poster or length yet: this server cannot read videos (ffmpeg is not installed). It plays as it is.",
-    };
+    return { outcome: { ok: true, previewNote: missingToolNote } };
   }
-  const picture = info?.streams?.find((s) => s.codec_type === "video");
+  const stream = info?.streams?.find((s) => s.codec_type === type);
   const durationMs = info ? durationOf(info) : null;
-  if (!info || !picture || durationMs === null) return { ok: false, reason: UNREADABLE };
+  if (!stream || durationMs === null) return { outcome: { ok: false, reason: UNREADABLE } };
+  return { stream, durationMs };
+}
+
+async function processVideo(file: string): Promise<Outcome> {
+  const probed = await probeStream(
+    file,
+    "video",
+    "No poster or length yet: this server cannot read videos (ffmpeg is not installed). It plays as it is.",
+  );
+  if ("outcome" in probed) return probed.outcome;
+  const { stream: picture, durationMs } = probed;
   const { maxVideoMs } = mediaLimits();
   if (durationMs > maxVideoMs) {
     return {
@@ -135,19 +150,12 @@ async function processVideo(file: string): Promise<Outcome> {
 }
 
 async function processAudio(file: string): Promise<Outcome> {
-  let info: Probe | null;
-  try {
-    info = await probe(file);
-  } catch {
-    return {
-      ok: true,
-      previewNote: "Its length is not shown: this server cannot read audio (ffmpeg is not installed).",
-    };
-  }
-  const sound = info?.streams?.find((s) => s.codec_type === "audio");
-  const durationMs = info ? durationOf(info) : null;
-  if (!info || !sound || durationMs === null) return { ok: false, reason: UNREADABLE };
-  return { ok: true, durationMs };
+  const probed = await probeStream(
+    file,
+    "audio",
+    "Its length is not shown: this server cannot read audio (ffmpeg is not installed).",
+  );
+  return "outcome" in probed ? probed.outcome : { ok: true, durationMs: probed.durationMs };
 }
 
 async function processDocument(file: string, directory: string): Promise<Outcome> {

@@ -5,6 +5,12 @@ import { gallerySortLabels, gallerySorts, type GalleryQuery } from "../gallery-q
 import { availabilities, availabilityLabels, categories, categoryLabels, countries } from "../options";
 import { FiltersDisclosure, GallerySearchForm } from "./gallery-filter-parts";
 
+/** The media filters: ticked boxes that keep only talents with a ready file of that purpose. */
+const mediaFilters = [
+  ["showreel", "Has a showreel"],
+  ["voiceReel", "Has a voice reel"],
+] as const;
+
 /** The filters a search has set, beside its words and its order: the number on the "Filters" button. */
 function countActiveFilters(query: GalleryQuery): number {
   const { category, country, city, language, ageMin, ageMax, availability, showreel, voiceReel } = query;
@@ -106,26 +112,18 @@ export function GalleryFilters({
           />
           <fieldset className="space-y-2">
             <legend className="text-sm font-medium text-stone-800">Media</legend>
-            <label className="flex min-h-11 items-center gap-2 text-sm">
-              <input
-                type="checkbox"
-                name="showreel"
-                value="1"
-                defaultChecked={query.showreel === "1"}
-                className="size-5 accent-brand-700"
-              />
-              Has a showreel
-            </label>
-            <label className="flex min-h-11 items-center gap-2 text-sm">
-              <input
-                type="checkbox"
-                name="voiceReel"
-                value="1"
-                defaultChecked={query.voiceReel === "1"}
-                className="size-5 accent-brand-700"
-              />
-              Has a voice reel
-            </label>
+            {mediaFilters.map(([name, label]) => (
+              <label key={name} className="flex min-h-11 items-center gap-2 text-sm">
+                <input
+                  type="checkbox"
+                  name={name}
+                  value="1"
+                  defaultChecked={query[name] === "1"}
+                  className="size-5 accent-brand-700"
+                />
+                {label}
+              </label>
+            ))}
           </fieldset>
         </div>
       </FiltersDisclosure>
