@@ -49,12 +49,19 @@ export type Fixtures = {
   notificationId: string;
   creditId: string;
   photoIds: string[];
-  /** The talent's ready showreel and CV (demo media). */
+  /** The talent's first showreel (the media actions rename, move and caption it) and CV (demo media). */
   showreelId: string;
   cvId: string;
-  /** talent@'s main voice reel (public) and second showreel (premium), both processed; no action changes them. */
+  /** A failed upload of the talent's, made for this file, which the matrix deletes. */
+  failedMediaId: string;
+  /**
+   * talent@'s main voice reel (public) and a showreel that is not the main one (premium), both processed.
+   * The media actions bump versions, so each comes with the address of its current version.
+   */
   voiceReelId: string;
+  voiceReelPath: string;
   premiumReelId: string;
+  premiumReelPath: string;
 };
 
 async function demoTalent(excluding: string[]) {
@@ -120,6 +127,13 @@ export async function loadFixtures(): Promise<Fixtures> {
         [ids.talent, purpose],
       )
     ).id;
+  const mediaAt = async (where: string) => {
+    const file = await one<{ id: string; version: number }>(
+      `select id, version from media_files where owner_id = $1 and ${where} order by position limit 1`,
+      [ids.talent],
+    );
+    return { id: file.id, path: `/api/media/${file.id}/v${file.version}/original` };
+  };
   // The demo media is processed by the server's worker; the media rows need it ready.
   for (let tries = 0; tries < 240; tries += 1) {
     const { rows } = await database().query(
@@ -133,6 +147,9 @@ export async function loadFixtures(): Promise<Fixtures> {
     "select id from talent_photos where profile_id = $1 order by position",
     [talentProfileId],
   );
+  const voiceReel = await mediaAt("purpose = 'voice_reel' and is_primary");
+  const premiumReel = await mediaAt("purpose = 'showreel' and not is_primary");
+  await lapse(ids.lapsed!);
 
   return {
     cookies,
@@ -156,14 +173,35 @@ export async function loadFixtures(): Promise<Fixtures> {
     photoIds: photos.map((row: { id: string }) => row.id),
     showreelId: await mediaOf("showreel"),
     cvId: await mediaOf("cv"),
-    voiceReelId: await mediaOf("voice_reel"),
-    premiumReelId: (
-      await one<{ id: string }>(
-        "select id from media_files where owner_id = $1 and purpose = 'showreel' and not is_primary order by position limit 1",
-        [ids.talent],
-      )
-    ).id,
+    failedMediaId: await failedUpload(ids.talent!),
+    voiceReelId: voiceReel.id,
+    voiceReelPath: voiceReel.path,
+    premiumReelId: premiumReel.id,
+    premiumReelPath: premiumReel.path,
   };
+}
+
+/** A CV of `ownerId`'s that processing refused (its bytes already gone), made directly in the database. */
+async function failedUpload(ownerId: string): Promise<string> {
+  const { rows } = await database().query(
+    `insert into media_files (owner_id, purpose, kind, status, title, storage_key, content_type, byte_size, failure_reason, position)
+     values ($1, 'cv', 'document', 'failed', 'Matrix upload', 'media/matrix/' || gen_random_uuid(), 'application/pdf', 1000,
+             'This PDF could not be read.', 99)
+     returning id`,
+    [ownerId],
+  );
+  return rows[0].id as string;
+}
+
+/**
+ * Puts "lapsed" back in the state it is named for (a renewal that failed): the
+ * matrix's payment retry brings it back to current, and what runs after
+ * expects the lapsed account.
+ */
+export async function lapse(userId: string): Promise<void> {
+  await database().query("update subscriptions set status = 'past_due', state_at = now() where user_id = $1", [
+    userId,
+  ]);
 }
 
 /** The pending request from `senderId` to the talent of `profileId`: one an earlier file left (one may be pending at a time), or a new one. */

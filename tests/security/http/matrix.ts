@@ -330,7 +330,7 @@ export const actionRows: Record<string, ActionRow> = {
     expect: ownMedia,
   },
   removeCaptionsAction: { args: (f) => [f.showreelId], expect: ownMedia, after: "setCaptionsAction" },
-  deleteMediaAction: { args: (f) => [f.cvId], expect: ownMedia },
+  deleteMediaAction: { args: (f) => [f.failedMediaId], expect: ownMedia },
   unpublishProfileAction: { args: () => [], expect: only(["talent", "stranger"], "forbidden") },
   publishProfileAction: {
     args: () => [],
@@ -481,12 +481,12 @@ export const routeRows: Record<string, RouteRow> = {
   // link only the talent and subscribers get it, and everyone else is told it does not exist.
   "GET /api/media/[mediaId]/[version]/[variant]": {
     method: "GET",
-    path: (f) => `/api/media/${f.voiceReelId}/v1/original`,
+    path: (f) => f.voiceReelPath,
     expect: publicPage(),
   },
   "HEAD /api/media/[mediaId]/[version]/[variant]": {
     method: "HEAD",
-    path: (f) => `/api/media/${f.premiumReelId}/v1/original`,
+    path: (f) => f.premiumReelPath,
     expect: {
       ...everyone("404", { talent: "200", pro: "200", company: "200", admin: "200" }),
       anonymous: "404",

@@ -54,7 +54,7 @@ test("hostile media addresses answer 404, never a 500, and write nothing", async
 });
 
 test("hostile ranges: a satisfiable one is 206, one outside the file 416 with its size, nonsense the whole file", async () => {
-  const path = `/api/media/${fixtures.voiceReelId}/v1/original`;
+  const path = fixtures.voiceReelPath;
   const whole = await fetchMedia(path);
   expect(whole.status).toBe(200);
   const size = whole.body.length;
@@ -80,7 +80,7 @@ test("hostile ranges: a satisfiable one is 206, one outside the file 416 with it
 });
 
 test("a premium file needs a signature it was given: forged, stretched or moved ones answer 404", async () => {
-  const premium = `/api/media/${fixtures.premiumReelId}/v1/original`;
+  const premium = fixtures.premiumReelPath;
   const visitor = await fetchMedia(premium);
   expect(visitor.status).toBe(404);
 
@@ -89,7 +89,7 @@ test("a premium file needs a signature it was given: forged, stretched or moved 
     headers: { cookie: fixtures.cookies.pro! },
   });
   const html = await profile.text();
-  const signed = new RegExp(`/api/media/${fixtures.premiumReelId}/v1/original\\?exp=(\\d+)&amp;sig=([\\w-]+)`).exec(
+  const signed = new RegExp(`${premium}\\?exp=(\\d+)&amp;sig=([\\w-]+)`).exec(
     html,
   );
   expect(signed, "a signed link on the subscriber's page").not.toBeNull();
@@ -102,7 +102,7 @@ test("a premium file needs a signature it was given: forged, stretched or moved 
     `${premium}?exp=${exp}`,
     `${premium}?sig=${sig}`,
     `${premium}?exp=${exp}&sig=${"A".repeat(5000)}`,
-    `/api/media/${fixtures.premiumReelId}/v1/poster?exp=${exp}&sig=${sig}`,
+    `${premium.replace(/original$/, "poster")}?exp=${exp}&sig=${sig}`,
     `/api/media/${fixtures.cvId}/v1/original?exp=${exp}&sig=${sig}`,
     `${premium}?exp=1&sig=${sig}`,
   ];
