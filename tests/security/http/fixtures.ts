@@ -199,9 +199,7 @@ async function failedUpload(ownerId: string): Promise<string> {
  * expects the lapsed account.
  */
 export async function lapse(userId: string): Promise<void> {
-  await database().query("update subscriptions set status = 'past_due', state_at = now() where user_id = $1", [
-    userId,
-  ]);
+  await database().query("update subscriptions set status = 'past_due', state_at = now() where user_id = $1", [userId]);
 }
 
 /** The pending request from `senderId` to the talent of `profileId`: one an earlier file left (one may be pending at a time), or a new one. */

@@ -89,9 +89,7 @@ test("a premium file needs a signature it was given: forged, stretched or moved 
     headers: { cookie: fixtures.cookies.pro! },
   });
   const html = await profile.text();
-  const signed = new RegExp(`${premium}\\?exp=(\\d+)&amp;sig=([\\w-]+)`).exec(
-    html,
-  );
+  const signed = new RegExp(`${premium}\\?exp=(\\d+)&amp;sig=([\\w-]+)`).exec(html);
   expect(signed, "a signed link on the subscriber's page").not.toBeNull();
   const [, exp, sig] = signed!;
   expect((await fetchMedia(`${premium}?exp=${exp}&sig=${sig}`)).status).toBe(200);
