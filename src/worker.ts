@@ -7,6 +7,7 @@ import { cleanAbandonedUploads } from "@/modules/media/internal";
 import { processPendingMedia } from "@/modules/media/processing";
 import type { MailTransport } from "@/modules/notifications/transport";
 import { runEmailWorkerTick } from "@/modules/notifications/worker";
+import { fillMissingPhotoWidths } from "@/modules/talents/photos";
 
 /** How often the dashboards' daily rollup looks for newly closed days. */
 const ROLLUP_EVERY_MS = 10 * 60 * 1000;
@@ -16,7 +17,7 @@ const UPLOAD_CLEANUP_EVERY_MS = 30 * 60 * 1000;
 /**
  * The background work, every `intervalMs` until stopped: contact-request
  * reminders and expiry, email delivery, media processing (durations, posters,
- * page counts), and now and then the activity rollup of closed days and the
+ * page counts), the widths of photos stored before there were several, and now and then the activity rollup of closed days and the
  * clean-up of abandoned uploads. Passes never overlap. Started inside the server by
  * default (EMAIL_WORKER=inline), or on its own with `npm run worker`; any
  * number of copies may run against one database.
@@ -30,6 +31,7 @@ export function startWorker(db: Db, transport: MailTransport, intervalMs: number
     await expireContactRequests(db);
     await runEmailWorkerTick(db, transport);
     await processPendingMedia(db, getBlobStorage());
+    await fillMissingPhotoWidths(db, getBlobStorage());
     if (Date.now() - lastCleanup >= UPLOAD_CLEANUP_EVERY_MS) {
       lastCleanup = Date.now();
       const removed = await cleanAbandonedUploads(db);

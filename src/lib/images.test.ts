@@ -23,17 +23,56 @@ describe("detectImageFormat", () => {
 });
 
 describe("makePhotoVariants", () => {
-  it("makes a 3:4 WebP thumbnail and a large WebP no bigger than 1600 pixels", async () => {
+  const widths = { thumb: [240, 480, 720], large: [640, 1024, 1600] };
+
+  it("makes a 3:4 WebP card crop and the whole photo in WebP, each in every width asked for", async () => {
     const variants = await makePhotoVariants(
       await sharp({ create: { width: 3000, height: 2000, channels: 3, background: "#111" } })
         .jpeg()
         .toBuffer(),
+      widths,
     );
-    const thumb = await sharp(variants.thumb).metadata();
-    const large = await sharp(variants.large).metadata();
-    expect([thumb.format, thumb.width, thumb.height]).toEqual(["webp", 480, 640]);
-    expect([large.format, large.width, large.height]).toEqual(["webp", 1600, 1067]);
+    const sizes = async (files: Buffer[]) =>
+      Promise.all(
+        files.map(async (file) => {
+          const { format, width, height } = await sharp(file).metadata();
+          return [format, width, height];
+        }),
+      );
+    expect(await sizes(variants.thumb)).toEqual([
+      ["webp", 240, 320],
+      ["webp", 480, 640],
+      ["webp", 720, 960],
+    ]);
+    expect(await sizes(variants.large)).toEqual([
+      ["webp", 640, 427],
+      ["webp", 1024, 683],
+      ["webp", 1600, 1067],
+    ]);
     expect([variants.width, variants.height]).toEqual([1600, 1067]);
+  });
+
+  it("never enlarges a small photo, and frames the card crop the same at every width", async () => {
+    // Left half white, right half black: the crop's framing shows in the mean brightness of each width.
+    const halves = await sharp({ create: { width: 600, height: 400, channels: 3, background: "#000" } })
+      .composite([
+        {
+          input: await sharp({ create: { width: 300, height: 400, channels: 3, background: "#fff" } })
+            .png()
+            .toBuffer(),
+          left: 0,
+          top: 0,
+        },
+      ])
+      .png()
+      .toBuffer();
+    const variants = await makePhotoVariants(halves, widths);
+    const wholeWidths = await Promise.all(variants.large.map(async (file) => (await sharp(file).metadata()).width));
+    expect(wholeWidths).toEqual([600, 600, 600]);
+    const means = await Promise.all(
+      variants.thumb.map(async (file) => Math.round((await sharp(file).stats()).channels[0]!.mean / 8)),
+    );
+    expect(new Set(means).size).toBe(1);
   });
 
   it("drops EXIF data such as the camera's GPS position, and applies its orientation first", async () => {
@@ -45,8 +84,8 @@ describe("makePhotoVariants", () => {
     const original = await sharp(withExif).metadata();
     expect(original.orientation).toBe(6);
     expect(original.exif?.toString("latin1")).toContain("PhoneCamera");
-    const variants = await makePhotoVariants(withExif);
-    for (const variant of [variants.large, variants.thumb]) {
+    const variants = await makePhotoVariants(withExif, widths);
+    for (const variant of [...variants.large, ...variants.thumb]) {
       const metadata = await sharp(variant).metadata();
       expect(metadata.exif).toBeUndefined();
       expect(metadata.icc).toBeUndefined();
@@ -58,6 +97,6 @@ describe("makePhotoVariants", () => {
 
   it("refuses a damaged image", async () => {
     const truncated = (await photo("jpeg")).subarray(0, 200);
-    await expect(makePhotoVariants(truncated)).rejects.toBeInstanceOf(UnreadableImageError);
+    await expect(makePhotoVariants(truncated, widths)).rejects.toBeInstanceOf(UnreadableImageError);
   });
 });

@@ -1,4 +1,4 @@
-import sharp from "sharp";
+import sharp, { type Sharp } from "sharp";
 
 export type ImageFormat = "jpeg" | "png" | "webp";
 
@@ -12,7 +12,11 @@ export function detectImageFormat(bytes: Uint8Array): ImageFormat | null {
   return null;
 }
 
-export type PhotoVariants = { thumb: Buffer; large: Buffer; width: number; height: number };
+/** The widths to make: of the 3:4 card crop ("thumb") and of the whole photo ("large"), each smallest first. */
+export type PhotoWidths = { thumb: readonly number[]; large: readonly number[] };
+
+/** The encoded variants, in the order of the widths asked for; width and height are the largest whole photo's. */
+export type PhotoVariants = { thumb: Buffer[]; large: Buffer[]; width: number; height: number };
 
 /** Decompression bombs stop here: no real photo needs more than 40 megapixels, and sharp refuses a larger one from its header, before decoding. */
 const MAX_INPUT_PIXELS = 40_000_000;
@@ -32,12 +36,14 @@ export class UnreadableImageError extends Error {
 }
 
 /**
- * Makes the variants the app serves: a 3:4 portrait thumbnail for cards and a
- * large image for the profile, both WebP. Orientation from the camera is
- * applied, then every piece of metadata (EXIF with GPS position, ICC, XMP) is
- * dropped: re-encoding keeps none of it.
+ * Makes the variants the app serves, in several widths so that a phone gets a
+ * small file and a retina screen a sharp one: a 3:4 portrait crop for cards
+ * and the whole photo for the profile, all WebP. The crop is chosen once, at
+ * the largest width, and scaled down, so every width shows the same framing.
+ * Orientation from the camera is applied, then every piece of metadata (EXIF
+ * with GPS position, ICC, XMP) is dropped: re-encoding keeps none of it.
  */
-export async function makePhotoVariants(bytes: Buffer): Promise<PhotoVariants> {
+export async function makePhotoVariants(bytes: Buffer, widths: PhotoWidths): Promise<PhotoVariants> {
   // The header alone says how big the picture is: a bomb is refused before any pixel is decoded.
   const header = await sharp(bytes)
     .metadata()
@@ -47,18 +53,41 @@ export async function makePhotoVariants(bytes: Buffer): Promise<PhotoVariants> {
   if ((header.width ?? 0) * (header.height ?? 0) > MAX_INPUT_PIXELS) throw new OversizedImageError(MAX_INPUT_PIXELS);
   try {
     const source = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: "error" }).rotate();
-    const large = await source
-      .clone()
-      .resize({ width: 1600, height: 1600, fit: "inside", withoutEnlargement: true })
-      .webp({ quality: 82 })
-      .toBuffer({ resolveWithObject: true });
-    const thumb = await source
-      .clone()
-      .resize({ width: 480, height: 640, fit: "cover", position: "attention" })
-      .webp({ quality: 78 })
-      .toBuffer();
-    return { thumb, large: large.data, width: large.info.width, height: large.info.height };
+    const widestCard = Math.max(...widths.thumb);
+    const card = await decoded(
+      source
+        .clone()
+        .resize({ width: widestCard, height: Math.round((widestCard * 4) / 3), fit: "cover", position: "attention" }),
+    );
+    const widestPhoto = Math.max(...widths.large);
+    const whole = await decoded(
+      source.clone().resize({ width: widestPhoto, height: widestPhoto, fit: "inside", withoutEnlargement: true }),
+    );
+    const thumb = await Promise.all(
+      widths.thumb.map((width) =>
+        card()
+          .resize({ width, height: Math.round((width * 4) / 3) })
+          .webp({ quality: 78 })
+          .toBuffer(),
+      ),
+    );
+    const large = await Promise.all(
+      widths.large.map((width) =>
+        whole()
+          .resize({ width, height: width, fit: "inside", withoutEnlargement: true })
+          .webp({ quality: 82 })
+          .toBuffer(),
+      ),
+    );
+    return { thumb, large, width: whole.width, height: whole.height };
   } catch {
     throw new UnreadableImageError();
   }
+}
+
+/** Decodes a pipeline's result to raw pixels once; each call of the answer starts a new pipeline from them. */
+async function decoded(pipeline: Sharp) {
+  const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
+  const raw = { width: info.width, height: info.height, channels: info.channels };
+  return Object.assign(() => sharp(data, { raw }), { width: info.width, height: info.height });
 }

@@ -149,6 +149,30 @@ test.describe("talent profiles and the gallery", () => {
     expect(privatePhoto.status()).toBe(404);
   });
 
+  test("gallery photos come in widths: a phone loads a small file, a retina laptop a sharp one, both kept for good", async ({
+    browser,
+    baseURL,
+  }) => {
+    const screens = [
+      { viewport: { width: 375, height: 812 }, deviceScaleFactor: 1, width: "thumb-240" },
+      { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2, width: "thumb-720" },
+    ];
+    for (const { width, ...screen } of screens) {
+      const context = await browser.newContext({ ...screen, baseURL });
+      const page = await context.newPage();
+      await page.goto("/talents");
+      const card = page.getByRole("list", { name: "Talents" }).getByRole("img").first();
+      await expect(card).toHaveAttribute("srcset", /thumb-240 240w, .+ 480w, .+thumb-720 720w/);
+      await expect
+        .poll(() => card.evaluate((img: HTMLImageElement) => img.currentSrc))
+        .toMatch(new RegExp(`/${width}$`));
+      const answer = await page.request.get(await card.evaluate((img: HTMLImageElement) => img.currentSrc));
+      expect(answer.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+      expect(answer.headers()["content-type"]).toBe("image/webp");
+      await context.close();
+    }
+  });
+
   test("a professional without a subscription sees the same prompt instead of premium data", async ({
     page,
     baseURL,

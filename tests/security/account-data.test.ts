@@ -35,6 +35,7 @@ import { notify } from "@/modules/notifications/notify";
 import type { MailTransport, OutgoingEmail } from "@/modules/notifications/transport";
 import { runEmailWorkerTick } from "@/modules/notifications/worker";
 import { parseGallerySearchParams } from "@/modules/talents/gallery-query";
+import { photoStorageKey, photoVariants } from "@/modules/talents/photo-variants";
 import { searchGallery } from "@/modules/talents/queries";
 import { freshDatabase } from "@/test/database";
 import { MemoryStorage } from "@/test/memory-storage";
@@ -101,8 +102,7 @@ describe("account data rights", () => {
       },
     });
     const storageKey = `photos/${talent.profileId}/${randomUUID()}`;
-    await storage.put(`${storageKey}/thumb.webp`, Buffer.from("thumb"));
-    await storage.put(`${storageKey}/large.webp`, Buffer.from("large"));
+    for (const variant of photoVariants) await storage.put(photoStorageKey(storageKey, variant), Buffer.from(variant));
     await attachTalentPhoto(db, talent.profileId, { storageKey, width: 300, height: 400, position: 0 });
     const pro = await createProfessional(db, { name: `Casey ${tag}`, subscription: true, password: PASSWORD });
     const conversationId = await startConversation(db, pro.actor, talent.id);

@@ -1,6 +1,6 @@
-import Image from "next/image";
 import { ButtonLink } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
+import { photoSrcSet, photoUrl } from "@/modules/talents/photo-variants";
 import type { GalleryCard } from "@/modules/talents/types";
 
 /** The first thing a visitor reads: what Callback is, for both sides, and where to go next. */
@@ -51,14 +51,16 @@ export function Hero({ talents }: { talents: GalleryCard[] }) {
           // The same photos are in the list of featured talents below, with names; here they only set the scene.
           <div aria-hidden className="hidden grid-cols-3 gap-3 sm:grid">
             {mosaic.map((talent, index) => (
-              <Image
+              // eslint-disable-next-line @next/next/no-img-element -- the photo route serves the widths itself
+              <img
                 key={talent.id}
-                src={`/api/photos/${talent.primaryPhotoId}/thumb`}
+                src={photoUrl(talent.primaryPhotoId!, "thumb")}
+                srcSet={photoSrcSet(talent.primaryPhotoId!, "thumb")}
+                sizes="(min-width: 1024px) 180px, 30vw"
                 alt=""
                 width={480}
                 height={640}
-                unoptimized
-                priority
+                fetchPriority="high"
                 className={cn(
                   "aspect-[3/4] w-full rounded-2xl object-cover shadow-2xl ring-1 ring-white/10",
                   index === 1 && "translate-y-8",

@@ -169,9 +169,16 @@ export const talentPhotos = pgTable(
     position: integer("position").notNull(),
     width: integer("width").notNull(),
     height: integer("height").notNull(),
+    /** Whether every width the photo route serves is stored; photos from before widths existed get them from the worker. */
+    hasWidths: boolean("has_widths").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index("talent_photos_profile_position_idx").on(table.profileId, table.position)],
+  (table) => [
+    index("talent_photos_profile_position_idx").on(table.profileId, table.position),
+    index("talent_photos_without_widths_idx")
+      .on(table.id)
+      .where(sql`not ${table.hasWidths}`),
+  ],
 );
 
 /** Profile views per day, counted without storing who viewed (the activity dashboard reads them). */

@@ -13,6 +13,7 @@ import {
 import { and, count, eq, inArray, isNull } from "drizzle-orm";
 import { makePhotoVariants } from "@/lib/images";
 import type { BlobStorage } from "@/lib/storage";
+import { PHOTO_WIDTHS, photoFiles } from "@/modules/talents/photo-variants";
 import type { Db } from "../client";
 import { users } from "../schema/auth";
 import { talentCredits, talentProfiles } from "../schema/talents";
@@ -140,10 +141,9 @@ export function demoTalents(total = DEMO_TALENT_COUNT): DemoTalent[] {
 
 async function addPortraits(db: Db, storage: BlobStorage, profileId: string, seed: number, total: number) {
   for (let position = 0; position < total; position += 1) {
-    const variants = await makePhotoVariants(Buffer.from(portraitSvg(seed * 10 + position)));
+    const variants = await makePhotoVariants(Buffer.from(portraitSvg(seed * 10 + position)), PHOTO_WIDTHS);
     const storageKey = `photos/demo-${profileId}-${position}`;
-    await storage.put(`${storageKey}/thumb.webp`, variants.thumb);
-    await storage.put(`${storageKey}/large.webp`, variants.large);
+    for (const [key, bytes] of photoFiles(storageKey, variants)) await storage.put(key, bytes);
     await attachTalentPhoto(db, profileId, { storageKey, width: variants.width, height: variants.height, position });
   }
 }

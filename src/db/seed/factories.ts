@@ -244,15 +244,15 @@ export async function createTalentWithProfile(
   return { ...user, profileId };
 }
 
-/** Records a photo whose variants are already in storage, making it the primary photo when the profile has none. */
+/** Records a photo whose files (every width, unless `hasWidths` is false) are already in storage, making it the primary photo when the profile has none. */
 export async function attachTalentPhoto(
   db: Db,
   profileId: string,
-  photo: { storageKey: string; width: number; height: number; position: number },
+  photo: { storageKey: string; width: number; height: number; position: number; hasWidths?: boolean },
 ) {
   const [row] = await db
     .insert(talentPhotos)
-    .values({ profileId, ...photo })
+    .values({ profileId, hasWidths: true, ...photo })
     .returning({ id: talentPhotos.id });
   await db
     .update(talentProfiles)

@@ -6,6 +6,7 @@ import type { ContactDetails, TalentSummary } from "./types";
 import type { Db } from "@/db";
 import { profileIdInput } from "./inputs";
 import type { Category } from "./options";
+import { photoUrl } from "./photo-variants";
 
 /*
  * The talents module's internal functions: each trusts its caller (other
@@ -191,7 +192,7 @@ export async function exportTalentProfile(db: Db, userId: string) {
     ...fields,
     contact: contact ?? null,
     credits,
-    photos: photos.map((photo) => ({ ...photo, url: `/api/photos/${photo.id}/large` })),
+    photos: photos.map((photo) => ({ ...photo, url: photoUrl(photo.id, "large") })),
     viewsByDay: views,
   };
 }

@@ -2,13 +2,14 @@ import sharp from "sharp";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { talentPhotos, talentProfiles } from "@/db/schema/talents";
-import { createProfessional, createTalent, createTalentWithProfile } from "@/db/seed/factories";
+import { attachTalentPhoto, createProfessional, createTalent, createTalentWithProfile } from "@/db/seed/factories";
 import type { Db } from "@/db";
 import { freshDatabase } from "@/test/database";
 import { MemoryStorage } from "@/test/memory-storage";
 import { MAX_PHOTOS } from "./options";
-import { addPhoto, deletePhoto, movePhoto, setPrimaryPhoto } from "./photos";
-import { getOwnProfile } from "./queries";
+import { photoStorageKey, photoVariants } from "./photo-variants";
+import { addPhoto, deletePhoto, fillMissingPhotoWidths, movePhoto, setPrimaryPhoto } from "./photos";
+import { getOwnProfile, getPhotoAccess } from "./queries";
 
 const image = (format: "jpeg" | "png" | "webp", colour = "#7c3aed") =>
   sharp({ create: { width: 300, height: 400, channels: 3, background: colour } })
@@ -31,7 +32,7 @@ describe("talent photos", () => {
     const own = await getOwnProfile(db, talent.actor);
     expect(own?.premium.photos.map((photo) => photo.id)).toEqual(ids);
     expect(own?.profile.primaryPhoto?.id).toBe(ids[0]);
-    expect(storage.files.size).toBe(6);
+    expect(storage.files.size).toBe(3 * photoVariants.length);
     for (const bytes of storage.files.values()) {
       expect(bytes.subarray(8, 12).toString("ascii")).toBe("WEBP");
       expect(bytes.toString("latin1")).not.toContain("SecretCamera");
@@ -83,7 +84,7 @@ describe("talent photos", () => {
     const refused = results.filter((result): result is PromiseRejectedResult => result.status === "rejected");
     expect(refused).toHaveLength(3);
     for (const result of refused) expect(result.reason.message).toMatch(/at most 12 photos/);
-    expect(storage.files.size).toBe(MAX_PHOTOS * 2);
+    expect(storage.files.size).toBe(MAX_PHOTOS * photoVariants.length);
   });
 
   it("reorders, changes the primary photo and deletes, within the talent's own photos only", async () => {
@@ -104,7 +105,7 @@ describe("talent photos", () => {
     own = await getOwnProfile(db, talent.actor);
     expect(own?.premium.photos.map((photo) => photo.id)).toEqual([first, third]);
     expect(own?.profile.primaryPhoto?.id).toBe(first);
-    expect(storage.files.size).toBe(4);
+    expect(storage.files.size).toBe(2 * photoVariants.length);
 
     const stranger = await createTalent(db);
     await expect(deletePhoto(db, storage, stranger.actor, first!)).rejects.toMatchObject({ code: "not_found" });
@@ -129,5 +130,45 @@ describe("talent photos", () => {
     await expect(addPhoto(db, new MemoryStorage(), professional.actor, await image("jpeg"))).rejects.toMatchObject({
       code: "forbidden",
     });
+  });
+
+  it("stores every width of a new photo, and fills in the widths of a photo stored before them", async () => {
+    const storage = new MemoryStorage();
+    const talent = await createTalentWithProfile(db);
+    const fresh = await addPhoto(db, storage, talent.actor, await image("jpeg"));
+    expect((await getPhotoAccess(db, talent.actor, fresh))?.hasWidths).toBe(true);
+    const [stored] = await db.select().from(talentPhotos).where(eq(talentPhotos.id, fresh));
+    for (const variant of photoVariants)
+      expect(storage.files.has(photoStorageKey(stored!.storageKey, variant))).toBe(true);
+
+    // A photo from before: only the card crop and the whole photo, as they were made then.
+    const storageKey = `photos/earlier-${talent.profileId}`;
+    const thumb = await sharp(await image("png", "#123456"))
+      .resize(480, 640)
+      .webp()
+      .toBuffer();
+    const large = await sharp(await image("png", "#123456"))
+      .webp()
+      .toBuffer();
+    await storage.put(photoStorageKey(storageKey, "thumb"), thumb);
+    await storage.put(photoStorageKey(storageKey, "large"), large);
+    const earlier = await attachTalentPhoto(db, talent.profileId, {
+      storageKey,
+      width: 300,
+      height: 400,
+      position: 1,
+      hasWidths: false,
+    });
+    expect((await getPhotoAccess(db, talent.actor, earlier))?.hasWidths).toBe(false);
+
+    expect(await fillMissingPhotoWidths(db, storage)).toBe(1);
+    expect((await getPhotoAccess(db, talent.actor, earlier))?.hasWidths).toBe(true);
+    for (const variant of photoVariants) expect(storage.files.has(photoStorageKey(storageKey, variant))).toBe(true);
+    // The files it had stay as they were; the new card widths are 3:4 WebP.
+    expect(storage.files.get(photoStorageKey(storageKey, "thumb"))).toEqual(thumb);
+    expect(storage.files.get(photoStorageKey(storageKey, "large"))).toEqual(large);
+    const small = await sharp(storage.files.get(photoStorageKey(storageKey, "thumb-240"))!).metadata();
+    expect([small.format, small.width, small.height]).toEqual(["webp", 240, 320]);
+    expect(await fillMissingPhotoWidths(db, storage)).toBe(0);
   });
 });

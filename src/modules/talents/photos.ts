@@ -4,19 +4,14 @@ import { and, asc, count, eq, isNull, max } from "drizzle-orm";
 import type { Db } from "@/db";
 import { talentPhotos, talentProfiles } from "@/db/schema/talents";
 import { AppError } from "@/lib/errors";
+import { getLogger } from "@/lib/logger";
 import { detectImageFormat, makePhotoVariants, OversizedImageError, UnreadableImageError } from "@/lib/images";
 import type { BlobStorage } from "@/lib/storage";
 import type { Actor } from "@/modules/access/types";
 import { photoIdInput } from "./inputs";
 import { ensureOwnProfile } from "./mutations";
 import { MAX_PHOTO_BYTES, MAX_PHOTOS } from "./options";
-
-export const photoVariants = ["thumb", "large"] as const;
-export type PhotoVariant = (typeof photoVariants)[number];
-
-export function photoStorageKey(storageKey: string, variant: PhotoVariant) {
-  return `${storageKey}/${variant}.webp`;
-}
+import { PHOTO_WIDTHS, photoFiles, photoKeys, photoStorageKey } from "./photo-variants";
 
 const t = talentProfiles;
 
@@ -41,7 +36,7 @@ export async function addPhoto(db: Db, storage: BlobStorage, actor: Actor, bytes
 
   let variants;
   try {
-    variants = await makePhotoVariants(bytes);
+    variants = await makePhotoVariants(bytes, PHOTO_WIDTHS);
   } catch (error) {
     if (error instanceof OversizedImageError) {
       throw new AppError(
@@ -59,10 +54,10 @@ export async function addPhoto(db: Db, storage: BlobStorage, actor: Actor, bytes
   }
 
   const storageKey = `photos/${randomUUID()}`;
-  const keys = photoVariants.map((variant) => photoStorageKey(storageKey, variant));
-  await storage.put(keys[0]!, variants.thumb);
-  await storage.put(keys[1]!, variants.large);
+  const files = photoFiles(storageKey, variants);
+  const keys = files.map(([key]) => key);
   try {
+    for (const [key, file] of files) await storage.put(key, file);
     return await db.transaction(async (tx) => {
       // Locking the profile row serialises concurrent uploads, so the limit holds.
       await tx.select({ id: t.id }).from(t).where(eq(t.id, profileId)).for("update");
@@ -79,6 +74,7 @@ export async function addPhoto(db: Db, storage: BlobStorage, actor: Actor, bytes
           position: (last?.position ?? -1) + 1,
           width: variants.width,
           height: variants.height,
+          hasWidths: true,
         })
         .returning({ id: talentPhotos.id });
       await tx
@@ -166,7 +162,7 @@ export async function deletePhoto(db: Db, storage: BlobStorage, actor: Actor, ph
       .where(and(eq(t.id, profileId), isNull(t.primaryPhotoId)));
   });
   // The files go once the database no longer points at them.
-  await storage.delete(photoVariants.map((variant) => photoStorageKey(storageKey, variant)));
+  await storage.delete(photoKeys(storageKey));
 }
 
 /**
@@ -182,5 +178,36 @@ export async function deleteProfileOfAccount(tx: Db, userId: string): Promise<st
     .innerJoin(t, eq(t.id, talentPhotos.profileId))
     .where(eq(t.userId, userId));
   await tx.delete(t).where(eq(t.userId, userId));
-  return photos.flatMap((photo) => photoVariants.map((variant) => photoStorageKey(photo.storageKey, variant)));
+  return photos.flatMap((photo) => photoKeys(photo.storageKey));
+}
+
+/**
+ * Photos stored before photos came in several widths have only the 480-pixel
+ * card crop and the 1600-pixel whole photo; until they are filled in, the
+ * photo route answers a width they lack with the file they have. This makes
+ * the missing widths from the whole photo, a few photos per worker pass.
+ * Two workers filling the same photo write the same files, so no lock is held
+ * while images are encoded. Returns how many photos were done.
+ */
+export async function fillMissingPhotoWidths(db: Db, storage: BlobStorage, limit = 10): Promise<number> {
+  const pending = await db
+    .select({ id: talentPhotos.id, storageKey: talentPhotos.storageKey })
+    .from(talentPhotos)
+    .where(eq(talentPhotos.hasWidths, false))
+    .limit(limit);
+  for (const photo of pending) {
+    const large = await storage.readAll(photoStorageKey(photo.storageKey, "large"));
+    if (large) {
+      const variants = await makePhotoVariants(large, PHOTO_WIDTHS);
+      // The files it already has stay as they are: the card crop was made from the original.
+      const kept = new Set(["thumb", "large"].map((variant) => photoStorageKey(photo.storageKey, variant)));
+      for (const [key, bytes] of photoFiles(photo.storageKey, variants)) {
+        if (!kept.has(key)) await storage.put(key, bytes);
+      }
+    } else {
+      getLogger().warn({ photoId: photo.id }, "photo has no stored file to make its widths from");
+    }
+    await db.update(talentPhotos).set({ hasWidths: true }).where(eq(talentPhotos.id, photo.id));
+  }
+  return pending.length;
 }

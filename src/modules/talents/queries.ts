@@ -395,19 +395,23 @@ export async function getPhotoAccess(
   db: Db,
   actor: Actor | null,
   photoId: string,
-): Promise<{ storageKey: string; isPublic: boolean } | null> {
+): Promise<{ storageKey: string; isPublic: boolean; hasWidths: boolean } | null> {
   if (!profileIdInput.safeParse(photoId).success) return null;
   const [row] = await db
-    .select({ storageKey: talentPhotos.storageKey, primaryPhotoId: t.primaryPhotoId, ...factColumns })
+    .select({
+      storageKey: talentPhotos.storageKey,
+      hasWidths: talentPhotos.hasWidths,
+      primaryPhotoId: t.primaryPhotoId,
+      ...factColumns,
+    })
     .from(talentPhotos)
     .innerJoin(t, eq(t.id, talentPhotos.profileId))
     .where(eq(talentPhotos.id, photoId));
   if (!row) return null;
   const facts = { ownerId: row.ownerId, isPublished: row.publishedAt !== null, isHidden: row.hiddenAt !== null };
   const isPublic = isListed(facts) && row.primaryPhotoId === photoId;
-  if (isPublic) return { storageKey: row.storageKey, isPublic };
-  if (!canViewProfile(actor, facts) || !audienceFor(actor, facts).premium) return null;
-  return { storageKey: row.storageKey, isPublic: false };
+  if (!isPublic && (!canViewProfile(actor, facts) || !audienceFor(actor, facts).premium)) return null;
+  return { storageKey: row.storageKey, isPublic, hasWidths: row.hasWidths };
 }
 
 export type AdminProfileFilter = { q?: string; status?: AdminProfileRow["status"]; cursor?: string };

@@ -3,8 +3,8 @@ import { loadFixtures, type Fixtures } from "./fixtures";
 import { baseUrl, changedTables, endOfFile, settled } from "./support";
 
 /**
- * The media route attacked directly: made-up and malformed ids, versions and
- * variants, hostile Range headers, forged, stretched and borrowed signatures.
+ * The media and photo routes attacked directly: made-up and malformed ids,
+ * versions, variants and widths, hostile Range headers, forged, stretched and borrowed signatures.
  * Whatever comes back, nothing answers a 500, nothing is written, and a
  * premium file never reaches someone not allowed to see it.
  */
@@ -25,9 +25,10 @@ async function fetchMedia(path: string, headers: Record<string, string> = {}, co
   return { status: response.status, headers: response.headers, body };
 }
 
-test("hostile media addresses answer 404, never a 500, and write nothing", async () => {
+test("hostile media and photo addresses answer 404, never a 500, and write nothing", async () => {
   const problems: string[] = [];
   const reel = fixtures.voiceReelId;
+  const photo = fixtures.photoIds[0]!;
   const paths = [
     `/api/media/not-a-uuid/v1/original`,
     `/api/media/${reel}/v0/original`,
@@ -42,6 +43,15 @@ test("hostile media addresses answer 404, never a 500, and write nothing", async
     `/api/media/${reel.toUpperCase()}x/v1/original`,
     `/api/media/${"x".repeat(2000)}/v1/original`,
     `/api/media/${crypto.randomUUID()}/v1/original`,
+    // Photos: only the widths the route serves, and premium ones (every photo but the main one) need a session.
+    `/api/photos/${photo}/thumb-999`,
+    `/api/photos/${photo}/thumb-240.webp`,
+    `/api/photos/${photo}/..%2Flarge`,
+    `/api/photos/${photo}/THUMB`,
+    `/api/photos/${photo}/large-`,
+    `/api/photos/not-a-uuid/thumb-240`,
+    `/api/photos/${crypto.randomUUID()}/large-640`,
+    ...fixtures.photoIds.slice(1).map((premium) => `/api/photos/${premium}/thumb-240`),
   ];
   const before = await settled();
   for (const path of paths) {

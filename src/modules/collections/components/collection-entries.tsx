@@ -117,6 +117,7 @@ export function CollectionEntries({
                 <TalentPhoto
                   photoId={available ? (talent?.primaryPhotoId ?? null) : null}
                   name={name}
+                  sizes="56px"
                   className="w-full text-base"
                 />
               </div>

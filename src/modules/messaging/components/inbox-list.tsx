@@ -69,6 +69,7 @@ export function InboxList({ initial, isFirstPage }: { initial: InboxPage; isFirs
               <TalentPhoto
                 photoId={item.counterpart.photoId}
                 name={item.counterpart.name}
+                sizes="48px"
                 className="size-12 shrink-0 rounded-full text-base"
               />
               <div className="min-w-0 flex-1">

@@ -5,7 +5,8 @@ import { cn } from "@/lib/cn";
 import { availabilityLabels, categoryLabels, countryName } from "../options";
 import type { ContactDetails, PremiumDetails, ProfileView } from "../types";
 import { PremiumPrompt } from "./premium-prompt";
-import { TalentPhoto } from "./talent-photo";
+import { photoUrl } from "../photo-variants";
+import { photoGridSizes, TalentPhoto } from "./talent-photo";
 
 function Fact({ label, children, className }: { label: string; children: ReactNode; className?: string }) {
   return (
@@ -95,8 +96,13 @@ function PremiumSection({ premium, name }: { premium: PremiumDetails; name: stri
           <ul className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4">
             {premium.photos.map((photo, index) => (
               <li key={photo.id}>
-                <a href={`/api/photos/${photo.id}/large`} target="_blank" rel="noopener">
-                  <TalentPhoto photoId={photo.id} name={`${name}, photo ${index + 1}`} className="w-full rounded-xl" />
+                <a href={photoUrl(photo.id, "large")} target="_blank" rel="noopener">
+                  <TalentPhoto
+                    photoId={photo.id}
+                    name={`${name}, photo ${index + 1}`}
+                    sizes={photoGridSizes}
+                    className="w-full rounded-xl"
+                  />
                 </a>
               </li>
             ))}

@@ -1,5 +1,5 @@
-import Image from "next/image";
 import { cn } from "@/lib/cn";
+import { photoSrcSet, photoUrl, type PhotoRendition } from "../photo-variants";
 
 function initialsOf(name: string) {
   return name
@@ -10,17 +10,24 @@ function initialsOf(name: string) {
     .join("");
 }
 
-/** A talent photo served by the photo route (which checks who may see it), or the talent's initials. */
+/**
+ * A talent photo served by the photo route (which checks who may see it), or
+ * the talent's initials. The browser picks a width from the srcset by `sizes`,
+ * the width the photo takes on the page: give it wherever the default (a
+ * gallery card, or the profile's main photo) is wrong.
+ */
 export function TalentPhoto({
   photoId,
   name,
   variant = "thumb",
+  sizes = defaultSizes[variant],
   className,
   priority,
 }: {
   photoId: string | null;
   name: string;
-  variant?: "thumb" | "large";
+  variant?: PhotoRendition;
+  sizes?: string;
   className?: string;
   priority?: boolean;
 }) {
@@ -38,14 +45,27 @@ export function TalentPhoto({
     );
   }
   return (
-    <Image
-      src={`/api/photos/${photoId}/${variant}`}
+    // eslint-disable-next-line @next/next/no-img-element -- the photo route serves the widths; the optimiser would fetch premium photos without the viewer's session
+    <img
+      src={photoUrl(photoId, variant)}
+      srcSet={photoSrcSet(photoId, variant)}
+      sizes={sizes}
       alt={`Photo of ${name}`}
       width={variant === "thumb" ? 480 : 1200}
       height={variant === "thumb" ? 640 : 1600}
-      unoptimized
-      priority={priority}
+      loading={priority ? "eager" : "lazy"}
+      fetchPriority={priority ? "high" : undefined}
+      decoding="async"
       className={cn("aspect-[3/4] object-cover", className)}
     />
   );
 }
+
+/** A grid of a profile's photos: two to a row on a phone, four from 640 pixels, in a column of at most 720. */
+export const photoGridSizes = "(min-width: 1024px) 180px, (min-width: 640px) 25vw, 50vw";
+
+/** A gallery card (two, three or four to a row) and the profile's main photo (256 or 320 pixels wide). */
+const defaultSizes: Record<PhotoRendition, string> = {
+  thumb: "(min-width: 1024px) 280px, (min-width: 640px) 33vw, 50vw",
+  large: "(min-width: 640px) 320px, 256px",
+};

@@ -20,6 +20,7 @@ import { ContactButton } from "@/modules/messaging/components/contact-button";
 import { TalentProfile } from "@/modules/talents/components/profile-view";
 import { recordProfileView } from "@/modules/talents/mutations";
 import { countryName } from "@/modules/talents/options";
+import { photoUrl } from "@/modules/talents/photo-variants";
 import { getProfileView } from "@/modules/talents/queries";
 
 type Props = { params: Promise<{ id: string }> };
@@ -45,7 +46,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const images = photo
     ? [
         {
-          url: `/api/photos/${photo.id}/large`,
+          url: photoUrl(photo.id, "large"),
           width: photo.width,
           height: photo.height,
           alt: `Photo of ${profile.displayName}`,

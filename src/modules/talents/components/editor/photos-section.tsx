@@ -10,7 +10,7 @@ import type { ActionResult } from "@/lib/action-result";
 import { deletePhotoAction, movePhotoAction, setPrimaryPhotoAction } from "../../actions";
 import { MAX_PHOTO_BYTES, MAX_PHOTOS } from "../../options";
 import type { PhotoRef } from "../../types";
-import { TalentPhoto } from "../talent-photo";
+import { photoGridSizes, TalentPhoto } from "../talent-photo";
 
 const ACCEPTED = "image/jpeg,image/png,image/webp";
 
@@ -106,7 +106,12 @@ export function PhotosSection({
             return (
               <li key={photo.id} className="space-y-2">
                 <div className="relative">
-                  <TalentPhoto photoId={photo.id} name={`${name}, photo ${index + 1}`} className="w-full rounded-xl" />
+                  <TalentPhoto
+                    photoId={photo.id}
+                    name={`${name}, photo ${index + 1}`}
+                    sizes={photoGridSizes}
+                    className="w-full rounded-xl"
+                  />
                   {isPrimary ? (
                     <Badge tone="brand" className="absolute left-2 top-2">
                       Primary

@@ -1,0 +1,2 @@
+ALTER TABLE "talent_photos" ADD COLUMN "has_widths" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+CREATE INDEX "talent_photos_without_widths_idx" ON "talent_photos" USING btree ("id") WHERE not "talent_photos"."has_widths";
