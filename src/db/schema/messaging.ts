@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
+  boolean,
   check,
   index,
   integer,
@@ -57,20 +59,38 @@ export const conversationParticipants = pgTable(
     lastSeq: integer("last_seq").notNull().default(0),
     lastMessageAt: timestamp("last_message_at", { withTimezone: true }).notNull().defaultNow(),
     lastReadSeq: integer("last_read_seq").notNull().default(0),
+    /** Set when the participant archives the conversation: it leaves their inbox until the next message. */
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
+    /** "Mark unread": the conversation counts as one unread until it is opened again. */
+    markedUnread: boolean("marked_unread").notNull().default(false),
+    /** No emails about this conversation's messages for this participant (the notifications stay). */
+    emailMuted: boolean("email_muted").notNull().default(false),
   },
   (table) => [
     primaryKey({ columns: [table.conversationId, table.userId] }),
-    index("conversation_participants_inbox_idx").on(
-      table.userId,
-      table.lastMessageAt.desc().nullsFirst(),
-      table.conversationId.desc().nullsFirst(),
-    ),
+    // The inbox and the Archived view are each one range scan of their own partial index.
+    index("conversation_participants_inbox_idx")
+      .on(table.userId, table.lastMessageAt.desc().nullsFirst(), table.conversationId.desc().nullsFirst())
+      .where(sql`${table.archivedAt} is null`),
+    index("conversation_participants_archived_idx")
+      .on(table.userId, table.lastMessageAt.desc().nullsFirst(), table.conversationId.desc().nullsFirst())
+      .where(sql`${table.archivedAt} is not null`),
     // The unread sum reads this index alone (an index-only scan), whoever has how many unread conversations.
     index("conversation_participants_unread_idx")
-      .on(table.userId, table.lastSeq, table.lastReadSeq)
-      .where(sql`${table.lastSeq} > ${table.lastReadSeq}`),
+      .on(table.userId, table.lastSeq, table.lastReadSeq, table.markedUnread)
+      .where(unreadInInbox(table)),
   ],
 );
+
+/** A conversation the badge counts: in the inbox, with messages not yet read or marked unread. */
+export function unreadInInbox(table: {
+  lastSeq: AnyPgColumn;
+  lastReadSeq: AnyPgColumn;
+  markedUnread: AnyPgColumn;
+  archivedAt: AnyPgColumn;
+}) {
+  return sql`(${table.lastSeq} > ${table.lastReadSeq} or ${table.markedUnread}) and ${table.archivedAt} is null`;
+}
 
 export const messages = pgTable(
   "messages",

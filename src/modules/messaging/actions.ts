@@ -5,8 +5,17 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { defineAction, defineFormAction } from "@/modules/access/action";
 import { getListedTalentUserId } from "@/modules/talents/internal";
-import { conversationIdInput, reportInput } from "./inputs";
-import { blockCounterpart, reportConversation, startConversation, unblockCounterpart } from "./mutations";
+import { conversationIdInput, reportInput, seenSeqInput } from "./inputs";
+import {
+  archiveConversation,
+  blockCounterpart,
+  markConversationUnread,
+  reportConversation,
+  setConversationEmailMuted,
+  startConversation,
+  unarchiveConversation,
+  unblockCounterpart,
+} from "./mutations";
 
 /** The "Message" button of a talent's profile: open the conversation with them, creating it if needed. */
 export const contactTalentAction = defineAction({
@@ -35,4 +44,33 @@ export const reportConversationAction = defineFormAction({
   actor: "signed-in",
   input: reportInput,
   run: ({ db, actor, input }) => reportConversation(db, actor, input),
+});
+
+/** Archive (having seen up to `seenSeq`) or move back to the inbox; the Archive button in the inbox and the thread. */
+export const setArchivedAction = defineAction({
+  actor: "signed-in",
+  input: z.object({ conversationId: conversationIdInput, archived: z.boolean(), seenSeq: seenSeqInput }),
+  read: (conversationId: string, archived: boolean, seenSeq: number) => ({ conversationId, archived, seenSeq }),
+  run: ({ db, actor, input }) =>
+    input.archived
+      ? archiveConversation(db, actor, input.conversationId, input.seenSeq)
+      : unarchiveConversation(db, actor, input.conversationId),
+  revalidate: (_, input) => ["/messages", `/messages/${input.conversationId}`],
+});
+
+/** "Mark unread", from the thread: back to the inbox, where it now counts as unread (opening it would read it). */
+export const markUnreadAction = defineAction({
+  actor: "signed-in",
+  input: z.object({ conversationId: conversationIdInput }),
+  read: (conversationId: string) => ({ conversationId }),
+  run: ({ db, actor, input }) => markConversationUnread(db, actor, input.conversationId),
+  redirect: () => "/messages",
+});
+
+export const setEmailMutedAction = defineAction({
+  actor: "signed-in",
+  input: z.object({ conversationId: conversationIdInput, muted: z.boolean() }),
+  read: (conversationId: string, muted: boolean) => ({ conversationId, muted }),
+  run: ({ db, actor, input }) => setConversationEmailMuted(db, actor, input.conversationId, input.muted),
+  revalidate: (_, input) => [`/messages/${input.conversationId}`],
 });

@@ -570,6 +570,85 @@ describe("reading and the unread counts", () => {
   });
 });
 
+describe("archive, mark unread and mute", () => {
+  async function conversation() {
+    const pro = await createProfessional(db, { subscription: true });
+    const talent = await signedIn(await createTalent(db));
+    const id = await startConversation(db, pro.actor, talent.id);
+    await send(pro, id, "hello");
+    await call(talent, "POST", `conversations/${id}/read`, { seq: 1 });
+    return { pro, talent, id };
+  }
+
+  it("archives into view=archived and back, marks unread (the counts say so) and mutes, each for the caller only", async () => {
+    const { talent, id } = await conversation();
+    expect(await call(talent, "POST", `conversations/${id}/archive`, { archived: true, seq: 1 })).toMatchObject({
+      status: 200,
+      body: { archived: true, messages: 0 },
+    });
+    expect((await call<InboxJson>(talent, "GET", "conversations")).body.items).toEqual([]);
+    const archived = await call<InboxJson>(talent, "GET", "conversations?view=archived");
+    expect(archived.body.items.map((item) => [item.id, item.archived])).toEqual([[id, true]]);
+    expect((await call(talent, "POST", `conversations/${id}/archive`, { archived: false })).status).toBe(200);
+    expect((await call<InboxJson>(talent, "GET", "conversations")).body.items.map((item) => item.id)).toEqual([id]);
+
+    expect(await call(talent, "POST", `conversations/${id}/unread`)).toMatchObject({
+      status: 200,
+      body: { messages: 1 },
+    });
+    expect((await call<InboxJson>(talent, "GET", "conversations")).body.items[0]).toMatchObject({
+      unread: 1,
+      markedUnread: true,
+    });
+    expect(await call(talent, "POST", `conversations/${id}/mute`, { muted: true })).toMatchObject({
+      status: 200,
+      body: { muted: true },
+    });
+    expect((await call<InboxJson>(talent, "GET", "conversations")).body.items[0]?.emailMuted).toBe(true);
+  });
+
+  it("refuses to archive past what the caller has seen (409), and bad bodies and views with the field to fix", async () => {
+    const { pro, talent, id } = await conversation();
+    await send(pro, id, "a newer one");
+    expect(
+      await call<Refusal>(talent, "POST", `conversations/${id}/archive`, { archived: true, seq: 1 }),
+    ).toMatchObject({ status: 409, body: { code: "conflict" } });
+    for (const [body, field] of [
+      [{ archived: true }, "seq"],
+      [{ archived: "yes", seq: 1 }, "archived"],
+      [{ archived: true, seq: -1 }, "seq"],
+      [{ archived: true, seq: 1.5 }, "seq"],
+    ] as const) {
+      const answer = await call<Refusal>(talent, "POST", `conversations/${id}/archive`, body);
+      expect(answer.status, JSON.stringify(body)).toBe(400);
+      expect(Object.keys(answer.body.fieldErrors)).toEqual([field]);
+    }
+    for (const body of [{}, { muted: "true" }, []]) {
+      expect((await call(talent, "POST", `conversations/${id}/mute`, body)).status, JSON.stringify(body)).toBe(400);
+    }
+    expect((await call(talent, "GET", "conversations?view=deleted")).status).toBe(400);
+    expect((await call<InboxJson>(talent, "GET", "conversations")).body.items[0]).toMatchObject({
+      id,
+      emailMuted: false,
+    });
+  });
+
+  it("answers 404 to a stranger and for made-up ids, as for any conversation that is not theirs", async () => {
+    const { id } = await conversation();
+    const stranger = await signedIn(await createTalent(db));
+    for (const target of [id, randomUUID(), "not-a-uuid"]) {
+      for (const [path, body] of [
+        [`conversations/${target}/archive`, { archived: true, seq: 9 }],
+        [`conversations/${target}/archive`, { archived: false }],
+        [`conversations/${target}/unread`, undefined],
+        [`conversations/${target}/mute`, { muted: true }],
+      ] as const) {
+        expect(await call(stranger, "POST", path, body), path).toMatchObject({ status: 404, body: notFoundBody });
+      }
+    }
+  });
+});
+
 describe("professionals without premium access", () => {
   it("may read their conversations and mark them read, but a send is refused with subscription_required", async () => {
     const admin = await createAdmin(db);

@@ -8,8 +8,15 @@ import type { UnreadCounts } from "@/lib/unread-events";
 import { defineApiRoute } from "@/modules/access/action";
 import type { Actor } from "@/modules/access/types";
 import { countUnreadNotifications } from "@/modules/notifications/queries";
-import { sendMessageInput } from "./inputs";
-import { markConversationRead, sendMessage } from "./mutations";
+import { seenSeqInput, sendMessageInput } from "./inputs";
+import {
+  archiveConversation,
+  markConversationRead,
+  markConversationUnread,
+  sendMessage,
+  setConversationEmailMuted,
+  unarchiveConversation,
+} from "./mutations";
 import { getUnreadTotal, listInbox, listMessages } from "./queries";
 
 /**
@@ -24,6 +31,24 @@ const markReadInput = z.object(
   { error: "Send an object with seq." },
 );
 
+const archiveInput = z
+  .object(
+    {
+      archived: z.boolean("Say archived: true to archive, or false to move the conversation back to the inbox."),
+      seq: seenSeqInput.optional(),
+    },
+    { error: "Send an object with archived (and seq, to archive)." },
+  )
+  .refine((input) => !input.archived || input.seq !== undefined, {
+    path: ["seq"],
+    message: "To archive, say the newest message you have seen (seq), so that no newer one is archived unseen.",
+  });
+
+const muteInput = z.object(
+  { muted: z.boolean("Say muted: true to stop emails about this conversation, or false to have them again.") },
+  { error: "Send an object with muted." },
+);
+
 async function unreadCounts(actor: Actor): Promise<UnreadCounts> {
   const db = getDb();
   const [messages, notifications] = await Promise.all([getUnreadTotal(db, actor), countUnreadNotifications(db, actor)]);
@@ -34,7 +59,13 @@ export const messagingApi: ApiRoute<Actor>[] = [
   defineApiRoute({
     method: "GET",
     path: "conversations",
-    handle: ({ actor, query }) => listInbox(getDb(), actor, query.get("cursor") ?? undefined),
+    handle: ({ actor, query }) => {
+      const view = query.get("view") ?? "inbox";
+      if (view !== "inbox" && view !== "archived") {
+        throw new AppError("invalid_input", 'view is "inbox" (the default) or "archived".');
+      }
+      return listInbox(getDb(), actor, query.get("cursor") ?? undefined, { view });
+    },
   }),
   defineApiRoute({
     method: "GET",
@@ -69,6 +100,33 @@ export const messagingApi: ApiRoute<Actor>[] = [
     handle: async ({ actor, params, input }) => {
       const lastReadSeq = await markConversationRead(getDb(), actor, params.id!, input.seq);
       return { lastReadSeq, ...(await unreadCounts(actor)) };
+    },
+  }),
+  defineApiRoute({
+    method: "POST",
+    path: "conversations/:id/archive",
+    input: archiveInput,
+    handle: async ({ actor, params, input }) => {
+      if (input.archived) await archiveConversation(getDb(), actor, params.id!, input.seq!);
+      else await unarchiveConversation(getDb(), actor, params.id!);
+      return { archived: input.archived, ...(await unreadCounts(actor)) };
+    },
+  }),
+  defineApiRoute({
+    method: "POST",
+    path: "conversations/:id/unread",
+    handle: async ({ actor, params }) => {
+      await markConversationUnread(getDb(), actor, params.id!);
+      return unreadCounts(actor);
+    },
+  }),
+  defineApiRoute({
+    method: "POST",
+    path: "conversations/:id/mute",
+    input: muteInput,
+    handle: async ({ actor, params, input }) => {
+      await setConversationEmailMuted(getDb(), actor, params.id!, input.muted);
+      return { muted: input.muted };
     },
   }),
   defineApiRoute({

@@ -22,6 +22,12 @@ export const messageBodyInput = z
 
 export const conversationIdInput = z.uuid("That conversation does not exist.");
 
+/** The newest message (seq) someone had in front of them when they acted. */
+export const seenSeqInput = z
+  .int("Say the newest message you have seen (seq, a whole number).")
+  .min(0, "seq cannot be negative.")
+  .max(2_147_483_647, "seq is too large.");
+
 export const sendMessageInput = z.object({
   conversationId: conversationIdInput,
   body: messageBodyInput,

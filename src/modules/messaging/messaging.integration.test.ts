@@ -132,8 +132,8 @@ describe("conversations and messages", () => {
       ids.push(id);
     }
     await send(db, busy, ids[0]!, "bumped");
-    const first = await listInbox(db, busy.actor, undefined, 3);
-    const second = await listInbox(db, busy.actor, first.nextCursor!, 3);
+    const first = await listInbox(db, busy.actor, undefined, { pageSize: 3 });
+    const second = await listInbox(db, busy.actor, first.nextCursor!, { pageSize: 3 });
     expect([...first.items, ...second.items].map((item) => item.id)).toEqual([ids[0], ids[4], ids[3], ids[2], ids[1]]);
     expect(second.nextCursor).toBeNull();
   });

@@ -1,5 +1,6 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, lte, sql, type SQL } from "drizzle-orm";
+import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { Db } from "@/db";
 import { timeOrderedId } from "@/db/ids";
 import { preparedRowsOf } from "@/db/sql";
@@ -114,7 +115,8 @@ export async function sendMessage(db: Db, actor: Actor, input: SendMessageInput)
   const now = new Date();
   // The message's seq and time are taken under the conversation's row lock (never before the previous
   // message's time: seq order is time order); both participants' copies of the newest seq and time move (the
-  // sender has read their own message); the recipient's notification and email go with it.
+  // sender has read their own message); an archived conversation comes back to both inboxes; the recipient's
+  // notification and email go with it (no email when they muted the conversation).
   const notification = messageNotificationCtes({
     userId: recipientId,
     conversationId: input.conversationId,
@@ -123,6 +125,7 @@ export async function sendMessage(db: Db, actor: Actor, input: SendMessageInput)
     now,
     seq: sql`message.seq`,
     source: sql`message`,
+    emailMuted: sql`exists (select 1 from ${conversationParticipants} where conversation_id = ${input.conversationId} and user_id = ${recipientId} and email_muted)`,
   });
   try {
     const [stored] = await preparedRowsOf<{ id: string; seq: number; body: string; created_at: Date | string }>(
@@ -141,7 +144,7 @@ export async function sendMessage(db: Db, actor: Actor, input: SendMessageInput)
           returning id, seq, body, created_at
         ), participants as (
           update ${conversationParticipants} as participant
-          set last_seq = advanced.seq, last_message_at = advanced.at,
+          set last_seq = advanced.seq, last_message_at = advanced.at, archived_at = null,
               last_read_seq = case when participant.user_id = ${actor.userId} then greatest(participant.last_read_seq, advanced.seq) else participant.last_read_seq end
           from advanced
           where participant.conversation_id = advanced.id
@@ -170,7 +173,7 @@ export async function sendMessage(db: Db, actor: Actor, input: SendMessageInput)
 
 /**
  * Moves the actor's read pointer up to `seq` (never back, never past the
- * newest message), and marks read the notifications of the messages now seen:
+ * newest message), ends a "mark unread", and marks read the notifications of the messages now seen:
  * one prepared statement.
  */
 export async function markConversationRead(db: Db, actor: Actor, conversationId: string, seq: number): Promise<number> {
@@ -183,7 +186,7 @@ export async function markConversationRead(db: Db, actor: Actor, conversationId:
     sql`
       with participant as (
         update ${conversationParticipants}
-        set last_read_seq = greatest(last_read_seq, least(${upTo}::int, last_seq))
+        set last_read_seq = greatest(last_read_seq, least(${upTo}::int, last_seq)), marked_unread = false
         where conversation_id = ${conversationId} and user_id = ${actor.userId}
         returning last_read_seq
       ), ${messageNotificationsReadCte({ userId: actor.userId, conversationId, upToSeq: sql`(select last_read_seq from participant)` })}
@@ -191,6 +194,59 @@ export async function markConversationRead(db: Db, actor: Actor, conversationId:
   );
   if (!row) notFound();
   return row.last_read_seq;
+}
+
+const p = conversationParticipants;
+
+/** Changes the actor's own participant row, where `when` holds; null when it does not. Not a participant: 404. */
+async function updateOwnView(
+  db: Db,
+  actor: Actor,
+  conversationId: string,
+  set: PgUpdateSetSource<typeof p>,
+  when?: SQL,
+): Promise<{ lastSeq: number } | null> {
+  if (!isUuid(conversationId)) notFound();
+  const mine = and(eq(p.conversationId, conversationId), eq(p.userId, actor.userId));
+  const [row] = await db.update(p).set(set).where(and(mine, when)).returning({ lastSeq: p.lastSeq });
+  if (row) return row;
+  if (!(await getParticipantConversation(db, actor, conversationId))) notFound();
+  return null;
+}
+
+/**
+ * Archives a conversation out of the actor's inbox, into their Archived view,
+ * until the next message from either side brings it back. `seenSeq` is the
+ * newest message the person had in front of them: when one has arrived since,
+ * the conversation stays in the inbox and they are told why, so a message is
+ * never archived unseen.
+ */
+export async function archiveConversation(db: Db, actor: Actor, conversationId: string, seenSeq: number) {
+  const archived = await updateOwnView(
+    db,
+    actor,
+    conversationId,
+    { archivedAt: sql`coalesce(${p.archivedAt}, now())` },
+    lte(p.lastSeq, seqBound(seenSeq) ?? 0),
+  );
+  if (!archived) {
+    throw new AppError("conflict", "A new message has just arrived in this conversation, so it stays in your inbox.");
+  }
+}
+
+/** Moves an archived conversation back to the inbox. */
+export async function unarchiveConversation(db: Db, actor: Actor, conversationId: string) {
+  await updateOwnView(db, actor, conversationId, { archivedAt: null });
+}
+
+/** "Mark unread": the conversation counts as one unread, on the badge and in the inbox, until it is opened. */
+export async function markConversationUnread(db: Db, actor: Actor, conversationId: string) {
+  await updateOwnView(db, actor, conversationId, { markedUnread: true });
+}
+
+/** Stops (or restarts) emails about this conversation's messages for the actor; notifications still arrive. */
+export async function setConversationEmailMuted(db: Db, actor: Actor, conversationId: string, muted: boolean) {
+  await updateOwnView(db, actor, conversationId, { emailMuted: muted });
 }
 
 async function counterpartForBlocking(db: Db, actor: Actor, conversationId: string) {

@@ -1,11 +1,12 @@
 import "server-only";
-import { and, asc, count, desc, eq, gt, gte, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
 import {
   conversationParticipants,
   conversationReports,
   conversations,
   messages,
+  unreadInInbox,
   userBlocks,
 } from "@/db/schema/messaging";
 import { preparedQuery } from "@/db/prepared";
@@ -19,7 +20,7 @@ import { toNotificationView, type NotificationView } from "@/modules/notificatio
 import { primaryPhotoByUser } from "@/modules/talents/internal";
 import { conversationIdInput } from "./inputs";
 import { canBlock, canSendMessage, type CounterpartFacts } from "./policies";
-import type { ConversationView, InboxPage, MessageView } from "./types";
+import type { ConversationView, InboxPage, InboxView, MessageView } from "./types";
 import { toCounterpart } from "./internal";
 
 const p = conversationParticipants;
@@ -67,7 +68,8 @@ function counterpartIdSql(actorId: string | ReturnType<typeof sql.placeholder>) 
 
 export const INBOX_PAGE_SIZE = 20;
 
-function inboxQuery(db: Db, afterCursor: SQL | undefined) {
+/** The inbox or the Archived view: each one range scan of its own partial index. */
+function inboxQuery(db: Db, view: InboxView, afterCursor: SQL | undefined) {
   // One query: the page of conversations, each with the other person's name, state and photo joined in by id.
   const actorId = sql.placeholder("actorId");
   const counterpartId = counterpartIdSql(actorId);
@@ -78,6 +80,8 @@ function inboxQuery(db: Db, afterCursor: SQL | undefined) {
       id: p.conversationId,
       lastSeq: p.lastSeq,
       lastReadSeq: p.lastReadSeq,
+      markedUnread: p.markedUnread,
+      emailMuted: p.emailMuted,
       lastMessageAt: p.lastMessageAt,
       activityKey: exactTimestamp(p.lastMessageAt),
       counterpartId,
@@ -94,24 +98,34 @@ function inboxQuery(db: Db, afterCursor: SQL | undefined) {
     .innerJoin(c, eq(c.id, p.conversationId))
     .leftJoin(account, eq(account.id, counterpartId))
     .leftJoin(photo, eq(photo.userId, counterpartId))
-    .where(and(eq(p.userId, actorId), afterCursor))
+    .where(
+      and(eq(p.userId, actorId), view === "archived" ? isNotNull(p.archivedAt) : isNull(p.archivedAt), afterCursor),
+    )
     .orderBy(desc(p.lastMessageAt), desc(p.conversationId))
     .limit(sql.placeholder("limit"));
 }
 
-const inboxFirstPage = preparedQuery("messaging_inbox_first_page", (db) => inboxQuery(db, undefined));
+const inboxFirstPage = {
+  inbox: preparedQuery("messaging_inbox_first_page", (db) => inboxQuery(db, "inbox", undefined)),
+  archived: preparedQuery("messaging_archived_first_page", (db) => inboxQuery(db, "archived", undefined)),
+};
 
 /**
  * The actor's conversations, latest activity first: one index range scan on
  * (user, last_message_at, conversation), so its cost follows the page size,
  * not how many messages exist.
  */
-export async function listInbox(db: Db, actor: Actor, cursor?: string, pageSize = INBOX_PAGE_SIZE): Promise<InboxPage> {
+export async function listInbox(
+  db: Db,
+  actor: Actor,
+  cursor?: string,
+  { view = "inbox", pageSize = INBOX_PAGE_SIZE }: { view?: InboxView; pageSize?: number } = {},
+): Promise<InboxPage> {
   const afterCursor = keysetBefore(cursor, p.lastMessageAt, p.conversationId);
   const values = { actorId: actor.userId, limit: pageSize + 1 };
   const rows = afterCursor
-    ? await inboxQuery(db, afterCursor).execute(values)
-    : await inboxFirstPage(db).execute(values);
+    ? await inboxQuery(db, view, afterCursor).execute(values)
+    : await inboxFirstPage[view](db).execute(values);
   const page = rows.slice(0, pageSize);
   const last = page.at(-1);
   return {
@@ -121,22 +135,29 @@ export async function listInbox(db: Db, actor: Actor, cursor?: string, pageSize 
       preview: row.preview,
       lastMessageAt: row.lastMessageAt,
       isLastFromMe: row.lastSenderId === actor.userId,
-      unread: Math.max(0, row.lastSeq - row.lastReadSeq),
+      // Marked unread, it counts as one, as on the badge.
+      unread: Math.max(row.lastSeq - row.lastReadSeq, row.markedUnread ? 1 : 0, 0),
+      markedUnread: row.markedUnread,
+      archived: view === "archived",
+      emailMuted: row.emailMuted,
     })),
     nextCursor: rows.length > pageSize && last ? keysetCursor({ key: last.activityKey, id: last.id }) : null,
   };
 }
 
 function unreadTotalQuery(db: Db, actorId: ReturnType<typeof sql.placeholder>) {
+  // A conversation marked unread counts as one until it is opened; archived ones leave the count with the inbox.
   return db
-    .select({ total: sql<number>`coalesce(sum(${p.lastSeq} - ${p.lastReadSeq}), 0)::int` })
+    .select({
+      total: sql<number>`coalesce(sum(greatest(${p.lastSeq} - ${p.lastReadSeq}, case when ${p.markedUnread} then 1 else 0 end)), 0)::int`,
+    })
     .from(p)
-    .where(and(eq(p.userId, actorId), sql`${p.lastSeq} > ${p.lastReadSeq}`));
+    .where(and(eq(p.userId, actorId), unreadInInbox(p)));
 }
 
 const unreadTotal = preparedQuery("messaging_unread_total", (db) => unreadTotalQuery(db, sql.placeholder("actorId")));
 
-/** Unread messages across all the actor's conversations, read from the partial unread index. */
+/** Unread messages across the actor's inbox (a conversation marked unread counts one), read from the partial unread index. */
 export async function getUnreadTotal(db: Db, actor: Actor): Promise<number> {
   const [row] = await unreadTotal(db).execute({ actorId: actor.userId });
   return row?.total ?? 0;
@@ -264,6 +285,8 @@ const conversationView = preparedQuery("messaging_conversation_view", (db) => {
       id: c.id,
       lastSeq: c.lastSeq,
       lastReadSeq: p.lastReadSeq,
+      archivedAt: p.archivedAt,
+      emailMuted: p.emailMuted,
       counterpartId,
       name: account.name,
       role: account.role,
@@ -309,6 +332,8 @@ export async function getConversationView(
     counterpart: toCounterpart(row.counterpartId, row),
     lastSeq: row.lastSeq,
     lastReadSeq: row.lastReadSeq,
+    archived: row.archivedAt !== null,
+    emailMuted: row.emailMuted,
     canSend: canSendMessage(actor, facts),
     canBlock: canBlock(actor, facts).allowed,
     isBlockedByMe: row.isBlockedByMe,

@@ -18,8 +18,15 @@ export type InboxItem = {
   preview: string;
   lastMessageAt: Date;
   isLastFromMe: boolean;
+  /** Unread messages; a conversation marked unread counts one. */
   unread: number;
+  markedUnread: boolean;
+  archived: boolean;
+  emailMuted: boolean;
 };
+
+/** The inbox, or the conversations one has archived. */
+export type InboxView = "inbox" | "archived";
 
 export type InboxPage = { items: InboxItem[]; nextCursor: string | null };
 
@@ -37,6 +44,8 @@ export type ConversationView = {
   counterpart: Counterpart;
   lastSeq: number;
   lastReadSeq: number;
+  archived: boolean;
+  emailMuted: boolean;
   canSend: Decision;
   canBlock: boolean;
   isBlockedByMe: boolean;

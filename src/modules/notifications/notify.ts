@@ -68,6 +68,8 @@ function notificationCtes(input: {
   groupKey: string | null;
   now: Date;
   source: SQL;
+  /** When true, no email for this one (the person muted where it comes from); the notification is still made. */
+  emailMuted?: SQL;
 }): SQL {
   const definition = definitionOf(input.type)!;
   // The job an "immediately" preference makes: message emails wait and share one job per conversation.
@@ -76,10 +78,10 @@ function notificationCtes(input: {
     : { kind: "single", runAfter: input.now };
   return sql`
     preference as (
-      select coalesce(
+      select case when ${input.emailMuted ?? sql`false`} then 'off'::email_mode else coalesce(
         (select ${notificationPreferences.email} from ${notificationPreferences} where ${notificationPreferences.userId} = ${input.userId} and ${notificationPreferences.category} = ${definition.category}),
         ${defaultEmailModes[definition.category]}::email_mode
-      ) as mode
+      ) end as mode
     ), notification as (
       insert into ${notifications} (id, user_id, type, category, payload, email_state, created_at)
       select ${timeOrderedId()}::uuid, ${input.userId}, ${input.type}, ${definition.category}, ${input.payload},
@@ -143,6 +145,7 @@ export function messageNotificationCtes(input: {
   now: Date;
   seq: SQL;
   source: SQL;
+  emailMuted: SQL;
 }): SQL {
   const known = { conversationId: input.conversationId, senderName: input.senderName, preview: input.preview };
   knownMessageFields.parse(known);
@@ -153,5 +156,6 @@ export function messageNotificationCtes(input: {
     groupKey: `messages:${input.userId}:${input.conversationId}`,
     now: input.now,
     source: input.source,
+    emailMuted: input.emailMuted,
   });
 }

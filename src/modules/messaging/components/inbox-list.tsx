@@ -8,7 +8,7 @@ import { FormError } from "@/components/ui/field";
 import { useTimeZone } from "@/components/time-zone";
 import { formatDateTime } from "@/lib/dates";
 import { TalentPhoto } from "@/modules/talents/components/talent-photo";
-import type { InboxItem, InboxPage } from "../types";
+import type { InboxItem, InboxPage, InboxView } from "../types";
 import { messagingApi } from "./messaging-api";
 import { useRealtime } from "@/modules/realtime/components/use-realtime";
 
@@ -17,7 +17,15 @@ import { useRealtime } from "@/modules/realtime/components/use-realtime";
  * message arrives (the newest conversations move to the top), with further
  * pages appended by "Load more".
  */
-export function InboxList({ initial, isFirstPage }: { initial: InboxPage; isFirstPage: boolean }) {
+export function InboxList({
+  initial,
+  isFirstPage,
+  view,
+}: {
+  initial: InboxPage;
+  isFirstPage: boolean;
+  view: InboxView;
+}) {
   const timeZone = useTimeZone();
   const [items, setItems] = useState<InboxItem[]>(initial.items);
   const [nextCursor, setNextCursor] = useState(initial.nextCursor);
@@ -25,14 +33,14 @@ export function InboxList({ initial, isFirstPage }: { initial: InboxPage; isFirs
   const [error, setError] = useState<string>();
 
   const refresh = useCallback(async () => {
-    const result = await messagingApi.inbox();
+    const result = await messagingApi.inbox(view);
     if (!result.ok) return;
     // The fresh first page, then whatever older conversations were already loaded below it.
     setItems((current) => {
       const fresh = new Set(result.data.items.map((item) => item.id));
       return [...result.data.items, ...current.slice(result.data.items.length).filter((item) => !fresh.has(item.id))];
     });
-  }, []);
+  }, [view]);
 
   useRealtime(
     () => void (isFirstPage && refresh()),
@@ -42,7 +50,7 @@ export function InboxList({ initial, isFirstPage }: { initial: InboxPage; isFirs
   async function loadMore() {
     if (!nextCursor) return;
     setIsLoading(true);
-    const result = await messagingApi.inbox(nextCursor);
+    const result = await messagingApi.inbox(view, nextCursor);
     setIsLoading(false);
     if (!result.ok) return setError(result.message);
     setError(undefined);
@@ -86,8 +94,9 @@ export function InboxList({ initial, isFirstPage }: { initial: InboxPage; isFirs
                   {item.preview ? `${item.isLastFromMe ? "You: " : ""}${item.preview}` : "No messages yet"}
                 </p>
               </div>
+              {item.emailMuted ? <span className="shrink-0 text-xs text-stone-500">Emails muted</span> : null}
               {item.unread ? (
-                <Badge tone="brand" aria-label={`${item.unread} unread`}>
+                <Badge tone="brand" aria-label={item.markedUnread ? "Marked unread" : `${item.unread} unread`}>
                   {item.unread}
                 </Badge>
               ) : null}

@@ -1,13 +1,15 @@
 import { callApi } from "@/lib/api-client";
 import type { UnreadCounts } from "@/lib/unread-events";
-import type { InboxPage, MessageView } from "../types";
+import type { InboxPage, InboxView, MessageView } from "../types";
 
 /** The messaging calls of the JSON API, as the pages make them (routes: src/modules/messaging/api.ts). */
 const conversation = (id: string) => `conversations/${encodeURIComponent(id)}`;
 
 export const messagingApi = {
-  inbox: (cursor?: string) =>
-    callApi<InboxPage>(`conversations${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ""}`),
+  inbox: (view: InboxView, cursor?: string) => {
+    const query = new URLSearchParams({ ...(view === "archived" ? { view } : {}), ...(cursor ? { cursor } : {}) });
+    return callApi<InboxPage>(`conversations${query.size ? `?${query}` : ""}`);
+  },
   messages: (conversationId: string, window: { afterSeq?: number; beforeSeq?: number }) => {
     const query =
       window.afterSeq !== undefined

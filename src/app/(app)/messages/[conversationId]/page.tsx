@@ -7,6 +7,7 @@ import { requireActor } from "@/modules/access/actor";
 import { roleLabels } from "@/modules/access/roles";
 import { ConversationThread } from "@/modules/messaging/components/conversation-thread";
 import { ConversationTools } from "@/modules/messaging/components/conversation-tools";
+import { InboxControls } from "@/modules/messaging/components/inbox-controls";
 import { getConversationPage } from "@/modules/messaging/queries";
 import { TalentPhoto } from "@/modules/talents/components/talent-photo";
 
@@ -25,7 +26,12 @@ export default async function ConversationPage({ params }: { params: Promise<{ c
         All messages
       </Link>
       <header className="flex flex-wrap items-center gap-3">
-        <TalentPhoto photoId={counterpart.photoId} name={counterpart.name} className="size-12 rounded-full text-base" />
+        <TalentPhoto
+          photoId={counterpart.photoId}
+          name={counterpart.name}
+          sizes="48px"
+          className="size-12 rounded-full text-base"
+        />
         <div className="flex-1">
           <h1 className="text-2xl font-bold tracking-tight">
             {counterpart.profileId && counterpart.status === "active" ? (
@@ -38,8 +44,15 @@ export default async function ConversationPage({ params }: { params: Promise<{ c
           </h1>
           {counterpart.role && counterpart.status === "active" ? <Badge>{roleLabels[counterpart.role]}</Badge> : null}
           {conversation.isBlockedByMe ? <Badge tone="danger">Blocked</Badge> : null}
+          {conversation.archived ? <Badge>Archived</Badge> : null}
         </div>
       </header>
+      <InboxControls
+        conversationId={conversation.id}
+        lastSeq={conversation.lastSeq}
+        archived={conversation.archived}
+        emailMuted={conversation.emailMuted}
+      />
       <ConversationThread
         key={conversation.id}
         conversationId={conversation.id}
