@@ -21,6 +21,7 @@ const settings = ["/settings/account", "/settings/notifications", "/notification
 const casting = [
   "/home",
   "/messages",
+  "/messages?view=archived",
   conversation,
   "/contact-requests/sent",
   sentRequest,

@@ -1,21 +1,12 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { expectNoAxeViolations } from "./axe";
 
 /**
  * The app shell on a phone, by keyboard alone: the skip link, the Menu sheet, the account menu and the
  * notification panel, each scanned for accessibility while open.
  */
 test.use({ viewport: { width: 375, height: 812 } });
-
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-
-async function expectNoAxeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  expect(
-    violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(", ")}`),
-  ).toEqual([]);
-}
 
 /** Presses Tab until the element has focus, as someone with a keyboard would. */
 async function tabTo(page: Page, target: Locator, limit = 30) {

@@ -359,7 +359,7 @@ describe("hostile input at every mutation", () => {
         expect(stored!.senderId).toBe(pro.id);
         const inbox = await listInbox(db, talent.actor);
         expectInert(
-          renderToStaticMarkup(createElement(InboxList, { initial: inbox, isFirstPage: true })),
+          renderToStaticMarkup(createElement(InboxList, { initial: inbox, isFirstPage: true, view: "inbox" })),
           body.slice(0, 140),
         );
         const latest = (await listNotifications(db, talent.actor, { limit: 1 })).items[0]!;

@@ -1,5 +1,5 @@
 import { fakerEN_US as faker } from "@faker-js/faker";
-import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { Db } from "../client";
 import { users } from "../schema/auth";
 import { subscriptions } from "../schema/billing";
@@ -170,6 +170,8 @@ export async function seedDemoActivity(db: Db, reservedTalentEmails: string[], n
     }
   }
 
+  await organiseDemoInboxes(db, casting.id, talent.id, now);
+
   // Contact requests in every state: recent ones may still be pending; older ones were answered or expired.
   const requestPlans = [
     { sender: casting, talents: pool.slice(30, 52) },
@@ -319,4 +321,42 @@ export async function seedDemoActivity(db: Db, reservedTalentEmails: string[], n
     );
   }
   return true;
+}
+
+/**
+ * Inboxes as people keep them: casting@ has archived its two oldest
+ * conversations and marked the next one unread; talent@ muted the emails of
+ * its latest conversation.
+ */
+async function organiseDemoInboxes(db: Db, castingId: string, talentId: string, now: Date) {
+  const p = conversationParticipants;
+  const oldest = await db
+    .select({ id: p.conversationId })
+    .from(p)
+    .where(eq(p.userId, castingId))
+    .orderBy(asc(p.lastMessageAt))
+    .limit(3);
+  const [first, second, third] = oldest.map((row) => row.id);
+  if (first && second) {
+    await db
+      .update(p)
+      .set({ archivedAt: now })
+      .where(and(eq(p.userId, castingId), inArray(p.conversationId, [first, second])));
+  }
+  if (third)
+    await db
+      .update(p)
+      .set({ markedUnread: true })
+      .where(and(eq(p.userId, castingId), eq(p.conversationId, third)));
+  const [latest] = await db
+    .select({ id: p.conversationId })
+    .from(p)
+    .where(eq(p.userId, talentId))
+    .orderBy(desc(p.lastMessageAt))
+    .limit(1);
+  if (latest)
+    await db
+      .update(p)
+      .set({ emailMuted: true })
+      .where(and(eq(p.userId, talentId), eq(p.conversationId, latest.id)));
 }

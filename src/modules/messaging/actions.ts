@@ -58,13 +58,13 @@ export const setArchivedAction = defineAction({
   revalidate: (_, input) => ["/messages", `/messages/${input.conversationId}`],
 });
 
-/** "Mark unread", from the thread: back to the inbox, where it now counts as unread (opening it would read it). */
+/** "Mark unread", from the thread (which then goes back to the inbox: staying would read it again). */
 export const markUnreadAction = defineAction({
   actor: "signed-in",
   input: z.object({ conversationId: conversationIdInput }),
   read: (conversationId: string) => ({ conversationId }),
   run: ({ db, actor, input }) => markConversationUnread(db, actor, input.conversationId),
-  redirect: () => "/messages",
+  revalidate: ["/messages"],
 });
 
 export const setEmailMutedAction = defineAction({

@@ -558,6 +558,21 @@ test("hostile query strings and ids answer a 4xx or the page, never a 500, and w
     await answeredWithoutWriting(problems, `send to ${id.slice(0, 40)}`, 404, () =>
       callApi("POST", `/api/v1/conversations/${id}/messages`, { cookie, body: newMessage() }),
     );
+    for (const [action, body] of [
+      ["archive", { archived: true, seq: 1 }],
+      ["unread", {}],
+      ["mute", { muted: true }],
+    ] as const) {
+      await answeredWithoutWriting(problems, `${action} ${id.slice(0, 40)}`, 404, () =>
+        callApi("POST", `/api/v1/conversations/${id}/${action}`, { cookie, body }),
+      );
+    }
+  }
+  // A view the inbox does not have is a 400 that names the views.
+  for (const view of ["deleted", "ARCHIVED", "archived'--", "%00", "x".repeat(2000)]) {
+    await answeredWithoutWriting(problems, `inbox view ${view.slice(0, 20)}`, 400, () =>
+      callApi("GET", `/api/v1/conversations?view=${view}`, { cookie }),
+    );
   }
   // The real id in capitals is still not the stranger's conversation.
   const shouted = fixtures.conversationId.toUpperCase();
@@ -565,6 +580,9 @@ test("hostile query strings and ids answer a 4xx or the page, never a 500, and w
     ["GET", `/api/v1/conversations/${shouted}/messages`, undefined],
     ["POST", `/api/v1/conversations/${shouted}/read`, { seq: 1 }],
     ["POST", `/api/v1/conversations/${shouted}/messages`, newMessage()],
+    ["POST", `/api/v1/conversations/${fixtures.conversationId}/archive`, { archived: true, seq: 1000 }],
+    ["POST", `/api/v1/conversations/${fixtures.conversationId}/unread`, {}],
+    ["POST", `/api/v1/conversations/${fixtures.conversationId}/mute`, { muted: true }],
   ] as const) {
     await answeredWithoutWriting(problems, `${method} ${path} as the stranger`, 404, () =>
       callApi(method, path, { cookie: fixtures.cookies.stranger, body }),
@@ -590,7 +608,8 @@ test("the inbox and the unread counts are the caller's own, and name nobody's em
 
     const unread = await callApi("GET", "/api/v1/unread", { cookie: fixtures.cookies[actor] });
     const counts = await one<{ messages: number; notifications: number }>(
-      `select (select coalesce(sum(last_seq - last_read_seq), 0)::int from conversation_participants where user_id = $1) as messages,
+      `select (select coalesce(sum(greatest(last_seq - last_read_seq, case when marked_unread then 1 else 0 end)), 0)::int
+               from conversation_participants where user_id = $1 and archived_at is null) as messages,
               (select count(*)::int from notifications where user_id = $1 and read_at is null) as notifications`,
       [fixtures.userIds[actor]],
     );

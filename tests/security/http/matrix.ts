@@ -258,6 +258,11 @@ export const actionRows: Record<string, ActionRow> = {
     args: (f) => [null, formOf({ conversationId: f.conversationId, reason: "spam", note: "" })],
     expect: only(["pro", "talent"], "not_found"),
   },
+  // One's own inbox: either participant, for themselves; everyone else is told the conversation does not exist.
+  // (Moving back to the inbox and unmuting leave the conversation where the other files expect it.)
+  setArchivedAction: { args: (f) => [f.conversationId, false, 0], expect: only(["pro", "talent"], "not_found") },
+  markUnreadAction: { args: (f) => [f.conversationId], expect: only(["pro", "talent"], "not_found") },
+  setEmailMutedAction: { args: (f) => [f.conversationId, false], expect: only(["pro", "talent"], "not_found") },
 
   // Notifications: "talent" owns the notification.
   markNotificationReadAction: { args: (f) => [f.notificationId], expect: only(["talent"], "not_found") },
@@ -622,6 +627,20 @@ export const apiRows: Record<string, ApiRow> = {
   "POST /api/v1/conversations/:id/read": {
     path: (f) => `/api/v1/conversations/${f.conversationId}/read`,
     body: () => ({ seq: 1 }),
+    expect: participantsGet("200"),
+  },
+  "POST /api/v1/conversations/:id/archive": {
+    path: (f) => `/api/v1/conversations/${f.conversationId}/archive`,
+    body: () => ({ archived: false }),
+    expect: participantsGet("200"),
+  },
+  "POST /api/v1/conversations/:id/unread": {
+    path: (f) => `/api/v1/conversations/${f.conversationId}/unread`,
+    expect: participantsGet("200"),
+  },
+  "POST /api/v1/conversations/:id/mute": {
+    path: (f) => `/api/v1/conversations/${f.conversationId}/mute`,
+    body: () => ({ muted: false }),
     expect: participantsGet("200"),
   },
 };

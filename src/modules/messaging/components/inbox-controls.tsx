@@ -5,7 +5,9 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/action-result";
+import { announceUnread } from "@/lib/unread-events";
 import { markUnreadAction, setArchivedAction, setEmailMutedAction } from "../actions";
+import { messagingApi } from "./messaging-api";
 
 /**
  * How the conversation sits in one's own inbox, above the thread: archive it
@@ -28,13 +30,21 @@ export function InboxControls({
   const [error, setError] = useState<string>();
   const [isPending, startTransition] = useTransition();
 
-  function run(action: () => Promise<ActionResult<unknown>>, after?: () => void) {
+  // Buttons stay enabled while a change is on its way (a disabled button would drop the keyboard's focus);
+  // a second press meanwhile is ignored.
+  function run(action: () => Promise<ActionResult<unknown>>, then?: "to inbox") {
+    if (isPending) return;
     startTransition(async () => {
       const outcome = await action();
       setError(outcome.ok ? undefined : outcome.message);
-      if (outcome.ok) after?.();
+      if (outcome.ok && then === "to inbox") {
+        // The header's badge lives in the layout, which the inbox page does not render again: tell it.
+        const counts = await messagingApi.unread();
+        if (counts.ok) announceUnread(counts.data);
+        router.push("/messages");
+      }
       // A newer message than the page shows stopped the archive: the page catches up, and the next try can see it.
-      else if (outcome.code === "conflict") router.refresh();
+      if (!outcome.ok && outcome.code === "conflict") router.refresh();
     });
   }
 
@@ -46,14 +56,11 @@ export function InboxControls({
           type="button"
           variant="secondary"
           className={small}
-          disabled={isPending}
+          aria-busy={isPending || undefined}
           onClick={() =>
             archived
               ? run(() => setArchivedAction(conversationId, false, lastSeq))
-              : run(
-                  () => setArchivedAction(conversationId, true, lastSeq),
-                  () => router.push("/messages"),
-                )
+              : run(() => setArchivedAction(conversationId, true, lastSeq), "to inbox")
           }
         >
           {archived ? "Move to inbox" : "Archive"}
@@ -62,8 +69,8 @@ export function InboxControls({
           type="button"
           variant="secondary"
           className={small}
-          disabled={isPending}
-          onClick={() => run(() => markUnreadAction(conversationId))}
+          aria-busy={isPending || undefined}
+          onClick={() => run(() => markUnreadAction(conversationId), "to inbox")}
         >
           Mark unread
         </Button>
@@ -71,7 +78,7 @@ export function InboxControls({
           type="button"
           variant={emailMuted ? "primary" : "ghost"}
           className={small}
-          disabled={isPending}
+          aria-busy={isPending || undefined}
           aria-pressed={emailMuted}
           onClick={() => run(() => setEmailMutedAction(conversationId, !emailMuted))}
         >
