@@ -49,7 +49,10 @@ export type Fixtures = {
   notificationId: string;
   creditId: string;
   photoIds: string[];
-  /** The talent's first showreel (the media actions rename, move and caption it) and CV (demo media). */
+  /**
+   * The talent's main showreel (the media actions rename, move, caption and make it main, so its version moves
+   * but it stays the main one) and CV (demo media).
+   */
   showreelId: string;
   cvId: string;
   /** A failed upload of the talent's, made for this file, which the matrix deletes. */
@@ -171,7 +174,7 @@ export async function loadFixtures(): Promise<Fixtures> {
     notificationId,
     creditId,
     photoIds: photos.map((row: { id: string }) => row.id),
-    showreelId: await mediaOf("showreel"),
+    showreelId: (await mediaAt("purpose = 'showreel' and is_primary")).id,
     cvId: await mediaOf("cv"),
     failedMediaId: await failedUpload(ids.talent!),
     voiceReelId: voiceReel.id,

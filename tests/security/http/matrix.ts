@@ -636,6 +636,7 @@ export const apiRows: Record<string, ApiRow> = {
   },
   "POST /api/v1/conversations/:id/unread": {
     path: (f) => `/api/v1/conversations/${f.conversationId}/unread`,
+    body: () => ({}),
     expect: participantsGet("200"),
   },
   "POST /api/v1/conversations/:id/mute": {
