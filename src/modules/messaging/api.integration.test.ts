@@ -22,7 +22,7 @@ import { freshDatabase } from "@/test/database";
 import { sendMessageInput } from "./inputs";
 import { sendMessage, startConversation } from "./mutations";
 import { INBOX_PAGE_SIZE, listInbox, listMessages, MESSAGE_PAGE_SIZE } from "./queries";
-import type { InboxPage, MessageView } from "./types";
+import type { InboxPage, MessagesPage, MessageView } from "./types";
 
 /**
  * The messaging routes of the JSON API, driven through the composed handler
@@ -46,7 +46,7 @@ type Json<T> = T extends Date
       ? { [Key in keyof T]: Json<T[Key]> }
       : T;
 type InboxJson = Json<InboxPage>;
-type PageJson = Json<{ messages: MessageView[]; hasOlder: boolean }>;
+type PageJson = Json<MessagesPage>;
 type MessageJson = Json<MessageView>;
 type Refusal = { ok: false; code: string; message: string; fieldErrors: Record<string, string[]> };
 type Answer<Body> = { status: number; headers: Record<string, string | string[]>; body: Body };
@@ -210,6 +210,9 @@ describe("the inbox", () => {
       lastMessageAt: expect.any(String),
       isLastFromMe: true,
       unread: 0,
+      markedUnread: false,
+      archived: false,
+      emailMuted: false,
     });
     expect(new Date(first.body.items[0]!.lastMessageAt).toISOString()).toBe(first.body.items[0]!.lastMessageAt);
 
@@ -313,14 +316,26 @@ describe("a conversation's messages", () => {
     expect(since.body).toEqual({
       messages: [expect.objectContaining({ seq: 59, body: "n59" }), expect.objectContaining({ seq: 60, body: "n60" })],
       hasOlder: false,
+      hasNewer: false,
     });
+    // After a long time away: a page of 50, which says more follow; the next page starts after its last.
+    const away = await call<PageJson>(talent, "GET", `conversations/${id}/messages?after=2`);
+    expect(away.body.messages.map((message) => message.seq)).toEqual(
+      Array.from({ length: MESSAGE_PAGE_SIZE }, (_, index) => index + 3),
+    );
+    expect(away.body.hasNewer).toBe(true);
+    const rest = await call<PageJson>(talent, "GET", `conversations/${id}/messages?after=52`);
+    expect(rest.body.messages.map((message) => message.seq)).toEqual([53, 54, 55, 56, 57, 58, 59, 60]);
+    expect(rest.body.hasNewer).toBe(false);
     expect((await call(talent, "GET", `conversations/${id}/messages?after=60`)).body).toEqual({
       messages: [],
       hasOlder: false,
+      hasNewer: false,
     });
     expect((await call(talent, "GET", `conversations/${id}/messages?after=9999999999`)).body).toEqual({
       messages: [],
       hasOlder: false,
+      hasNewer: false,
     });
   });
 
@@ -348,7 +363,7 @@ describe("a conversation's messages", () => {
     const quiet = await startConversation(db, pro.actor, (await createTalent(db)).id);
     expect(await call(pro, "GET", `conversations/${quiet}/messages`)).toMatchObject({
       status: 200,
-      body: { messages: [], hasOlder: false },
+      body: { messages: [], hasOlder: false, hasNewer: false },
     });
   });
 });
@@ -772,8 +787,12 @@ describe("the single-query inbox and message reads", () => {
     const stranger = await createTalent(db);
     const id = await startConversation(db, pro.actor, talent.id);
     for (const window of [{}, { beforeSeq: 10 }, { afterSeq: 0 }, { beforeSeq: 10, afterSeq: 0 }]) {
-      expect(await listMessages(db, pro.actor, id, window)).toEqual({ messages: [], hasOlder: false });
-      expect(await listMessages(db, talent.actor, id, window)).toEqual({ messages: [], hasOlder: false });
+      expect(await listMessages(db, pro.actor, id, window)).toEqual({ messages: [], hasOlder: false, hasNewer: false });
+      expect(await listMessages(db, talent.actor, id, window)).toEqual({
+        messages: [],
+        hasOlder: false,
+        hasNewer: false,
+      });
       expect(await listMessages(db, stranger.actor, id, window)).toBeNull();
     }
     expect(await listMessages(db, pro.actor, randomUUID())).toBeNull();

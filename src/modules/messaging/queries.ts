@@ -20,7 +20,7 @@ import { toNotificationView, type NotificationView } from "@/modules/notificatio
 import { primaryPhotoByUser } from "@/modules/talents/internal";
 import { conversationIdInput } from "./inputs";
 import { canBlock, canSendMessage, type CounterpartFacts } from "./policies";
-import type { ConversationView, InboxPage, InboxView, MessageView } from "./types";
+import type { ConversationView, InboxPage, InboxView, MessagesPage, MessageView } from "./types";
 import { toCounterpart } from "./internal";
 
 const p = conversationParticipants;
@@ -398,8 +398,9 @@ const messagesPages = {
 
 /**
  * Messages of a conversation the actor takes part in, oldest to newest: the
- * newest page by default, the page before `beforeSeq`, or everything after
- * `afterSeq` (what arrived since the viewer last looked). Null for anyone else.
+ * newest page by default, the page before `beforeSeq`, or the page after
+ * `afterSeq` (what arrived since the viewer last looked: `hasNewer` says
+ * whether more follow it). Null for anyone else.
  */
 export async function listMessages(
   db: Db,
@@ -407,7 +408,7 @@ export async function listMessages(
   conversationId: string,
   window: { beforeSeq?: number; afterSeq?: number } = {},
   pageSize = MESSAGE_PAGE_SIZE,
-): Promise<{ messages: MessageView[]; hasOlder: boolean } | null> {
+): Promise<MessagesPage | null> {
   if (!conversationIdInput.safeParse(conversationId).success) return null;
   const afterSeq = seqBound(window.afterSeq);
   const beforeSeq = seqBound(window.beforeSeq);
@@ -432,8 +433,9 @@ export async function listMessages(
   found.sort((a, b) => a.seq - b.seq);
   const newestFirst = !shape.after;
   const hasOlder = newestFirst && found.length > pageSize;
+  const hasNewer = !newestFirst && found.length > pageSize;
   const ordered = hasOlder ? found.slice(1) : newestFirst ? found : found.slice(0, pageSize);
-  return { messages: ordered, hasOlder };
+  return { messages: ordered, hasOlder, hasNewer };
 }
 
 /**

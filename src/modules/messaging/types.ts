@@ -39,6 +39,13 @@ export type MessageView = {
   clientKey: string | null;
 };
 
+/**
+ * A page of a conversation's messages, oldest first. `hasOlder`: more before
+ * it (the newest page, or one before a seq). `hasNewer`: more after it (a page
+ * after a seq: ask again after its last message).
+ */
+export type MessagesPage = { messages: MessageView[]; hasOlder: boolean; hasNewer: boolean };
+
 export type ConversationView = {
   id: string;
   counterpart: Counterpart;

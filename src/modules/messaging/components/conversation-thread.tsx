@@ -77,20 +77,27 @@ export function ConversationThread({
   );
 
   const fetchNewer = useCallback(async () => {
-    const result = await messagingApi.messages(conversationId, { afterSeq: newestSeqRef.current });
-    if (!result.ok) return;
-    if (result.data.messages.length === 0) return;
-    setMessages((current) => merge(current, result.data.messages));
-    const incoming = result.data.messages.filter((message) => !message.isMine);
+    // What arrived since the newest message shown, a page at a time (after a long time away there may be many).
+    const arrived: MessageView[] = [];
+    for (let after = newestSeqRef.current, pages = 0; pages < 20; pages += 1) {
+      const result = await messagingApi.messages(conversationId, { afterSeq: after });
+      if (!result.ok) break;
+      arrived.push(...result.data.messages);
+      if (!result.data.hasNewer || result.data.messages.length === 0) break;
+      after = result.data.messages.at(-1)!.seq;
+    }
+    if (arrived.length === 0) return;
+    setMessages((current) => merge(current, arrived));
+    const incoming = arrived.filter((message) => !message.isMine);
     if (incoming.length > 0)
       setAnnouncement(
         incoming.length === 1
           ? `New message from ${counterpartName}: ${incoming[0]!.body}`
           : `${incoming.length} new messages from ${counterpartName}. The latest: ${incoming.at(-1)!.body}`,
       );
-    const keys = new Set(result.data.messages.map((message) => message.clientKey).filter(Boolean));
+    const keys = new Set(arrived.map((message) => message.clientKey).filter(Boolean));
     setPending((current) => current.filter((item) => !keys.has(item.clientKey)));
-    markRead(result.data.messages.at(-1)!.seq);
+    markRead(arrived.at(-1)!.seq);
   }, [conversationId, counterpartName, markRead]);
 
   useRealtime(

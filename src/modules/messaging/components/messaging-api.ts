@@ -1,6 +1,6 @@
 import { callApi } from "@/lib/api-client";
 import type { UnreadCounts } from "@/lib/unread-events";
-import type { InboxPage, InboxView, MessageView } from "../types";
+import type { InboxPage, InboxView, MessagesPage, MessageView } from "../types";
 
 /** The messaging calls of the JSON API, as the pages make them (routes: src/modules/messaging/api.ts). */
 const conversation = (id: string) => `conversations/${encodeURIComponent(id)}`;
@@ -17,7 +17,7 @@ export const messagingApi = {
         : window.beforeSeq !== undefined
           ? `?before=${window.beforeSeq}`
           : "";
-    return callApi<{ messages: MessageView[]; hasOlder: boolean }>(`${conversation(conversationId)}/messages${query}`);
+    return callApi<MessagesPage>(`${conversation(conversationId)}/messages${query}`);
   },
   send: (conversationId: string, message: { body: string; clientKey: string }) =>
     callApi<MessageView>(`${conversation(conversationId)}/messages`, { method: "POST", body: message }),
