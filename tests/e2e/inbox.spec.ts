@@ -73,3 +73,31 @@ test("muting a conversation's emails is a toggle its person can see and undo, by
   await page.keyboard.press("Enter");
   await expect(toggle).toHaveAttribute("aria-pressed", "true");
 });
+
+test("an admin writes to a professional from the accounts list, and the professional finds it in their inbox", async ({
+  page,
+  browser,
+  baseURL,
+  login,
+}) => {
+  await login("admin");
+  await page.goto(`/admin/users?q=${encodeURIComponent("free@callback.test")}`);
+  await page.getByRole("button", { name: "Message Frankie Lee" }).click();
+  await expect(page).toHaveURL(/\/messages\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Frankie Lee" })).toBeVisible();
+  const body = `Hello from the Callback team. ${Date.now()}`;
+  await page.getByLabel("Message to Frankie Lee").fill(body);
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(page.getByTestId("message").filter({ hasText: body })).toBeVisible();
+
+  const context = await browser.newContext({ baseURL });
+  const free = await context.newPage();
+  const signIn = await free.request.post("/api/auth/sign-in/email", {
+    data: { email: "free@callback.test", password: "callback-demo" },
+    headers: { origin: baseURL! },
+  });
+  expect(signIn.ok()).toBe(true);
+  await free.goto("/messages");
+  await expect(free.getByTestId("inbox-item").filter({ hasText: body.slice(0, 40) })).toBeVisible();
+  await context.close();
+});

@@ -13,6 +13,7 @@ import {
   reportConversation,
   setConversationEmailMuted,
   startConversation,
+  startConversationAsAdmin,
   unarchiveConversation,
   unblockCounterpart,
 } from "./mutations";
@@ -26,6 +27,14 @@ export const contactTalentAction = defineAction({
     if (!talentUserId) throw new AppError("not_found", "That talent's profile is not available.");
     return startConversation(db, actor, talentUserId);
   },
+  redirect: (conversationId) => `/messages/${conversationId}`,
+});
+
+/** An admin's "Message" button on the accounts list: open the conversation with that account. */
+export const messageAccountAction = defineAction({
+  actor: "signed-in",
+  read: (userId: string) => String(userId),
+  run: ({ db, actor, input }) => startConversationAsAdmin(db, actor, input),
   redirect: (conversationId) => `/messages/${conversationId}`,
 });
 

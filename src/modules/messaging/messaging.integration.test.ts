@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { users } from "@/db/schema/auth";
 import { conversations, messages } from "@/db/schema/messaging";
-import { createAdmin, createProfessional, createTalent } from "@/db/seed/factories";
+import { createAdmin, createCompany, createProfessional, createTalent } from "@/db/seed/factories";
 import type { Db } from "@/db";
 import { freshDatabase } from "@/test/database";
 import { sendMessageInput } from "./inputs";
@@ -13,6 +13,7 @@ import {
   reportConversation,
   sendMessage,
   startConversation,
+  startConversationAsAdmin,
   unblockCounterpart,
 } from "./mutations";
 import { getConversationView, getUnreadTotal, listInbox, listMessages } from "./queries";
@@ -209,5 +210,39 @@ describe("message input", () => {
     expect(errors("x".repeat(5001))).toEqual(["Messages can be at most 5,000 characters."]);
     expect(errors("bad\u0000byte")).toEqual(["Messages cannot contain control characters."]);
     expect(sendMessageInput.safeParse({ ...base, body: "x".repeat(5000) }).success).toBe(true);
+  });
+});
+
+describe("admins write to anyone", () => {
+  let db: Db;
+  let pro: Person;
+  let talent: Person;
+  beforeAll(async () => {
+    ({ db } = await freshDatabase());
+    pro = await createProfessional(db, { subscription: true });
+    talent = await createTalent(db);
+  });
+
+  it("lets an admin open a conversation with any account, and no one else through the admin door", async () => {
+    const admin = await createAdmin(db);
+    const company = await createCompany(db);
+    const unlisted = await createTalent(db);
+    for (const target of [pro, company, unlisted]) {
+      const id = await startConversationAsAdmin(db, admin.actor, target.id);
+      expect(await startConversationAsAdmin(db, admin.actor, target.id)).toBe(id);
+      await send(db, admin, id, "Hello from the Callback team.");
+      expect((await listInbox(db, target.actor)).items.map((item) => item.id)).toContain(id);
+    }
+    await expect(startConversationAsAdmin(db, admin.actor, admin.id)).rejects.toMatchObject({ code: "invalid_input" });
+    // An id that is no account answers as a deleted one does.
+    await expect(startConversationAsAdmin(db, admin.actor, "not-an-account")).rejects.toThrow(/deleted/);
+    // A subscriber, a company or a talent using the admin door is told it does not exist, and nothing is made.
+    const before = await db.select().from(conversations);
+    for (const someone of [pro, company, talent]) {
+      await expect(startConversationAsAdmin(db, someone.actor, unlisted.id)).rejects.toMatchObject({
+        code: "not_found",
+      });
+    }
+    expect(await db.select().from(conversations)).toHaveLength(before.length);
   });
 });

@@ -14,6 +14,7 @@ import {
 import { enforce } from "@/lib/decision";
 import { AppError, postgresErrorCode, UNIQUE_VIOLATION } from "@/lib/errors";
 import { isUuid } from "@/lib/text-input";
+import { canMessageAnyone } from "@/modules/access/policies";
 import type { Actor } from "@/modules/access/types";
 import { messageNotificationsReadCte } from "@/modules/notifications/internal";
 import { messageNotificationCtes } from "@/modules/notifications/notify";
@@ -63,6 +64,17 @@ export async function startConversation(db: Db, actor: Actor, targetUserId: stri
       .onConflictDoNothing();
     return id;
   });
+}
+
+/**
+ * An admin opens the conversation with any account (professional, company,
+ * unlisted talent), from the accounts list: the "message any user" permission
+ * decides, whoever the account is. Everyone else is told there is no such
+ * thing, as for any admin tool.
+ */
+export async function startConversationAsAdmin(db: Db, actor: Actor, targetUserId: string): Promise<string> {
+  if (!canMessageAnyone(actor)) notFound();
+  return startConversation(db, actor, targetUserId);
 }
 
 async function messageByClientKey(

@@ -49,6 +49,8 @@ export type Fixtures = {
   notificationId: string;
   creditId: string;
   photoIds: string[];
+  /** The talent's main photo (public); the rest of photoIds are premium. */
+  primaryPhotoId: string;
   /**
    * The talent's main showreel (the media actions rename, move, caption and make it main, so its version moves
    * but it stays the main one) and CV (demo media).
@@ -174,6 +176,9 @@ export async function loadFixtures(): Promise<Fixtures> {
     notificationId,
     creditId,
     photoIds: photos.map((row: { id: string }) => row.id),
+    primaryPhotoId: (
+      await one<{ id: string }>("select primary_photo_id as id from talent_profiles where id = $1", [talentProfileId])
+    ).id,
     showreelId: (await mediaAt("purpose = 'showreel' and is_primary")).id,
     cvId: await mediaOf("cv"),
     failedMediaId: await failedUpload(ids.talent!),

@@ -258,6 +258,8 @@ export const actionRows: Record<string, ActionRow> = {
     args: (f) => [null, formOf({ conversationId: f.conversationId, reason: "spam", note: "" })],
     expect: only(["pro", "talent"], "not_found"),
   },
+  // Admins open a conversation with any account; for everyone else the admin door does not exist.
+  messageAccountAction: { args: (f) => [f.userIds.free], expect: only(["admin"], "not_found") },
   // One's own inbox: either participant, for themselves; everyone else is told the conversation does not exist.
   // (Moving back to the inbox and unmuting leave the conversation where the other files expect it.)
   setArchivedAction: { args: (f) => [f.conversationId, false, 0], expect: only(["pro", "talent"], "not_found") },

@@ -28,7 +28,7 @@ async function fetchMedia(path: string, headers: Record<string, string> = {}, co
 test("hostile media and photo addresses answer 404, never a 500, and write nothing", async () => {
   const problems: string[] = [];
   const reel = fixtures.voiceReelId;
-  const photo = fixtures.photoIds[0]!;
+  const photo = fixtures.primaryPhotoId;
   const paths = [
     `/api/media/not-a-uuid/v1/original`,
     `/api/media/${reel}/v0/original`,
@@ -51,7 +51,9 @@ test("hostile media and photo addresses answer 404, never a 500, and write nothi
     `/api/photos/${photo}/large-`,
     `/api/photos/not-a-uuid/thumb-240`,
     `/api/photos/${crypto.randomUUID()}/large-640`,
-    ...fixtures.photoIds.slice(1).map((premium) => `/api/photos/${premium}/thumb-240`),
+    ...fixtures.photoIds
+      .filter((id) => id !== fixtures.primaryPhotoId)
+      .map((premium) => `/api/photos/${premium}/thumb-240`),
   ];
   const before = await settled();
   for (const path of paths) {

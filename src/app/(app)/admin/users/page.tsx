@@ -8,7 +8,8 @@ import { InputField, SelectField } from "@/components/ui/field";
 import { getDb } from "@/db";
 import { AdminPageHeader } from "@/modules/admin/components/admin-page-header";
 import { requirePermission } from "@/modules/access/actor";
-import { canSuspend } from "@/modules/access/policies";
+import { canMessageAnyone, canSuspend } from "@/modules/access/policies";
+import { MessageAccountButton } from "@/modules/messaging/components/message-account-button";
 import { roleLabels, roles } from "@/modules/access/roles";
 import { UserModeration } from "@/modules/admin/components/user-moderation";
 import { listUsersForAdmin, type AdminUserFilter } from "@/modules/admin/queries";
@@ -120,9 +121,14 @@ export default async function AdminUsersPage({
                     {user.suspendedAt ? (
                       <p className="mb-1 max-w-64 text-xs text-red-700">Suspended: {user.suspendedReason}</p>
                     ) : null}
-                    {canSuspend(actor, user).allowed && !user.deletedAt ? (
-                      <UserModeration userId={user.id} name={user.name} isSuspended={Boolean(user.suspendedAt)} />
-                    ) : null}
+                    <div className="flex flex-wrap items-start gap-2">
+                      {canMessageAnyone(actor) && user.id !== actor.userId && !user.deletedAt && !user.suspendedAt ? (
+                        <MessageAccountButton userId={user.id} name={user.name} />
+                      ) : null}
+                      {canSuspend(actor, user).allowed && !user.deletedAt ? (
+                        <UserModeration userId={user.id} name={user.name} isSuspended={Boolean(user.suspendedAt)} />
+                      ) : null}
+                    </div>
                   </td>
                 </tr>
               ))}
