@@ -5,7 +5,13 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import * as schema from "@/db/schema";
 import type { Actor } from "@/modules/access/types";
 import { sendMessageInput } from "@/modules/messaging/inputs";
-import { markConversationRead, sendMessage } from "@/modules/messaging/mutations";
+import {
+  archiveConversation,
+  markConversationRead,
+  markConversationUnread,
+  sendMessage,
+  unarchiveConversation,
+} from "@/modules/messaging/mutations";
 import { getUnreadTotal, listInbox, listMessages } from "@/modules/messaging/queries";
 import { benchArgs, measurePair, ms, progress, withThrowawayDatabase, type Figures } from "./common";
 
@@ -97,6 +103,24 @@ async function main() {
       `  seeded ${Number(counts.conversations).toLocaleString("en")} conversations and ${Number(counts.messages).toLocaleString("en")} messages in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
     const db = handle.db;
+    // People keep their inboxes: the heavy user has archived 2,000 of its conversations (the oldest) and marked
+    // 50 unread; the light one archived its oldest. Archive and unread then run on top of that.
+    await client.query(`
+      update conversation_participants set archived_at = now()
+      where (user_id, conversation_id) in (
+        select user_id, conversation_id from conversation_participants where user_id = '${userId(1)}'
+        order by last_message_at limit 2000)`);
+    await client.query(`
+      update conversation_participants set marked_unread = true
+      where (user_id, conversation_id) in (
+        select user_id, conversation_id from conversation_participants
+        where user_id = '${userId(1)}' and archived_at is null order by last_message_at limit 50)`);
+    await client.query(`
+      update conversation_participants set archived_at = now()
+      where (user_id, conversation_id) in (
+        select user_id, conversation_id from conversation_participants where user_id = '${userId(2 + 7)}'
+        order by last_message_at limit 1)`);
+    await client.query("analyze conversation_participants");
 
     const subjects = [
       { label: "heavy (5,000 conversations)", actor: actorOf(1, "PROFESSIONAL") },
@@ -129,6 +153,7 @@ async function main() {
     const operations: [string, (subject: Prepared, run: number) => Promise<unknown>][] = [
       ["inbox, first page", (subject) => listInbox(db, subject.actor)],
       ["inbox, page 10", (subject) => listInbox(db, subject.actor, subject.deepCursor)],
+      ["archived, first page", (subject) => listInbox(db, subject.actor, undefined, { view: "archived" })],
       ["open conversation (50)", (subject, run) => listMessages(db, subject.actor, subject.pick(run))],
       [
         "older page",
@@ -149,6 +174,10 @@ async function main() {
       ],
       ["mark read", (subject, run) => markConversationRead(db, subject.actor, subject.pick(run), 1_000_000)],
       ["unread badge", (subject) => getUnreadTotal(db, subject.actor)],
+      ["mark unread", (subject, run) => markConversationUnread(db, subject.actor, subject.pick(run))],
+      // Each archives the conversations of its first page in turn, then moves them back.
+      ["archive", (subject, run) => archiveConversation(db, subject.actor, subject.pick(run), 2_000_000_000)],
+      ["move back to inbox", (subject, run) => unarchiveConversation(db, subject.actor, subject.pick(run))],
     ];
     // The two users take turns run by run, so the machine's noise falls on both alike.
     const rows: [string, string, Figures][] = [];
@@ -163,11 +192,18 @@ async function main() {
       console.log(
         `  ${label.padEnd(30)} ${operation.padEnd(24)} ${ms(figures.p50)} ${ms(figures.p95)} ${ms(figures.p99)}`,
       );
-    const inbox = (heavy: boolean) =>
-      rows.find(([label, operation]) => label.startsWith("heavy") === heavy && operation === "inbox, first page")![2];
+    const figuresOf = (heavy: boolean, name: string) =>
+      rows.find(([label, operation]) => label.startsWith("heavy") === heavy && operation === name)![2];
+    const inbox = (heavy: boolean) => figuresOf(heavy, "inbox, first page");
     console.log(
       `\n  inbox, heavy / light: p50 ${(inbox(true).p50 / inbox(false).p50).toFixed(2)}x, p95 ${(inbox(true).p95 / inbox(false).p95).toFixed(2)}x (target: within 1.5x)`,
     );
+    for (const name of ["archived, first page", "mark unread", "archive", "move back to inbox"]) {
+      const heavy = figuresOf(true, name);
+      console.log(
+        `  ${name} / inbox, heavy user: p50 ${(heavy.p50 / inbox(true).p50).toFixed(2)}x, p95 ${(heavy.p95 / inbox(true).p95).toFixed(2)}x (target: within 1.5x)`,
+      );
+    }
 
     // At the database: the inbox query's own execution time for both users, from EXPLAIN ANALYZE.
     const captured: { sql: string; params: unknown[] }[] = [];

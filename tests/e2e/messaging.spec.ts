@@ -63,6 +63,46 @@ test.describe("messaging", () => {
     await strangerContext.close();
   });
 
+  test("a message that fails to send stays on screen, faded, to retry or discard; a retry is stored once", async ({
+    page,
+    login,
+  }) => {
+    await login("studio");
+    await page.goto("/messages");
+    await page.getByTestId("inbox-item").first().click();
+    await page.waitForURL(/\/messages\/[0-9a-f-]{36}$/);
+    const composer = page.getByLabel(/^Message to /);
+    const sends = "**/api/v1/conversations/*/messages";
+
+    // The network drops the first try: the message shows at once as sending, then as not sent, with the reason.
+    await page.route(sends, (route) => (route.request().method() === "POST" ? route.abort() : route.fallback()));
+    const kept = `Could you send a self-tape by Friday? ${Date.now()}`;
+    await composer.fill(kept);
+    await page.getByRole("button", { name: "Send" }).click();
+    const pending = page.getByTestId("pending-message").filter({ hasText: kept });
+    await expect(pending).toBeVisible();
+    await expect(pending).toContainText("Not sent");
+    await expect(composer).toHaveValue("");
+
+    // Another one fails too, and is discarded: it leaves the thread and is never stored.
+    const dropped = `Never mind the last one. ${Date.now()}`;
+    await composer.fill(dropped);
+    await page.getByRole("button", { name: "Send" }).click();
+    await expect(page.getByTestId("pending-message").filter({ hasText: dropped })).toContainText("Not sent");
+    // Each unsent message has its own Retry and Discard, in the order of the thread: the newest is last.
+    await page.getByRole("button", { name: "Discard" }).last().click();
+    await expect(page.getByText(dropped)).toHaveCount(0);
+
+    // The network is back: Retry sends it, with the same key, and it becomes a stored message.
+    await page.unroute(sends);
+    await page.getByRole("button", { name: "Retry" }).click();
+    await expect(page.getByTestId("message").filter({ hasText: kept })).toBeVisible();
+    await expect(page.getByTestId("pending-message")).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByTestId("message").filter({ hasText: kept })).toHaveCount(1);
+    await expect(page.getByText(dropped)).toHaveCount(0);
+  });
+
   test("the open inbox picks up a new message in an older conversation without reloading", async ({
     page,
     baseURL,
