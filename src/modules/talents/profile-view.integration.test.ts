@@ -97,14 +97,23 @@ describe("what each viewer sees of a profile", () => {
   });
 
   it("serves the primary photo of a listed profile to anyone, and the others only to those who see premium data", async () => {
-    expect(await getPhotoAccess(db, null, primaryPhotoId)).toEqual({ storageKey: "photos/a", isPublic: true });
+    expect(await getPhotoAccess(db, null, primaryPhotoId)).toEqual({
+      storageKey: "photos/a",
+      isPublic: true,
+      hasWidths: true,
+    });
     expect(await getPhotoAccess(db, null, secondPhotoId)).toBeNull();
     expect(await getPhotoAccess(db, viewers.professional!, secondPhotoId)).toBeNull();
     expect(await getPhotoAccess(db, viewers.admin!, secondPhotoId)).toEqual({
       storageKey: "photos/b",
       isPublic: false,
+      hasWidths: true,
     });
-    expect(await getPhotoAccess(db, talent.actor, secondPhotoId)).toEqual({ storageKey: "photos/b", isPublic: false });
+    expect(await getPhotoAccess(db, talent.actor, secondPhotoId)).toEqual({
+      storageKey: "photos/b",
+      isPublic: false,
+      hasWidths: true,
+    });
     expect(await getPhotoAccess(db, null, "not-a-uuid")).toBeNull();
   });
 });
