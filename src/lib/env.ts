@@ -84,6 +84,8 @@ const envSchema = z
     S3_FORCE_PATH_STYLE: z.enum(["true", "false"]).default("false"),
     MEDIA_ORIGIN: z.url("MEDIA_ORIGIN must be an absolute URL such as https://media.callback.example").optional(),
     MEDIA_URL_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
+    /** Sign-in attempts from one address in ten minutes: raise it when many people share one (an office, a proxy). */
+    SIGN_IN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(60),
     MEDIA_MAX_VIDEO_MB: z.coerce.number().int().min(1).max(10_240).default(500),
     MEDIA_MAX_VIDEO_MINUTES: z.coerce.number().int().min(1).max(240).default(10),
     MEDIA_MAX_AUDIO_MB: z.coerce.number().int().min(1).max(2048).default(50),

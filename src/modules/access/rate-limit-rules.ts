@@ -6,7 +6,7 @@
 export type RateLimitRule = { limit: number; windowSeconds: number };
 
 export const rateLimitRules = {
-  /** Sign-in attempts from one address, successful or not. */
+  /** Sign-in attempts from one address, successful or not (the limit is SIGN_IN_LIMIT_PER_ADDRESS, 60 by default). */
   signInPerAddress: { limit: 60, windowSeconds: 600 },
   /** Failed sign-ins for one email address: the brute-force guard. */
   failedSignInPerEmail: { limit: 10, windowSeconds: 900 },

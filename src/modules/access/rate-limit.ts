@@ -3,6 +3,7 @@ import { and, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { rateLimits } from "@/db/schema/access";
 import { AppError } from "@/lib/errors";
+import { getEnv } from "@/lib/env";
 import { rateLimitRules, type RateLimitRule } from "./rate-limit-rules";
 
 function windowOf(rule: RateLimitRule, now: Date) {
@@ -43,7 +44,8 @@ export type Admission = { allowed: true } | { allowed: false; retryAfterSeconds:
 
 /** Counts a sign-in attempt and tells whether it may go ahead. */
 export async function admitSignIn(db: Db, address: string, email: string | null): Promise<Admission> {
-  const attempt = await hitRateLimit(db, `sign-in:address:${address}`, rateLimitRules.signInPerAddress);
+  const perAddress = { ...rateLimitRules.signInPerAddress, limit: getEnv().SIGN_IN_LIMIT_PER_ADDRESS };
+  const attempt = await hitRateLimit(db, `sign-in:address:${address}`, perAddress);
   if (!attempt.allowed) return attempt;
   if (email && (await isRateLimited(db, failedSignInKey(email), rateLimitRules.failedSignInPerEmail))) {
     return { allowed: false, retryAfterSeconds: rateLimitRules.failedSignInPerEmail.windowSeconds };
